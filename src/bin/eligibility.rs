@@ -1,0 +1,205 @@
+//! `eligibility`: the command-line tool for rule authors. See `eligibility --help`.
+
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
+use std::process::ExitCode;
+
+use eligibility::answer::{AnswerInput, Answers};
+use eligibility::engine::evaluate;
+use eligibility::i18n::Lang;
+use eligibility::pack::{builtin, builtin_programmes, compile, Programme, QuestionKind};
+use eligibility::report::{self, EvaluationReport, ProgrammeReport};
+use eligibility::scenario;
+
+const USAGE: &str = "\
+usage:
+  eligibility programmes [--lang fr|en] [--json]
+  eligibility questions <programme> [--lang fr|en] [--json]
+  eligibility eval <programme> [--lang fr|en]      (answers as a JSON object on stdin)
+  eligibility check <pack file>...
+  eligibility test [--pack <pack file>]... <scenario file>...";
+
+/// A failure to report on one line of stderr, with the exit code it deserves.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure { message: format!("{}\n{USAGE}", message.into()), code: 2 }
+    }
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Failure {
+        Failure { message: error.to_string(), code: 1 }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out = String::new();
+    let result = run(&args, &mut out);
+    // A closed stdout (`| head`) is the reader's choice, not a failure worth a panic.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let _ = writeln!(std::io::stderr().lock(), "eligibility: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// The options every command may take, and the other words in order.
+struct Options {
+    lang: Lang,
+    json: bool,
+    packs: Vec<String>,
+    words: Vec<String>,
+}
+
+fn options(args: &[String]) -> Result<Options, Failure> {
+    let mut options = Options { lang: Lang::Fr, json: false, packs: Vec::new(), words: Vec::new() };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => options.json = true,
+            "--lang" => {
+                let value = args.next().ok_or_else(|| Failure::usage("--lang needs fr or en"))?;
+                options.lang = value.parse().map_err(|e| Failure::usage(format!("{e}")))?;
+            }
+            "--pack" => options.packs.push(args.next().ok_or_else(|| Failure::usage("--pack needs a file"))?.clone()),
+            flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option `{flag}`"))),
+            word => options.words.push(word.to_owned()),
+        }
+    }
+    Ok(options)
+}
+
+fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::usage("a command is needed"));
+    };
+    let options = options(rest)?;
+    match (command.as_str(), options.words.as_slice()) {
+        ("--help" | "-h" | "help", _) => {
+            writeln!(out, "{USAGE}")?;
+            Ok(())
+        }
+        ("programmes", []) => programmes(&options, out),
+        ("questions", [programme]) => questions(builtin(programme)?, &options, out),
+        ("eval", [programme]) => eval(builtin(programme)?, &options, out),
+        ("check", files) if !files.is_empty() => check(files, out),
+        ("test", files) if !files.is_empty() => test(files, &options.packs, out),
+        ("programmes" | "questions" | "eval" | "check" | "test", _) => {
+            Err(Failure::usage(format!("wrong arguments for `{command}`")))
+        }
+        _ => Err(Failure::usage(format!("unknown command `{command}`"))),
+    }
+}
+
+fn print_json(value: &impl serde::Serialize, out: &mut String) -> Result<(), Failure> {
+    writeln!(out, "{}", serde_json::to_string_pretty(value)?)?;
+    Ok(())
+}
+
+fn programmes(options: &Options, out: &mut String) -> Result<(), Failure> {
+    let reports: Vec<ProgrammeReport> =
+        builtin_programmes().iter().map(|p| ProgrammeReport::new(p, options.lang)).collect();
+    if options.json {
+        return print_json(&reports, out);
+    }
+    for report in reports {
+        writeln!(out, "{}\t{}", report.id, report.name)?;
+    }
+    Ok(())
+}
+
+fn questions(programme: &Programme, options: &Options, out: &mut String) -> Result<(), Failure> {
+    if options.json {
+        return print_json(&report::questions(programme, options.lang), out);
+    }
+    for (number, question) in programme.questions.iter().enumerate() {
+        let detail = match &question.kind {
+            QuestionKind::YesNo => "yes_no".to_owned(),
+            QuestionKind::Choice(choices) => {
+                let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+                format!("choice: {}", ids.join(", "))
+            }
+            QuestionKind::Integer { min, max } => format!("integer{}", bounds(min, max)),
+            QuestionKind::Money { currency, min, max } => format!("money in {currency}{}", bounds(min, max)),
+        };
+        writeln!(out, "{}. {} ({detail})\n   {}", number + 1, question.id, question.label.get(options.lang))?;
+    }
+    Ok(())
+}
+
+fn bounds<T: std::fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!(", {min} to {max}"),
+        (Some(min), None) => format!(", {min} or more"),
+        (None, Some(max)) => format!(", up to {max}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn eval(programme: &Programme, options: &Options, out: &mut String) -> Result<(), Failure> {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input)?;
+    let value: serde_json::Value =
+        serde_json::from_str(&input).map_err(|e| format!("malformed JSON on stdin: {e}"))?;
+    let serde_json::Value::Object(object) = value else {
+        return Err("stdin must hold a JSON object of answers, question id → value".into());
+    };
+    let answers = Answers::from_inputs(programme, object.iter().map(|(q, v)| (q.as_str(), AnswerInput::from(v))))?;
+    print_json(&EvaluationReport::new(&evaluate(programme, &answers), options.lang), out)
+}
+
+fn read(file: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}").into())
+}
+
+fn check(files: &[String], out: &mut String) -> Result<(), Failure> {
+    let mut broken = 0;
+    for file in files {
+        match compile(&read(file)?, file) {
+            Ok(programme) => writeln!(out, "{file}: `{}` version {} is valid", programme.id, programme.version)?,
+            Err(errors) => {
+                broken += 1;
+                writeln!(out, "{errors}")?;
+            }
+        }
+    }
+    match broken {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} pack files have errors", files.len()).into()),
+    }
+}
+
+fn test(files: &[String], pack_files: &[String], out: &mut String) -> Result<(), Failure> {
+    let mut extra = Vec::new();
+    for file in pack_files {
+        extra.push(compile(&read(file)?, file)?);
+    }
+    let find = |id: &str| extra.iter().find(|p| p.id == id).or_else(|| builtin(id).ok());
+    let mut outcomes = Vec::new();
+    for file in files {
+        let results = scenario::run(&read(file)?, find).map_err(|e| format!("{file}: {e}"))?;
+        for outcome in results.iter().filter(|o| !o.passed()) {
+            writeln!(out, "FAIL {file}: {}", outcome.name)?;
+            for failure in &outcome.failures {
+                writeln!(out, "  {failure}")?;
+            }
+        }
+        outcomes.extend(results);
+    }
+    let summary = scenario::summary(&outcomes);
+    writeln!(out, "{summary}")?;
+    if outcomes.iter().all(|o| o.passed()) {
+        Ok(())
+    } else {
+        Err(Failure { message: summary, code: 1 })
+    }
+}

@@ -1,0 +1,180 @@
+//! The two languages of the product and the texts that do not come from rule packs.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A visitor's language. French first: it is the default everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a BCP 47 tag such as `fr`, `fr-FR` or `en-GB`; other languages give `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        match s {
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            other => Err(UnknownLang(other.to_owned())),
+        }
+    }
+}
+
+/// A language code other than `fr` or `en`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLang(pub String);
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown language `{}`: expected `fr` or `en`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
+/// A text in both languages. A compiled pack holds only complete ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The product's own words, the same for every programme.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    pub likely_eligible: &'static str,
+    pub likely_not_eligible: &'static str,
+    pub not_yet_known: &'static str,
+    pub amount: &'static str,
+    pub reasons: &'static str,
+    pub window: &'static str,
+    pub opens: &'static str,
+    pub closes: &'static str,
+    pub closing_unknown: &'static str,
+    pub apply: &'static str,
+    pub estimate_notice: &'static str,
+    pub continue_label: &'static str,
+    pub start_over: &'static str,
+    pub switch_language: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub invalid_number: &'static str,
+    pub invalid_whole_number: &'static str,
+    pub at_least: &'static str,
+    pub at_most: &'static str,
+    pub unknown_programme: &'static str,
+    pub choose: &'static str,
+    pub operator_decides: &'static str,
+}
+
+const FR: Ui = Ui {
+    likely_eligible: "Vous êtes probablement éligible",
+    likely_not_eligible: "Vous n'êtes probablement pas éligible",
+    not_yet_known: "Résultat pas encore connu : répondez aux questions",
+    amount: "Montant",
+    reasons: "Pourquoi",
+    window: "Dépôt des demandes",
+    opens: "à partir du",
+    closes: "jusqu'au",
+    closing_unknown: "date de clôture non communiquée",
+    apply: "Lire les conditions officielles et déposer une demande",
+    estimate_notice: "Ceci est une estimation : seul l'organisme décide. Vos réponses restent dans votre navigateur ; rien n'a été envoyé.",
+    continue_label: "Continuer",
+    start_over: "Recommencer",
+    switch_language: "English",
+    yes: "Oui",
+    no: "Non",
+    invalid_number: "Saisissez un montant, par exemple 15 000 ou 15000,50.",
+    invalid_whole_number: "Saisissez un nombre entier, par exemple 12.",
+    at_least: "La valeur doit être au moins",
+    at_most: "La valeur doit être au plus",
+    unknown_programme: "Ce programme d'aide est inconnu",
+    choose: "Choisissez…",
+    operator_decides: "selon la décision de l'organisme",
+};
+
+const EN: Ui = Ui {
+    likely_eligible: "You are likely eligible",
+    likely_not_eligible: "You are likely not eligible",
+    not_yet_known: "Not yet known: answer the questions",
+    amount: "Amount",
+    reasons: "Why",
+    window: "Applications",
+    opens: "from",
+    closes: "until",
+    closing_unknown: "closing date not published",
+    apply: "Read the official terms and apply",
+    estimate_notice: "This is an estimate: only the operator decides. Your answers stay in your browser; nothing was sent.",
+    continue_label: "Continue",
+    start_over: "Start over",
+    switch_language: "Français",
+    yes: "Yes",
+    no: "No",
+    invalid_number: "Enter an amount, for example 15000 or 15,000.50.",
+    invalid_whole_number: "Enter a whole number, for example 12.",
+    at_least: "The value must be at least",
+    at_most: "The value must be at most",
+    unknown_programme: "This aid programme is unknown",
+    choose: "Choose…",
+    operator_decides: "as decided by the operator",
+};
+
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_language_tags() {
+        assert_eq!(Lang::from_tag("fr-FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+        assert!("english".parse::<Lang>().is_err());
+    }
+}

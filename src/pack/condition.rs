@@ -1,0 +1,510 @@
+//! The condition language of rule packs, made for rule authors rather than programmers:
+//!
+//! ```text
+//! profession in [artist, technician]
+//! rights_not_renewed_since_2020 or no_rights_opened_2019
+//! days_worked >= 12 and not works_on_netflix_production
+//! annual_resources <= 15000
+//! ```
+//!
+//! A yes/no question alone means "answered yes"; `q = yes` and `q = no` say it in
+//! full. Choice questions compare with `=`, `!=`, `in [..]` and `not in [..]`;
+//! whole numbers and money with `=`, `!=`, `<`, `<=`, `>`, `>=` and an exact decimal.
+//! `and` binds tighter than `or`; `not` tighter than both; parentheses group.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::{Question, QuestionIndex, QuestionKind};
+use crate::money::parse_decimal;
+
+/// A condition over a programme's answers, with every reference resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    /// A yes/no question answered yes.
+    IsYes(QuestionIndex),
+    /// A choice question answered with one of these options (indices into its options).
+    OneOf(QuestionIndex, Vec<usize>),
+    /// A whole-number or money answer compared with a constant.
+    Compare(QuestionIndex, Comparison, Decimal),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Comparison {
+    pub fn holds(self, left: Decimal, right: Decimal) -> bool {
+        match self {
+            Comparison::Eq => left == right,
+            Comparison::Ne => left != right,
+            Comparison::Lt => left < right,
+            Comparison::Le => left <= right,
+            Comparison::Gt => left > right,
+            Comparison::Ge => left >= right,
+        }
+    }
+}
+
+impl Condition {
+    /// Adds every question the condition reads to `out`.
+    pub fn collect_questions(&self, out: &mut BTreeSet<QuestionIndex>) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter().for_each(|c| c.collect_questions(out))
+            }
+            Condition::Not(inner) => inner.collect_questions(out),
+            Condition::IsYes(q) | Condition::OneOf(q, _) | Condition::Compare(q, _, _) => {
+                out.insert(*q);
+            }
+        }
+    }
+
+    /// Adds every numeric constant compared with question `q` to `out`.
+    pub fn collect_constants(&self, q: QuestionIndex, out: &mut Vec<Decimal>) {
+        match self {
+            Condition::All(items) | Condition::Any(items) => {
+                items.iter().for_each(|c| c.collect_constants(q, out))
+            }
+            Condition::Not(inner) => inner.collect_constants(q, out),
+            Condition::Compare(question, _, value) if *question == q => out.push(*value),
+            _ => {}
+        }
+    }
+}
+
+/// A problem in a condition: a byte offset into the condition text and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConditionError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses `text` and resolves it against `questions`, reporting every problem found.
+pub fn parse(text: &str, questions: &[Question]) -> Result<Condition, Vec<ConditionError>> {
+    let tokens = lex(text).map_err(|e| vec![e])?;
+    let mut parser = Parser { tokens, position: 0, end: text.len(), questions, errors: Vec::new() };
+    let condition = parser.or();
+    if let Some(token) = parser.peek() {
+        let offset = token.offset;
+        parser.error(offset, format!("unexpected {} after the end of the condition", token.kind.describe()));
+    }
+    match (condition, parser.errors.is_empty()) {
+        (Some(condition), true) => Ok(condition),
+        _ if parser.errors.is_empty() => Err(vec![ConditionError { offset: 0, message: "empty condition".into() }]),
+        _ => Err(parser.errors),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum TokenKind {
+    Word(String),
+    Number(String),
+    Op(Comparison),
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+}
+
+impl TokenKind {
+    fn describe(&self) -> String {
+        match self {
+            TokenKind::Word(w) => format!("`{w}`"),
+            TokenKind::Number(n) => format!("number `{n}`"),
+            TokenKind::Op(_) => "comparison".into(),
+            TokenKind::LeftParen => "`(`".into(),
+            TokenKind::RightParen => "`)`".into(),
+            TokenKind::LeftBracket => "`[`".into(),
+            TokenKind::RightBracket => "`]`".into(),
+            TokenKind::Comma => "`,`".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    kind: TokenKind,
+    offset: usize,
+}
+
+fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let kind = match c {
+            c if c.is_whitespace() => continue,
+            '(' => TokenKind::LeftParen,
+            ')' => TokenKind::RightParen,
+            '[' => TokenKind::LeftBracket,
+            ']' => TokenKind::RightBracket,
+            ',' => TokenKind::Comma,
+            '=' => TokenKind::Op(Comparison::Eq),
+            '!' if chars.next_if(|&(_, c)| c == '=').is_some() => TokenKind::Op(Comparison::Ne),
+            '<' if chars.next_if(|&(_, c)| c == '=').is_some() => TokenKind::Op(Comparison::Le),
+            '>' if chars.next_if(|&(_, c)| c == '=').is_some() => TokenKind::Op(Comparison::Ge),
+            '<' => TokenKind::Op(Comparison::Lt),
+            '>' => TokenKind::Op(Comparison::Gt),
+            c if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.' => {
+                let mut word = String::from(c);
+                while let Some((_, next)) =
+                    chars.next_if(|&(_, n)| n.is_ascii_alphanumeric() || n == '_' || n == '.')
+                {
+                    word.push(next);
+                }
+                if c.is_ascii_digit() || c == '-' || c == '.' {
+                    TokenKind::Number(word)
+                } else {
+                    TokenKind::Word(word)
+                }
+            }
+            other => {
+                return Err(ConditionError { offset, message: format!("unexpected character `{other}`") });
+            }
+        };
+        tokens.push(Token { kind, offset });
+    }
+    Ok(tokens)
+}
+
+struct Parser<'a> {
+    tokens: Vec<Token>,
+    position: usize,
+    end: usize,
+    questions: &'a [Question],
+    errors: Vec<ConditionError>,
+}
+
+const KEYWORDS: [&str; 6] = ["and", "or", "not", "in", "yes", "no"];
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.position)
+    }
+
+    fn next(&mut self) -> Option<Token> {
+        let token = self.tokens.get(self.position).cloned();
+        self.position += 1;
+        token
+    }
+
+    fn at_word(&self, word: &str) -> bool {
+        matches!(self.peek(), Some(Token { kind: TokenKind::Word(w), .. }) if w == word)
+    }
+
+    fn here(&self) -> usize {
+        self.peek().map_or(self.end, |t| t.offset)
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.errors.push(ConditionError { offset, message: message.into() });
+    }
+
+    fn or(&mut self) -> Option<Condition> {
+        let mut items = vec![self.and()?];
+        while self.at_word("or") {
+            self.next();
+            items.push(self.and()?);
+        }
+        Some(join(items, Condition::Any))
+    }
+
+    fn and(&mut self) -> Option<Condition> {
+        let mut items = vec![self.unary()?];
+        while self.at_word("and") {
+            self.next();
+            items.push(self.unary()?);
+        }
+        Some(join(items, Condition::All))
+    }
+
+    fn unary(&mut self) -> Option<Condition> {
+        if self.at_word("not") {
+            self.next();
+            return Some(Condition::Not(Box::new(self.unary()?)));
+        }
+        let offset = self.here();
+        match self.next().map(|t| t.kind) {
+            Some(TokenKind::LeftParen) => {
+                let inner = self.or()?;
+                match self.next().map(|t| t.kind) {
+                    Some(TokenKind::RightParen) => Some(inner),
+                    _ => {
+                        self.error(offset, "this `(` is never closed");
+                        None
+                    }
+                }
+            }
+            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => self.comparison(word, offset),
+            Some(kind) => {
+                self.error(offset, format!("expected a question id, found {}", kind.describe()));
+                None
+            }
+            None => {
+                self.error(offset, "expected a question id, found the end of the condition");
+                None
+            }
+        }
+    }
+
+    fn comparison(&mut self, id: String, offset: usize) -> Option<Condition> {
+        let Some((index, question)) = self.questions.iter().enumerate().find(|(_, q)| q.id == id) else {
+            self.error(offset, format!("unknown question `{id}`"));
+            self.skip_operand();
+            return None;
+        };
+        let kind = question.kind.clone();
+        let negated_in = self.at_word("not")
+            && matches!(self.tokens.get(self.position + 1), Some(Token { kind: TokenKind::Word(w), .. }) if w == "in");
+        if negated_in {
+            self.next();
+        }
+        if self.at_word("in") {
+            self.next();
+            let options = self.option_list(&id, &kind)?;
+            let condition = Condition::OneOf(index, options);
+            return Some(if negated_in { Condition::Not(Box::new(condition)) } else { condition });
+        }
+        let op = match self.peek().map(|t| &t.kind) {
+            Some(TokenKind::Op(op)) => *op,
+            _ => {
+                return match kind {
+                    QuestionKind::YesNo => Some(Condition::IsYes(index)),
+                    _ => {
+                        self.error(offset, format!("`{id}` is a {} question: compare it with a value", kind.name()));
+                        None
+                    }
+                };
+            }
+        };
+        self.next();
+        let value_offset = self.here();
+        let value = match self.next().map(|t| t.kind) {
+            Some(TokenKind::Word(w)) | Some(TokenKind::Number(w)) => w,
+            _ => {
+                self.error(value_offset, "expected a value after the comparison");
+                return None;
+            }
+        };
+        match kind {
+            QuestionKind::YesNo => {
+                let yes = match value.as_str() {
+                    "yes" => true,
+                    "no" => false,
+                    _ => {
+                        self.error(value_offset, format!("`{id}` is a yes/no question: compare it with `yes` or `no`, not `{value}`"));
+                        return None;
+                    }
+                };
+                let positive = match op {
+                    Comparison::Eq => yes,
+                    Comparison::Ne => !yes,
+                    _ => {
+                        self.error(offset, format!("`{id}` is a yes/no question: only `=` and `!=` apply"));
+                        return None;
+                    }
+                };
+                let is_yes = Condition::IsYes(index);
+                Some(if positive { is_yes } else { Condition::Not(Box::new(is_yes)) })
+            }
+            QuestionKind::Choice(ref choices) => {
+                let Some(option) = choices.iter().position(|c| c.id == value) else {
+                    self.error(value_offset, unknown_option(&id, &value, choices));
+                    return None;
+                };
+                let one_of = Condition::OneOf(index, vec![option]);
+                match op {
+                    Comparison::Eq => Some(one_of),
+                    Comparison::Ne => Some(Condition::Not(Box::new(one_of))),
+                    _ => {
+                        self.error(offset, format!("`{id}` is a choice question: only `=`, `!=` and `in` apply"));
+                        None
+                    }
+                }
+            }
+            QuestionKind::Integer { .. } | QuestionKind::Money { .. } => match parse_decimal(&value) {
+                Some(number) => Some(Condition::Compare(index, op, number)),
+                None => {
+                    self.error(value_offset, format!("`{id}` is a {} question: compare it with a number, not `{value}`", kind.name()));
+                    None
+                }
+            },
+        }
+    }
+
+    fn option_list(&mut self, id: &str, kind: &QuestionKind) -> Option<Vec<usize>> {
+        let QuestionKind::Choice(choices) = kind else {
+            let offset = self.here();
+            self.error(offset, format!("`{id}` is a {} question: `in` applies to choice questions", kind.name()));
+            self.skip_operand();
+            return None;
+        };
+        let open = self.here();
+        if !matches!(self.next().map(|t| t.kind), Some(TokenKind::LeftBracket)) {
+            self.error(open, "expected `[` to start the list of options");
+            return None;
+        }
+        let mut options = Vec::new();
+        loop {
+            let offset = self.here();
+            match self.next().map(|t| t.kind) {
+                Some(TokenKind::Word(option)) => match choices.iter().position(|c| c.id == option) {
+                    Some(i) => options.push(i),
+                    None => self.error(offset, unknown_option(id, &option, choices)),
+                },
+                _ => {
+                    self.error(offset, "expected an option id in the list");
+                    return None;
+                }
+            }
+            let offset = self.here();
+            match self.next().map(|t| t.kind) {
+                Some(TokenKind::Comma) => continue,
+                Some(TokenKind::RightBracket) => break,
+                _ => {
+                    self.error(offset, "expected `,` or `]` in the list of options");
+                    return None;
+                }
+            }
+        }
+        Some(options)
+    }
+
+    /// After an error on a question, skips what would have been compared with it so
+    /// that later, independent problems are still reported.
+    fn skip_operand(&mut self) {
+        if self.at_word("not") || self.at_word("in") {
+            self.next();
+        }
+        if self.at_word("in") {
+            self.next();
+        }
+        match self.peek().map(|t| &t.kind) {
+            Some(TokenKind::Op(_)) => {
+                self.next();
+                self.next();
+            }
+            Some(TokenKind::LeftBracket) => {
+                while let Some(token) = self.next() {
+                    if token.kind == TokenKind::RightBracket {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One item stands alone; several are combined by `combine`.
+fn join(mut items: Vec<Condition>, combine: fn(Vec<Condition>) -> Condition) -> Condition {
+    match (items.pop(), items.is_empty()) {
+        (Some(only), true) => only,
+        (Some(last), false) => {
+            items.push(last);
+            combine(items)
+        }
+        (None, _) => combine(items),
+    }
+}
+
+fn unknown_option(id: &str, option: &str, choices: &[super::Choice]) -> String {
+    let known: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+    format!("`{option}` is not an option of `{id}` (options: {})", known.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Text;
+    use crate::pack::Choice;
+
+    fn text() -> Text {
+        Text { fr: "x".into(), en: "x".into() }
+    }
+
+    fn questions() -> Vec<Question> {
+        let q = |id: &str, kind| Question { id: id.into(), label: text(), help: None, kind };
+        let choice = |id: &str| Choice { id: id.into(), label: text() };
+        vec![
+            q("job", QuestionKind::Choice(vec![choice("artist"), choice("technician"), choice("other")])),
+            q("renewed", QuestionKind::YesNo),
+            q("days", QuestionKind::Integer { min: Some(0), max: Some(366) }),
+            q("income", QuestionKind::Money { currency: "EUR".into(), min: None, max: None }),
+        ]
+    }
+
+    fn dec(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    #[test]
+    fn parses_the_forms_rule_authors_write() {
+        let qs = questions();
+        let cases = [
+            ("job in [artist, technician]", Condition::OneOf(0, vec![0, 1])),
+            ("job not in [other]", Condition::Not(Box::new(Condition::OneOf(0, vec![2])))),
+            ("job != other", Condition::Not(Box::new(Condition::OneOf(0, vec![2])))),
+            ("renewed", Condition::IsYes(1)),
+            ("renewed = no", Condition::Not(Box::new(Condition::IsYes(1)))),
+            ("days >= 12", Condition::Compare(2, Comparison::Ge, dec(12))),
+            (
+                "renewed or days < 12 and not income > 15000.5",
+                Condition::Any(vec![
+                    Condition::IsYes(1),
+                    Condition::All(vec![
+                        Condition::Compare(2, Comparison::Lt, dec(12)),
+                        Condition::Not(Box::new(Condition::Compare(3, Comparison::Gt, Decimal::new(150005, 1)))),
+                    ]),
+                ]),
+            ),
+            (
+                "(renewed or job = artist) and days > 0",
+                Condition::All(vec![
+                    Condition::Any(vec![Condition::IsYes(1), Condition::OneOf(0, vec![0])]),
+                    Condition::Compare(2, Comparison::Gt, dec(0)),
+                ]),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse(text, &qs), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_offset() {
+        let qs = questions();
+        let cases: [(&str, &[(usize, &str)]); 9] = [
+            ("salary > 3 and jobb = artist", &[(0, "unknown question `salary`"), (14, "unknown question `jobb`")]),
+            ("renewed > 3", &[(0, "only `=` and `!=` apply")]),
+            ("renewed = 3", &[(10, "compare it with `yes` or `no`")]),
+            ("job in [artist, dancer, mime]", &[(16, "`dancer` is not an option"), (24, "`mime` is not an option")]),
+            ("days = many", &[(7, "compare it with a number")]),
+            ("days", &[(0, "compare it with a value")]),
+            ("(renewed", &[(0, "never closed")]),
+            ("renewed renewed", &[(8, "unexpected `renewed`")]),
+            ("days in [a]", &[(5, "`in` applies to choice questions")]),
+        ];
+        for (text, expected) in cases {
+            let errors = parse(text, &qs).err().unwrap_or_default();
+            assert_eq!(errors.len(), expected.len(), "{text}: {errors:?}");
+            for (error, (offset, message)) in errors.iter().zip(expected) {
+                assert_eq!(error.offset, *offset, "{text}: {error:?}");
+                assert!(error.message.contains(message), "{text}: {error:?}");
+            }
+        }
+        assert!(parse("", &qs).is_err());
+        assert!(parse("days ≥ 3", &qs).is_err());
+    }
+}

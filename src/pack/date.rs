@@ -1,0 +1,91 @@
+use std::fmt;
+
+/// A calendar day, as rule packs write it: `2020-04-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        (1..=12).contains(&date.month)
+            .then_some(())
+            .and_then(|()| (1..=date.days_in_month()).contains(&date.day).then_some(date))
+    }
+
+    fn days_in_month(&self) -> u8 {
+        match self.month {
+            2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// The day as a visitor reads it: `15 avril 2020`, `15 April 2020`.
+    pub fn long(&self, lang: crate::i18n::Lang) -> String {
+        const FR: [&str; 12] = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+            "octobre", "novembre", "décembre",
+        ];
+        const EN: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ];
+        let names = match lang {
+            crate::i18n::Lang::Fr => FR,
+            crate::i18n::Lang::En => EN,
+        };
+        let month = names.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or_default();
+        match (lang, self.day) {
+            (crate::i18n::Lang::Fr, 1) => format!("1er {month} {}", self.year),
+            _ => format!("{} {month} {}", self.day, self.year),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the precisions a source may have.
+pub fn is_partial_date(text: &str) -> bool {
+    match text.len() {
+        4 => text.bytes().all(|b| b.is_ascii_digit()),
+        7 => Date::parse(&format!("{text}-01")).is_some(),
+        _ => Date::parse(text).is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn parses_only_real_days() {
+        assert_eq!(Date::parse("2020-04-15").map(|d| d.to_string()), Some("2020-04-15".into()));
+        assert!(Date::parse("2020-02-29").is_some());
+        for bad in ["2019-02-29", "2020-13-01", "2020-4-15", "20-04-15", "2020-04-31", "x"] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+        assert!(is_partial_date("2020-04") && is_partial_date("2020") && !is_partial_date("April 2020"));
+    }
+
+    #[test]
+    fn writes_days_for_visitors() {
+        let day = Date { year: 2020, month: 4, day: 1 };
+        assert_eq!(day.long(Lang::Fr), "1er avril 2020");
+        assert_eq!(day.long(Lang::En), "1 April 2020");
+    }
+}
