@@ -70,6 +70,11 @@ pub struct Text {
 }
 
 impl Text {
+    /// Stands in for a broken text while a pack's other problems are collected.
+    pub(crate) fn empty() -> Text {
+        Text { fr: String::new(), en: String::new() }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Fr => &self.fr,

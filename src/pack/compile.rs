@@ -1,7 +1,7 @@
 //! Validation: a pack file becomes a `Programme`, or every problem found in it is
 //! reported with its place. Nothing past this point checks a pack again.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
@@ -35,7 +35,11 @@ pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
     match programme {
         Some(programme) if checker.errors.is_empty() => Ok(programme),
         _ if checker.errors.is_empty() => Err(PackErrors(vec![checker.locator.error(None, "the pack is incomplete")])),
-        _ => Err(PackErrors(checker.errors)),
+        _ => {
+            let mut errors = checker.errors;
+            errors.sort_by_key(|e| (e.line, e.column));
+            Err(PackErrors(errors))
+        }
     }
 }
 
@@ -86,9 +90,7 @@ impl Checker<'_> {
         let questions = self.questions(&file.questions);
         let criteria = self.criteria(&file, &questions);
         let amount = self.required(&file.amount, "amount").and_then(|a| self.amount(a, &questions));
-        if let (Some(criteria), Some(amount)) = (&criteria, &amount) {
-            self.unused_questions(&file, &questions, criteria, amount);
-        }
+        self.unused_questions(&file);
 
         if file.sources.is_empty() {
             let error = self.locator.error(None, "a pack must cite at least one source in `[[sources]]`");
@@ -251,7 +253,9 @@ impl Checker<'_> {
         let q = spanned.as_ref();
         self.identifier(&q.id, "question", seen);
         let what = format!("the label of question `{}`", q.id.as_ref());
-        let label = self.required_text(&q.label, spanned.span().start, &what);
+        // A question with a broken label is still known to conditions, so that one
+        // problem is not reported again as "unknown question" everywhere it is read.
+        let label = self.required_text(&q.label, spanned.span().start, &what).unwrap_or_else(Text::empty);
         let help = q.help.as_ref().and_then(|h| self.text(h, &format!("the help of question `{}`", q.id.as_ref())));
         let kind_name = q.kind.as_ref().as_str();
         let kind = match kind_name {
@@ -283,13 +287,13 @@ impl Checker<'_> {
                     let max = q.max.as_ref().and_then(|n| self.number(n));
                     self.check_bounds(min, max, q);
                     let currency = match &q.currency {
-                        Some(c) => Some(self.currency(c)),
+                        Some(c) => self.currency(c),
                         None => {
                             self.error_at(spanned, format!("money question `{}` needs a `currency`", q.id.as_ref()));
-                            None
+                            String::new()
                         }
                     };
-                    currency.map(|currency| QuestionKind::Money { currency, min, max })
+                    Some(QuestionKind::Money { currency, min, max })
                 }
             }
             other => {
@@ -297,7 +301,7 @@ impl Checker<'_> {
                 None
             }
         };
-        Some(Question { id: q.id.as_ref().clone(), label: label?, help, kind: kind? })
+        Some(Question { id: q.id.as_ref().clone(), label, help, kind: kind? })
     }
 
     fn check_bounds(&mut self, min: Option<Decimal>, max: Option<Decimal>, q: &QuestionFile) {
@@ -315,17 +319,17 @@ impl Checker<'_> {
             self.error_at(spanned, format!("choice question `{}` needs at least two `options`", q.id.as_ref()));
         }
         let mut seen = HashSet::new();
-        let choices: Vec<Option<Choice>> = options
+        let choices: Vec<Choice> = options
             .iter()
             .map(|option| {
                 let o = option.as_ref();
                 self.identifier(&o.id, "option", &mut seen);
                 let what = format!("the label of option `{}` of `{}`", o.id.as_ref(), q.id.as_ref());
-                let label = self.required_text(&o.label, option.span().start, &what)?;
-                Some(Choice { id: o.id.as_ref().clone(), label })
+                let label = self.required_text(&o.label, option.span().start, &what).unwrap_or_else(Text::empty);
+                Choice { id: o.id.as_ref().clone(), label }
             })
             .collect();
-        choices.into_iter().collect()
+        Some(choices)
     }
 
     /// Parses a condition, placing its errors in the file.
@@ -493,21 +497,20 @@ impl Checker<'_> {
     }
 
     /// A question that no criterion and no amount reads can never change a verdict.
-    fn unused_questions(&mut self, file: &PackFile, questions: &[Question], criteria: &[Criterion], amount: &Amount) {
-        let mut read = BTreeSet::new();
-        criteria.iter().for_each(|c| c.condition.collect_questions(&mut read));
-        match &amount.rule {
-            AmountRule::Tiered(tiers) => tiers.iter().for_each(|t| t.condition.collect_questions(&mut read)),
-            AmountRule::PerUnit { units, .. } => {
-                read.insert(*units);
-            }
-            AmountRule::Fixed(_) | AmountRule::Range { .. } => {}
+    /// Read from the words of the conditions, so that it is found even when another
+    /// problem keeps a condition from compiling.
+    fn unused_questions(&mut self, file: &PackFile) {
+        let mut read: HashSet<String> = HashSet::new();
+        let conditions = file.criteria.iter().map(|c| &c.as_ref().condition);
+        let tiers = file.amount.iter().flat_map(|a| a.as_ref().tiers.iter().flatten()).map(|t| &t.as_ref().condition);
+        for condition in conditions.chain(tiers) {
+            read.extend(condition::mentioned_words(condition.as_ref()));
         }
-        for (index, question) in questions.iter().enumerate() {
-            if !read.contains(&index) {
-                if let Some(q) = file.questions.iter().find(|q| q.as_ref().id.as_ref() == &question.id) {
-                    self.error_at(&q.as_ref().id, format!("question `{}` can never change the verdict or the amount: no criterion or amount reads it", question.id));
-                }
+        read.extend(file.amount.iter().filter_map(|a| a.as_ref().units.as_ref()).map(|u| u.as_ref().clone()));
+        for question in &file.questions {
+            let id = &question.as_ref().id;
+            if !read.contains(id.as_ref()) {
+                self.error_at(id, format!("question `{}` can never change the verdict or the amount: no criterion or amount reads it", id.as_ref()));
             }
         }
     }

@@ -83,6 +83,22 @@ impl Condition {
     }
 }
 
+/// The words of a condition that may be question ids, even when it does not parse:
+/// what a rule author meant to read, for the check that every question is read.
+pub fn mentioned_words(text: &str) -> Vec<String> {
+    lex(text)
+        .map(|tokens| {
+            tokens
+                .into_iter()
+                .filter_map(|t| match t.kind {
+                    TokenKind::Word(w) if !KEYWORDS.contains(&w.as_str()) => Some(w),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A problem in a condition: a byte offset into the condition text and a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConditionError {
@@ -246,7 +262,11 @@ impl Parser<'_> {
                     }
                 }
             }
-            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => self.comparison(word, offset),
+            // After a problem in one comparison, an empty `All` stands in for it so
+            // that the rest of the condition is still read and checked.
+            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => {
+                Some(self.comparison(word, offset).unwrap_or(Condition::All(Vec::new())))
+            }
             Some(kind) => {
                 self.error(offset, format!("expected a question id, found {}", kind.describe()));
                 None
@@ -271,8 +291,9 @@ impl Parser<'_> {
             self.next();
         }
         if self.at_word("in") {
+            let in_offset = self.here();
             self.next();
-            let options = self.option_list(&id, &kind)?;
+            let options = self.option_list(&id, &kind, in_offset)?;
             let condition = Condition::OneOf(index, options);
             return Some(if negated_in { Condition::Not(Box::new(condition)) } else { condition });
         }
@@ -282,7 +303,7 @@ impl Parser<'_> {
                 return match kind {
                     QuestionKind::YesNo => Some(Condition::IsYes(index)),
                     _ => {
-                        self.error(offset, format!("`{id}` is a {} question: compare it with a value", kind.name()));
+                        self.error(offset, format!("`{id}` is {} question: compare it with a value", kind.described()));
                         None
                     }
                 };
@@ -299,6 +320,10 @@ impl Parser<'_> {
         };
         match kind {
             QuestionKind::YesNo => {
+                if !matches!(op, Comparison::Eq | Comparison::Ne) {
+                    self.error(offset, format!("`{id}` is a yes/no question: only `=` and `!=` apply"));
+                    return None;
+                }
                 let yes = match value.as_str() {
                     "yes" => true,
                     "no" => false,
@@ -307,16 +332,8 @@ impl Parser<'_> {
                         return None;
                     }
                 };
-                let positive = match op {
-                    Comparison::Eq => yes,
-                    Comparison::Ne => !yes,
-                    _ => {
-                        self.error(offset, format!("`{id}` is a yes/no question: only `=` and `!=` apply"));
-                        return None;
-                    }
-                };
                 let is_yes = Condition::IsYes(index);
-                Some(if positive { is_yes } else { Condition::Not(Box::new(is_yes)) })
+                Some(if yes == (op == Comparison::Eq) { is_yes } else { Condition::Not(Box::new(is_yes)) })
             }
             QuestionKind::Choice(ref choices) => {
                 let Some(option) = choices.iter().position(|c| c.id == value) else {
@@ -336,17 +353,16 @@ impl Parser<'_> {
             QuestionKind::Integer { .. } | QuestionKind::Money { .. } => match parse_decimal(&value) {
                 Some(number) => Some(Condition::Compare(index, op, number)),
                 None => {
-                    self.error(value_offset, format!("`{id}` is a {} question: compare it with a number, not `{value}`", kind.name()));
+                    self.error(value_offset, format!("`{id}` is {} question: compare it with a number, not `{value}`", kind.described()));
                     None
                 }
             },
         }
     }
 
-    fn option_list(&mut self, id: &str, kind: &QuestionKind) -> Option<Vec<usize>> {
+    fn option_list(&mut self, id: &str, kind: &QuestionKind, in_offset: usize) -> Option<Vec<usize>> {
         let QuestionKind::Choice(choices) = kind else {
-            let offset = self.here();
-            self.error(offset, format!("`{id}` is a {} question: `in` applies to choice questions", kind.name()));
+            self.error(in_offset, format!("`{id}` is {} question: `in` applies to choice questions", kind.described()));
             self.skip_operand();
             return None;
         };
@@ -486,7 +502,7 @@ mod tests {
     fn reports_every_problem_with_its_offset() {
         let qs = questions();
         let cases: [(&str, &[(usize, &str)]); 9] = [
-            ("salary > 3 and jobb = artist", &[(0, "unknown question `salary`"), (14, "unknown question `jobb`")]),
+            ("salary > 3 and jobb = artist", &[(0, "unknown question `salary`"), (15, "unknown question `jobb`")]),
             ("renewed > 3", &[(0, "only `=` and `!=` apply")]),
             ("renewed = 3", &[(10, "compare it with `yes` or `no`")]),
             ("job in [artist, dancer, mime]", &[(16, "`dancer` is not an option"), (24, "`mime` is not an option")]),

@@ -81,6 +81,16 @@ impl QuestionKind {
             QuestionKind::Money { .. } => "money",
         }
     }
+
+    /// The kind with its article, for messages: "a yes/no", "an integer".
+    pub fn described(&self) -> &'static str {
+        match self {
+            QuestionKind::YesNo => "a yes/no",
+            QuestionKind::Choice(_) => "a choice",
+            QuestionKind::Integer { .. } => "an integer",
+            QuestionKind::Money { .. } => "a money",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

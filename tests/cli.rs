@@ -1,0 +1,132 @@
+//! The `eligibility` binary as rule authors and scripts use it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn eligibility(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eligibility"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start eligibility: {e}"));
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("eligibility did not finish: {e}"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
+}
+
+#[test]
+fn eval_prints_the_verdict_as_json() {
+    let answers = r#"{"profession": "artist", "rights_not_renewed_since_2020": true, "days_worked": "12",
+        "works_on_netflix_production": false, "annual_resources": 15000}"#;
+    let output = eligibility(&["eval", "netflix-audiens-2020", "--lang", "en"], answers);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(report["programme"], "netflix-audiens-2020");
+    assert_eq!(report["status"], "eligible");
+    assert_eq!(report["amount"], serde_json::json!({"currency": "EUR", "min": "900", "max": "900"}));
+    assert_eq!(report["next_question"], serde_json::Value::Null);
+    assert_eq!(report["criteria"][2]["id"], "minimum_work");
+    assert_eq!(report["criteria"][2]["status"], "met");
+    assert_eq!(report["criteria"][2]["explanation"], "You worked at least 12 days or cachets between September 2019 and February 2020.");
+    assert_eq!(report["pack"]["version"], "1.0.0");
+    assert_eq!(report["pack"]["hash"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn eval_keeps_money_exact_and_explains_in_french_by_default() {
+    let output = eligibility(&["eval", "netflix-audiens-2020"], r#"{"annual_resources": 15000.001, "profession": "other"}"#);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(report["status"], "not_eligible");
+    assert_eq!(report["amount"], serde_json::Value::Null);
+    assert_eq!(report["criteria"][0]["explanation"], "Le fonds est réservé aux artistes et techniciens intermittents de l'audiovisuel et du cinéma.");
+    let output = eligibility(&["eval", "netflix-audiens-2020"], r#"{"annual_resources": 15000.001}"#);
+    assert_eq!(json(&output)["amount"]["max"], "500");
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_a_failure() {
+    let cases = [
+        (vec!["eval", "nope"], "{}", "unknown programme `nope`"),
+        (vec!["eval", "netflix-audiens-2020"], r#"{"age": 3}"#, "unknown question `age`"),
+        (vec!["eval", "netflix-audiens-2020"], r#"{"days_worked": true}"#, "question `days_worked` expects a whole number from 0 to 366, got true"),
+        (vec!["eval", "netflix-audiens-2020"], r#"{"days_worked": 367}"#, "out of bounds"),
+        (vec!["eval", "netflix-audiens-2020"], r#"{"profession": "dancer"}"#, "question `profession` has no option `dancer`"),
+        (vec!["eval", "netflix-audiens-2020"], r#"{"works_on_netflix_production": "no"}"#, "expects true or false"),
+        (vec!["eval", "netflix-audiens-2020"], r#"{"profession": "#, "malformed JSON"),
+        (vec!["eval", "netflix-audiens-2020"], "[1, 2]", "must hold a JSON object"),
+        (vec!["eval", "netflix-audiens-2020", "--lang", "de"], "{}", "unknown language `de`"),
+        (vec!["frobnicate"], "", "unknown command `frobnicate`"),
+    ];
+    for (args, stdin, expected) in cases {
+        let output = eligibility(&args, stdin);
+        let err = stderr(&output);
+        assert!(!output.status.success(), "{args:?} {stdin}");
+        assert!(err.lines().next().is_some_and(|l| l.contains(expected)), "{args:?} {stdin}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn questions_lists_the_pack_in_order() {
+    let output = eligibility(&["questions", "netflix-audiens-2020", "--json", "--lang", "en"], "");
+    let list = json(&output);
+    assert_eq!(list[0], serde_json::json!({"id": "profession", "type": "choice", "options": ["artist", "technician", "other"], "label": "What is your job in film or TV production?"}));
+    assert_eq!(list[3]["min"], 0);
+    assert_eq!(list[3]["max"], 366);
+    assert_eq!(list[5]["type"], "money");
+    assert_eq!(list[5]["currency"], "EUR");
+    assert_eq!(list[5]["min"], "0");
+    let text = stdout(&eligibility(&["questions", "netflix-audiens-2020"], ""));
+    assert!(text.starts_with("1. profession (choice: artist, technician, other)\n   Quel est votre métier"), "{text}");
+    let programmes = stdout(&eligibility(&["programmes"], ""));
+    assert!(programmes.starts_with("netflix-audiens-2020\tFonds d'urgence Netflix–Audiens"), "{programmes}");
+}
+
+#[test]
+fn check_reports_every_error_with_its_place() {
+    let output = eligibility(&["check", "tests/invalid-packs/tiers-overlap.toml"], "");
+    assert!(!output.status.success());
+    assert_eq!(stdout(&output), "tiers-overlap:39:1: tiers #1 and #2 overlap when income = 1000\n");
+    let output = eligibility(&["check", "tests/packs/per-unit-example.toml", "packs/netflix-audiens-2020.toml"], "");
+    assert!(output.status.success(), "{}", stdout(&output));
+}
+
+#[test]
+fn test_runs_scenarios_and_fails_on_any_failure() {
+    let output = eligibility(&["test", "tests/scenarios/netflix-audiens-2020.toml"], "");
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with(" passed, 0 failed\n"));
+
+    let dir = std::env::temp_dir().join(format!("eligibility-cli-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let wrong = dir.join("wrong.toml");
+    let scenario = "programme = \"netflix-audiens-2020\"\n[[scenarios]]\nname = \"off by one\"\nanswers = { days_worked = 11 }\nstatus = \"undetermined\"\namount = \"none\"\nnext_question = \"none\"\n";
+    let _ = std::fs::write(&wrong, scenario);
+    let output = eligibility(&["test", wrong.to_str().unwrap_or_default()], "");
+    assert!(!output.status.success());
+    let out = stdout(&output);
+    assert!(out.contains("FAIL") && out.contains("status: expected undetermined, got not_eligible"), "{out}");
+    assert!(out.ends_with("0 passed, 1 failed\n"), "{out}");
+
+    let output = eligibility(&["test", "--pack", "tests/packs/range-example.toml", "tests/scenarios/test-range.toml"], "");
+    assert!(output.status.success(), "{}", stdout(&output));
+    let _ = std::fs::remove_dir_all(dir);
+}
