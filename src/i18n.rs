@@ -109,6 +109,9 @@ pub struct Ui {
     pub unknown_programme: &'static str,
     pub choose: &'static str,
     pub operator_decides: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub unknown: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -135,6 +138,9 @@ const FR: Ui = Ui {
     unknown_programme: "Ce programme d'aide est inconnu",
     choose: "Choisissez…",
     operator_decides: "selon la décision de l'organisme",
+    met: "Critère rempli :",
+    not_met: "Critère non rempli :",
+    unknown: "Pas encore connu :",
 };
 
 const EN: Ui = Ui {
@@ -161,6 +167,9 @@ const EN: Ui = Ui {
     unknown_programme: "This aid programme is unknown",
     choose: "Choose…",
     operator_decides: "as decided by the operator",
+    met: "Criterion met:",
+    not_met: "Criterion not met:",
+    unknown: "Not yet known:",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

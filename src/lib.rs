@@ -12,3 +12,7 @@ pub mod money;
 pub mod pack;
 pub mod report;
 pub mod scenario;
+pub mod widget;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

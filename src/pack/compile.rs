@@ -68,13 +68,13 @@ impl Checker<'_> {
     }
 
     fn programme(&mut self, file: PackFile, source: &str) -> Option<Programme> {
-        let id = self.required(&file.id, "id").and_then(|id| {
+        let id = self.required(&file.id, "id").map(|id| {
             let valid = !id.as_ref().is_empty()
                 && id.as_ref().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !valid {
                 self.error_at(id, "the id must be lowercase letters, digits and `-`");
             }
-            Some(id.as_ref().clone())
+            id.as_ref().clone()
         });
         if let Some(id) = &id {
             self.locator.set_pack(id.clone());

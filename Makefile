@@ -1,0 +1,22 @@
+# The two commands: `make run` and `make test`. Each sets up what the machine lacks.
+PORT ?= 8080
+
+.PHONY: run test build bench
+run:
+	@scripts/setup.sh
+	@scripts/build.sh
+	@PORT=$(PORT) node scripts/serve.mjs
+
+test:
+	@scripts/setup.sh test
+	@scripts/test.sh
+
+build:
+	@scripts/setup.sh
+	@scripts/build.sh
+
+bench:
+	@scripts/setup.sh test
+	@scripts/build.sh
+	cargo bench --bench evaluate
+	node bench/load.mjs

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test: native Rust, Rust in headless Chromium, then the built widget end to end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== native: engine, packs, scenarios, CLI, properties"
+cargo test --all-targets
+cargo test --doc
+
+echo "== headless Chromium: the DOM layer and the scenarios compiled to WebAssembly"
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  cargo test --target wasm32-unknown-unknown --test web --test scenarios
+
+echo "== headless Chromium: the built widget, end to end"
+scripts/build.sh
+npm test

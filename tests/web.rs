@@ -1,0 +1,157 @@
+//! The Rust–DOM layer in headless Chromium: `cargo test --target wasm32-unknown-unknown
+//! --test web` (run by `make test` with Debian's chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+use eligibility::widget::dom;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// A widget mounted on a new element of the page, with its shadow root.
+fn widget(attributes: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
+    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).expect("attribute");
+    }
+    document().body().expect("body").append_child(&host).expect("append");
+    let mounted = dom::mount(host.clone()).expect("mount");
+    // The page keeps the widget alive, as the element does through its JS object.
+    std::mem::forget(mounted);
+    let root = host.shadow_root().expect("an open shadow root");
+    (host, root)
+}
+
+fn find(root: &ShadowRoot, selector: &str) -> Element {
+    root.query_selector(selector).expect("selector").unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn shown(root: &ShadowRoot, question: &str) -> bool {
+    let control = find(root, &format!("[name={question}]"));
+    control.closest("[hidden]").expect("closest").is_none()
+}
+
+fn choose(root: &ShadowRoot, question: &str, value: &str) {
+    let radio: HtmlElement = find(root, &format!("input[name={question}][value={value}]")).unchecked_into();
+    radio.click();
+}
+
+fn type_text(root: &ShadowRoot, question: &str, value: &str) {
+    let input: HtmlInputElement = find(root, &format!("input[name={question}]")).unchecked_into();
+    input.set_value(value);
+    let event = web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+fn draws_an_accessible_form_that_asks_one_question_first() {
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
+    assert!(shown(&root, "profession"));
+    assert!(!shown(&root, "days_worked"), "later questions wait");
+    assert_eq!(text(&root, "fieldset legend"), "Quel est votre métier dans la production audiovisuelle ou cinématographique ?");
+    let headline = find(&root, ".headline");
+    assert_eq!(headline.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(headline.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(headline.text_content().as_deref(), Some("Résultat pas encore connu : répondez aux questions"));
+    let input = find(&root, "input[name=days_worked]");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    let label = find(&root, &format!("label[for='{}']", input.id()));
+    assert!(label.text_content().unwrap_or_default().starts_with("Combien de jours"));
+    assert_eq!(find(&root, "a.apply").get_attribute("href").as_deref(), Some("https://www.audiens.org/actu/fonds-netflix-audiens.html"));
+}
+
+#[wasm_bindgen_test]
+fn answering_leads_to_the_verdict_and_one_event_per_change() {
+    let (host, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
+    let details: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let sink = details.clone();
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| sink.borrow_mut().push(e.detail()));
+    host.add_event_listener_with_callback("eligibility-result", listener.as_ref().unchecked_ref()).expect("listen");
+    listener.forget();
+
+    choose(&root, "profession", "artist");
+    assert!(shown(&root, "rights_not_renewed_since_2020"));
+    choose(&root, "rights_not_renewed_since_2020", "yes");
+    assert!(!shown(&root, "no_rights_opened_2019"), "the other case no longer matters");
+    type_text(&root, "days_worked", "12");
+    choose(&root, "works_on_netflix_production", "no");
+    type_text(&root, "annual_resources", "15 000 €");
+    assert_eq!(text(&root, ".headline"), "Vous êtes probablement éligible\u{a0}: 900\u{a0}€");
+    assert_eq!(find(&root, ".verdict").get_attribute("data-status").as_deref(), Some("eligible"));
+    assert_eq!(root.query_selector_all(".reasons li.met").expect("list").length(), 4);
+
+    let details = details.borrow();
+    assert_eq!(details.len(), 5, "one event per change of verdict");
+    let last = details.last().cloned().unwrap_or(JsValue::NULL);
+    let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::NULL);
+    assert_eq!(get(&last, "status").as_string().as_deref(), Some("eligible"));
+    assert_eq!(get(&get(&last, "amount"), "max").as_string().as_deref(), Some("900"));
+    assert!(get(&last, "next_question").is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_number_is_explained_and_kept() {
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);
+    choose(&root, "profession", "technician");
+    choose(&root, "rights_not_renewed_since_2020", "yes");
+    type_text(&root, "days_worked", "twelve");
+    let input = find(&root, "input[name=days_worked]");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error = find(&root, ".question:not([hidden]) .error:not([hidden])");
+    assert_eq!(error.text_content().as_deref(), Some("Enter a whole number, for example 12."));
+    assert!(input.get_attribute("aria-describedby").unwrap_or_default().contains(&error.id()));
+    assert_eq!(input.unchecked_into::<HtmlInputElement>().value(), "twelve");
+}
+
+#[wasm_bindgen_test]
+fn switching_language_keeps_every_answer() {
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
+    choose(&root, "profession", "other");
+    assert_eq!(text(&root, ".headline"), "Vous n'êtes probablement pas éligible");
+    let switch: HtmlElement = find(&root, "button.language").unchecked_into();
+    assert_eq!(switch.text_content().as_deref(), Some("English"));
+    switch.click();
+    assert_eq!(text(&root, ".headline"), "You are likely not eligible");
+    let other: HtmlInputElement = find(&root, "input[name=profession][value=other]").unchecked_into();
+    assert!(other.checked(), "the answer survived the new language");
+    let start_over: HtmlElement = find(&root, "button.start-over").unchecked_into();
+    start_over.click();
+    assert!(!other.checked() && !find(&root, "input[name=profession][value=other]").unchecked_into::<HtmlInputElement>().checked());
+    assert_eq!(text(&root, ".headline"), "Not yet known: answer the questions");
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_programme_is_said_not_hidden() {
+    let (_, root) = widget(&[("programme", "no-such-programme")]);
+    let problem = find(&root, "[role=alert]");
+    assert!(problem.text_content().unwrap_or_default().contains("no-such-programme"));
+}
+
+#[wasm_bindgen_test]
+fn the_page_language_is_the_default() {
+    document().document_element().expect("html").set_attribute("lang", "en-GB").expect("lang");
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020")]);
+    document().document_element().expect("html").remove_attribute("lang").expect("lang");
+    assert_eq!(text(&root, ".headline"), "Not yet known: answer the questions");
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020")]);
+    assert_eq!(text(&root, ".headline"), "Résultat pas encore connu : répondez aux questions", "then French");
+}

@@ -1,0 +1,29 @@
+// The eligibility engine as an ES module, for browsers and Node:
+//   import { evaluate, questions, programmes } from 'eligibility-widget';
+//   evaluate('netflix-audiens-2020', { profession: 'artist' }, { lang: 'en' });
+// Each returns the same shape as the `eligibility` CLI prints (see index.d.ts).
+// Bad answers throw an Error whose message names the question and what was expected.
+import init, * as engine from './eligibility.js';
+
+const wasm = new URL('./eligibility_bg.wasm', import.meta.url);
+if (typeof process === 'object' && process.versions?.node) {
+  const { readFile } = await import('node:fs/promises');
+  await init({ module_or_path: await readFile(wasm) });
+} else {
+  await init({ module_or_path: wasm });
+}
+
+export function evaluate(programme, answers, { lang } = {}) {
+  return engine.evaluate(programme, answers, lang);
+}
+
+export function questions(programme, { lang } = {}) {
+  return engine.questions(programme, lang);
+}
+
+export function programmes({ lang } = {}) {
+  return engine.programmes(lang);
+}
+
+/** The class behind `<eligibility-widget>`, used by eligibility-widget.js. */
+export const Widget = engine.Widget;
