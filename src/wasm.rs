@@ -36,7 +36,7 @@ fn answer_input(value: &JsValue) -> AnswerInput {
             let text = js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
             AnswerInput::Number(text)
         } else {
-            AnswerInput::Other(format!("{n}"))
+            AnswerInput::Other(js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default())
         }
     } else if let Some(s) = value.as_string() {
         AnswerInput::Text(s)

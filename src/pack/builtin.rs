@@ -5,10 +5,32 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use super::{compile, PackErrors, Programme};
+#[cfg(not(target_arch = "wasm32"))]
+use super::compile;
+use super::{PackErrors, Programme};
 
-/// (file name, content) of each file in `packs/`.
-const PACK_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+/// A file of `packs/`, as build.rs lists it.
+struct BuiltinFile {
+    name: &'static str,
+    /// Read by native builds, which report errors with their line and column.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    toml: &'static str,
+    /// Read by the WebAssembly build, which so carries no TOML parser; `hash` is the
+    /// SHA-256 of `toml`, which the JSON does not keep byte for byte.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    json: &'static str,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    hash: &'static str,
+}
+
+const PACK_FILES: &[BuiltinFile] = include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+
+fn compile_builtin(file: &BuiltinFile) -> Result<Programme, PackErrors> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return compile(file.toml, file.name);
+    #[cfg(target_arch = "wasm32")]
+    return super::compile::compile_json(file.json, file.name, file.hash);
+}
 
 struct Builtins {
     programmes: Vec<Programme>,
@@ -19,8 +41,8 @@ fn builtins() -> &'static Builtins {
     static BUILTINS: OnceLock<Builtins> = OnceLock::new();
     BUILTINS.get_or_init(|| {
         let mut builtins = Builtins { programmes: Vec::new(), errors: Vec::new() };
-        for (name, source) in PACK_FILES {
-            match compile(source, name) {
+        for file in PACK_FILES {
+            match compile_builtin(file) {
                 Ok(programme) => builtins.programmes.push(programme),
                 Err(errors) => builtins.errors.push(errors),
             }

@@ -5,12 +5,11 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
-use toml::Spanned;
 
 use super::condition::{self, Condition};
 use super::date::{is_partial_date, Date};
 use super::error::{Locator, PackError, PackErrors};
-use super::file::{AmountFile, NumberFile, PackFile, QuestionFile, TextFile};
+use super::file::{AmountFile, NumberFile, PackFile, QuestionFile, Spanned, TextFile};
 use super::{
     tiers, Amount, AmountRule, Choice, Criterion, Programme, Question, QuestionKind, Reading, Source, Tier, Window,
 };
@@ -23,15 +22,30 @@ const RESERVED: [&str; 7] = ["and", "or", "not", "in", "yes", "no", "none"];
 
 /// Compiles the pack in `source`; `origin` names it in errors until its id is read.
 pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
-    let mut checker = Checker { locator: Locator::new(source, origin), source, errors: Vec::new() };
-    let file: PackFile = match toml::from_str(source) {
-        Ok(file) => file,
+    let locator = Locator::new(source, origin);
+    match toml::from_str::<PackFile>(source) {
+        Ok(file) => check(file, locator, hex_sha256(source)),
         Err(error) => {
             let message = error.message().trim().to_owned();
-            return Err(PackErrors(vec![checker.locator.error(error.span().map(|s| s.start), message)]));
+            Err(PackErrors(vec![locator.error(error.span().map(|s| s.start), message)]))
         }
-    };
-    let programme = checker.programme(file, source);
+    }
+}
+
+/// Compiles a pack that build.rs converted from TOML to JSON, with the TOML's hash.
+/// Errors have no place: the same pack was checked from its TOML by the test suite.
+#[cfg(target_arch = "wasm32")]
+pub fn compile_json(json: &str, origin: &str, hash: &str) -> Result<Programme, PackErrors> {
+    let locator = Locator::new("", origin);
+    match serde_json::from_str::<PackFile>(json) {
+        Ok(file) => check(file, locator, hash.to_owned()),
+        Err(error) => Err(PackErrors(vec![locator.error(None, error.to_string())])),
+    }
+}
+
+fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme, PackErrors> {
+    let mut checker = Checker { locator, errors: Vec::new() };
+    let programme = checker.programme(file, hash);
     match programme {
         Some(programme) if checker.errors.is_empty() => Ok(programme),
         _ if checker.errors.is_empty() => Err(PackErrors(vec![checker.locator.error(None, "the pack is incomplete")])),
@@ -45,7 +59,6 @@ pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
 
 struct Checker<'a> {
     locator: Locator<'a>,
-    source: &'a str,
     errors: Vec<PackError>,
 }
 
@@ -67,7 +80,7 @@ impl Checker<'_> {
         field.as_ref()
     }
 
-    fn programme(&mut self, file: PackFile, source: &str) -> Option<Programme> {
+    fn programme(&mut self, file: PackFile, hash: String) -> Option<Programme> {
         let id = self.required(&file.id, "id").map(|id| {
             let valid = !id.as_ref().is_empty()
                 && id.as_ref().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
@@ -119,7 +132,7 @@ impl Checker<'_> {
         Some(Programme {
             id: id?,
             version: version?,
-            hash: hex_sha256(source),
+            hash,
             checked: checked?,
             name: name?,
             summary: summary?,
@@ -338,7 +351,7 @@ impl Checker<'_> {
             Ok(condition) => Some(condition),
             Err(errors) => {
                 let start = text.span().start;
-                let quote = match self.source.get(start..start + 3) {
+                let quote = match self.locator.source(start..start + 3) {
                     Some("\"\"\"") | Some("'''") => 3,
                     _ => 1,
                 };

@@ -54,8 +54,14 @@ impl<'a> Locator<'a> {
         self.pack = pack.into();
     }
 
+    /// A part of the source, when there is one.
+    pub fn source(&self, range: std::ops::Range<usize>) -> Option<&'a str> {
+        self.source.get(range)
+    }
+
+    /// An error at `offset`; without a source (a pack read from JSON) it has no place.
     pub fn error(&self, offset: Option<usize>, message: impl Into<String>) -> PackError {
-        let (line, column) = match offset {
+        let (line, column) = match offset.filter(|_| !self.source.is_empty()) {
             Some(offset) => {
                 let (line, column) = self.line_column(offset);
                 (Some(line), Some(column))
