@@ -1,0 +1,120 @@
+// Shared by the end-to-end tests: the demo server, headless Chromium from Debian,
+// the scenario files, and a visitor who answers with the mouse and the keyboard.
+import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { parse } from 'smol-toml';
+import { serve } from '../../scripts/serve.mjs';
+
+const root = new URL('../../', import.meta.url);
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Starts the demo server on a free port and Chromium with a fresh profile. */
+export async function start() {
+  const server = await serve(0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = await mkdtemp(join(tmpdir(), 'eligibility-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    context,
+    async stop() {
+      await context.close();
+      server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page, recording every request it makes and every error it logs. */
+export async function open(context, url, { width = 1024 } = {}) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  return { page, requests, errors };
+}
+
+/** Waits until the widget (the nth on the page) has drawn its form. */
+export async function ready(page, nth = 0) {
+  await page.locator('eligibility-widget').nth(nth).locator('.headline').waitFor();
+}
+
+/** Every scenario file, parsed: [{ file, programme, scenarios }]. */
+export async function scenarioFiles() {
+  const dir = new URL('tests/scenarios/', root);
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.toml')).sort();
+  return Promise.all(names.map(async (file) => ({ file, ...parse(await readFile(new URL(file, dir), 'utf8')) })));
+}
+
+/** TOML integers and strings pass to JavaScript as they are; a TOML float has no
+ * JavaScript counterpart to refuse (a JS number is a fine answer), so the scenarios
+ * that use one to test the TOML reader are left to the native suite. */
+export const usesTomlFloat = (scenario) =>
+  Object.values(scenario.answers ?? {}).some((v) => typeof v === 'number' && !Number.isInteger(v));
+
+/** `"500..900 EUR"` → { min: "500", max: "900", currency: "EUR" }; `"none"` → null. */
+export function expectedAmount(text) {
+  if (text === 'none') return null;
+  const [numbers, currency] = text.split(' ');
+  const [min, max = min] = numbers.split('..');
+  return { currency, min, max };
+}
+
+/** Compares a report with a scenario's expectations; returns what differs. */
+export function differences(scenario, report) {
+  const problems = [];
+  if (report.status !== scenario.status) problems.push(`status ${report.status}, expected ${scenario.status}`);
+  const amount = expectedAmount(scenario.amount);
+  const same = amount === null
+    ? report.amount === null
+    : report.amount !== null && report.amount.currency === amount.currency
+      && Number(report.amount.min) === Number(amount.min) && Number(report.amount.max) === Number(amount.max);
+  if (!same) problems.push(`amount ${JSON.stringify(report.amount)}, expected ${scenario.amount}`);
+  const next = report.next_question ?? 'none';
+  if (next !== scenario.next_question) problems.push(`next question ${next}, expected ${scenario.next_question}`);
+  return problems;
+}
+
+/** The questions of a programme as the CLI's `questions --json` lists them. */
+export async function questionsOf(page, programme) {
+  return page.evaluate(async (id) => (await import('/dist/index.js')).questions(id), programme);
+}
+
+/** Answers one question in a widget as a visitor: a click on the option's label for
+ * choices and yes/no, typing then Enter for numbers (in French: `15000,01`). */
+export async function answer(widget, question, value, lang) {
+  if (question.type === 'yes_no' || question.type === 'choice') {
+    const option = question.type === 'yes_no' ? (value ? 'yes' : 'no') : value;
+    await widget.locator(`label.option:has(input[name="${question.id}"][value="${option}"])`).click();
+    return;
+  }
+  const input = widget.locator(`input[name="${question.id}"]`);
+  await input.click();
+  await input.press('Control+A');
+  const typed = lang === 'fr' ? String(value).replace('.', ',') : String(value);
+  await input.pressSequentially(typed);
+  await input.press('Enter');
+}
+
+export async function readJson(path) {
+  return JSON.parse(await readFile(new URL(path, root), 'utf8'));
+}

@@ -1,0 +1,254 @@
+// The built widget in headless Chromium, as visitors and publishers meet it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { evaluate, questions as questionList } from '../../www/dist/index.js';
+import { answer, differences, expectedAmount, open, ready, scenarioFiles, start } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser?.stop(); });
+
+const nbsp = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** The order in which a visitor meets a scenario's answers, one next question at a
+ * time; null when the form would never ask them all (e.g. answers out of order). */
+function visitorOrder(programme, answers) {
+  const given = {};
+  const order = [];
+  for (;;) {
+    const next = evaluate(programme, given).next_question;
+    if (next === null || !(next in answers)) break;
+    given[next] = answers[next];
+    order.push(next);
+  }
+  return order.length === Object.keys(answers).length ? order : null;
+}
+
+test('visitors reach the verdict of every scenario the form can ask, by mouse and keyboard', async () => {
+  let played = 0;
+  for (const { file, programme, scenarios } of await scenarioFiles()) {
+    if (programme !== 'netflix-audiens-2020') continue;
+    const questions = Object.fromEntries(questionList(programme).map((q) => [q.id, q]));
+    for (const scenario of scenarios.filter((s) => !s.error)) {
+      const order = visitorOrder(programme, scenario.answers ?? {});
+      if (!order) continue;
+      const { page, errors } = await open(browser.context, `${browser.origin}/`);
+      await ready(page);
+      const widget = page.locator('eligibility-widget');
+      for (const id of order) await answer(widget, questions[id], scenario.answers[id], 'fr');
+      const where = `${file}: ${scenario.name}`;
+      assert.equal(await widget.locator('.verdict').getAttribute('data-status'), scenario.status, where);
+      const amount = expectedAmount(scenario.amount);
+      const amountLine = widget.locator('.amount');
+      if (amount === null) {
+        assert.equal(await amountLine.isHidden(), true, where);
+      } else {
+        const shown = amount.min === amount.max ? `${amount.max} €` : `${amount.min} € à ${amount.max} €`;
+        assert.match(nbsp(await amountLine.textContent()), new RegExp(`: ${shown}$`), where);
+      }
+      const unanswered = await widget.locator('.question:not([hidden])').evaluateAll((blocks, answered) =>
+        blocks.map((b) => b.querySelector('[name]').name).filter((name) => !answered.includes(name)), order);
+      const next = scenario.next_question === 'none' ? [] : [scenario.next_question];
+      assert.deepEqual(unanswered, next, `${where}: the questions shown`);
+      assert.deepEqual(errors, [], where);
+      await page.close();
+      played += 1;
+    }
+  }
+  assert.ok(played >= 8, `only ${played} scenarios could be played through the form`);
+});
+
+test('keyboard only: Tab, Space, arrows and Enter reach a verdict, and focus follows', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  await widget.locator('button.language').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  const focused = () => widget.evaluate((host) => {
+    const active = host.shadowRoot.activeElement;
+    return active && (active.name ? `${active.name}=${active.value}` : active.className);
+  });
+  assert.equal(await focused(), 'works_on_netflix_production=yes', 'Enter moves to the next question');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('9 000');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'headline', 'with nothing left to ask, focus goes to the verdict');
+  assert.equal(nbsp(await widget.locator('.headline').textContent()), 'Vous êtes probablement éligible : 900 €');
+  const checked = await widget.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => `${i.name}=${i.value}`));
+  assert.deepEqual(checked, ['profession=artist', 'rights_not_renewed_since_2020=yes', 'works_on_netflix_production=no']);
+  await page.close();
+});
+
+test('nothing leaves the page: no other host, no cookie, no storage', async () => {
+  const { page, requests } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  const questions = Object.fromEntries(questionList('netflix-audiens-2020').map((q) => [q.id, q]));
+  for (const [id, value] of [['profession', 'technician'], ['rights_not_renewed_since_2020', true], ['days_worked', 30],
+    ['works_on_netflix_production', false], ['annual_resources', '20000']]) {
+    await answer(widget, questions[id], value, 'fr');
+  }
+  await widget.locator('button.language').click();
+  await widget.locator('button.start-over').click();
+  const hosts = new Set(requests.map((url) => new URL(url).origin));
+  assert.deepEqual([...hosts], [browser.origin]);
+  const own = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/dist/'));
+  assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', '/dist/eligibility.js', '/dist/eligibility_bg.wasm', '/dist/index.js']);
+  assert.deepEqual(await browser.context.cookies(), []);
+  const storage = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    cookie: document.cookie,
+  }));
+  assert.deepEqual(storage, { local: 0, session: 0, databases: 0, caches: 0, cookie: '' });
+  await page.close();
+});
+
+test('the strict-CSP page works without a single violation', async () => {
+  const { page, errors } = await open(browser.context, `${browser.origin}/strict-csp.html`);
+  const response = await page.request.get(`${browser.origin}/strict-csp.html`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  await widget.locator('label.option:has(input[value=other])').click();
+  assert.equal(await widget.locator('.verdict').getAttribute('data-status'), 'not_eligible');
+  assert.notEqual(await widget.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).borderRadius), '0px', 'the stylesheet applies');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('where WebAssembly may not run, the element says so and links to the official page', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/no-wasm.html`);
+  const link = page.locator('eligibility-widget a');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), 'https://www.audiens.org/actu/fonds-netflix-audiens.html');
+  assert.match(await page.locator('eligibility-widget [role=status]').textContent(), /ne peut pas fonctionner/);
+  await page.close();
+});
+
+test('two widgets on one page share one download and keep their own answers', async () => {
+  const { page, requests, errors } = await open(browser.context, `${browser.origin}/two-widgets.html`);
+  await ready(page, 0);
+  await ready(page, 1);
+  const [first, second] = [page.locator('#first'), page.locator('#second')];
+  await first.locator('label.option:has(input[value=other])').click();
+  await second.locator('label.option:has(input[value=artist])').click();
+  assert.equal(await first.locator('.verdict').getAttribute('data-status'), 'not_eligible');
+  assert.equal(await second.locator('.verdict').getAttribute('data-status'), 'undetermined');
+  assert.equal(await second.locator('.headline').textContent(), 'Not yet known: answer the questions');
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+  const accent = await second.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(accent, 'rgb(107, 47, 163)', 'the --eligibility-accent property themes it');
+  const pageRule = await first.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.notEqual(pageRule, 'rgb(255, 105, 180)', "the page's `main button { hotpink }` does not leak in");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the English page: English words and €900', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/en.html`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  const questions = Object.fromEntries(questionList('netflix-audiens-2020').map((q) => [q.id, q]));
+  for (const [id, value] of [['profession', 'artist'], ['rights_not_renewed_since_2020', true], ['days_worked', 12],
+    ['works_on_netflix_production', false], ['annual_resources', '15,000']]) {
+    await answer(widget, questions[id], value, 'en');
+  }
+  assert.equal(await widget.locator('.headline').textContent(), 'You are likely eligible: €900');
+  assert.match(await widget.locator('.window').textContent(), /from 15 April 2020; closing date not published/);
+  assert.match(await widget.locator('.notice').textContent(), /nothing was sent/);
+  await page.close();
+});
+
+test('a widget added after the script ran, and attribute changes, are handled', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/two-widgets.html`);
+  await ready(page, 1);
+  await page.evaluate(() => {
+    const late = document.createElement('eligibility-widget');
+    late.id = 'late';
+    late.setAttribute('programme', 'netflix-audiens-2020');
+    late.setAttribute('lang', 'en');
+    document.body.append(late);
+  });
+  const late = page.locator('#late');
+  await late.locator('.headline').waitFor();
+  await late.locator('label.option:has(input[value=artist])').click();
+  await page.evaluate(() => document.querySelector('#late').setAttribute('lang', 'fr'));
+  assert.equal(await late.locator('h2').textContent(), "Fonds d'urgence Netflix–Audiens pour les intermittents de l'audiovisuel et du cinéma (2020)");
+  assert.equal(await late.locator('input[value=artist]').isChecked(), true, 'answers survive a language change');
+  await page.evaluate(() => document.querySelector('#late').setAttribute('programme', 'nope'));
+  assert.match(await late.locator('[role=alert]').textContent(), /inconnu/);
+  await page.close();
+});
+
+test('every change of verdict is an eligibility-result event shaped like the CLI output', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  await page.evaluate(() => {
+    window.results = [];
+    document.addEventListener('eligibility-result', (event) => window.results.push(event.detail));
+  });
+  const widget = page.locator('eligibility-widget');
+  await widget.locator('label.option:has(input[value=artist])').click();
+  await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=no])').click();
+  await widget.locator('label.option:has(input[name=no_rights_opened_2019][value=no])').click();
+  const results = await page.evaluate(() => window.results);
+  assert.equal(results.length, 3);
+  const expected = evaluate('netflix-audiens-2020', {
+    profession: 'artist', rights_not_renewed_since_2020: false, no_rights_opened_2019: false,
+  }, { lang: 'fr' });
+  assert.deepEqual(results.at(-1), expected);
+  assert.equal(expected.status, 'not_eligible');
+  await page.close();
+});
+
+test('on a 320 px phone screen nothing overflows', async () => {
+  const { page } = await open(browser.context, `${browser.origin}/`, { width: 320 });
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  await widget.locator('label.option:has(input[value=technician])').click();
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    widget: document.querySelector('eligibility-widget').getBoundingClientRect().right,
+  }));
+  assert.ok(widths.page <= 320 && widths.widget <= 320, JSON.stringify(widths));
+  await page.close();
+});
+
+test('axe-core finds no accessibility violation, before and after a verdict, in both languages', async () => {
+  const axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  for (const path of ['/', '/en.html']) {
+    const { page } = await open(browser.context, `${browser.origin}${path}`);
+    await ready(page);
+    await page.addScriptTag({ content: axe });
+    const check = async (when) => {
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }))
+          .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      assert.deepEqual(violations, [], `${path} ${when}`);
+    };
+    await check('at first');
+    const widget = page.locator('eligibility-widget');
+    await widget.locator('label.option:has(input[value=artist])').click();
+    await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
+    await widget.locator('input[name=days_worked]').fill('abc');
+    await widget.locator('input[name=days_worked]').press('Enter');
+    await check('with an error shown');
+    await widget.locator('label.option:has(input[value=other])').click();
+    await check('with a verdict');
+    // The check must be able to fail: an unlabelled field inside the shadow root is seen.
+    await widget.evaluate((host) => host.shadowRoot.querySelector('form').append(document.createElement('input')));
+    await assert.rejects(check('with a planted defect'), /label/);
+    await page.close();
+  }
+});
