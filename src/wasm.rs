@@ -53,11 +53,11 @@ fn answer_input(value: &JsValue) -> AnswerInput {
 pub fn evaluate(programme: &str, answers: JsValue, lang_code: Option<String>) -> Result<JsValue, JsError> {
     let programme = builtin(programme).map_err(|e| JsError::new(&e.to_string()))?;
     let lang = lang(lang_code)?;
-    let object = answers
-        .dyn_into::<js_sys::Object>()
-        .ok()
-        .filter(|o| !js_sys::Array::is_array(o))
-        .ok_or_else(|| JsError::new("answers must be an object: question id → value"))?;
+    // `is_object`, not `instanceof Object`: objects without a prototype are fine too.
+    if !answers.is_object() || js_sys::Array::is_array(&answers) {
+        return Err(JsError::new("answers must be an object: question id → value"));
+    }
+    let object: js_sys::Object = answers.unchecked_into();
     let entries: Vec<(String, AnswerInput)> = js_sys::Object::entries(&object)
         .iter()
         .filter_map(|entry| {
