@@ -513,7 +513,7 @@ impl Mounted {
             }
         }
         if let Some(amount) = block.query_selector(".amount")? {
-            let text = wording::amount(verdict, lang).map(|a| format!("{} : {a}", ui.amount));
+            let text = wording::amount_line(verdict, lang);
             set_flag(&amount, "hidden", text.is_none())?;
             amount.set_text_content(text.as_deref());
         }

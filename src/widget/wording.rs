@@ -30,6 +30,11 @@ pub fn amount(verdict: &Verdict<'_>, lang: Lang) -> Option<String> {
     })
 }
 
+/// `Montant : 500 € à 900 €`, `Amount: €900`; `None` when not eligible.
+pub fn amount_line(verdict: &Verdict<'_>, lang: Lang) -> Option<String> {
+    amount(verdict, lang).map(|amount| format!("{}{} {amount}", ui(lang).amount, colon(lang)))
+}
+
 /// `Dépôt des demandes : à partir du 15 avril 2020 ; date de clôture non communiquée`.
 pub fn window(window: &Window, lang: Lang) -> String {
     let ui = ui(lang);
@@ -83,6 +88,7 @@ mod tests {
         assert_eq!(window(&programme.window, Lang::En), "Applications: from 15 April 2020; closing date not published");
         let none = evaluate(programme, &Answers::none(programme));
         assert_eq!(headline(&none, Lang::En), "Not yet known: answer the questions");
-        assert_eq!(amount(&none, Lang::En).as_deref(), Some("€500 to €900"));
+        assert_eq!(amount_line(&none, Lang::En).as_deref(), Some("Amount: €500 to €900"));
+        assert_eq!(amount_line(&none, Lang::Fr).as_deref(), Some("Montant\u{a0}: 500\u{a0}€ à 900\u{a0}€"));
     }
 }
