@@ -42,6 +42,18 @@ pub struct Mounted {
 
 type Shared = Rc<RefCell<Mounted>>;
 
+/// What every question's block shows, whatever its kind.
+struct Slot<'a> {
+    /// `p0-q3`: unique in the shadow root, the prefix of the block's other ids.
+    id: String,
+    /// The question's index in its programme, for the events.
+    index: String,
+    /// The question id: the controls' `name`, a public contract.
+    name: &'a str,
+    label: &'a str,
+    help: Option<Element>,
+}
+
 pub fn mount(host: HtmlElement) -> Result<Shared, JsValue> {
     let document = host.owner_document().ok_or("the element has no document")?;
     let root = match host.shadow_root() {
@@ -320,28 +332,25 @@ impl Mounted {
         )?;
         for (q, question) in programme.questions.iter().enumerate() {
             let id = format!("{p}-q{q}");
-            let help_id = format!("{id}-help");
             let help = match &question.help {
-                Some(help) => Some(self.element("p", &[("class", "help"), ("id", &help_id)], Some(help.get(lang)))?),
+                Some(help) => Some(self.element("p", &[("class", "help"), ("id", &format!("{id}-help"))], Some(help.get(lang)))?),
                 None => None,
             };
-            let q_index = q.to_string();
+            let slot = Slot { id, index: q.to_string(), name: &question.id, label: question.label.get(lang), help };
             let block = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
-                    let options: Vec<(String, &str)> = match &question.kind {
-                        QuestionKind::Choice(choices) => choices.iter().map(|c| (c.id.clone(), c.label.get(lang))).collect(),
-                        _ => vec![("yes".to_owned(), ui.yes), ("no".to_owned(), ui.no)],
+                    let options: Vec<(&str, &str)> = match &question.kind {
+                        QuestionKind::Choice(choices) => choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect(),
+                        _ => vec![("yes", ui.yes), ("no", ui.no)],
                     };
                     if options.len() > MAX_RADIOS {
-                        self.select_block(&id, &q_index, &question.id, question.label.get(lang), &options, help.as_ref(), ui.choose)?
+                        self.select_block(&slot, &options, ui.choose)?
                     } else {
-                        self.radio_block(&id, &q_index, &question.id, question.label.get(lang), &options, help.as_ref())?
+                        self.radio_block(&slot, &options)?
                     }
                 }
-                QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
-                    let mode = if matches!(question.kind, QuestionKind::Integer { .. }) { "numeric" } else { "decimal" };
-                    self.text_block(&id, &q_index, &question.id, question.label.get(lang), mode, help.as_ref())?
-                }
+                QuestionKind::Integer { .. } => self.text_block(&slot, "numeric")?,
+                QuestionKind::Money { .. } => self.text_block(&slot, "decimal")?,
             };
             form.append_child(&block)?;
         }
@@ -374,94 +383,63 @@ impl Mounted {
         Ok(section)
     }
 
-    fn radio_block(
-        &self,
-        id: &str,
-        q_index: &str,
-        name: &str,
-        label: &str,
-        options: &[(String, &str)],
-        help: Option<&Element>,
-    ) -> Result<Element, JsValue> {
-        let fieldset = self.element("fieldset", &[("class", "question"), ("id", id), ("data-question", q_index)], None)?;
-        if let Some(help) = help {
+    /// The block of one question: its container, its heading (a `legend`, or a `label`
+    /// for its control) and its help.
+    fn question_block(&self, tag: &str, slot: &Slot<'_>, heading: &str, heading_attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
+        let block = self.element(tag, &[("class", "question"), ("id", &slot.id), ("data-question", &slot.index)], None)?;
+        self.add(&block, heading, heading_attributes, Some(slot.label))?;
+        if let Some(help) = &slot.help {
+            block.append_child(help)?;
+        }
+        Ok(block)
+    }
+
+    fn radio_block(&self, slot: &Slot<'_>, options: &[(&str, &str)]) -> Result<Element, JsValue> {
+        let fieldset = self.question_block("fieldset", slot, "legend", &[])?;
+        if let Some(help) = &slot.help {
             fieldset.set_attribute("aria-describedby", &help.id())?;
         }
-        self.add(&fieldset, "legend", &[], Some(label))?;
-        if let Some(help) = help {
-            fieldset.append_child(help)?;
-        }
-        let group = self.element("div", &[("class", "options")], None)?;
+        let group = self.add(&fieldset, "div", &[("class", "options")], None)?;
         for (value, text) in options {
-            let option = self.element("label", &[("class", "option")], None)?;
-            let input_id = format!("{id}-{value}");
-            self.add(&option, "input", &[("type", "radio"), ("name", name), ("value", value), ("id", &input_id)], None)?;
+            let option = self.add(&group, "label", &[("class", "option")], None)?;
+            let input_id = format!("{}-{value}", slot.id);
+            self.add(&option, "input", &[("type", "radio"), ("name", slot.name), ("value", value), ("id", &input_id)], None)?;
             self.add(&option, "span", &[], Some(text))?;
-            group.append_child(&option)?;
         }
-        fieldset.append_child(&group)?;
         Ok(fieldset)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn select_block(
-        &self,
-        id: &str,
-        q_index: &str,
-        name: &str,
-        label: &str,
-        options: &[(String, &str)],
-        help: Option<&Element>,
-        placeholder: &str,
-    ) -> Result<Element, JsValue> {
-        let block = self.element("div", &[("class", "question"), ("id", id), ("data-question", q_index)], None)?;
-        let control_id = format!("{id}-input");
-        self.add(&block, "label", &[("for", &control_id)], Some(label))?;
-        if let Some(help) = help {
-            block.append_child(help)?;
-        }
-        let select = self.element("select", &[("name", name), ("id", &control_id)], None)?;
-        if let Some(help) = help {
+    fn select_block(&self, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> Result<Element, JsValue> {
+        let control_id = format!("{}-input", slot.id);
+        let block = self.question_block("div", slot, "label", &[("for", &control_id)])?;
+        let select = self.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;
+        if let Some(help) = &slot.help {
             select.set_attribute("aria-describedby", &help.id())?;
         }
         self.add(&select, "option", &[("value", "")], Some(placeholder))?;
         for (value, text) in options {
             self.add(&select, "option", &[("value", value)], Some(text))?;
         }
-        block.append_child(&select)?;
         Ok(block)
     }
 
-    fn text_block(
-        &self,
-        id: &str,
-        q_index: &str,
-        name: &str,
-        label: &str,
-        inputmode: &str,
-        help: Option<&Element>,
-    ) -> Result<Element, JsValue> {
-        let block = self.element("div", &[("class", "question"), ("id", id), ("data-question", q_index)], None)?;
-        let input_id = format!("{id}-input");
-        let error_id = format!("{id}-error");
-        self.add(&block, "label", &[("for", &input_id)], Some(label))?;
-        let mut described_by = error_id.clone();
-        if let Some(help) = help {
-            block.append_child(help)?;
-            described_by = format!("{} {error_id}", help.id());
-        }
-        self.add(&block, 
-            "input",
-            &[
-                ("type", "text"),
-                ("inputmode", inputmode),
-                ("name", name),
-                ("id", &input_id),
-                ("autocomplete", "off"),
-                ("aria-describedby", &described_by),
-            ],
-            None,
-        )?;
+    fn text_block(&self, slot: &Slot<'_>, inputmode: &str) -> Result<Element, JsValue> {
+        let input_id = format!("{}-input", slot.id);
+        let error_id = format!("{}-error", slot.id);
+        let block = self.question_block("div", slot, "label", &[("for", &input_id)])?;
+        let described_by = match &slot.help {
+            Some(help) => format!("{} {error_id}", help.id()),
+            None => error_id.clone(),
+        };
+        let attributes = [
+            ("type", "text"),
+            ("inputmode", inputmode),
+            ("name", slot.name),
+            ("id", input_id.as_str()),
+            ("autocomplete", "off"),
+            ("aria-describedby", described_by.as_str()),
+        ];
+        self.add(&block, "input", &attributes, None)?;
         self.add(&block, "p", &[("class", "error"), ("id", &error_id), ("hidden", "")], None)?;
         Ok(block)
     }
