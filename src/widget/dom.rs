@@ -37,6 +37,7 @@ pub struct Mounted {
     /// The attributes the state was built from, to tell what an attribute change changes.
     attributes: (String, Lang),
     last_reports: Vec<EvaluationReport>,
+    /// Kept for as long as the widget lives: dropping it would detach the handlers.
     listener: Option<Closure<dyn FnMut(Event)>>,
 }
 
@@ -95,7 +96,13 @@ pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
             let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
             let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| builtin(id)).collect();
             match programmes {
-                Ok(programmes) if !programmes.is_empty() => m.state = Some(WidgetState::new(programmes, lang)),
+                Ok(programmes) if !programmes.is_empty() => {
+                    let mut state = WidgetState::new(programmes, lang);
+                    if let Some(old) = m.state.take() {
+                        state.keep_answers_of(old);
+                    }
+                    m.state = Some(state);
+                }
                 result => {
                     m.state = None;
                     let wrong = match result {
@@ -111,7 +118,7 @@ pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         m.render()?;
         m.pending_events()?
     };
-    dispatch(mounted, events)
+    dispatch(events)
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
@@ -194,7 +201,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         }
         m.pending_events()?
     };
-    dispatch(mounted, events)
+    dispatch(events)
 }
 
 /// The value a control gives: its value, or nothing for an unchecked radio button.
@@ -208,9 +215,8 @@ fn value_of(target: &Element) -> String {
     target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
 }
 
-/// Sends each event after the widget is released, since a listener may call it back.
-fn dispatch(mounted: &Shared, events: Vec<(HtmlElement, CustomEvent)>) -> Result<(), JsValue> {
-    let _ = mounted;
+/// Sends each event once the widget is released, since a listener may call it back.
+fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) -> Result<(), JsValue> {
     for (host, event) in events {
         host.dispatch_event(&event)?;
     }

@@ -91,6 +91,16 @@ impl WidgetState {
         }
     }
 
+    /// Takes over the answers of `old` for the programmes both show, when a page
+    /// changes the list of programmes.
+    pub fn keep_answers_of(&mut self, old: WidgetState) {
+        for form in &mut self.forms {
+            if let Some(previous) = old.forms.iter().find(|f| f.programme.id == form.programme.id) {
+                *form = previous.clone();
+            }
+        }
+    }
+
     /// The reports of every programme, in the shape of `eligibility eval`.
     pub fn reports(&self) -> Vec<EvaluationReport> {
         self.forms.iter().map(|form| EvaluationReport::new(&form.verdict(), self.lang)).collect()
@@ -245,6 +255,15 @@ mod tests {
         state.update(Message::StartOver { programme: 0 });
         let form = state.forms.first().cloned();
         assert!(form.is_some_and(|f| !f.answers.is_answered(0) && f.fields.iter().all(|f| f.raw.is_empty())));
+    }
+
+    #[test]
+    fn a_new_list_of_programmes_keeps_the_answers_of_those_that_stay() {
+        let mut old = state();
+        answer(&mut old, 0, "artist");
+        let mut new = state();
+        new.keep_answers_of(old);
+        assert!(new.forms.first().is_some_and(|f| f.answers.is_answered(0)));
     }
 
     #[test]
