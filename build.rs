@@ -1,21 +1,41 @@
-//! Lists data files so that adding one is all it takes:
-//! - every `packs/*.toml` is compiled into the library (adding a programme needs no
-//!   Rust code). Each comes with its SHA-256 and a JSON copy: the WebAssembly build
-//!   reads the JSON, which saves every visitor the TOML parser (about 200 KB);
-//!   native builds read the TOML itself, with line and column for every error;
-//! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is run by the
-//!   scenario test, natively and in the browser.
+//! Build steps that keep data as data:
+//! - every `packs/*.toml` is compiled with the library's own `pack::compile` (these
+//!   modules are included below) and written out as Rust for `catalogue`. Adding a
+//!   programme is adding a file; a broken pack fails the build with every problem and
+//!   its place; and visitors download neither the TOML parser nor the validator.
+//! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is listed for
+//!   the scenario test, which runs natively and in the browser.
+
+// The library's modules, of which the build needs only `compile` and what it uses.
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/answer.rs"]
+mod answer;
+#[path = "src/engine/mod.rs"]
+mod engine;
+#[path = "src/i18n.rs"]
+mod i18n;
+#[path = "src/money.rs"]
+mod money;
+#[path = "src/pack/mod.rs"]
+mod pack;
 
 use std::{env, fs, path::Path, path::PathBuf};
 
-use sha2::{Digest, Sha256};
+use i18n::Text;
+use pack::{Amount, AmountRule, Choice, Comparison, Condition, Criterion, Date, Programme, Question, QuestionKind};
+use pack::{Reading, Source, Tier, Window};
+use rust_decimal::Decimal;
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> BuildResult<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR")?);
-    fs::write(out.join("packs.rs"), packs(&root.join("packs"), &out)?)?;
+    for source in ["src/answer.rs", "src/engine", "src/i18n.rs", "src/money.rs", "src/pack"] {
+        println!("cargo:rerun-if-changed={source}");
+    }
+    fs::write(out.join("catalogue.rs"), catalogue(&files(&root.join("packs"))?)?)?;
     fs::write(out.join("scenarios.rs"), list(&files(&root.join("tests/scenarios"))?)?)?;
     fs::write(out.join("test_packs.rs"), list(&files(&root.join("tests/packs"))?)?)?;
     Ok(())
@@ -50,26 +70,229 @@ fn list(files: &[PathBuf]) -> BuildResult<String> {
     Ok(code)
 }
 
-/// `&[BuiltinFile { name, toml, json, hash }, …]`. A pack that is not even TOML is left
-/// for the library to report (with its place) rather than failing the build here.
-fn packs(dir: &Path, out: &Path) -> BuildResult<String> {
-    let mut code = String::from("&[\n");
-    for path in files(dir)? {
-        let source = fs::read_to_string(&path)?;
-        let json = match toml::from_str::<toml::Value>(&source) {
-            Ok(value) => serde_json::to_string(&value)?,
-            Err(_) => String::from("null"),
-        };
-        let json_path = out.join(format!("{}.json", name(&path)?));
-        fs::write(&json_path, json)?;
-        let hash: String = Sha256::digest(source.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-        code.push_str(&format!(
-            "    BuiltinFile {{ name: {:?}, toml: include_str!({:?}), json: include_str!({:?}), hash: {hash:?} }},\n",
-            name(&path)?,
-            path.display().to_string(),
-            json_path.display().to_string(),
-        ));
+/// `fn programmes() -> Vec<Programme>` building every pack as `compile` made it.
+fn catalogue(packs: &[PathBuf]) -> BuildResult<String> {
+    let mut programmes = Vec::new();
+    for path in packs {
+        let source = fs::read_to_string(path)?;
+        let programme = pack::compile(&source, name(path)?).map_err(|errors| format!("\n{errors}"))?;
+        programmes.push(programme.rust());
     }
-    code.push(']');
-    Ok(code)
+    Ok(format!(
+        "// Made by build.rs from packs/*.toml: edit the packs, not this.\n\
+         pub fn programmes() -> Vec<crate::pack::Programme> {{\n    vec![{}]\n}}\n",
+        programmes.join(",\n")
+    ))
+}
+
+/// Rust source that builds the value again.
+trait Rust {
+    fn rust(&self) -> String;
+}
+
+impl Rust for String {
+    fn rust(&self) -> String {
+        format!("String::from({self:?})")
+    }
+}
+
+impl Rust for i64 {
+    fn rust(&self) -> String {
+        format!("{self}_i64")
+    }
+}
+
+impl Rust for usize {
+    fn rust(&self) -> String {
+        format!("{self}_usize")
+    }
+}
+
+impl<T: Rust> Rust for Option<T> {
+    fn rust(&self) -> String {
+        self.as_ref().map_or("None".into(), |v| format!("Some({})", v.rust()))
+    }
+}
+
+impl<T: Rust> Rust for Vec<T> {
+    fn rust(&self) -> String {
+        format!("vec![{}]", self.iter().map(Rust::rust).collect::<Vec<_>>().join(", "))
+    }
+}
+
+impl<T: Rust> Rust for Box<T> {
+    fn rust(&self) -> String {
+        format!("Box::new({})", self.as_ref().rust())
+    }
+}
+
+impl Rust for Decimal {
+    /// `from_parts` is a `const fn` that cannot fail, unlike the other constructors.
+    fn rust(&self) -> String {
+        let m = self.mantissa().unsigned_abs();
+        let (lo, mid, hi) = (m as u32, (m >> 32) as u32, (m >> 64) as u32);
+        let negative = self.is_sign_negative();
+        format!("rust_decimal::Decimal::from_parts({lo}, {mid}, {hi}, {negative}, {})", self.scale())
+    }
+}
+
+impl Rust for Date {
+    fn rust(&self) -> String {
+        format!("crate::pack::Date {{ year: {}, month: {}, day: {} }}", self.year, self.month, self.day)
+    }
+}
+
+impl Rust for Text {
+    fn rust(&self) -> String {
+        format!("crate::i18n::Text {{ fr: {}, en: {} }}", self.fr.rust(), self.en.rust())
+    }
+}
+
+impl Rust for Window {
+    fn rust(&self) -> String {
+        format!("crate::pack::Window {{ opens: {}, closes: {} }}", self.opens.rust(), self.closes.rust())
+    }
+}
+
+impl Rust for Choice {
+    fn rust(&self) -> String {
+        format!("crate::pack::Choice {{ id: {}, label: {} }}", self.id.rust(), self.label.rust())
+    }
+}
+
+impl Rust for QuestionKind {
+    fn rust(&self) -> String {
+        match self {
+            QuestionKind::YesNo => "crate::pack::QuestionKind::YesNo".into(),
+            QuestionKind::Choice(choices) => format!("crate::pack::QuestionKind::Choice({})", choices.rust()),
+            QuestionKind::Integer { min, max } => {
+                format!("crate::pack::QuestionKind::Integer {{ min: {}, max: {} }}", min.rust(), max.rust())
+            }
+            QuestionKind::Money { currency, min, max } => format!(
+                "crate::pack::QuestionKind::Money {{ currency: {}, min: {}, max: {} }}",
+                currency.rust(),
+                min.rust(),
+                max.rust()
+            ),
+        }
+    }
+}
+
+impl Rust for Question {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::Question {{ id: {}, label: {}, help: {}, kind: {} }}",
+            self.id.rust(),
+            self.label.rust(),
+            self.help.rust(),
+            self.kind.rust()
+        )
+    }
+}
+
+impl Rust for Comparison {
+    fn rust(&self) -> String {
+        format!("crate::pack::Comparison::{self:?}")
+    }
+}
+
+impl Rust for Condition {
+    fn rust(&self) -> String {
+        match self {
+            Condition::All(items) => format!("crate::pack::Condition::All({})", items.rust()),
+            Condition::Any(items) => format!("crate::pack::Condition::Any({})", items.rust()),
+            Condition::Not(inner) => format!("crate::pack::Condition::Not({})", inner.rust()),
+            Condition::IsYes(q) => format!("crate::pack::Condition::IsYes({})", q.rust()),
+            Condition::OneOf(q, options) => format!("crate::pack::Condition::OneOf({}, {})", q.rust(), options.rust()),
+            Condition::Compare(q, op, value) => {
+                format!("crate::pack::Condition::Compare({}, {}, {})", q.rust(), op.rust(), value.rust())
+            }
+        }
+    }
+}
+
+impl Rust for Criterion {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::Criterion {{ id: {}, condition: {}, met: {}, not_met: {}, unknown: {} }}",
+            self.id.rust(),
+            self.condition.rust(),
+            self.met.rust(),
+            self.not_met.rust(),
+            self.unknown.rust()
+        )
+    }
+}
+
+impl Rust for Tier {
+    fn rust(&self) -> String {
+        format!("crate::pack::Tier {{ condition: {}, value: {} }}", self.condition.rust(), self.value.rust())
+    }
+}
+
+impl Rust for AmountRule {
+    fn rust(&self) -> String {
+        match self {
+            AmountRule::Fixed(value) => format!("crate::pack::AmountRule::Fixed({})", value.rust()),
+            AmountRule::Tiered(tiers) => format!("crate::pack::AmountRule::Tiered({})", tiers.rust()),
+            AmountRule::Range { min, max } => {
+                format!("crate::pack::AmountRule::Range {{ min: {}, max: {} }}", min.rust(), max.rust())
+            }
+            AmountRule::PerUnit { base, per_unit, units, cap } => format!(
+                "crate::pack::AmountRule::PerUnit {{ base: {}, per_unit: {}, units: {}, cap: {} }}",
+                base.rust(),
+                per_unit.rust(),
+                units.rust(),
+                cap.rust()
+            ),
+        }
+    }
+}
+
+impl Rust for Amount {
+    fn rust(&self) -> String {
+        format!("crate::pack::Amount {{ currency: {}, rule: {} }}", self.currency.rust(), self.rule.rust())
+    }
+}
+
+impl Rust for Source {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::Source {{ title: {}, publisher: {}, date: {}, url: {} }}",
+            self.title.rust(),
+            self.publisher.rust(),
+            self.date.rust(),
+            self.url.rust()
+        )
+    }
+}
+
+impl Rust for Reading {
+    fn rust(&self) -> String {
+        format!("crate::pack::Reading {{ about: {}, text: {} }}", self.about.rust(), self.text.rust())
+    }
+}
+
+impl Rust for Programme {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::Programme {{ id: {}, version: {}, hash: {}, checked: {}, name: {}, summary: {}, \
+             operator: {}, apply_url: {}, window: {}, questions: {}, criteria: {}, amount: {}, sources: {}, \
+             readings: {} }}",
+            self.id.rust(),
+            self.version.rust(),
+            self.hash.rust(),
+            self.checked.rust(),
+            self.name.rust(),
+            self.summary.rust(),
+            self.operator.rust(),
+            self.apply_url.rust(),
+            self.window.rust(),
+            self.questions.rust(),
+            self.criteria.rust(),
+            self.amount.rust(),
+            self.sources.rust(),
+            self.readings.rust()
+        )
+    }
 }

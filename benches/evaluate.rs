@@ -5,10 +5,11 @@ use std::hint::black_box;
 
 use eligibility::answer::{AnswerInput, Answers};
 use eligibility::engine::evaluate;
-use eligibility::pack::{builtin, compile};
+use eligibility::catalogue;
+use eligibility::pack::compile;
 
 fn benches(c: &mut Criterion) {
-    let Ok(programme) = builtin("netflix-audiens-2020") else {
+    let Ok(programme) = catalogue::programme("netflix-audiens-2020") else {
         panic!("the built-in pack is missing");
     };
     let source = include_str!("../packs/netflix-audiens-2020.toml");

@@ -1,11 +1,13 @@
 //! A private eligibility checker for aid programmes.
 //!
-//! Programmes are rule packs (TOML files in `packs/`) compiled into [`pack::Programme`]s;
+//! Programmes are rule packs (TOML files in `packs/`) compiled into [`pack::Programme`]s,
+//! the shipped ones listed in [`catalogue`];
 //! [`engine::evaluate`] turns [`answer::Answers`] into a [`engine::Verdict`]; [`report`]
 //! gives it the JSON shape shared by the CLI and the JavaScript API. The widget
 //! (`widget`) renders the form in the browser; see ARCHITECTURE.md for the map.
 
 pub mod answer;
+pub mod catalogue;
 pub mod engine;
 pub mod i18n;
 pub mod money;

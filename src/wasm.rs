@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::answer::{AnswerInput, Answers};
 use crate::engine;
 use crate::i18n::Lang;
-use crate::pack::{builtin, builtin_programmes};
+use crate::catalogue;
 use crate::report::{self, EvaluationReport, ProgrammeReport};
 use crate::widget::dom;
 
@@ -51,7 +51,7 @@ fn answer_input(value: &JsValue) -> AnswerInput {
 /// Throws an `Error` whose message names the question and what was expected.
 #[wasm_bindgen]
 pub fn evaluate(programme: &str, answers: JsValue, lang_code: Option<String>) -> Result<JsValue, JsError> {
-    let programme = builtin(programme).map_err(|e| JsError::new(&e.to_string()))?;
+    let programme = catalogue::programme(programme).map_err(|e| JsError::new(&e.to_string()))?;
     let lang = lang(lang_code)?;
     // `is_object`, not `instanceof Object`: objects without a prototype are fine too.
     if !answers.is_object() || js_sys::Array::is_array(&answers) {
@@ -73,7 +73,7 @@ pub fn evaluate(programme: &str, answers: JsValue, lang_code: Option<String>) ->
 /// `questions(programme, lang)`: the same list `eligibility questions --json` prints.
 #[wasm_bindgen]
 pub fn questions(programme: &str, lang_code: Option<String>) -> Result<JsValue, JsError> {
-    let programme = builtin(programme).map_err(|e| JsError::new(&e.to_string()))?;
+    let programme = catalogue::programme(programme).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&report::questions(programme, lang(lang_code)?))
 }
 
@@ -81,7 +81,7 @@ pub fn questions(programme: &str, lang_code: Option<String>) -> Result<JsValue, 
 #[wasm_bindgen]
 pub fn programmes(lang_code: Option<String>) -> Result<JsValue, JsError> {
     let lang = lang(lang_code)?;
-    let reports: Vec<ProgrammeReport> = builtin_programmes().iter().map(|p| ProgrammeReport::new(p, lang)).collect();
+    let reports: Vec<ProgrammeReport> = catalogue::programmes().iter().map(|p| ProgrammeReport::new(p, lang)).collect();
     to_js(&reports)
 }
 

@@ -6,10 +6,11 @@ use proptest::prelude::*;
 
 use eligibility::answer::{check, AnswerInput, Answers};
 use eligibility::engine::{evaluate, Status};
-use eligibility::pack::{builtin, Programme};
+use eligibility::catalogue;
+use eligibility::pack::Programme;
 
 fn programme() -> &'static Programme {
-    builtin("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"))
+    catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Any input at all: the wrong types, odd numbers, long strings.

@@ -2,7 +2,8 @@
 //! test-only packs in tests/packs: natively with `cargo test`, and in headless
 //! Chromium with `cargo test --target wasm32-unknown-unknown`.
 
-use eligibility::pack::{builtin, compile, Programme};
+use eligibility::catalogue;
+use eligibility::pack::{compile, Programme};
 use eligibility::scenario::{self, Outcome};
 
 #[cfg(target_arch = "wasm32")]
@@ -19,7 +20,7 @@ fn test_packs() -> Vec<Programme> {
 }
 
 fn run(file: &str, source: &str, packs: &[Programme]) -> Vec<Outcome> {
-    let find = |id: &str| packs.iter().find(|p| p.id == id).or_else(|| builtin(id).ok());
+    let find = |id: &str| packs.iter().find(|p| p.id == id).or_else(|| catalogue::programme(id).ok());
     scenario::run(source, find).unwrap_or_else(|error| panic!("{file}: {error}"))
 }
 

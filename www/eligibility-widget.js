@@ -10,7 +10,7 @@
   const load = () => (engine ??= import(new URL('index.js', base).href));
 
   const fallbackText = {
-    fr: "Le simulateur ne peut pas fonctionner dans ce navigateur. Les conditions officielles et la demande d'aide :",
+    fr: "Le simulateur ne peut pas fonctionner dans ce navigateur. Les conditions officielles et la demande d'aide\u00a0:",
     en: 'The checker cannot run in this browser. The official terms and how to apply:',
   };
 

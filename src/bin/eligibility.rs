@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use eligibility::answer::{AnswerInput, Answers};
 use eligibility::engine::evaluate;
 use eligibility::i18n::Lang;
-use eligibility::pack::{builtin, builtin_programmes, compile, Programme, QuestionKind};
+use eligibility::catalogue;
+use eligibility::pack::{compile, Programme, QuestionKind};
 use eligibility::report::{self, EvaluationReport, ProgrammeReport};
 use eligibility::scenario;
 
@@ -89,8 +90,8 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
             Ok(())
         }
         ("programmes", []) => programmes(&options, out),
-        ("questions", [programme]) => questions(builtin(programme)?, &options, out),
-        ("eval", [programme]) => eval(builtin(programme)?, &options, out),
+        ("questions", [programme]) => questions(catalogue::programme(programme)?, &options, out),
+        ("eval", [programme]) => eval(catalogue::programme(programme)?, &options, out),
         ("check", files) if !files.is_empty() => check(files, out),
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
         ("programmes" | "questions" | "eval" | "check" | "test", _) => {
@@ -107,7 +108,7 @@ fn print_json(value: &impl serde::Serialize, out: &mut String) -> Result<(), Fai
 
 fn programmes(options: &Options, out: &mut String) -> Result<(), Failure> {
     let reports: Vec<ProgrammeReport> =
-        builtin_programmes().iter().map(|p| ProgrammeReport::new(p, options.lang)).collect();
+        catalogue::programmes().iter().map(|p| ProgrammeReport::new(p, options.lang)).collect();
     if options.json {
         return print_json(&reports, out);
     }
@@ -183,7 +184,7 @@ fn test(files: &[String], pack_files: &[String], out: &mut String) -> Result<(),
     for file in pack_files {
         extra.push(compile(&read(file)?, file)?);
     }
-    let find = |id: &str| extra.iter().find(|p| p.id == id).or_else(|| builtin(id).ok());
+    let find = |id: &str| extra.iter().find(|p| p.id == id).or_else(|| catalogue::programme(id).ok());
     let mut outcomes = Vec::new();
     for file in files {
         let results = scenario::run(&read(file)?, find).map_err(|e| format!("{file}: {e}"))?;

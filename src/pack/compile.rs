@@ -32,17 +32,6 @@ pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
     }
 }
 
-/// Compiles a pack that build.rs converted from TOML to JSON, with the TOML's hash.
-/// Errors have no place: the same pack was checked from its TOML by the test suite.
-#[cfg(target_arch = "wasm32")]
-pub fn compile_json(json: &str, origin: &str, hash: &str) -> Result<Programme, PackErrors> {
-    let locator = Locator::new("", origin);
-    match serde_json::from_str::<PackFile>(json) {
-        Ok(file) => check(file, locator, hash.to_owned()),
-        Err(error) => Err(PackErrors(vec![locator.error(None, error.to_string())])),
-    }
-}
-
 fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme, PackErrors> {
     let mut checker = Checker { locator, errors: Vec::new() };
     let programme = checker.programme(file, hash);

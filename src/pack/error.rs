@@ -59,9 +59,8 @@ impl<'a> Locator<'a> {
         self.source.get(range)
     }
 
-    /// An error at `offset`; without a source (a pack read from JSON) it has no place.
     pub fn error(&self, offset: Option<usize>, message: impl Into<String>) -> PackError {
-        let (line, column) = match offset.filter(|_| !self.source.is_empty()) {
+        let (line, column) = match offset {
             Some(offset) => {
                 let (line, column) = self.line_column(offset);
                 (Some(line), Some(column))

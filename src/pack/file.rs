@@ -4,34 +4,7 @@
 
 use serde::Deserialize;
 
-/// Natively, a value with its place in the TOML file. The WebAssembly build reads
-/// packs from JSON, where there is no place to keep: the value stands alone there.
-#[cfg(not(target_arch = "wasm32"))]
 pub use toml::Spanned;
-
-#[cfg(target_arch = "wasm32")]
-pub use placeless::Spanned;
-
-#[cfg(target_arch = "wasm32")]
-mod placeless {
-    use serde::Deserialize;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(transparent)]
-    pub struct Spanned<T>(T);
-
-    impl<T> Spanned<T> {
-        pub fn span(&self) -> std::ops::Range<usize> {
-            0..0
-        }
-    }
-
-    impl<T> AsRef<T> for Spanned<T> {
-        fn as_ref(&self) -> &T {
-            &self.0
-        }
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

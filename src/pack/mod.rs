@@ -2,7 +2,6 @@
 //! unable to express an invalid pack (every question reference is an index that
 //! exists, every text has both languages, every amount has a currency).
 
-mod builtin;
 mod compile;
 mod condition;
 mod date;
@@ -14,7 +13,6 @@ use rust_decimal::Decimal;
 
 use crate::i18n::Text;
 
-pub use builtin::{builtin, builtin_pack_errors, builtin_programmes, UnknownProgramme};
 pub use compile::compile;
 pub use condition::{Comparison, Condition};
 pub use date::Date;
@@ -23,7 +21,7 @@ pub use error::{PackError, PackErrors};
 /// The position of a question in its programme's declared order.
 pub type QuestionIndex = usize;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Programme {
     pub id: String,
     pub version: String,
@@ -55,7 +53,7 @@ pub struct Window {
     pub closes: Option<Date>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: String,
     pub label: Text,
@@ -63,7 +61,7 @@ pub struct Question {
     pub kind: QuestionKind,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
     YesNo,
     Choice(Vec<Choice>),
@@ -93,14 +91,14 @@ impl QuestionKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub id: String,
     pub label: Text,
 }
 
 /// A required condition of the programme: every criterion must be met.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub id: String,
     pub condition: Condition,
@@ -109,13 +107,13 @@ pub struct Criterion {
     pub unknown: Text,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub currency: String,
     pub rule: AmountRule,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AmountRule {
     Fixed(Decimal),
     /// Exactly one tier applies to any complete set of answers (checked when loading).
@@ -126,13 +124,13 @@ pub enum AmountRule {
     PerUnit { base: Decimal, per_unit: Decimal, units: QuestionIndex, cap: Option<i64> },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tier {
     pub condition: Condition,
     pub value: Decimal,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub title: String,
     pub publisher: String,
@@ -142,7 +140,7 @@ pub struct Source {
 }
 
 /// How the pack reads a point where the sources are ambiguous, and why.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub about: String,
     pub text: Text,

@@ -20,7 +20,8 @@ use super::state::{Message, WidgetState};
 use super::wording;
 use crate::engine::CriterionStatus;
 use crate::i18n::{ui, Lang};
-use crate::pack::{builtin, Programme, QuestionKind};
+use crate::catalogue;
+use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
 
 const STYLE: &str = include_str!("widget.css");
@@ -94,7 +95,7 @@ pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         m.attributes = (programme_attribute.clone(), lang);
         if programmes_changed {
             let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
-            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| builtin(id)).collect();
+            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| catalogue::programme(id)).collect();
             match programmes {
                 Ok(programmes) if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang);

@@ -184,10 +184,10 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Option<Answer>, Fi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::builtin;
+    use crate::catalogue;
 
     fn state() -> WidgetState {
-        let programme = builtin("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
+        let programme = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
         WidgetState::new(vec![programme], Lang::Fr)
     }
 

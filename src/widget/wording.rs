@@ -66,11 +66,11 @@ mod tests {
     use super::*;
     use crate::answer::{AnswerInput, Answers};
     use crate::engine::evaluate;
-    use crate::pack::builtin;
+    use crate::catalogue;
 
     #[test]
     fn sentences_in_both_languages() {
-        let programme = builtin("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
+        let programme = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
         let inputs = [
             ("profession", AnswerInput::Text("artist".into())),
             ("rights_not_renewed_since_2020", AnswerInput::Bool(true)),
