@@ -457,7 +457,8 @@ impl Mounted {
         let Some(state) = &self.state else { return Ok(()) };
         let lang = state.lang;
         for (i, form) in state.forms.iter().enumerate() {
-            let visible = form.visible_questions();
+            let verdict = form.verdict();
+            let visible = form.visible_questions(&verdict);
             for (q, field) in form.fields.iter().enumerate() {
                 let Some(block) = self.find(&format!("#p{i}-q{q}"))? else { continue };
                 set_flag(&block, "hidden", !visible.contains(&q))?;
@@ -481,7 +482,7 @@ impl Mounted {
                     set_flag(&error, "hidden", message.is_none())?;
                 }
             }
-            self.update_verdict(i, &form.verdict(), lang)?;
+            self.update_verdict(i, &verdict, lang)?;
         }
         Ok(())
     }

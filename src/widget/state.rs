@@ -114,8 +114,8 @@ impl ProgrammeForm {
 
     /// Questions to show, in the pack's order: those the visitor answered or started
     /// typing, and the next one worth asking. The others no longer matter or not yet.
-    pub fn visible_questions(&self) -> Vec<QuestionIndex> {
-        let next = self.verdict().next_question;
+    pub fn visible_questions(&self, verdict: &Verdict<'_>) -> Vec<QuestionIndex> {
+        let next = verdict.next_question;
         (0..self.programme.questions.len())
             .filter(|&q| {
                 Some(q) == next || self.answers.is_answered(q) || self.fields.get(q).is_some_and(|f| !f.raw.is_empty())
@@ -202,7 +202,7 @@ mod tests {
     #[test]
     fn the_next_question_appears_and_skipped_ones_stay_hidden() {
         let mut state = state();
-        let form = |s: &WidgetState| s.forms.first().map(|f| f.visible_questions()).unwrap_or_default();
+        let form = |s: &WidgetState| s.forms.first().map(|f| f.visible_questions(&f.verdict())).unwrap_or_default();
         assert_eq!(form(&state), [0]);
         answer(&mut state, 0, "artist");
         assert_eq!(form(&state), [0, 1]);
