@@ -112,6 +112,10 @@ pub struct Ui {
     pub met: &'static str,
     pub not_met: &'static str,
     pub unknown: &'static str,
+    pub sources_and_rules: &'static str,
+    pub version: &'static str,
+    pub checked_on: &'static str,
+    pub fingerprint: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -141,6 +145,10 @@ const FR: Ui = Ui {
     met: "Critère rempli :",
     not_met: "Critère non rempli :",
     unknown: "Pas encore connu :",
+    sources_and_rules: "Sources et règles appliquées",
+    version: "version",
+    checked_on: "comparées aux sources le",
+    fingerprint: "empreinte SHA-256",
 };
 
 const EN: Ui = Ui {
@@ -170,6 +178,10 @@ const EN: Ui = Ui {
     met: "Criterion met:",
     not_met: "Criterion not met:",
     unknown: "Not yet known:",
+    sources_and_rules: "Sources and the rules applied",
+    version: "version",
+    checked_on: "compared with the sources on",
+    fingerprint: "SHA-256 fingerprint",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

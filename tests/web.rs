@@ -77,6 +77,10 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     let label = find(&root, &format!("label[for='{}']", input.id()));
     assert!(label.text_content().unwrap_or_default().starts_with("Combien de jours"));
     assert_eq!(find(&root, "a.apply").get_attribute("href").as_deref(), Some("https://www.audiens.org/actu/fonds-netflix-audiens.html"));
+    let rules = text(&root, "details.sources .rules");
+    let hash = &eligibility::catalogue::programme("netflix-audiens-2020").expect("the pack").hash;
+    assert!(rules.starts_with("Règles netflix-audiens-2020, version 1.0.0") && rules.ends_with(hash.as_str()), "{rules}");
+    assert_eq!(root.query_selector_all("details.sources li").expect("sources").length(), 5);
 }
 
 #[wasm_bindgen_test]

@@ -386,8 +386,32 @@ impl Mounted {
         link_line.append_child(&link)?;
         verdict.append_child(&link_line)?;
         self.add(&verdict, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
+        self.sources(&verdict, programme, lang)?;
         section.append_child(&verdict)?;
         Ok(section)
+    }
+
+    /// A closed `<details>` with the sources, the pack's readings of them, and which
+    /// rules these are: what a newsroom checks and cites.
+    fn sources(&self, parent: &Element, programme: &Programme, lang: Lang) -> Result<(), JsValue> {
+        let details = self.add(parent, "details", &[("class", "sources")], None)?;
+        self.add(&details, "summary", &[], Some(ui(lang).sources_and_rules))?;
+        let list = self.add(&details, "ul", &[], None)?;
+        for source in &programme.sources {
+            let item = self.add(&list, "li", &[], None)?;
+            let text = wording::source(source, lang);
+            match &source.url {
+                Some(url) => {
+                    self.add(&item, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")], Some(&text))?;
+                }
+                None => item.set_text_content(Some(&text)),
+            }
+        }
+        for reading in &programme.readings {
+            self.add(&details, "p", &[], Some(reading.text.get(lang)))?;
+        }
+        self.add(&details, "p", &[("class", "rules")], Some(&wording::rules(programme, lang)))?;
+        Ok(())
     }
 
     /// The block of one question: its container, its heading (a `legend`, or a `label`

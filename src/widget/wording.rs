@@ -4,7 +4,7 @@
 use crate::engine::{Status, Verdict};
 use crate::i18n::{ui, Lang};
 use crate::money::format_range;
-use crate::pack::{AmountRule, Window};
+use crate::pack::{AmountRule, Programme, Source, Window};
 
 /// The sentence the live region announces: the status, and the amount when eligible.
 pub fn headline(verdict: &Verdict<'_>, lang: Lang) -> String {
@@ -53,6 +53,36 @@ pub fn window(window: &Window, lang: Lang) -> String {
     format!("{}{} {}", ui.window, colon(lang), parts.join(separator))
 }
 
+/// Which rules gave the verdict, for a newsroom to cite: `Règles netflix-audiens-2020,
+/// version 1.0.0, comparées aux sources le 21 novembre 2026 ; empreinte SHA-256 : …`.
+pub fn rules(programme: &Programme, lang: Lang) -> String {
+    let ui = ui(lang);
+    let (rules, separator) = match lang {
+        Lang::Fr => ("Règles", " ; "),
+        Lang::En => ("Rules", "; "),
+    };
+    format!(
+        "{rules} {}, {} {}, {} {}{separator}{}{} {}",
+        programme.id,
+        ui.version,
+        programme.version,
+        ui.checked_on,
+        programme.checked.long(lang),
+        ui.fingerprint,
+        colon(lang),
+        programme.hash
+    )
+}
+
+/// `mind Media, « Covid-19 : … », 2020-04-08`.
+pub fn source(source: &Source, lang: Lang) -> String {
+    let title = match lang {
+        Lang::Fr => format!("«\u{a0}{}\u{a0}»", source.title),
+        Lang::En => format!("“{}”", source.title),
+    };
+    format!("{}, {title}, {}", source.publisher, source.date)
+}
+
 /// French puts a space before a colon; English does not.
 fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -86,6 +116,11 @@ mod tests {
             "Dépôt des demandes\u{a0}: à partir du 15 avril 2020 ; date de clôture non communiquée"
         );
         assert_eq!(window(&programme.window, Lang::En), "Applications: from 15 April 2020; closing date not published");
+        let rules_fr = rules(programme, Lang::Fr);
+        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.0.0, comparées aux sources le 21 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
+        assert!(rules_fr.ends_with(&programme.hash));
+        let first = programme.sources.first().map(|s| source(s, Lang::En));
+        assert_eq!(first.as_deref(), Some("mind Media, “Covid-19 : Netflix France ouvre un fonds d'un million d'euros d'aides aux professionnels du cinéma”, 2020-04-08"));
         let none = evaluate(programme, &Answers::none(programme));
         assert_eq!(headline(&none, Lang::En), "Not yet known: answer the questions");
         assert_eq!(amount_line(&none, Lang::En).as_deref(), Some("Amount: €500 to €900"));

@@ -245,7 +245,8 @@ test('axe-core finds no accessibility violation, before and after a verdict, in 
     await widget.locator('input[name=days_worked]').press('Enter');
     await check('with an error shown');
     await widget.locator('label.option:has(input[value=other])').click();
-    await check('with a verdict');
+    await widget.locator('details.sources summary').click();
+    await check('with a verdict and the sources open');
     // The check must be able to fail: an unlabelled field inside the shadow root is seen.
     await widget.evaluate((host) => host.shadowRoot.querySelector('form').append(document.createElement('input')));
     await assert.rejects(check('with a planted defect'), /label/);
