@@ -144,10 +144,11 @@ fn switching_language_keeps_every_answer() {
 }
 
 #[wasm_bindgen_test]
-fn an_unknown_programme_is_said_not_hidden() {
-    let (_, root) = widget(&[("programme", "no-such-programme")]);
-    let problem = find(&root, "[role=alert]");
-    assert!(problem.text_content().unwrap_or_default().contains("no-such-programme"));
+fn an_unknown_or_missing_programme_is_said_not_hidden() {
+    let (_, root) = widget(&[("programme", "no-such-programme"), ("lang", "en")]);
+    assert_eq!(text(&root, "[role=alert]"), "This aid programme is unknown: “no-such-programme”.");
+    let (_, root) = widget(&[("lang", "fr")]);
+    assert_eq!(text(&root, "[role=alert]"), "Aucun programme d'aide n'est indiqué (attribut « programme »).");
 }
 
 #[wasm_bindgen_test]

@@ -288,9 +288,15 @@ impl Mounted {
         Ok(())
     }
 
+    /// Says, in the widget and in the console, that `programme` is unknown (or, when
+    /// empty, that there is none), rather than showing nothing.
     fn show_problem(&self, lang: Lang, programme: &str) -> Result<(), JsValue> {
         self.root.set_inner_html("");
-        let text = format!("{} : « {programme} ».", ui(lang).unknown_programme);
+        let text = match (programme, lang) {
+            ("", _) => ui(lang).no_programme.to_owned(),
+            (_, Lang::Fr) => format!("{}\u{a0}: «\u{a0}{programme}\u{a0}».", ui(lang).unknown_programme),
+            (_, Lang::En) => format!("{}: “{programme}”.", ui(lang).unknown_programme),
+        };
         let problem = self.element("p", &[("class", "problem"), ("role", "alert")], Some(&text))?;
         self.root.append_child(&problem)?;
         web_sys::console::error_1(&format!("eligibility-widget: unknown programme `{programme}`").into());
