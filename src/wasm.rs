@@ -19,7 +19,8 @@ fn lang(lang: Option<String>) -> Result<Lang, JsError> {
     lang.map_or(Ok(Lang::Fr), |l| l.parse().map_err(|e| JsError::new(&format!("{e}"))))
 }
 
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+/// A report as a plain JS object; `None` becomes `null`, as in the CLI's JSON.
+pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }

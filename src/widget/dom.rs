@@ -162,17 +162,10 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
     };
     let events = {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        let programme = target
-            .closest("[data-programme]")?
-            .and_then(|e| e.get_attribute("data-programme"))
-            .and_then(|p| p.parse::<usize>().ok());
+        let programme = index_of(&target, "data-programme")?;
         match (event.type_().as_str(), programme) {
             ("change", Some(programme)) => {
-                let question = target
-                    .closest("[data-question]")?
-                    .and_then(|e| e.get_attribute("data-question"))
-                    .and_then(|q| q.parse::<usize>().ok());
-                let Some(question) = question else { return Ok(()) };
+                let Some(question) = index_of(&target, "data-question")? else { return Ok(()) };
                 let raw = value_of(&target);
                 m.send(Message::Answer { programme, question, raw })?;
             }
@@ -203,6 +196,13 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         m.pending_events()?
     };
     dispatch(events)
+}
+
+/// The index in `attribute` (`data-programme`, `data-question`) of the nearest
+/// element that has one, from `element` up.
+fn index_of(element: &Element, attribute: &str) -> Result<Option<usize>, JsValue> {
+    let holder = element.closest(&format!("[{attribute}]"))?;
+    Ok(holder.and_then(|e| e.get_attribute(attribute)).and_then(|i| i.parse().ok()))
 }
 
 /// The value a control gives: its value, or nothing for an unchecked radio button.
@@ -236,23 +236,23 @@ impl Mounted {
     fn pending_events(&mut self) -> Result<Vec<(HtmlElement, CustomEvent)>, JsValue> {
         let Some(state) = &self.state else { return Ok(Vec::new()) };
         let reports = state.reports();
+        // The first drawing is not a change: only what follows is announced to the page.
+        let previous = std::mem::replace(&mut self.last_reports, reports);
+        if previous.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut events = Vec::new();
-        for (i, report) in reports.iter().enumerate() {
-            if self.last_reports.get(i) == Some(report) {
+        for (i, report) in self.last_reports.iter().enumerate() {
+            if previous.get(i) == Some(report) {
                 continue;
             }
-            let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-            let detail = serde::Serialize::serialize(report, &serializer)?;
             let init = CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
-            init.set_detail(&detail);
+            init.set_detail(&crate::wasm::to_js(report)?);
             events.push((self.host.clone(), CustomEvent::new_with_event_init_dict("eligibility-result", &init)?));
         }
-        // The first drawing is not a change: only what follows is announced to the page.
-        let first = self.last_reports.is_empty();
-        self.last_reports = reports;
-        Ok(if first { Vec::new() } else { events })
+        Ok(events)
     }
 
     fn element(&self, tag: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
@@ -557,30 +557,18 @@ impl Mounted {
     /// Commits what was typed in the text fields of a form (Enter or "Continue").
     fn commit_text_fields(&mut self, programme: usize) -> Result<(), JsValue> {
         let inputs = self.root.query_selector_all(&format!("#p{programme}-form input[type=text]"))?;
-        let mut messages = Vec::new();
+        let mut typed = Vec::new();
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-            let question = input
-                .closest("[data-question]")?
-                .and_then(|e| e.get_attribute("data-question"))
-                .and_then(|q| q.parse::<usize>().ok());
-            if let Some(question) = question {
-                messages.push(Message::Answer { programme, question, raw: input.value() });
+            if let Some(question) = index_of(&input, "data-question")? {
+                typed.push((question, input.value()));
             }
         }
-        if let Some(state) = self.state.as_mut() {
-            for message in messages {
-                let unchanged = match &message {
-                    Message::Answer { question, raw, .. } => state
-                        .forms
-                        .get(programme)
-                        .and_then(|f| f.fields.get(*question))
-                        .is_some_and(|f| &f.raw == raw),
-                    _ => false,
-                };
-                if !unchanged {
-                    state.update(message);
-                }
+        let Some(state) = self.state.as_mut() else { return Ok(()) };
+        for (question, raw) in typed {
+            let unchanged = state.forms.get(programme).and_then(|f| f.fields.get(question)).is_some_and(|f| f.raw == raw);
+            if !unchanged {
+                state.update(Message::Answer { programme, question, raw });
             }
         }
         Ok(())

@@ -94,9 +94,9 @@ export function differences(scenario, report) {
   return problems;
 }
 
-/** The questions of a programme as the CLI's `questions --json` lists them. */
-export async function questionsOf(page, programme) {
-  return page.evaluate(async (id) => (await import('/dist/index.js')).questions(id), programme);
+/** The questions of a programme by id, as `questions()` of the JS API lists them. */
+export function questionsById(questions, programme) {
+  return Object.fromEntries(questions(programme).map((q) => [q.id, q]));
 }
 
 /** Answers one question in a widget as a visitor: a click on the option's label for
@@ -113,8 +113,4 @@ export async function answer(widget, question, value, lang) {
   const typed = lang === 'fr' ? String(value).replace('.', ',') : String(value);
   await input.pressSequentially(typed);
   await input.press('Enter');
-}
-
-export async function readJson(path) {
-  return JSON.parse(await readFile(new URL(path, root), 'utf8'));
 }

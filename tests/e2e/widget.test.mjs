@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { evaluate, questions as questionList } from '../../www/dist/index.js';
-import { answer, differences, expectedAmount, open, ready, scenarioFiles, start } from './harness.mjs';
+import { answer, expectedAmount, open, questionsById, ready, scenarioFiles, start } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -29,7 +29,7 @@ test('visitors reach the verdict of every scenario the form can ask, by mouse an
   let played = 0;
   for (const { file, programme, scenarios } of await scenarioFiles()) {
     if (programme !== 'netflix-audiens-2020') continue;
-    const questions = Object.fromEntries(questionList(programme).map((q) => [q.id, q]));
+    const questions = questionsById(questionList, programme);
     for (const scenario of scenarios.filter((s) => !s.error)) {
       const order = visitorOrder(programme, scenario.answers ?? {});
       if (!order) continue;
@@ -91,7 +91,7 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
   const { page, requests } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
   const widget = page.locator('eligibility-widget');
-  const questions = Object.fromEntries(questionList('netflix-audiens-2020').map((q) => [q.id, q]));
+  const questions = questionsById(questionList, 'netflix-audiens-2020');
   for (const [id, value] of [['profession', 'technician'], ['rights_not_renewed_since_2020', true], ['days_worked', 30],
     ['works_on_netflix_production', false], ['annual_resources', '20000']]) {
     await answer(widget, questions[id], value, 'fr');
@@ -159,7 +159,7 @@ test('the English page: English words and €900', async () => {
   const { page } = await open(browser.context, `${browser.origin}/en.html`);
   await ready(page);
   const widget = page.locator('eligibility-widget');
-  const questions = Object.fromEntries(questionList('netflix-audiens-2020').map((q) => [q.id, q]));
+  const questions = questionsById(questionList, 'netflix-audiens-2020');
   for (const [id, value] of [['profession', 'artist'], ['rights_not_renewed_since_2020', true], ['days_worked', 12],
     ['works_on_netflix_production', false], ['annual_resources', '15,000']]) {
     await answer(widget, questions[id], value, 'en');
