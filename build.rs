@@ -1,8 +1,9 @@
 //! Build steps that keep data as data:
-//! - every `packs/*.toml` is compiled with the library's own `pack::compile` (these
-//!   modules are included below) and written out as Rust for `catalogue`. Adding a
-//!   programme is adding a file; a broken pack fails the build with every problem and
-//!   its place; and visitors download neither the TOML parser nor the validator.
+//! - every `packs/*.toml` is compiled with the library's own `compile` (these modules
+//!   are included below), checked against the others (a question id means one thing
+//!   in every pack), and written out as Rust for `catalogue`. Adding a programme is
+//!   adding a file; a broken pack fails the build with every problem and its place;
+//!   and visitors download neither the TOML parser nor the validator.
 //! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is listed for
 //!   the scenario test, which runs natively and in the browser.
 
@@ -11,6 +12,8 @@
 
 #[path = "src/answer.rs"]
 mod answer;
+#[path = "src/compile/mod.rs"]
+mod compile;
 #[path = "src/engine/mod.rs"]
 mod engine;
 #[path = "src/i18n.rs"]
@@ -23,8 +26,8 @@ mod pack;
 use std::{env, fs, path::Path, path::PathBuf};
 
 use i18n::Text;
-use pack::{Amount, AmountRule, Choice, Comparison, Condition, Criterion, Date, Programme, Question, QuestionKind};
-use pack::{Reading, Source, Tier, Window};
+use pack::{Amount, AmountRule, Benefit, Cap, Choice, Comparison, Condition, Country, Criterion, Date, Part};
+use pack::{PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window};
 use rust_decimal::Decimal;
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -32,7 +35,7 @@ type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 fn main() -> BuildResult<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR")?);
-    for source in ["src/answer.rs", "src/engine", "src/i18n.rs", "src/money.rs", "src/pack"] {
+    for source in ["src/answer.rs", "src/compile", "src/engine", "src/i18n.rs", "src/money.rs", "src/pack"] {
         println!("cargo:rerun-if-changed={source}");
     }
     fs::write(out.join("catalogue.rs"), catalogue(&files(&root.join("packs"))?)?)?;
@@ -72,12 +75,13 @@ fn list(files: &[PathBuf]) -> BuildResult<String> {
 
 /// `fn programmes() -> Vec<Programme>` building every pack as `compile` made it.
 fn catalogue(packs: &[PathBuf]) -> BuildResult<String> {
-    let mut programmes = Vec::new();
+    let mut located = Vec::new();
     for path in packs {
         let source = fs::read_to_string(path)?;
-        let programme = pack::compile(&source, name(path)?).map_err(|errors| format!("\n{errors}"))?;
-        programmes.push(programme.rust());
+        located.push(compile::compile_located(&source, name(path)?).map_err(|errors| format!("\n{errors}"))?);
     }
+    compile::check_shared(&located).map_err(|errors| format!("\n{errors}"))?;
+    let programmes: Vec<String> = located.iter().map(|l| l.programme.rust()).collect();
     Ok(format!(
         "// Made by build.rs from packs/*.toml: edit the packs, not this.\n\
          pub fn programmes() -> Vec<crate::pack::Programme> {{\n    vec![{}]\n}}\n",
@@ -150,7 +154,24 @@ impl Rust for Text {
 
 impl Rust for Window {
     fn rust(&self) -> String {
-        format!("crate::pack::Window {{ opens: {}, closes: {} }}", self.opens.rust(), self.closes.rust())
+        format!(
+            "crate::pack::Window {{ opens: {}, closes: {}, closing_time: {}, confirmed_open_until: {} }}",
+            self.opens.rust(),
+            self.closes.rust(),
+            self.closing_time.rust(),
+            self.confirmed_open_until.rust()
+        )
+    }
+}
+
+impl Rust for Country {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::Country {{ code: {}, name: {}, inside: {} }}",
+            self.code.rust(),
+            self.name.rust(),
+            self.inside.rust()
+        )
     }
 }
 
@@ -238,14 +259,60 @@ impl Rust for AmountRule {
             AmountRule::Range { min, max } => {
                 format!("crate::pack::AmountRule::Range {{ min: {}, max: {} }}", min.rust(), max.rust())
             }
-            AmountRule::PerUnit { base, per_unit, units, cap } => format!(
-                "crate::pack::AmountRule::PerUnit {{ base: {}, per_unit: {}, units: {}, cap: {} }}",
-                base.rust(),
-                per_unit.rust(),
-                units.rust(),
-                cap.rust()
-            ),
+            AmountRule::Sum(parts) => format!("crate::pack::AmountRule::Sum({})", parts.rust()),
         }
+    }
+}
+
+impl Rust for Part {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::Part {{ condition: {}, value: {}, per_unit: {} }}",
+            self.condition.rust(),
+            self.value.rust(),
+            self.per_unit.rust()
+        )
+    }
+}
+
+impl Rust for PerUnit {
+    fn rust(&self) -> String {
+        format!(
+            "crate::pack::PerUnit {{ value: {}, units: {}, cap: {} }}",
+            self.value.rust(),
+            self.units.rust(),
+            self.cap.rust()
+        )
+    }
+}
+
+impl Rust for Cap {
+    fn rust(&self) -> String {
+        match self {
+            Cap::Units(n) => format!("crate::pack::Cap::Units({})", n.rust()),
+            Cap::Money(m) => format!("crate::pack::Cap::Money({})", m.rust()),
+        }
+    }
+}
+
+impl Rust for Benefit {
+    fn rust(&self) -> String {
+        match self {
+            Benefit::Money(amount) => format!("crate::pack::Benefit::Money({})", amount.rust()),
+            Benefit::Place(place) => format!("crate::pack::Benefit::Place({})", place.rust()),
+        }
+    }
+}
+
+impl Rust for Place {
+    fn rust(&self) -> String {
+        format!("crate::pack::Place {{ what: {}, starts: {} }}", self.what.rust(), self.starts.rust())
+    }
+}
+
+impl Rust for Start {
+    fn rust(&self) -> String {
+        format!("crate::pack::Start {{ condition: {}, when: {} }}", self.condition.rust(), self.when.rust())
     }
 }
 
@@ -277,8 +344,8 @@ impl Rust for Programme {
     fn rust(&self) -> String {
         format!(
             "crate::pack::Programme {{ id: {}, version: {}, hash: {}, checked: {}, name: {}, summary: {}, \
-             operator: {}, apply_url: {}, window: {}, questions: {}, criteria: {}, amount: {}, sources: {}, \
-             readings: {} }}",
+             operator: {}, apply_url: {}, country: {}, window: {}, questions: {}, criteria: {}, benefit: {}, \
+             sources: {}, readings: {} }}",
             self.id.rust(),
             self.version.rust(),
             self.hash.rust(),
@@ -287,10 +354,11 @@ impl Rust for Programme {
             self.summary.rust(),
             self.operator.rust(),
             self.apply_url.rust(),
+            self.country.rust(),
             self.window.rust(),
             self.questions.rust(),
             self.criteria.rust(),
-            self.amount.rust(),
+            self.benefit.rust(),
             self.sources.rust(),
             self.readings.rust()
         )

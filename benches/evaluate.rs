@@ -1,33 +1,79 @@
-//! How long the engine takes: `cargo bench --bench evaluate`.
+//! How long the engine takes, natively: `cargo bench --bench evaluate`. Each shipped
+//! pack is compiled and evaluated with no answer (every question open, so the next
+//! question is chosen from all of them), with some answers, and with every answer;
+//! then the form of all four programmes.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-use eligibility::answer::{AnswerInput, Answers};
-use eligibility::engine::evaluate;
+use eligibility::answer::AnswerInput;
 use eligibility::catalogue;
-use eligibility::pack::compile;
+use eligibility::compile::compile;
+use eligibility::form::Form;
+
+/// Per pack: its file, some answers, and answers to every question.
+type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)], &'static [(&'static str, &'static str)]);
+
+const CASES: &[Case] = &[
+    (
+        "netflix-audiens-2020",
+        include_str!("../packs/netflix-audiens-2020.toml"),
+        &[("profession", "\"artist\""), ("days_worked", "12")],
+        &[("profession", "\"artist\""), ("rights_not_renewed_since_2020", "true"), ("days_worked", "12"),
+          ("works_on_netflix_production", "false"), ("annual_resources", "15000")],
+    ),
+    (
+        "audiens-fonds-solidarite-2020",
+        include_str!("../packs/audiens-fonds-solidarite-2020.toml"),
+        &[("profession", "\"artist\""), ("building_rights_2019_2020", "false")],
+        &[("profession", "\"artist\""), ("building_rights_2019_2020", "false"), ("end_of_rights_afd", "true"),
+          ("guso_cachets_cancelled", "8"), ("under_contract_or_benefits", "false")],
+    ),
+    (
+        "collectif-5050-mentorat-2021",
+        include_str!("../packs/collectif-5050-mentorat-2021.toml"),
+        &[("mentoring_profile", "\"student\"")],
+        &[("mentoring_profile", "\"student\""), ("has_industry_network", "false")],
+    ),
+    (
+        "uk-film-tv-emergency-relief-2020",
+        include_str!("../packs/uk-film-tv-emergency-relief-2020.toml"),
+        &[("screen_role", "\"behind_the_scenes\"")],
+        &[("screen_role", "\"behind_the_scenes\""), ("uk_days_worked", "60"), ("hit_by_closures", "true"),
+          ("government_support_800", "false")],
+    ),
+];
+
+fn inputs(answers: &[(&'static str, &'static str)]) -> Vec<(&'static str, AnswerInput)> {
+    answers
+        .iter()
+        .map(|(q, json)| (*q, serde_json::from_str::<serde_json::Value>(json).map_or(AnswerInput::Missing, |v| AnswerInput::from(&v))))
+        .collect()
+}
 
 fn benches(c: &mut Criterion) {
-    let Ok(programme) = catalogue::programme("netflix-audiens-2020") else {
-        panic!("the built-in pack is missing");
-    };
-    let source = include_str!("../packs/netflix-audiens-2020.toml");
-    c.bench_function("compile netflix-audiens-2020", |b| b.iter(|| compile(black_box(source), "bench")));
-
-    let complete = [
-        ("profession", AnswerInput::Text("artist".into())),
-        ("rights_not_renewed_since_2020", AnswerInput::Bool(true)),
-        ("days_worked", AnswerInput::Number("12".into())),
-        ("works_on_netflix_production", AnswerInput::Bool(false)),
-        ("annual_resources", AnswerInput::Number("15000".into())),
-    ];
-    let Ok(answers) = Answers::from_inputs(programme, complete.iter().map(|(q, a)| (*q, a.clone()))) else {
-        panic!("the bench's answers do not fit the pack");
-    };
-    c.bench_function("evaluate complete answers", |b| b.iter(|| evaluate(programme, black_box(&answers)).status));
-    let empty = Answers::none(programme);
-    c.bench_function("evaluate no answers", |b| b.iter(|| evaluate(programme, black_box(&empty)).next_question));
+    for (id, source, some, every) in CASES {
+        c.bench_function(&format!("compile {id}"), |b| b.iter(|| compile(black_box(source), "bench")));
+        let Ok(programme) = catalogue::programme(id) else { panic!("the built-in pack {id} is missing") };
+        let form = Form::new(vec![programme]);
+        for (label, answers) in [("no answer", &[][..]), ("some answers", some), ("every answer", every)] {
+            let Ok(answers) = form.answers(inputs(answers)) else { panic!("the bench's answers do not fit {id}") };
+            c.bench_function(&format!("evaluate {id}, {label}"), |b| {
+                b.iter(|| {
+                    let outcomes = form.evaluate(black_box(&answers));
+                    form.next_question(&answers, &outcomes)
+                })
+            });
+        }
+    }
+    let form = Form::new(catalogue::programmes().iter().collect());
+    let answers = form.no_answers();
+    c.bench_function("evaluate the form of all four, no answer", |b| {
+        b.iter(|| {
+            let outcomes = form.evaluate(black_box(&answers));
+            form.next_question(&answers, &outcomes)
+        })
+    });
 }
 
 criterion_group!(engine, benches);

@@ -96,26 +96,6 @@ impl Answers {
         Answers { slots: vec![None; count] }
     }
 
-    /// Checks every input against `programme`; the first problem is the error.
-    pub fn from_inputs<'a>(
-        programme: &Programme,
-        inputs: impl IntoIterator<Item = (&'a str, AnswerInput)>,
-    ) -> Result<Answers, AnswerError> {
-        let mut answers = Answers::none(programme);
-        for (id, input) in inputs {
-            let Some((index, question)) = programme.question(id) else {
-                let known: Vec<&str> = programme.questions.iter().map(|q| q.id.as_str()).collect();
-                return Err(AnswerError {
-                    question: id.to_owned(),
-                    problem: Problem::UnknownQuestion { programme: programme.id.clone(), known: known.join(", ") },
-                });
-            };
-            let answer = check(question, &input)?;
-            answers.set(index, answer);
-        }
-        Ok(answers)
-    }
-
     pub fn get(&self, question: QuestionIndex) -> Option<&Answer> {
         self.slots.get(question).and_then(Option::as_ref)
     }
@@ -196,9 +176,21 @@ pub struct AnswerError {
     problem: Problem,
 }
 
+impl AnswerError {
+    /// An answer to a question that none of `programmes` reads (`known` are those they read).
+    pub fn unknown_question(id: &str, programmes: &[&str], known: &[&str]) -> AnswerError {
+        let programmes: Vec<String> = programmes.iter().map(|p| format!("`{p}`")).collect();
+        let programmes = match programmes.as_slice() {
+            [one] => format!("programme {one}"),
+            several => format!("programmes {}", several.join(", ")),
+        };
+        AnswerError { question: id.to_owned(), problem: Problem::UnknownQuestion { programmes, known: known.join(", ") } }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Problem {
-    UnknownQuestion { programme: String, known: String },
+    UnknownQuestion { programmes: String, known: String },
     WrongType { expected: String, got: String },
     OutOfBounds { expected: String, got: String },
     UnknownOption { expected: String, got: String },
@@ -208,8 +200,8 @@ impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let q = &self.question;
         match &self.problem {
-            Problem::UnknownQuestion { programme, known } => {
-                write!(f, "unknown question `{q}` in programme `{programme}` (questions: {known})")
+            Problem::UnknownQuestion { programmes, known } => {
+                write!(f, "unknown question `{q}` in {programmes} (questions: {known})")
             }
             Problem::WrongType { expected, got } => write!(f, "question `{q}` expects {expected}, got {got}"),
             Problem::OutOfBounds { expected, got } => write!(f, "question `{q}` expects {expected}, got {got}, out of bounds"),

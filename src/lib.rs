@@ -1,14 +1,17 @@
 //! A private eligibility checker for aid programmes.
 //!
-//! Programmes are rule packs (TOML files in `packs/`) compiled into [`pack::Programme`]s,
-//! the shipped ones listed in [`catalogue`];
-//! [`engine::evaluate`] turns [`answer::Answers`] into a [`engine::Verdict`]; [`report`]
-//! gives it the JSON shape shared by the CLI and the JavaScript API. The widget
+//! Programmes are rule packs (TOML files in `packs/`) that [`compile`] turns into
+//! [`pack::Programme`]s, the shipped ones listed in [`catalogue`];
+//! [`engine::evaluate`] turns [`answer::Answers`] into a [`engine::Verdict`]; a
+//! [`form::Form`] asks the questions of several programmes once; [`report`] gives
+//! verdicts the JSON shape shared by the CLI and the JavaScript API. The widget
 //! (`widget`) renders the form in the browser; see ARCHITECTURE.md for the map.
 
 pub mod answer;
 pub mod catalogue;
+pub mod compile;
 pub mod engine;
+pub mod form;
 pub mod i18n;
 pub mod money;
 pub mod pack;
@@ -16,5 +19,7 @@ pub mod report;
 pub mod scenario;
 pub mod widget;
 
+#[cfg(target_arch = "wasm32")]
+mod js;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -1,17 +1,17 @@
 //! The JavaScript face of the crate: the functions of the ES module and the class
-//! behind `<eligibility-widget>`. The only module that knows JavaScript values.
+//! behind `<eligibility-widget>`. The only module that knows the JS API's shapes.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::answer::{AnswerInput, Answers};
-use crate::engine;
-use crate::i18n::Lang;
 use crate::catalogue;
+use crate::form::Form;
+use crate::i18n::Lang;
+use crate::js::{answer_input, to_js, today};
+use crate::pack::Date;
 use crate::report::{self, EvaluationReport, ProgrammeReport};
 use crate::widget::dom;
 
@@ -19,63 +19,82 @@ fn lang(lang: Option<String>) -> Result<Lang, JsError> {
     lang.map_or(Ok(Lang::Fr), |l| l.parse().map_err(|e| JsError::new(&format!("{e}"))))
 }
 
-/// A report as a plain JS object; `None` becomes `null`, as in the CLI's JSON.
-pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// A JavaScript value as an answer. Numbers keep their shortest exact decimal form,
-/// so `15000.001` stays more than 15000.
-fn answer_input(value: &JsValue) -> AnswerInput {
-    if value.is_undefined() || value.is_null() {
-        AnswerInput::Missing
-    } else if let Some(b) = value.as_bool() {
-        AnswerInput::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        if n.is_finite() {
-            let text = js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
-            AnswerInput::Number(text)
-        } else {
-            AnswerInput::Other(js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default())
-        }
-    } else if let Some(s) = value.as_string() {
-        AnswerInput::Text(s)
-    } else if js_sys::Array::is_array(value) {
-        AnswerInput::Other("a list".into())
-    } else {
-        AnswerInput::Other("an object".into())
+/// `today` as `YYYY-MM-DD`, or the visitor's day.
+fn day(today_text: Option<String>) -> Result<Date, JsError> {
+    match today_text {
+        Some(text) => Date::parse(&text).ok_or_else(|| JsError::new(&format!("today: `{text}` is not a date written YYYY-MM-DD"))),
+        None => Ok(today()),
     }
 }
 
-/// `evaluate(programme, answers, lang)`: the same object `eligibility eval` prints.
-/// Throws an `Error` whose message names the question and what was expected.
+/// A programme id, or an array of them, as a form.
+/// With whether an array was given: then results are an array, whatever its length.
+fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
+    let several = js_sys::Array::is_array(programmes);
+    let ids: Vec<String> = match programmes.as_string() {
+        Some(id) => vec![id],
+        None if js_sys::Array::is_array(programmes) => {
+            let array: &js_sys::Array = programmes.unchecked_ref();
+            array.iter().map(|v| v.as_string().ok_or_else(|| JsError::new("programme ids must be strings"))).collect::<Result<_, _>>()?
+        }
+        None => return Err(JsError::new("give a programme id, or an array of them")),
+    };
+    if ids.is_empty() {
+        return Err(JsError::new("give a programme id, or an array of them"));
+    }
+    let programmes = ids.iter().map(|id| catalogue::programme(id)).collect::<Result<Vec<_>, _>>().map_err(|e| JsError::new(&e.to_string()))?;
+    Ok((Form::new(programmes), several))
+}
+
+/// `evaluate(programme or [programmes], answers, lang, today)`: the object
+/// `eligibility eval` prints, or for an array of programmes the array. Throws an
+/// `Error` whose message names the question and what was expected.
 #[wasm_bindgen]
-pub fn evaluate(programme: &str, answers: JsValue, lang_code: Option<String>) -> Result<JsValue, JsError> {
-    let programme = catalogue::programme(programme).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn evaluate(programmes: JsValue, answers: JsValue, lang_code: Option<String>, today_text: Option<String>) -> Result<JsValue, JsError> {
+    let (form, several) = form(&programmes)?;
     let lang = lang(lang_code)?;
+    let today = day(today_text)?;
+    let answers = read_answers(&form, &answers)?;
+    let reports: Vec<EvaluationReport> = form.evaluate(&answers).iter().map(|o| EvaluationReport::new(o, lang, today)).collect();
+    match (several, reports.first()) {
+        (false, Some(report)) => to_js(report),
+        _ => to_js(&reports),
+    }
+}
+
+/// `nextQuestion(programme or [programmes], answers)`: the id of the question the form
+/// asks next, or `null` when no answer can change anything.
+#[wasm_bindgen(js_name = nextQuestion)]
+pub fn next_question(programmes: JsValue, answers: JsValue) -> Result<JsValue, JsError> {
+    let (form, _) = form(&programmes)?;
+    let answers = read_answers(&form, &answers)?;
+    let outcomes = form.evaluate(&answers);
+    let next = form.next_question(&answers, &outcomes).and_then(|q| form.question(q));
+    // `null`, as in the reports, rather than the `undefined` of a missing value.
+    Ok(next.map_or(JsValue::NULL, |q| JsValue::from_str(&q.id)))
+}
+
+fn read_answers(form: &Form<'_>, answers: &JsValue) -> Result<crate::form::FormAnswers, JsError> {
     // `is_object`, not `instanceof Object`: objects without a prototype are fine too.
-    if !answers.is_object() || js_sys::Array::is_array(&answers) {
+    if !answers.is_object() || js_sys::Array::is_array(answers) {
         return Err(JsError::new("answers must be an object: question id → value"));
     }
-    let object: js_sys::Object = answers.unchecked_into();
-    let entries: Vec<(String, AnswerInput)> = js_sys::Object::entries(&object)
+    let object: &js_sys::Object = answers.unchecked_ref();
+    let entries: Vec<(String, crate::answer::AnswerInput)> = js_sys::Object::entries(object)
         .iter()
         .filter_map(|entry| {
             let pair = entry.dyn_into::<js_sys::Array>().ok()?;
             Some((pair.get(0).as_string()?, answer_input(&pair.get(1))))
         })
         .collect();
-    let answers = Answers::from_inputs(programme, entries.iter().map(|(q, a)| (q.as_str(), a.clone())))
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&EvaluationReport::new(&engine::evaluate(programme, &answers), lang))
+    form.answers(entries.iter().map(|(q, a)| (q.as_str(), a.clone()))).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `questions(programme, lang)`: the same list `eligibility questions --json` prints.
+/// `questions(programme or [programmes], lang)`: the list `eligibility questions --json` prints.
 #[wasm_bindgen]
-pub fn questions(programme: &str, lang_code: Option<String>) -> Result<JsValue, JsError> {
-    let programme = catalogue::programme(programme).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&report::questions(programme, lang(lang_code)?))
+pub fn questions(programmes: JsValue, lang_code: Option<String>) -> Result<JsValue, JsError> {
+    let (form, _) = form(&programmes)?;
+    to_js(&report::questions(&form, lang(lang_code)?))
 }
 
 /// `programmes(lang)`: the built-in programmes with their names and official links.

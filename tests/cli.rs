@@ -34,18 +34,68 @@ fn json(output: &Output) -> serde_json::Value {
 fn eval_prints_the_verdict_as_json() {
     let answers = r#"{"profession": "artist", "rights_not_renewed_since_2020": true, "days_worked": "12",
         "works_on_netflix_production": false, "annual_resources": 15000}"#;
-    let output = eligibility(&["eval", "netflix-audiens-2020", "--lang", "en"], answers);
+    let output = eligibility(&["eval", "netflix-audiens-2020", "--lang", "en", "--today", "2020-04-15"], answers);
     assert!(output.status.success(), "{}", stderr(&output));
     let report = json(&output);
     assert_eq!(report["programme"], "netflix-audiens-2020");
     assert_eq!(report["status"], "eligible");
     assert_eq!(report["amount"], serde_json::json!({"currency": "EUR", "min": "900", "max": "900"}));
+    assert_eq!(report["benefit"], serde_json::json!({"kind": "money", "currency": "EUR", "min": "900", "max": "900", "operator_decides": false}));
     assert_eq!(report["next_question"], serde_json::Value::Null);
+    assert_eq!(report["window"], serde_json::json!({"opens": "2020-04-15", "closes": null, "state": "open"}));
     assert_eq!(report["criteria"][2]["id"], "minimum_work");
     assert_eq!(report["criteria"][2]["status"], "met");
     assert_eq!(report["criteria"][2]["explanation"], "You worked at least 12 days or cachets between September 2019 and February 2020.");
-    assert_eq!(report["pack"]["version"], "1.0.0");
+    assert_eq!(report["pack"]["version"], "1.1.0");
     assert_eq!(report["pack"]["hash"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn eval_reads_the_window_on_the_day_given_or_today() {
+    let state = |args: &[&str]| json(&eligibility(args, "{}"))["window"]["state"].clone();
+    assert_eq!(state(&["eval", "netflix-audiens-2020", "--today", "2020-04-14"]), "upcoming");
+    assert_eq!(state(&["eval", "netflix-audiens-2020", "--today", "2020-04-16"]), "unconfirmed");
+    assert_eq!(state(&["eval", "uk-film-tv-emergency-relief-2020", "--today", "2020-04-22"]), "open");
+    assert_eq!(state(&["eval", "uk-film-tv-emergency-relief-2020", "--today", "2020-04-23"]), "closed");
+    // Without --today, the system's day: long after 2020, so never open.
+    assert_eq!(state(&["eval", "uk-film-tv-emergency-relief-2020"]), "closed");
+    let output = eligibility(&["eval", "netflix-audiens-2020", "--today", "2020-02-30"], "{}");
+    assert!(stderr(&output).contains("--today: `2020-02-30` is not a date written YYYY-MM-DD"), "{}", stderr(&output));
+}
+
+#[test]
+fn eval_of_several_programmes_prints_one_result_each_for_one_set_of_answers() {
+    let answers = r#"{"profession": "artist", "building_rights_2019_2020": true, "mentoring_profile": "student"}"#;
+    let ids = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021"];
+    let output = eligibility(&[&["eval"], &ids[..], &["--today", "2020-10-01", "--lang", "en"]].concat(), answers);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reports = json(&output);
+    let got: Vec<(&str, &str)> = reports
+        .as_array()
+        .map(|a| a.iter().map(|r| (r["programme"].as_str().unwrap_or(""), r["status"].as_str().unwrap_or(""))).collect())
+        .unwrap_or_default();
+    assert_eq!(got, [("netflix-audiens-2020", "undetermined"), ("audiens-fonds-solidarite-2020", "eligible"), ("collectif-5050-mentorat-2021", "undetermined")]);
+    assert_eq!(reports[1]["amount"], serde_json::json!({"currency": "EUR", "min": "1000", "max": null}));
+    assert_eq!(reports[1]["window"]["state"], "open");
+    assert_eq!(reports[2]["amount"], serde_json::Value::Null);
+    assert_eq!(reports[2]["benefit"]["kind"], "place");
+    assert_eq!(reports[2]["benefit"]["starts"], serde_json::json!(["May 2021"]));
+    // An answer that only some programmes read is fine; one that none reads is not.
+    let output = eligibility(&["eval", "netflix-audiens-2020", "collectif-5050-mentorat-2021"], r#"{"screen_role": "other"}"#);
+    assert!(stderr(&output).contains("unknown question `screen_role` in programmes `netflix-audiens-2020`, `collectif-5050-mentorat-2021`"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_country_routes_a_form_of_two_countries() {
+    let ids = ["netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"];
+    let output = eligibility(&[&["eval"], &ids[..], &["--lang", "en"]].concat(), r#"{"country": "gb"}"#);
+    let reports = json(&output);
+    assert_eq!(reports[0]["status"], "not_eligible");
+    assert_eq!(reports[0]["criteria"][0], serde_json::json!({"id": "country", "status": "not_met", "explanation": "This programme is only for people who work in France."}));
+    assert_eq!(reports[1]["status"], "undetermined");
+    assert_eq!(reports[1]["next_question"], "screen_role");
+    let questions = json(&eligibility(&[&["questions"], &ids[..], &["--json", "--lang", "en"]].concat(), ""));
+    assert_eq!(questions[0], serde_json::json!({"id": "country", "type": "choice", "options": ["fr", "gb", "other"], "label": "Which country do you work in?"}));
 }
 
 #[test]
@@ -88,25 +138,33 @@ fn bad_input_is_one_clear_line_and_a_failure() {
 fn questions_lists_the_pack_in_order() {
     let output = eligibility(&["questions", "netflix-audiens-2020", "--json", "--lang", "en"], "");
     let list = json(&output);
-    assert_eq!(list[0], serde_json::json!({"id": "profession", "type": "choice", "options": ["artist", "technician", "other"], "label": "What is your job in film or TV production?"}));
+    assert_eq!(list[0], serde_json::json!({"id": "profession", "type": "choice", "options": ["artist", "technician", "other"], "label": "Are you an intermittent performing artist or technician?"}));
     assert_eq!(list[3]["min"], 0);
     assert_eq!(list[3]["max"], 366);
     assert_eq!(list[5]["type"], "money");
     assert_eq!(list[5]["currency"], "EUR");
     assert_eq!(list[5]["min"], "0");
     let text = stdout(&eligibility(&["questions", "netflix-audiens-2020"], ""));
-    assert!(text.starts_with("1. profession (choice: artist, technician, other)\n   Quel est votre métier"), "{text}");
+    assert!(text.starts_with("1. profession (choice: artist, technician, other)\n   Êtes-vous artiste"), "{text}");
     let programmes = stdout(&eligibility(&["programmes"], ""));
-    assert!(programmes.starts_with("netflix-audiens-2020\tFonds d'urgence Netflix–Audiens"), "{programmes}");
+    let ids: Vec<&str> = programmes.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(ids, ["audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021", "netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"]);
 }
 
 #[test]
 fn check_reports_every_error_with_its_place() {
     let output = eligibility(&["check", "tests/invalid-packs/tiers-overlap.toml"], "");
     assert!(!output.status.success());
-    assert_eq!(stdout(&output), "tiers-overlap:39:1: tiers #1 and #2 overlap when income = 1000\n");
+    assert_eq!(stdout(&output), "tiers-overlap:47:1: tiers #1 and #2 overlap when income = 1000\n");
     let output = eligibility(&["check", "tests/packs/per-unit-example.toml", "packs/netflix-audiens-2020.toml"], "");
     assert!(output.status.success(), "{}", stdout(&output));
+    // Packs are checked against each other and the built-in ones they do not replace.
+    let output = eligibility(&["check", "tests/invalid-packs/shared/first.toml", "tests/invalid-packs/shared/second.toml"], "");
+    assert!(!output.status.success());
+    assert!(stdout(&output).contains("tests/invalid-packs/shared/second.toml:24:6: question `job` has other options than at tests/invalid-packs/shared/first.toml:25:6"), "{}", stdout(&output));
+    assert!(stderr(&output).contains("the packs disagree with each other (3 problems)"), "{}", stderr(&output));
+    let output = eligibility(&["check", "no/such/pack.toml"], "");
+    assert!(stderr(&output).starts_with("eligibility: cannot read no/such/pack.toml"), "{}", stderr(&output));
 }
 
 #[test]

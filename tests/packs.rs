@@ -1,18 +1,19 @@
-//! Pack validation: shipped packs are valid; each invalid pack in tests/invalid-packs
-//! reports exactly the problems, with their places, listed in its `.expected` file.
+//! Pack validation: shipped packs are valid, cite their sources and agree with each
+//! other; each invalid pack in tests/invalid-packs reports exactly the problems, with
+//! their places, listed in its `.expected` file.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;
 
 use eligibility::catalogue;
-use eligibility::pack::compile;
+use eligibility::compile::{check_shared, compile, compile_located};
+use eligibility::pack::{Benefit, QuestionKind};
 
 /// The catalogue is what `compile` makes of each file in packs/, built by build.rs.
 #[test]
 fn the_catalogue_is_every_shipped_pack_as_compiled() {
-    let mut files: Vec<_> = fs::read_dir("packs").map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
-    files.sort();
+    let files = shipped();
     let compiled: Vec<_> = files
         .iter()
         .map(|path| {
@@ -41,7 +42,93 @@ fn each_invalid_pack_reports_every_problem_with_its_place() {
         assert_eq!(got.trim_end(), expected.trim_end(), "{name}");
         checked += 1;
     }
-    assert!(checked >= 4, "the invalid packs were not found");
+    assert!(checked >= 6, "the invalid packs were not found");
+}
+
+fn shipped() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir("packs").map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn packs_that_disagree_on_a_shared_question_fail_with_both_places() {
+    let located: Vec<_> = ["first", "second"]
+        .iter()
+        .map(|name| {
+            let path = format!("tests/invalid-packs/shared/{name}.toml");
+            let source = fs::read_to_string(&path).unwrap_or_default();
+            compile_located(&source, &format!("{name}.toml")).unwrap_or_else(|errors| panic!("{errors}"))
+        })
+        .collect();
+    let errors = check_shared(&located).map_or_else(|e| e.to_string(), |()| "no problem found".into());
+    assert_eq!(
+        errors,
+        "second.toml: country `fr` is named differently in first.toml: a code names one country\n\
+         second.toml:24:6: question `job` has other options than at first.toml:25:6: a question id means one thing in every pack\n\
+         second.toml:42:6: question `days` has other bounds than at first.toml:39:6: a question id means one thing in every pack"
+    );
+    let Some(first) = located.first() else { panic!("no pack") };
+    let mut relabelled = first.clone();
+    relabelled.file = "third.toml".into();
+    relabelled.programme.id = "shared-third".into();
+    if let Some(job) = relabelled.programme.questions.first_mut() {
+        job.label.en = "Your job?".into();
+    }
+    let errors = check_shared(&[first.clone(), relabelled]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
+    assert_eq!(errors, "third.toml:25:6: question `job` has another label than at first.toml:25:6: a question id means one thing in every pack");
+    let errors = check_shared(&[first.clone(), first.clone()]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
+    assert_eq!(errors, "first.toml: programme id `shared-first` is also the id of first.toml");
+}
+
+#[test]
+fn the_shipped_packs_agree_on_their_shared_questions() {
+    let located: Vec<_> = shipped()
+        .iter()
+        .map(|path| compile_located(&fs::read_to_string(path).unwrap_or_default(), &path.display().to_string()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|errors| panic!("{errors}"));
+    assert_eq!(check_shared(&located).map_err(|e| e.to_string()), Ok(()));
+    let ids: Vec<&str> = located.iter().map(|l| l.programme.id.as_str()).collect();
+    assert_eq!(ids, ["audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021", "netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"]);
+    let asks = |id: &str| located.iter().filter(|l| l.programme.question(id).is_some()).count();
+    assert_eq!(asks("profession"), 2, "the French funds share `profession`");
+}
+
+/// What a newsroom relies on: every shipped pack cites sources with their links,
+/// records its readings, says everything in both languages and knows its window.
+#[test]
+fn every_shipped_pack_cites_its_sources_and_speaks_both_languages() {
+    for programme in catalogue::programmes() {
+        let id = &programme.id;
+        assert!(programme.sources.len() >= 3, "{id}: too few sources");
+        for source in &programme.sources {
+            assert!(source.url.as_deref().is_some_and(|u| u.starts_with("http")), "{id}: {} has no link", source.title);
+            assert!(!source.title.contains("not recorded"), "{id}: {}", source.title);
+        }
+        assert!(!programme.readings.is_empty(), "{id}: no reading of the sources");
+        let mut texts = vec![&programme.name, &programme.summary, &programme.country.name, &programme.country.inside];
+        texts.extend(programme.readings.iter().map(|r| &r.text));
+        for question in &programme.questions {
+            texts.push(&question.label);
+            texts.extend(&question.help);
+            if let QuestionKind::Choice(options) = &question.kind {
+                texts.extend(options.iter().map(|o| &o.label));
+            }
+        }
+        for criterion in &programme.criteria {
+            texts.extend([&criterion.met, &criterion.not_met, &criterion.unknown]);
+        }
+        if let Benefit::Place(place) = &programme.benefit {
+            texts.push(&place.what);
+            texts.extend(place.starts.iter().map(|s| &s.when));
+        }
+        for text in texts {
+            assert!(!text.fr.trim().is_empty() && !text.en.trim().is_empty(), "{id}: {text:?}");
+        }
+        let window = &programme.window;
+        assert!(window.opens.is_some() && (window.closes.is_some() || window.confirmed_open_until.is_some()), "{id}: {window:?}");
+    }
 }
 
 #[test]
@@ -50,8 +137,9 @@ fn the_netflix_pack_records_its_sources_reading_and_window() {
     assert_eq!(programme.operator, "Audiens");
     assert_eq!(programme.apply_url, "https://www.audiens.org/actu/fonds-netflix-audiens.html");
     assert_eq!(programme.window.opens.map(|d| d.to_string()).as_deref(), Some("2020-04-15"));
-    assert_eq!(programme.window.closes, None);
-    assert!(programme.sources.len() >= 4);
+    assert_eq!(programme.window.closes, None, "no source gives one");
+    assert_eq!(programme.window.confirmed_open_until.map(|d| d.to_string()).as_deref(), Some("2020-04-15"));
+    assert!(programme.sources.len() >= 6);
     assert!(programme.readings.iter().any(|r| r.about.contains("AND") && r.text.en.contains("\"or\"")));
     let ids: Vec<&str> = programme.questions.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(
@@ -65,7 +153,7 @@ fn the_netflix_pack_records_its_sources_reading_and_window() {
 fn the_hash_changes_with_the_content() {
     let source = fs::read_to_string("packs/netflix-audiens-2020.toml").unwrap_or_default();
     let Ok(original) = compile(&source, "a") else { panic!("the pack does not compile") };
-    let Ok(edited) = compile(&source.replace("version = \"1.0.0\"", "version = \"1.0.1\""), "b") else {
+    let Ok(edited) = compile(&source.replace("version = \"1.1.0\"", "version = \"1.1.1\""), "b") else {
         panic!("the edited pack does not compile")
     };
     assert_eq!(original.hash, catalogue::programme("netflix-audiens-2020").map(|p| p.hash.clone()).unwrap_or_default());

@@ -3,7 +3,8 @@
 //! Chromium with `cargo test --target wasm32-unknown-unknown`.
 
 use eligibility::catalogue;
-use eligibility::pack::{compile, Programme};
+use eligibility::compile::compile;
+use eligibility::pack::Programme;
 use eligibility::scenario::{self, Outcome};
 
 #[cfg(target_arch = "wasm32")]
@@ -28,7 +29,7 @@ fn run(file: &str, source: &str, packs: &[Programme]) -> Vec<Outcome> {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn every_scenario_passes() {
     let packs = test_packs();
-    assert!(SCENARIO_FILES.len() >= 3, "the scenario files were not found");
+    assert!(SCENARIO_FILES.len() >= 8, "the scenario files were not found");
     let mut failures = Vec::new();
     let mut count = 0;
     for (file, source) in SCENARIO_FILES {
@@ -67,6 +68,21 @@ fn wrong_expectations_are_caught() {
         amount = "500..900 EUR"
         next_question = "days_worked"
         [[scenarios]]
+        name = "wrong window"
+        today = "2026-01-01"
+        answers = {}
+        status = "undetermined"
+        amount = "500..900 EUR"
+        next_question = "profession"
+        window = "open"
+        [[scenarios]]
+        name = "a window without a day"
+        answers = {}
+        status = "undetermined"
+        amount = "500..900 EUR"
+        next_question = "profession"
+        window = "open"
+        [[scenarios]]
         name = "an error that does not come"
         answers = { days_worked = 12 }
         error = "out of bounds"
@@ -82,9 +98,45 @@ fn wrong_expectations_are_caught() {
             ("wrong status", 1),
             ("wrong amount", 1),
             ("wrong next question", 1),
+            ("wrong window", 1),
+            ("a window without a day", 1),
             ("an error that does not come", 1),
             ("missing expectations", 1)
         ]
     );
-    assert_eq!(scenario::summary(&outcomes), "0 passed, 5 failed");
+    assert_eq!(scenario::summary(&outcomes), "0 passed, 7 failed");
+
+    let source = r#"
+        programmes = ["collectif-5050-mentorat-2021", "uk-film-tv-emergency-relief-2020"]
+        [[scenarios]]
+        name = "wrong starts and wrong form question"
+        answers = { country = "fr", mentoring_profile = "student" }
+        next_question = "screen_role"
+        expect.collectif-5050-mentorat-2021 = { starts = ["autumn 2021"] }
+        [[scenarios]]
+        name = "a programme not in the form, and flat expectations"
+        answers = {}
+        next_question = "country"
+        status = "undetermined"
+        expect.netflix-audiens-2020 = { status = "undetermined" }
+        [[scenarios]]
+        name = "no form question"
+        answers = {}
+    "#;
+    let outcomes = run("inline", source, &[]);
+    let failures: Vec<Vec<String>> = outcomes.iter().map(|o| o.failures.clone()).collect();
+    assert_eq!(
+        failures,
+        [
+            vec![
+                "the form's next question: expected screen_role, got has_industry_network".to_owned(),
+                "collectif-5050-mentorat-2021: starts: expected [\"autumn 2021\"], got [\"May 2021\"]".to_owned()
+            ],
+            vec![
+                "a form's scenario gives each programme's expectations under `[scenarios.expect.<id>]`".to_owned(),
+                "`netflix-audiens-2020` is not a programme of this form".to_owned()
+            ],
+            vec!["a form's scenario must give the form's `next_question`".to_owned()],
+        ]
+    );
 }

@@ -67,7 +67,7 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
     assert!(shown(&root, "profession"));
     assert!(!shown(&root, "days_worked"), "later questions wait");
-    assert_eq!(text(&root, "fieldset legend"), "Quel est votre métier dans la production audiovisuelle ou cinématographique ?");
+    assert_eq!(text(&root, "fieldset legend"), "Êtes-vous artiste ou technicien·ne intermittent·e du spectacle ?");
     let headline = find(&root, ".headline");
     assert_eq!(headline.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(headline.get_attribute("aria-live").as_deref(), Some("polite"));
@@ -79,8 +79,42 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     assert_eq!(find(&root, "a.apply").get_attribute("href").as_deref(), Some("https://www.audiens.org/actu/fonds-netflix-audiens.html"));
     let rules = text(&root, "details.sources .rules");
     let hash = &eligibility::catalogue::programme("netflix-audiens-2020").expect("the pack").hash;
-    assert!(rules.starts_with("Règles netflix-audiens-2020, version 1.0.0") && rules.ends_with(hash.as_str()), "{rules}");
-    assert_eq!(root.query_selector_all("details.sources li").expect("sources").length(), 5);
+    assert!(rules.starts_with("Règles netflix-audiens-2020, version 1.1.0") && rules.ends_with(hash.as_str()), "{rules}");
+    assert_eq!(root.query_selector_all("details.sources li").expect("sources").length(), 8);
+    // Visitors are in 2026 or later: the fund is never shown as open, nor is applying offered.
+    assert!(text(&root, ".window").starts_with("Le dépôt des demandes a ouvert le 15 avril 2020 ; les demandes ne sont peut-être plus acceptées"));
+    assert_eq!(text(&root, "a.apply"), "Vérifier auprès de l'organisme et lire les conditions officielles");
+    assert_eq!(find(&root, ".verdict").get_attribute("data-window").as_deref(), Some("unconfirmed"));
+}
+
+#[wasm_bindgen_test]
+fn several_programmes_share_one_form_and_a_closed_fund_says_what_would_have_been() {
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020 uk-film-tv-emergency-relief-2020"), ("lang", "en")]);
+    assert!(shown(&root, "country"), "two countries: the country first");
+    assert!(!shown(&root, "profession") && !shown(&root, "screen_role"));
+    assert_eq!(root.query_selector_all(".verdict").expect("results").length(), 2);
+    choose(&root, "country", "gb");
+    assert!(shown(&root, "screen_role"));
+    let french = find(&root, ".verdict[data-programme='0']");
+    assert!(french.closest("[hidden]").expect("closest").is_some(), "the French fund is not for this visitor");
+    choose(&root, "screen_role", "behind_the_scenes");
+    type_text(&root, "uk_days_worked", "60");
+    choose(&root, "hit_by_closures", "yes");
+    choose(&root, "government_support_800", "no");
+    let uk = find(&root, ".verdict[data-programme='1']");
+    assert_eq!(uk.get_attribute("data-status").as_deref(), Some("eligible"));
+    assert_eq!(text(&root, ".verdict[data-programme='1'] .headline"), "You would likely have qualified: £500 to £2,500 as decided by the operator");
+    assert_eq!(text(&root, ".verdict[data-programme='1'] a.apply"), "Read the official terms (applications are closed)");
+    assert_eq!(text(&root, ".live"), "Covid-19 Film and TV Emergency Relief Fund (UK, 2020): You would likely have qualified: £500 to £2,500 as decided by the operator");
+}
+
+#[wasm_bindgen_test]
+fn a_place_is_shown_as_naturally_as_an_amount() {
+    let (_, root) = widget(&[("programme", "collectif-5050-mentorat-2021"), ("lang", "fr")]);
+    choose(&root, "mentoring_profile", "high_school");
+    choose(&root, "has_industry_network", "no");
+    assert_eq!(find(&root, ".verdict").get_attribute("data-status").as_deref(), Some("eligible"));
+    assert!(text(&root, ".amount").ends_with("; début\u{a0}: automne 2021"), "{}", text(&root, ".amount"));
 }
 
 #[wasm_bindgen_test]
@@ -105,11 +139,13 @@ fn answering_leads_to_the_verdict_and_one_event_per_change() {
 
     let details = details.borrow();
     assert_eq!(details.len(), 5, "one event per change of verdict");
+    let window = |detail: &JsValue| js_sys::Reflect::get(detail, &"window".into()).unwrap_or(JsValue::NULL);
     let last = details.last().cloned().unwrap_or(JsValue::NULL);
     let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::NULL);
     assert_eq!(get(&last, "status").as_string().as_deref(), Some("eligible"));
     assert_eq!(get(&get(&last, "amount"), "max").as_string().as_deref(), Some("900"));
     assert!(get(&last, "next_question").is_null());
+    assert_eq!(get(&window(&last), "state").as_string().as_deref(), Some("unconfirmed"));
 }
 
 #[wasm_bindgen_test]
@@ -149,6 +185,23 @@ fn an_unknown_or_missing_programme_is_said_not_hidden() {
     assert_eq!(text(&root, "[role=alert]"), "This aid programme is unknown: “no-such-programme”.");
     let (_, root) = widget(&[("lang", "fr")]);
     assert_eq!(text(&root, "[role=alert]"), "Aucun programme d'aide n'est indiqué (attribut « programme »).");
+}
+
+#[wasm_bindgen_test]
+fn answers_survive_a_passing_unknown_programme() {
+    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
+    host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
+    document().body().expect("body").append_child(&host).expect("append");
+    let mounted = dom::mount(host.clone()).expect("mount");
+    let root = host.shadow_root().expect("an open shadow root");
+    choose(&root, "profession", "artist");
+    host.set_attribute("programme", "netflix-audiens-2020-typo").expect("attribute");
+    dom::refresh(&mounted).expect("refresh");
+    assert!(text(&root, "[role=alert]").contains("netflix-audiens-2020-typo"));
+    host.set_attribute("programme", "netflix-audiens-2020 audiens-fonds-solidarite-2020").expect("attribute");
+    dom::refresh(&mounted).expect("refresh");
+    let artist: HtmlInputElement = find(&root, "input[name=profession][value=artist]").unchecked_into();
+    assert!(artist.checked(), "the answer came back with the programmes");
 }
 
 #[wasm_bindgen_test]

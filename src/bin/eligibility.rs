@@ -4,19 +4,21 @@ use std::fmt::Write as _;
 use std::io::{Read, Write as _};
 use std::process::ExitCode;
 
-use eligibility::answer::{AnswerInput, Answers};
-use eligibility::engine::evaluate;
-use eligibility::i18n::Lang;
+use eligibility::answer::AnswerInput;
 use eligibility::catalogue;
-use eligibility::pack::{compile, Programme, QuestionKind};
+use eligibility::compile::{check_shared, compile, compile_located, Located};
+use eligibility::form::Form;
+use eligibility::i18n::Lang;
+use eligibility::pack::{Date, QuestionKind};
 use eligibility::report::{self, EvaluationReport, ProgrammeReport};
 use eligibility::scenario;
 
 const USAGE: &str = "\
 usage:
   eligibility programmes [--lang fr|en] [--json]
-  eligibility questions <programme> [--lang fr|en] [--json]
-  eligibility eval <programme> [--lang fr|en]      (answers as a JSON object on stdin)
+  eligibility questions <programme>... [--lang fr|en] [--json]
+  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD]
+      (answers as a JSON object on stdin; one programme prints an object, several an array)
   eligibility check <pack file>...
   eligibility test [--pack <pack file>]... <scenario file>...";
 
@@ -57,12 +59,14 @@ fn main() -> ExitCode {
 struct Options {
     lang: Lang,
     json: bool,
+    /// The day windows are read on: today (UTC) unless `--today` says otherwise.
+    today: Option<Date>,
     packs: Vec<String>,
     words: Vec<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options { lang: Lang::Fr, json: false, packs: Vec::new(), words: Vec::new() };
+    let mut options = Options { lang: Lang::Fr, json: false, today: None, packs: Vec::new(), words: Vec::new() };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -72,6 +76,11 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                 options.lang = value.parse().map_err(|e| Failure::usage(format!("{e}")))?;
             }
             "--pack" => options.packs.push(args.next().ok_or_else(|| Failure::usage("--pack needs a file"))?.clone()),
+            "--today" => {
+                let value = args.next().ok_or_else(|| Failure::usage("--today needs a date written YYYY-MM-DD"))?;
+                let day = Date::parse(value).ok_or_else(|| Failure::usage(format!("--today: `{value}` is not a date written YYYY-MM-DD")))?;
+                options.today = Some(day);
+            }
             flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option `{flag}`"))),
             word => options.words.push(word.to_owned()),
         }
@@ -90,8 +99,8 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
             Ok(())
         }
         ("programmes", []) => programmes(&options, out),
-        ("questions", [programme]) => questions(catalogue::programme(programme)?, &options, out),
-        ("eval", [programme]) => eval(catalogue::programme(programme)?, &options, out),
+        ("questions", ids) if !ids.is_empty() => questions(&form(ids)?, &options, out),
+        ("eval", ids) if !ids.is_empty() => eval(&form(ids)?, ids.len() > 1, &options, out),
         ("check", files) if !files.is_empty() => check(files, out),
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
         ("programmes" | "questions" | "eval" | "check" | "test", _) => {
@@ -118,11 +127,18 @@ fn programmes(options: &Options, out: &mut String) -> Result<(), Failure> {
     Ok(())
 }
 
-fn questions(programme: &Programme, options: &Options, out: &mut String) -> Result<(), Failure> {
+/// The form of the built-in programmes `ids`, in that order.
+fn form(ids: &[String]) -> Result<Form<'static>, Failure> {
+    let programmes = ids.iter().map(|id| catalogue::programme(id)).collect::<Result<Vec<_>, _>>()?;
+    Ok(Form::new(programmes))
+}
+
+fn questions(form: &Form<'_>, options: &Options, out: &mut String) -> Result<(), Failure> {
     if options.json {
-        return print_json(&report::questions(programme, options.lang), out);
+        return print_json(&report::questions(form, options.lang), out);
     }
-    for (number, question) in programme.questions.iter().enumerate() {
+    let asked = form.questions().enumerate().filter(|(i, _)| form.asks(*i)).map(|(_, q)| q);
+    for (number, question) in asked.enumerate() {
         let detail = match &question.kind {
             QuestionKind::YesNo => "yes_no".to_owned(),
             QuestionKind::Choice(choices) => {
@@ -146,7 +162,7 @@ fn bounds<T: std::fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
     }
 }
 
-fn eval(programme: &Programme, options: &Options, out: &mut String) -> Result<(), Failure> {
+fn eval(form: &Form<'_>, several: bool, options: &Options, out: &mut String) -> Result<(), Failure> {
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
     let value: serde_json::Value =
@@ -154,24 +170,57 @@ fn eval(programme: &Programme, options: &Options, out: &mut String) -> Result<()
     let serde_json::Value::Object(object) = value else {
         return Err("stdin must hold a JSON object of answers, question id → value".into());
     };
-    let answers = Answers::from_inputs(programme, object.iter().map(|(q, v)| (q.as_str(), AnswerInput::from(v))))?;
-    print_json(&EvaluationReport::new(&evaluate(programme, &answers), options.lang), out)
+    let answers = form.answers(object.iter().map(|(q, v)| (q.as_str(), AnswerInput::from(v))))?;
+    let today = options.today.map_or_else(system_today, Ok)?;
+    let reports: Vec<EvaluationReport> =
+        form.evaluate(&answers).iter().map(|o| EvaluationReport::new(o, options.lang, today)).collect();
+    match (several, reports.first()) {
+        (false, Some(report)) => print_json(report, out),
+        _ => print_json(&reports, out),
+    }
+}
+
+/// Today in UTC, from the system clock.
+fn system_today() -> Result<Date, Failure> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| "the system clock is before 1970: give --today")?
+        .as_secs();
+    let days = i64::try_from(seconds / 86_400).map_err(|_| "the system clock is out of range: give --today")?;
+    Ok(Date::from_unix_days(days).ok_or("the system clock is out of range: give --today")?)
 }
 
 fn read(file: &str) -> Result<String, Failure> {
     std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}").into())
 }
 
+/// Checks each pack, then all of them together with the built-in ones they do not
+/// replace: a question id must mean one thing in every pack.
 fn check(files: &[String], out: &mut String) -> Result<(), Failure> {
     let mut broken = 0;
+    let mut located = Vec::new();
     for file in files {
-        match compile(&read(file)?, file) {
-            Ok(programme) => writeln!(out, "{file}: `{}` version {} is valid", programme.id, programme.version)?,
+        match compile_located(&read(file)?, file) {
+            Ok(pack) => {
+                writeln!(out, "{file}: `{}` version {} is valid", pack.programme.id, pack.programme.version)?;
+                located.push(pack);
+            }
             Err(errors) => {
                 broken += 1;
                 writeln!(out, "{errors}")?;
             }
         }
+    }
+    let replaced: Vec<String> = located.iter().map(|l| l.programme.id.clone()).collect();
+    let built_in = catalogue::programmes().iter().filter(|p| !replaced.contains(&p.id)).map(|p| Located {
+        programme: p.clone(),
+        file: format!("{} (built in)", p.id),
+        places: Vec::new(),
+    });
+    let all: Vec<Located> = located.into_iter().chain(built_in).collect();
+    if let Err(errors) = check_shared(&all) {
+        writeln!(out, "{errors}")?;
+        return Err(format!("the packs disagree with each other ({} problems)", errors.0.len()).into());
     }
     match broken {
         0 => Ok(()),

@@ -1,13 +1,20 @@
-//! Evaluation: answers in, verdict out. Pure: no IO, no DOM, no allocation of
-//! anything that outlives the call, and no way for a compiled pack to make it panic.
+//! Evaluation: answers in, verdict out. Pure: no IO, no DOM, no clock (the day comes
+//! in as an argument), and no way for a compiled pack to make it panic.
 
-mod amount;
+mod analysis;
+mod benefit;
+mod domain;
 mod logic;
+mod proof;
+mod window;
 
 use std::collections::BTreeSet;
 
-pub use amount::AmountRange;
+pub use analysis::MAX_CASES;
+pub use benefit::BenefitOutlook;
 pub use logic::{residual, Residual};
+pub use proof::exactly_one;
+pub use window::{state as window_state, WindowState};
 
 use crate::answer::Answers;
 use crate::i18n::Lang;
@@ -74,57 +81,68 @@ impl CriterionOutcome<'_> {
 pub struct Verdict<'p> {
     pub programme: &'p Programme,
     pub status: Status,
-    /// What the amount can still be: `None` when not eligible.
-    pub amount: Option<AmountRange>,
+    /// What the benefit can still be: `None` when not eligible.
+    pub benefit: Option<BenefitOutlook>,
     /// The first question, in the pack's order, whose answer can still change the
-    /// status or the amount; `None` when nothing can.
+    /// status or the benefit; `None` when nothing can.
     pub next_question: Option<QuestionIndex>,
-    /// Every unanswered question that can still change the status or the amount.
+    /// Every unanswered question whose answer can still change the status or the benefit.
     pub open_questions: BTreeSet<QuestionIndex>,
     pub criteria: Vec<CriterionOutcome<'p>>,
 }
 
 pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
-    let mut open_questions = BTreeSet::new();
-    let criteria: Vec<CriterionOutcome<'p>> = programme
+    let (statuses, status, benefit, open_questions) = match analysis::analyse(programme, answers) {
+        Some(exact) => (exact.criteria, exact.status, exact.benefit, exact.relevant),
+        None => three_valued(programme, answers),
+    };
+    let criteria = programme
         .criteria
         .iter()
-        .map(|criterion| {
-            let status = match residual(&criterion.condition, answers) {
-                Residual::Known(true) => CriterionStatus::Met,
-                Residual::Known(false) => CriterionStatus::NotMet,
-                Residual::Open(questions) => {
-                    open_questions.extend(questions);
-                    CriterionStatus::Unknown
-                }
-            };
-            CriterionOutcome { criterion, status }
+        .zip(statuses)
+        .map(|(criterion, status)| CriterionOutcome { criterion, status })
+        .collect();
+    Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
+}
+
+type Outcome = (Vec<CriterionStatus>, Status, Option<BenefitOutlook>, BTreeSet<QuestionIndex>);
+
+/// Kleene's logic on the answers alone: safe (a final status is right, the benefit's
+/// range holds it), but it may count a question as open that cannot change anything.
+/// Used where the exact analysis would try too many combinations.
+fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
+    let mut open = BTreeSet::new();
+    let statuses: Vec<CriterionStatus> = programme
+        .criteria
+        .iter()
+        .map(|criterion| match residual(&criterion.condition, answers) {
+            Residual::Known(true) => CriterionStatus::Met,
+            Residual::Known(false) => CriterionStatus::NotMet,
+            Residual::Open(questions) => {
+                open.extend(questions);
+                CriterionStatus::Unknown
+            }
         })
         .collect();
-
-    let status = if criteria.iter().any(|c| c.status == CriterionStatus::NotMet) {
+    let status = if statuses.contains(&CriterionStatus::NotMet) {
         Status::NotEligible
-    } else if criteria.iter().all(|c| c.status == CriterionStatus::Met) {
+    } else if statuses.iter().all(|s| *s == CriterionStatus::Met) {
         Status::Eligible
     } else {
         Status::Undetermined
     };
-
-    let amount = if status == Status::NotEligible {
-        open_questions.clear();
-        None
-    } else {
-        let outlook = amount::outlook(programme, answers);
-        open_questions.extend(outlook.deciding);
-        outlook.range
-    };
-
-    Verdict {
-        programme,
-        status,
-        amount,
-        next_question: open_questions.first().copied(),
-        open_questions,
-        criteria,
+    if status == Status::NotEligible {
+        return (statuses, status, None, BTreeSet::new());
     }
+    let (benefit, deciding) = benefit::outlook(programme, answers);
+    open.extend(deciding);
+    (statuses, status, benefit, open)
+}
+
+/// The three-valued evaluation, for tests that compare it with the exact one.
+#[doc(hidden)]
+pub fn evaluate_three_valued<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
+    let (statuses, status, benefit, open_questions) = three_valued(programme, answers);
+    let criteria = programme.criteria.iter().zip(statuses).map(|(criterion, status)| CriterionOutcome { criterion, status }).collect();
+    Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
 }

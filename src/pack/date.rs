@@ -21,6 +21,22 @@ impl Date {
             .and_then(|()| (1..=date.days_in_month()).contains(&date.day).then_some(date))
     }
 
+    /// The calendar day `days` after 1970-01-01 (negative: before), in the proleptic
+    /// Gregorian calendar; `None` outside the years 0 to 9999.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        // Howard Hinnant's `civil_from_days`, over 400-year eras of 146,097 days.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Some(Date { year: u16::try_from(year).ok().filter(|y| *y <= 9999)?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+    }
+
     fn days_in_month(&self) -> u8 {
         match self.month {
             2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
@@ -80,6 +96,18 @@ mod tests {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
         assert!(is_partial_date("2020-04") && is_partial_date("2020") && !is_partial_date("April 2020"));
+    }
+
+    #[test]
+    fn counts_days_from_1970() {
+        let day = |n| Date::from_unix_days(n).map(|d| d.to_string());
+        assert_eq!(day(0).as_deref(), Some("1970-01-01"));
+        assert_eq!(day(18_367).as_deref(), Some("2020-04-15"));
+        assert_eq!(day(18_321).as_deref(), Some("2020-02-29"));
+        assert_eq!(day(20_414).as_deref(), Some("2025-11-22"));
+        assert_eq!(day(-1).as_deref(), Some("1969-12-31"));
+        assert_eq!(day(i64::MAX), None);
+        assert_eq!(day(i64::MIN), None);
     }
 
     #[test]

@@ -1,25 +1,24 @@
-//! A programme as the engine knows it: compiled from a rule pack file, validated, and
-//! unable to express an invalid pack (every question reference is an index that
-//! exists, every text has both languages, every amount has a currency).
+//! A programme as the engine knows it: the model a rule pack compiles into. It cannot
+//! express an invalid pack (every question reference is an index that exists, every
+//! text has both languages, every amount a currency): `compile` makes sure of it, and
+//! nothing after it checks a pack again. This module knows no file format.
 
-mod compile;
 mod condition;
 mod date;
-mod error;
-mod file;
-mod tiers;
 
 use rust_decimal::Decimal;
 
 use crate::i18n::Text;
 
-pub use compile::compile;
-pub use condition::{Comparison, Condition};
-pub use date::Date;
-pub use error::{PackError, PackErrors};
+pub use condition::{mentioned_words, parse as parse_condition, Comparison, Condition, ConditionError};
+pub use date::{is_partial_date, Date};
 
 /// The position of a question in its programme's declared order.
 pub type QuestionIndex = usize;
+
+/// The id of the question every form may ask first: the country the visitor works in.
+/// No pack declares it; each says its `country` instead (see `form`).
+pub const COUNTRY: &str = "country";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Programme {
@@ -33,10 +32,11 @@ pub struct Programme {
     pub summary: Text,
     pub operator: String,
     pub apply_url: String,
+    pub country: Country,
     pub window: Window,
     pub questions: Vec<Question>,
     pub criteria: Vec<Criterion>,
-    pub amount: Amount,
+    pub benefit: Benefit,
     pub sources: Vec<Source>,
     pub readings: Vec<Reading>,
 }
@@ -47,10 +47,28 @@ impl Programme {
     }
 }
 
+/// The country whose workers a programme is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// Lower-case ISO 3166-1 alpha-2: `fr`, `gb`. The option id of the `country` question.
+    pub code: String,
+    /// `France`, `Royaume-Uni`: the option's label.
+    pub name: Text,
+    /// `en France`, `au Royaume-Uni`: what follows "work" in a sentence.
+    pub inside: Text,
+}
+
+/// When applications are taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Window {
     pub opens: Option<Date>,
+    /// The last day applications were taken, when a source gives it.
     pub closes: Option<Date>,
+    /// The hour on the closing day, as the sources give it: `18 h (heure du Royaume-Uni)`.
+    pub closing_time: Option<Text>,
+    /// Without a closing date: the last day the pack's authors vouch, from the sources,
+    /// that applications were taken. Past it the programme is never shown as simply open.
+    pub confirmed_open_until: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +125,13 @@ pub struct Criterion {
     pub unknown: Text,
 }
 
+/// What an eligible visitor would get: money, or a place (a mentoring place, a seat).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Benefit {
+    Money(Amount),
+    Place(Place),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub currency: String,
@@ -116,18 +141,58 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AmountRule {
     Fixed(Decimal),
-    /// Exactly one tier applies to any complete set of answers (checked when loading).
+    /// Exactly one tier applies to any complete set of answers (proved when compiling).
     Tiered(Vec<Tier>),
     /// The operator decides within these bounds; the engine can only give the range.
     Range { min: Decimal, max: Decimal },
-    /// `base + per_unit × units`, the units capped at `cap` when there is one.
-    PerUnit { base: Decimal, per_unit: Decimal, units: QuestionIndex, cap: Option<i64> },
+    /// The sum of the parts that apply: situations that can combine, each a fixed sum
+    /// and an amount per unit.
+    Sum(Vec<Part>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tier {
     pub condition: Condition,
     pub value: Decimal,
+}
+
+/// One situation of a summed amount: `value + per_unit × units` when its condition holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// `None`: the part always applies.
+    pub condition: Option<Condition>,
+    pub value: Decimal,
+    pub per_unit: Option<PerUnit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerUnit {
+    pub value: Decimal,
+    /// A whole-number question with a `min` of 0 or more (checked when compiling).
+    pub units: QuestionIndex,
+    pub cap: Option<Cap>,
+}
+
+/// The most a per-unit amount counts: a number of units, or a sum of money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cap {
+    Units(i64),
+    Money(Decimal),
+}
+
+/// A benefit that is not money: what it is, and when it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub what: Text,
+    /// Exactly one start applies to any complete set of answers (proved when compiling).
+    pub starts: Vec<Start>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Start {
+    /// `None`: the only start, whatever the answers.
+    pub condition: Option<Condition>,
+    pub when: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,22 +1,14 @@
 //! The widget's state and how it changes, with no DOM: what the visitor typed or
-//! chose for each question, what that means as answers, and what to show. The DOM
-//! layer sends a `Message` for each event and draws what this module says.
+//! chose for each question of the form, what that means as answers, and what to
+//! show. The DOM layer sends a `Message` for each event and draws what this module says.
 
-use crate::answer::{Answer, Answers};
-use crate::engine::{evaluate, Verdict};
+use crate::answer::Answer;
+use crate::engine::{window_state, Status, WindowState};
+use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
 use crate::money::{format_amount, parse_typed_amount};
-use crate::pack::{Programme, QuestionIndex, QuestionKind};
+use crate::pack::{Date, Programme, QuestionKind};
 use crate::report::EvaluationReport;
-
-/// The form of one programme.
-#[derive(Debug, Clone)]
-pub struct ProgrammeForm {
-    pub programme: &'static Programme,
-    /// What the visitor typed or chose, per question: `yes`/`no`, an option id, or text.
-    pub fields: Vec<Field>,
-    pub answers: Answers,
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Field {
@@ -47,88 +39,110 @@ impl FieldError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    /// The visitor answered (or changed, or cleared) a question.
-    Answer { programme: usize, question: QuestionIndex, raw: String },
+    /// The visitor answered (or changed, or cleared) a question of the form.
+    Answer { question: usize, raw: String },
     SwitchLanguage(Lang),
-    /// Clears every answer of one programme; only on the visitor's explicit request.
-    StartOver { programme: usize },
+    /// Clears every answer; only on the visitor's explicit request.
+    StartOver,
 }
 
+/// One form for every programme of the widget: each question asked once.
 #[derive(Debug, Clone)]
 pub struct WidgetState {
     pub lang: Lang,
-    pub forms: Vec<ProgrammeForm>,
+    /// The visitor's day, for the programmes' windows.
+    pub today: Date,
+    pub form: Form<'static>,
+    /// What the visitor typed or chose, per question of the form: `yes`/`no`, an
+    /// option id, or text.
+    pub fields: Vec<Field>,
+    pub answers: FormAnswers,
+}
+
+/// What the form says now: each programme's outcome, and the next question.
+#[derive(Debug, Clone)]
+pub struct FormView {
+    pub outcomes: Vec<Outcome<'static>>,
+    pub next_question: Option<usize>,
 }
 
 impl WidgetState {
-    pub fn new(programmes: Vec<&'static Programme>, lang: Lang) -> WidgetState {
-        let forms = programmes
-            .into_iter()
-            .map(|programme| ProgrammeForm {
-                programme,
-                fields: vec![Field::default(); programme.questions.len()],
-                answers: Answers::none(programme),
-            })
-            .collect();
-        WidgetState { lang, forms }
+    pub fn new(programmes: Vec<&'static Programme>, lang: Lang, today: Date) -> WidgetState {
+        let form = Form::new(programmes);
+        let answers = form.no_answers();
+        let fields = vec![Field::default(); form.questions().count()];
+        WidgetState { lang, today, form, fields, answers }
     }
 
     pub fn update(&mut self, message: Message) {
         match message {
-            Message::Answer { programme, question, raw } => {
-                let lang = self.lang;
-                if let Some(form) = self.forms.get_mut(programme) {
-                    form.answer(question, raw, lang);
-                }
-            }
+            Message::Answer { question, raw } => self.answer(question, raw),
             Message::SwitchLanguage(lang) => self.lang = lang,
-            Message::StartOver { programme } => {
-                if let Some(form) = self.forms.get_mut(programme) {
-                    form.fields.iter_mut().for_each(|f| *f = Field::default());
-                    form.answers = Answers::none(form.programme);
-                }
+            Message::StartOver => {
+                self.fields.iter_mut().for_each(|f| *f = Field::default());
+                self.answers = self.form.no_answers();
             }
         }
     }
 
-    /// Takes over the answers of `old` for the programmes both show, when a page
-    /// changes the list of programmes.
-    pub fn keep_answers_of(&mut self, old: WidgetState) {
-        for form in &mut self.forms {
-            if let Some(previous) = old.forms.iter().find(|f| f.programme.id == form.programme.id) {
-                *form = previous.clone();
-            }
-        }
+    pub fn view(&self) -> FormView {
+        let outcomes = self.form.evaluate(&self.answers);
+        let next_question = self.form.next_question(&self.answers, &outcomes);
+        FormView { outcomes, next_question }
     }
 
-    /// The reports of every programme, in the shape of `eligibility eval`.
-    pub fn reports(&self) -> Vec<EvaluationReport> {
-        self.forms.iter().map(|form| EvaluationReport::new(&form.verdict(), self.lang)).collect()
-    }
-}
-
-impl ProgrammeForm {
-    pub fn verdict(&self) -> Verdict<'static> {
-        evaluate(self.programme, &self.answers)
-    }
-
-    /// Questions to show, in the pack's order: those the visitor answered or started
+    /// Questions to show, in the form's order: those the visitor answered or started
     /// typing, and the next one worth asking. The others no longer matter or not yet.
-    pub fn visible_questions(&self, verdict: &Verdict<'_>) -> Vec<QuestionIndex> {
-        let next = verdict.next_question;
-        (0..self.programme.questions.len())
+    pub fn visible_questions(&self, view: &FormView) -> Vec<usize> {
+        (0..self.fields.len())
+            .filter(|&q| self.form.asks(q))
             .filter(|&q| {
-                Some(q) == next || self.answers.is_answered(q) || self.fields.get(q).is_some_and(|f| !f.raw.is_empty())
+                Some(q) == view.next_question
+                    || self.answers.is_answered(q)
+                    || self.fields.get(q).is_some_and(|f| !f.raw.is_empty())
             })
             .collect()
     }
 
-    fn answer(&mut self, question: QuestionIndex, raw: String, lang: Lang) {
-        let Some(kind) = self.programme.questions.get(question).map(|q| &q.kind) else {
+    /// The programmes to show, the likely ones first, then those not yet known, then
+    /// the others; a programme of another country than the visitor's is left out.
+    pub fn results_order(&self, view: &FormView) -> Vec<usize> {
+        let rank = |o: &Outcome<'_>| match o.status() {
+            Status::Eligible => 0,
+            Status::Undetermined => 1,
+            Status::NotEligible => 2,
+        };
+        let mut order: Vec<usize> =
+            (0..view.outcomes.len()).filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet)).collect();
+        order.sort_by_key(|&i| view.outcomes.get(i).map_or(3, rank));
+        order
+    }
+
+    pub fn window_state(&self, programme: &Programme) -> WindowState {
+        window_state(&programme.window, self.today)
+    }
+
+    /// The reports of every programme, in the shape of `eligibility eval`.
+    pub fn reports(&self, view: &FormView) -> Vec<EvaluationReport> {
+        view.outcomes.iter().map(|o| EvaluationReport::new(o, self.lang, self.today)).collect()
+    }
+
+    /// Takes over what the visitor answered in `old` for the questions both forms ask,
+    /// when a page changes the list of programmes.
+    pub fn keep_answers_of(&mut self, old: WidgetState) {
+        for (index, old_field) in old.fields.into_iter().enumerate() {
+            let Some(id) = old.form.question(index).map(|q| q.id.clone()) else { continue };
+            if let Some(new_index) = self.form.position(&id) {
+                self.answer(new_index, old_field.raw);
+            }
+        }
+    }
+
+    fn answer(&mut self, question: usize, raw: String) {
+        let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
-        let parsed = read(kind, raw.trim(), lang);
-        let (answer, error) = match parsed {
+        let (answer, error) = match read(kind, raw.trim(), self.lang) {
             Ok(answer) => (answer, None),
             Err(error) => (None, Some(error)),
         };
@@ -186,95 +200,128 @@ mod tests {
     use super::*;
     use crate::catalogue;
 
-    fn state() -> WidgetState {
-        let programme = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
-        WidgetState::new(vec![programme], Lang::Fr)
+    const TODAY: Date = Date { year: 2020, month: 4, day: 15 };
+
+    fn state_of(ids: &[&str]) -> WidgetState {
+        let programmes = ids.iter().map(|id| catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"))).collect();
+        WidgetState::new(programmes, Lang::Fr, TODAY)
     }
 
-    fn answer(state: &mut WidgetState, question: QuestionIndex, raw: &str) {
-        state.update(Message::Answer { programme: 0, question, raw: raw.into() });
+    fn state() -> WidgetState {
+        state_of(&["netflix-audiens-2020"])
+    }
+
+    fn answer(state: &mut WidgetState, id: &str, raw: &str) {
+        let question = state.form.position(id).unwrap_or(usize::MAX);
+        state.update(Message::Answer { question, raw: raw.into() });
     }
 
     fn status(state: &WidgetState) -> &'static str {
-        state.reports().first().map_or("missing", |r| r.status)
+        state.reports(&state.view()).first().map_or("missing", |r| r.status)
+    }
+
+    fn shown(state: &WidgetState) -> Vec<String> {
+        let view = state.view();
+        let ids = state.visible_questions(&view).into_iter().filter_map(|q| state.form.question(q).map(|q| q.id.clone()));
+        ids.collect()
     }
 
     #[test]
     fn the_next_question_appears_and_skipped_ones_stay_hidden() {
         let mut state = state();
-        let form = |s: &WidgetState| s.forms.first().map(|f| f.visible_questions(&f.verdict())).unwrap_or_default();
-        assert_eq!(form(&state), [0]);
-        answer(&mut state, 0, "artist");
-        assert_eq!(form(&state), [0, 1]);
-        answer(&mut state, 1, "yes");
-        assert_eq!(form(&state), [0, 1, 3], "the 2019 question is skipped");
-        answer(&mut state, 0, "other");
-        assert_eq!(form(&state), [0, 1], "out at once: nothing more is asked");
+        assert_eq!(shown(&state), ["profession"]);
+        answer(&mut state, "profession", "artist");
+        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020"]);
+        answer(&mut state, "rights_not_renewed_since_2020", "yes");
+        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020", "days_worked"], "the 2019 question is skipped");
+        answer(&mut state, "profession", "other");
+        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020"], "out at once: nothing more is asked");
         assert_eq!(status(&state), "not_eligible");
-        answer(&mut state, 0, "technician");
-        assert_eq!(form(&state), [0, 1, 3], "changing an answer back keeps the others");
+        answer(&mut state, "profession", "technician");
+        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020", "days_worked"], "changing an answer back keeps the others");
     }
 
     #[test]
     fn typed_amounts_follow_french_habits_and_bad_ones_say_why() {
         let mut state = state();
-        for (q, raw) in [(0, "artist"), (1, "yes"), (3, "12"), (4, "no"), (5, "15 000 €")] {
+        for (q, raw) in [("profession", "artist"), ("rights_not_renewed_since_2020", "yes"), ("days_worked", "12"), ("works_on_netflix_production", "no"), ("annual_resources", "15 000 €")] {
             answer(&mut state, q, raw);
         }
         assert_eq!(status(&state), "eligible");
-        let amount = state.reports().first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
-        assert_eq!(amount, Some(("900".into(), "900".into())));
-        answer(&mut state, 5, "15000,01");
-        let amount = state.reports().first().and_then(|r| r.amount.clone()).map(|a| a.max);
-        assert_eq!(amount.as_deref(), Some("500"));
+        let amount = |s: &WidgetState| s.reports(&s.view()).first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
+        assert_eq!(amount(&state), Some(("900".into(), Some("900".into()))));
+        answer(&mut state, "annual_resources", "15000,01");
+        assert_eq!(amount(&state), Some(("500".into(), Some("500".into()))));
 
-        answer(&mut state, 3, "douze");
-        let field = state.forms.first().and_then(|f| f.fields.get(3).cloned()).unwrap_or_default();
+        let days = state.form.position("days_worked").unwrap_or_default();
+        answer(&mut state, "days_worked", "douze");
+        let field = state.fields.get(days).cloned().unwrap_or_default();
         assert_eq!(field.error, Some(FieldError::NotAWholeNumber));
         assert_eq!(field.raw, "douze", "what was typed is kept");
         assert_eq!(status(&state), "undetermined");
-        answer(&mut state, 3, "400");
-        let error = state.forms.first().and_then(|f| f.fields.get(3)).and_then(|f| f.error.clone());
+        answer(&mut state, "days_worked", "400");
+        let error = state.fields.get(days).and_then(|f| f.error.clone());
         assert_eq!(error.map(|e| e.message(Lang::En)).as_deref(), Some("The value must be at most 366."));
-        answer(&mut state, 5, "-5");
-        let error = state.forms.first().and_then(|f| f.fields.get(5)).and_then(|f| f.error.clone());
+        answer(&mut state, "annual_resources", "-5");
+        let resources = state.form.position("annual_resources").unwrap_or_default();
+        let error = state.fields.get(resources).and_then(|f| f.error.clone());
         assert_eq!(error.map(|e| e.message(Lang::Fr)).as_deref(), Some("La valeur doit être au moins 0\u{a0}€."));
     }
 
     #[test]
     fn switching_language_keeps_answers_and_only_start_over_clears_them() {
         let mut state = state();
-        answer(&mut state, 0, "artist");
-        answer(&mut state, 3, "30");
+        answer(&mut state, "profession", "artist");
+        answer(&mut state, "days_worked", "30");
         state.update(Message::SwitchLanguage(Lang::En));
         assert_eq!(state.lang, Lang::En);
-        let form = state.forms.first().cloned();
-        assert!(form.as_ref().is_some_and(|f| f.answers.is_answered(0) && f.answers.is_answered(3)));
-        let explanation = state.reports().first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
-        assert_eq!(explanation.as_deref(), Some("You are an artist or technician in film or TV production."));
-        state.update(Message::StartOver { programme: 0 });
-        let form = state.forms.first().cloned();
-        assert!(form.is_some_and(|f| !f.answers.is_answered(0) && f.fields.iter().all(|f| f.raw.is_empty())));
+        assert!(state.form.position("days_worked").is_some_and(|q| state.answers.is_answered(q)));
+        let explanation = state.reports(&state.view()).first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
+        assert_eq!(explanation.as_deref(), Some("You are an intermittent artist or technician."));
+        state.update(Message::StartOver);
+        assert!(state.fields.iter().all(|f| f.raw.is_empty()) && !state.answers.is_answered(1));
     }
 
     #[test]
-    fn a_new_list_of_programmes_keeps_the_answers_of_those_that_stay() {
+    fn a_new_list_of_programmes_keeps_the_answers_of_the_questions_that_stay() {
         let mut old = state();
-        answer(&mut old, 0, "artist");
-        let mut new = state();
+        answer(&mut old, "profession", "artist");
+        answer(&mut old, "days_worked", "20");
+        let mut new = state_of(&["audiens-fonds-solidarite-2020", "netflix-audiens-2020"]);
         new.keep_answers_of(old);
-        assert!(new.forms.first().is_some_and(|f| f.answers.is_answered(0)));
+        assert!(new.form.position("profession").is_some_and(|q| new.answers.is_answered(q)));
+        assert!(new.form.position("days_worked").is_some_and(|q| new.answers.is_answered(q)));
+    }
+
+    #[test]
+    fn a_shared_question_is_asked_once_and_serves_every_programme() {
+        let mut state = state_of(&["netflix-audiens-2020", "audiens-fonds-solidarite-2020"]);
+        assert_eq!(shown(&state), ["profession"], "one country: not asked; the shared question first");
+        answer(&mut state, "profession", "other");
+        let view = state.view();
+        assert!(view.outcomes.iter().all(|o| o.status() == Status::NotEligible));
+        assert_eq!(view.next_question, None);
+    }
+
+    #[test]
+    fn a_form_of_two_countries_asks_the_country_first_and_shows_its_programmes_only() {
+        let mut state = state_of(&["netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"]);
+        assert_eq!(shown(&state), ["country"]);
+        answer(&mut state, "country", "gb");
+        let view = state.view();
+        let shown: Vec<&str> = state.results_order(&view).iter().filter_map(|&i| view.outcomes.get(i)).map(|o| o.verdict.programme.id.as_str()).collect();
+        assert_eq!(shown, ["uk-film-tv-emergency-relief-2020"]);
+        assert_eq!(view.next_question.and_then(|q| state.form.question(q)).map(|q| q.id.as_str()), Some("screen_role"));
     }
 
     #[test]
     fn clearing_a_field_unanswers_it_and_stray_messages_are_ignored() {
         let mut state = state();
-        answer(&mut state, 3, "12");
-        answer(&mut state, 3, "  ");
-        assert!(state.forms.first().is_some_and(|f| !f.answers.is_answered(3)));
-        state.update(Message::Answer { programme: 7, question: 0, raw: "artist".into() });
-        answer(&mut state, 99, "artist");
-        answer(&mut state, 0, "dancer");
-        assert!(state.forms.first().is_some_and(|f| !f.answers.is_answered(0)));
+        answer(&mut state, "days_worked", "12");
+        answer(&mut state, "days_worked", "  ");
+        assert!(!state.form.position("days_worked").is_some_and(|q| state.answers.is_answered(q)));
+        state.update(Message::Answer { question: 99, raw: "artist".into() });
+        answer(&mut state, "profession", "dancer");
+        assert!(!state.form.position("profession").is_some_and(|q| state.answers.is_answered(q)));
     }
 }

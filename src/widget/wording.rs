@@ -1,65 +1,128 @@
 //! The sentences the widget shows for a verdict, in the visitor's language. Pure, so
 //! that what a visitor reads is tested natively.
 
-use crate::engine::{Status, Verdict};
+use crate::engine::{BenefitOutlook, Status, WindowState};
+use crate::form::Outcome;
 use crate::i18n::{ui, Lang};
-use crate::money::format_range;
-use crate::pack::{AmountRule, Programme, Source, Window};
+use crate::money::{format_amount, format_range};
+use crate::pack::{AmountRule, Benefit, Programme, Source};
 
-/// The sentence the live region announces: the status, and the amount when eligible.
-pub fn headline(verdict: &Verdict<'_>, lang: Lang) -> String {
+/// The sentence a visitor reads first: the status, and the amount when eligible. For a
+/// closed programme, what they would have got ("you would have qualified").
+pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
-    match verdict.status {
-        Status::Eligible => match amount(verdict, lang) {
-            Some(amount) => format!("{}{} {amount}", ui.likely_eligible, colon(lang)),
-            None => ui.likely_eligible.to_owned(),
-        },
+    let closed = window == WindowState::Closed;
+    match outcome.status() {
+        Status::Eligible => {
+            let words = if closed { ui.would_have_been_eligible } else { ui.likely_eligible };
+            match amount(outcome, lang) {
+                Some(amount) => format!("{words}{} {amount}", colon(lang)),
+                None => words.to_owned(),
+            }
+        }
+        Status::NotEligible if closed => ui.would_not_have_been_eligible.to_owned(),
         Status::NotEligible => ui.likely_not_eligible.to_owned(),
         Status::Undetermined => ui.not_yet_known.to_owned(),
     }
 }
 
-/// `500 € à 900 €`, `€900`; with the operator's say where the pack gives only a range.
-pub fn amount(verdict: &Verdict<'_>, lang: Lang) -> Option<String> {
-    let range = verdict.amount?;
-    let programme = verdict.programme;
-    let text = format_range(range.min, range.max, &programme.amount.currency, lang);
-    Some(match programme.amount.rule {
+/// `500 € à 900 €`, `€900`, `à partir de 100 €`; with the operator's say where the
+/// pack gives only a range. `None` for a place, or when not eligible.
+pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
+    let programme = outcome.verdict.programme;
+    let (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) = (&programme.benefit, outcome.benefit()) else {
+        return None;
+    };
+    let text = match max {
+        Some(max) => format_range(*min, *max, &money.currency, lang),
+        None => format!("{} {}", ui(lang).from_amount, format_amount(*min, &money.currency, lang)),
+    };
+    Some(match money.rule {
         AmountRule::Range { .. } => format!("{text} {}", ui(lang).operator_decides),
         _ => text,
     })
 }
 
-/// `Montant : 500 € à 900 €`, `Amount: €900`; `None` when not eligible.
-pub fn amount_line(verdict: &Verdict<'_>, lang: Lang) -> Option<String> {
-    amount(verdict, lang).map(|amount| format!("{}{} {amount}", ui(lang).amount, colon(lang)))
+/// `Montant : 500 € à 900 €`, `What you would get: a mentee's place…; starts: May 2021`;
+/// `None` when not eligible.
+pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
+    let ui = ui(lang);
+    if let Some(amount) = amount(outcome, lang) {
+        return Some(format!("{}{} {amount}", ui.amount, colon(lang)));
+    }
+    let (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) = (&outcome.verdict.programme.benefit, outcome.benefit()) else {
+        return None;
+    };
+    let whens: Vec<&str> = starts.iter().filter_map(|i| place.starts.get(*i)).map(|s| s.when.get(lang)).collect();
+    let separator = format!(" {} ", ui.or);
+    Some(format!(
+        "{}{} {}{}{}{} {}",
+        ui.benefit,
+        colon(lang),
+        place.what.get(lang),
+        semicolon(lang),
+        ui.starts,
+        colon(lang),
+        whens.join(&separator)
+    ))
 }
 
-/// `Dépôt des demandes : à partir du 15 avril 2020 ; date de clôture non communiquée`.
-pub fn window(window: &Window, lang: Lang) -> String {
+/// When applications are taken, as of the visitor's day: `Dépôt des demandes : à partir
+/// du 15 avril 2020 ; date de clôture non communiquée`, `Applications closed on 22 April
+/// 2020 at 6 pm (UK time).`, or, past the last day the pack vouches for, that the
+/// programme may no longer take applications.
+pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
-    let mut parts = Vec::new();
-    if let Some(opens) = window.opens {
-        parts.push(format!("{} {}", ui.opens, opens.long(lang)));
-    }
-    parts.push(match window.closes {
-        Some(closes) => format!("{} {}", ui.closes, closes.long(lang)),
-        None => ui.closing_unknown.to_owned(),
+    let window = &programme.window;
+    let closing = window.closes.map(|closes| match &window.closing_time {
+        Some(time) => format!("{} {}", closes.long(lang), time.get(lang)),
+        None => closes.long(lang),
     });
-    let separator = match lang {
-        Lang::Fr => " ; ",
-        Lang::En => "; ",
-    };
-    format!("{}{} {}", ui.window, colon(lang), parts.join(separator))
+    match (state, &closing, window.opens) {
+        (WindowState::Closed, Some(closing), _) => format!("{} {closing}.", ui.closed_on),
+        (WindowState::Unconfirmed, _, Some(opens)) => {
+            format!("{} {}{}{} ({}).", ui.opened_on, opens.long(lang), semicolon(lang), ui.may_have_closed, programme.operator)
+        }
+        _ => {
+            let mut parts = Vec::new();
+            if let Some(opens) = window.opens {
+                parts.push(format!("{} {}", ui.opens, opens.long(lang)));
+            }
+            parts.push(match &closing {
+                Some(closing) => format!("{} {closing}", ui.closes),
+                None => ui.closing_unknown.to_owned(),
+            });
+            let upcoming = if state == WindowState::Upcoming { format!(" ({})", ui.not_open_yet) } else { String::new() };
+            format!("{}{} {}{upcoming}", ui.window, colon(lang), parts.join(semicolon(lang)))
+        }
+    }
+}
+
+/// `Fonds … : Vous êtes probablement éligible`: a verdict announced in a form of several.
+pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String {
+    format!("{}{} {headline}", programme.name.get(lang), colon(lang))
+}
+
+/// The words of the link to the operator's page: an invitation to apply only while
+/// the programme is open.
+pub fn link(state: WindowState, lang: Lang) -> &'static str {
+    let ui = ui(lang);
+    match state {
+        WindowState::Open => ui.apply,
+        WindowState::Upcoming => ui.read_terms,
+        WindowState::Closed => ui.read_terms_closed,
+        WindowState::Unconfirmed => ui.check_with_operator,
+    }
 }
 
 /// Which rules gave the verdict, for a newsroom to cite: `Règles netflix-audiens-2020,
 /// version 1.0.0, comparées aux sources le 21 novembre 2026 ; empreinte SHA-256 : …`.
 pub fn rules(programme: &Programme, lang: Lang) -> String {
     let ui = ui(lang);
-    let (rules, separator) = match lang {
-        Lang::Fr => ("Règles", " ; "),
-        Lang::En => ("Rules", "; "),
+    let separator = semicolon(lang);
+    let rules = match lang {
+        Lang::Fr => "Règles",
+        Lang::En => "Rules",
     };
     format!(
         "{rules} {}, {} {}, {} {}{separator}{}{} {}",
@@ -91,39 +154,89 @@ fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// French puts a space before a semicolon too.
+fn semicolon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{AnswerInput, Answers};
-    use crate::engine::evaluate;
+    use crate::answer::AnswerInput;
     use crate::catalogue;
+    use crate::form::Form;
+    use crate::pack::Date;
+
+    fn outcome<'p>(form: &Form<'p>, answers: &[(&str, AnswerInput)]) -> Outcome<'p> {
+        let answers = form.answers(answers.iter().cloned()).unwrap_or_else(|e| panic!("{e}"));
+        form.evaluate(&answers).into_iter().next().unwrap_or_else(|| panic!("no programme"))
+    }
+
+    fn day(text: &str) -> WindowState {
+        let netflix = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
+        crate::engine::window_state(&netflix.window, Date::parse(text).unwrap_or(Date { year: 1, month: 1, day: 1 }))
+    }
 
     #[test]
     fn sentences_in_both_languages() {
         let programme = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
-        let inputs = [
+        let form = Form::new(vec![programme]);
+        let met = outcome(&form, &[
             ("profession", AnswerInput::Text("artist".into())),
             ("rights_not_renewed_since_2020", AnswerInput::Bool(true)),
             ("days_worked", AnswerInput::Number("12".into())),
             ("works_on_netflix_production", AnswerInput::Bool(false)),
-        ];
-        let answers = Answers::from_inputs(programme, inputs).unwrap_or_else(|e| panic!("{e}"));
-        let verdict = evaluate(programme, &answers);
-        assert_eq!(headline(&verdict, Lang::Fr), "Vous êtes probablement éligible\u{a0}: 500\u{a0}€ à 900\u{a0}€");
-        assert_eq!(headline(&verdict, Lang::En), "You are likely eligible: €500 to €900");
+        ]);
+        let open = day("2020-04-15");
+        assert_eq!(headline(&met, open, Lang::Fr), "Vous êtes probablement éligible\u{a0}: 500\u{a0}€ à 900\u{a0}€");
+        assert_eq!(headline(&met, open, Lang::En), "You are likely eligible: €500 to €900");
+        assert_eq!(headline(&met, WindowState::Closed, Lang::En), "You would likely have qualified: €500 to €900");
+        assert_eq!(window(programme, open, Lang::Fr), "Dépôt des demandes\u{a0}: à partir du 15 avril 2020 ; date de clôture non communiquée");
+        assert_eq!(window(programme, open, Lang::En), "Applications: from 15 April 2020; closing date not published");
         assert_eq!(
-            window(&programme.window, Lang::Fr),
-            "Dépôt des demandes\u{a0}: à partir du 15 avril 2020 ; date de clôture non communiquée"
+            window(programme, day("2026-11-22"), Lang::En),
+            "Applications opened on 15 April 2020; they may no longer be accepted: check with the operator (Audiens)."
         );
-        assert_eq!(window(&programme.window, Lang::En), "Applications: from 15 April 2020; closing date not published");
+        assert_eq!(window(programme, day("2020-04-01"), Lang::En), "Applications: from 15 April 2020; closing date not published (not open yet)");
+        assert_eq!(link(day("2026-11-22"), Lang::En), "Check with the operator and read the official terms");
         let rules_fr = rules(programme, Lang::Fr);
-        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.0.0, comparées aux sources le 21 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
+        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.1.0, comparées aux sources le 22 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
         assert!(rules_fr.ends_with(&programme.hash));
         let first = programme.sources.first().map(|s| source(s, Lang::En));
-        assert_eq!(first.as_deref(), Some("mind Media, “Covid-19 : Netflix France ouvre un fonds d'un million d'euros d'aides aux professionnels du cinéma”, 2020-04-08"));
-        let none = evaluate(programme, &Answers::none(programme));
-        assert_eq!(headline(&none, Lang::En), "Not yet known: answer the questions");
-        assert_eq!(amount_line(&none, Lang::En).as_deref(), Some("Amount: €500 to €900"));
-        assert_eq!(amount_line(&none, Lang::Fr).as_deref(), Some("Montant\u{a0}: 500\u{a0}€ à 900\u{a0}€"));
+        assert_eq!(first.as_deref(), Some("Le Film Français, “Intermittents : Netflix et Audiens créent un fonds de soutien d'urgence”, 2020-04-08"));
+        let none = outcome(&form, &[]);
+        assert_eq!(headline(&none, open, Lang::En), "Not yet known: answer the questions");
+        assert_eq!(benefit_line(&none, Lang::En).as_deref(), Some("Amount: €500 to €900"));
+        assert_eq!(benefit_line(&none, Lang::Fr).as_deref(), Some("Montant\u{a0}: 500\u{a0}€ à 900\u{a0}€"));
+    }
+
+    #[test]
+    fn a_closed_fund_a_range_a_sum_without_bound_and_a_place() {
+        let uk = catalogue::programme("uk-film-tv-emergency-relief-2020").unwrap_or_else(|e| panic!("{e}"));
+        let closed = crate::engine::window_state(&uk.window, Date { year: 2026, month: 11, day: 22 });
+        assert_eq!(window(uk, closed, Lang::En), "Applications closed on 22 April 2020 at 6 pm (UK time).");
+        assert_eq!(window(uk, closed, Lang::Fr), "Dépôt des demandes clos le 22 avril 2020 à 18 h (heure du Royaume-Uni).");
+        assert_eq!(link(closed, Lang::Fr), "Lire les conditions officielles (les demandes sont closes)");
+        let form = Form::new(vec![uk]);
+        assert_eq!(benefit_line(&outcome(&form, &[]), Lang::En).as_deref(), Some("Amount: £500 to £2,500 as decided by the operator"));
+
+        let fussat = catalogue::programme("audiens-fonds-solidarite-2020").unwrap_or_else(|e| panic!("{e}"));
+        let form = Form::new(vec![fussat]);
+        assert_eq!(benefit_line(&outcome(&form, &[]), Lang::Fr).as_deref(), Some("Montant\u{a0}: à partir de 100\u{a0}€"));
+
+        let mentoring = catalogue::programme("collectif-5050-mentorat-2021").unwrap_or_else(|e| panic!("{e}"));
+        let form = Form::new(vec![mentoring]);
+        let student = outcome(&form, &[("mentoring_profile", AnswerInput::Text("student".into()))]);
+        assert_eq!(
+            benefit_line(&student, Lang::En).as_deref(),
+            Some("What you would get: A mentee's place in the first cohort (200 young people, on selection), with a mentor from film or TV; starts: May 2021")
+        );
+        let open = crate::engine::window_state(&mentoring.window, Date { year: 2021, month: 3, day: 8 });
+        assert_eq!(headline(&student, open, Lang::En), "Not yet known: answer the questions");
+        let anyone = outcome(&form, &[]);
+        assert!(benefit_line(&anyone, Lang::Fr).is_some_and(|l| l.ends_with("début\u{a0}: mai 2021 ou automne 2021")));
     }
 }

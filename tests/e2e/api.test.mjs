@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as api from '../../www/dist/index.js';
-import { differences, open, scenarioFiles, start, usesTomlFloat } from './harness.mjs';
+import { DEFAULT_DAY, check, open, outcomeOf, scenarioCases, start, usesTomlFloat } from './harness.mjs';
 
 const cli = new URL('../../target/debug/eligibility', import.meta.url).pathname;
 
@@ -14,47 +14,23 @@ before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
 /** Built-in programmes only: the test-only packs are not in the WebAssembly build. */
-async function builtinScenarios() {
+async function builtinCases() {
   const builtins = new Set(api.programmes().map((p) => p.id));
-  const files = (await scenarioFiles()).filter((f) => builtins.has(f.programme));
-  assert.ok(files.length >= 1, 'no scenario file for a built-in programme');
-  return files.flatMap(({ file, programme, scenarios }) =>
-    scenarios.filter((s) => !usesTomlFloat(s)).map((scenario) => ({ file, programme, scenario })));
-}
-
-/** Runs a scenario through `evaluate`: its report, or the message it threw. */
-function outcome(evaluate, { programme, scenario }) {
-  try {
-    return { report: evaluate(programme, scenario.answers ?? {}) };
-  } catch (error) {
-    return { error: String(error.message) };
-  }
-}
-
-/** What differs between a scenario's expectations and its outcome. */
-function check({ file, scenario }, { report, error }) {
-  const where = `${file}: ${scenario.name}`;
-  if (scenario.error) {
-    return error?.includes(scenario.error) ? [] : [`${where}: expected an error containing ${scenario.error}, got ${error ?? 'a report'}`];
-  }
-  if (error) return [`${where}: ${error}`];
-  return differences(scenario, report).map((d) => `${where}: ${d}`);
+  const cases = (await scenarioCases((programmes) => programmes.every((id) => builtins.has(id))))
+    .filter((c) => !usesTomlFloat(c.scenario));
+  assert.ok(cases.length >= 80, `only ${cases.length} scenarios for the built-in programmes`);
+  return cases;
 }
 
 test('every scenario passes through the JS API in Chromium', async () => {
-  const cases = await builtinScenarios();
+  const cases = await builtinCases();
   const { page, errors } = await open(browser.context, `${browser.origin}/two-widgets.html`);
-  // The same as `outcome`, run in the page: functions cannot cross into it.
-  const outcomes = await page.evaluate(async ({ cases }) => {
-    const { evaluate } = await import('/dist/index.js');
-    return cases.map(({ programme, scenario }) => {
-      try {
-        return { report: evaluate(programme, scenario.answers ?? {}) };
-      } catch (error) {
-        return { error: String(error.message) };
-      }
-    });
-  }, { cases });
+  // `outcomeOf` and `check` come from the harness: the page runs the same code.
+  const outcomes = await page.evaluate(async ({ cases, outcomeSource }) => {
+    const api = await import('/dist/index.js');
+    const outcomeOf = new Function(`return (${outcomeSource})`)();
+    return cases.map((c) => outcomeOf(api, c));
+  }, { cases, outcomeSource: outcomeOf.toString() });
   assert.equal(outcomes.length, cases.length);
   assert.deepEqual(cases.flatMap((c, i) => check(c, outcomes[i])), []);
   assert.deepEqual(errors, []);
@@ -62,29 +38,35 @@ test('every scenario passes through the JS API in Chromium', async () => {
 });
 
 test('every scenario passes through the JS API in Node', async () => {
-  const cases = await builtinScenarios();
-  const failures = cases.flatMap((c) => check(c, outcome(api.evaluate, c)));
+  const cases = await builtinCases();
+  const failures = cases.flatMap((c) => check(c, outcomeOf(api, c)));
   assert.deepEqual(failures, []);
   // The check itself can fail: a wrong expectation of each kind is caught.
-  const [first] = cases;
-  const wrong = { ...first, scenario: { ...first.scenario, error: undefined, status: 'eligible', amount: '1 EUR', next_question: 'none' } };
-  assert.equal(check(wrong, outcome(api.evaluate, wrong)).length, 3);
+  const first = cases.find((c) => c.single && !c.scenario.error);
+  const wrong = { ...first, scenario: { ...first.scenario, status: 'eligible', amount: '1 EUR', next_question: 'none', window: 'closed' } };
+  assert.equal(check(wrong, outcomeOf(api, wrong)).length, 4);
+  const form = cases.find((c) => !c.single && !c.scenario.error);
+  const id = form.programmes[0];
+  const wrongForm = { ...form, scenario: { ...form.scenario, next_question: 'nope', expect: { [id]: { starts: ['never'] } } } };
+  assert.equal(check(wrongForm, outcomeOf(api, wrongForm)).length, 2);
 });
 
 test('the WebAssembly engine and the native CLI give the same report for every scenario', async () => {
   assert.ok(existsSync(cli), `${cli} is missing: scripts/test.sh builds it before these tests`);
   let compared = 0;
-  for (const { programme, scenario } of await builtinScenarios()) {
+  for (const { programmes, single, today, scenario } of await builtinCases()) {
     if (scenario.error) continue;
     for (const lang of ['fr', 'en']) {
-      const native = JSON.parse(execFileSync(cli, ['eval', programme, '--lang', lang], { input: JSON.stringify(scenario.answers ?? {}) }));
-      assert.deepEqual(api.evaluate(programme, scenario.answers ?? {}, { lang }), native, scenario.name);
+      const native = JSON.parse(execFileSync(cli, ['eval', ...programmes, '--lang', lang, '--today', today], { input: JSON.stringify(scenario.answers ?? {}) }));
+      assert.deepEqual(api.evaluate(single ? programmes[0] : programmes, scenario.answers ?? {}, { lang, today }), native, scenario.name);
       compared += 1;
     }
   }
-  assert.ok(compared >= 20);
-  const native = JSON.parse(execFileSync(cli, ['questions', 'netflix-audiens-2020', '--json', '--lang', 'en']));
-  assert.deepEqual(api.questions('netflix-audiens-2020', { lang: 'en' }), native);
+  assert.ok(compared >= 150);
+  for (const ids of [['netflix-audiens-2020'], ['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020']]) {
+    const native = JSON.parse(execFileSync(cli, ['questions', ...ids, '--json', '--lang', 'en']));
+    assert.deepEqual(api.questions(ids.length === 1 ? ids[0] : ids, { lang: 'en' }), native);
+  }
 });
 
 test('bad answers throw one clear message; exact decimals stay exact', () => {
@@ -96,4 +78,11 @@ test('bad answers throw one clear message; exact decimals stay exact', () => {
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: 15000.001 }).amount.max, '500');
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: '15000' }).amount.max, '900');
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: null }).next_question, 'profession');
+  assert.throws(() => api.evaluate('netflix-audiens-2020', {}, { today: '2020-13-01' }), /today: `2020-13-01` is not a date/);
+  assert.throws(() => api.evaluate([], {}), /give a programme id, or an array of them/);
+  assert.equal(api.evaluate('netflix-audiens-2020', {}, { today: DEFAULT_DAY }).window.state, 'open');
+  // Without `today`, the visitor's own day: after 2020 the fund is never simply open.
+  assert.equal(api.evaluate('netflix-audiens-2020', {}).window.state, 'unconfirmed');
+  assert.equal(api.nextQuestion(['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020'], {}), 'country');
+  assert.equal(api.nextQuestion('collectif-5050-mentorat-2021', { mentoring_profile: 'other' }), null);
 });

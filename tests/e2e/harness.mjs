@@ -58,12 +58,32 @@ export async function ready(page, nth = 0) {
   await page.locator('eligibility-widget').nth(nth).locator('.headline').waitFor();
 }
 
-/** Every scenario file, parsed: [{ file, programme, scenarios }]. */
+/** Every scenario file, parsed: [{ file, programmes, single, today, scenarios }]; a file
+ * of one `programme` is a form of one. */
 export async function scenarioFiles() {
   const dir = new URL('tests/scenarios/', root);
   const names = (await readdir(dir)).filter((n) => n.endsWith('.toml')).sort();
-  return Promise.all(names.map(async (file) => ({ file, ...parse(await readFile(new URL(file, dir), 'utf8')) })));
+  return Promise.all(names.map(async (file) => {
+    const parsed = parse(await readFile(new URL(file, dir), 'utf8'));
+    const single = typeof parsed.programme === 'string';
+    return { file, programmes: single ? [parsed.programme] : parsed.programmes, single, today: parsed.today, scenarios: parsed.scenarios };
+  }));
 }
+
+/** Every scenario as a case: its file, its form, and the day to evaluate it on. */
+export async function scenarioCases(keep = () => true) {
+  const cases = [];
+  for (const { file, programmes, single, today, scenarios } of await scenarioFiles()) {
+    if (!keep(programmes)) continue;
+    for (const scenario of scenarios) {
+      cases.push({ file, programmes, single, today: scenario.today ?? today ?? DEFAULT_DAY, scenario });
+    }
+  }
+  return cases;
+}
+
+/** The day scenarios without a `today` are evaluated on (as in src/scenario.rs). */
+export const DEFAULT_DAY = '2020-04-15';
 
 /** TOML integers and strings pass to JavaScript as they are; a TOML float has no
  * JavaScript counterpart to refuse (a JS number is a fine answer), so the scenarios
@@ -71,26 +91,69 @@ export async function scenarioFiles() {
 export const usesTomlFloat = (scenario) =>
   Object.values(scenario.answers ?? {}).some((v) => typeof v === 'number' && !Number.isInteger(v));
 
-/** `"500..900 EUR"` → { min: "500", max: "900", currency: "EUR" }; `"none"` → null. */
+/** `"500..900 EUR"` → { min: "500", max: "900", currency: "EUR" }; `"100.. EUR"` has
+ * no max (null); `"none"` → null. */
 export function expectedAmount(text) {
   if (text === 'none') return null;
   const [numbers, currency] = text.split(' ');
   const [min, max = min] = numbers.split('..');
-  return { currency, min, max };
+  return { currency, min, max: max === '' ? null : max };
 }
 
-/** Compares a report with a scenario's expectations; returns what differs. */
-export function differences(scenario, report) {
+/** What one programme's report must say, as a scenario gives it (for a single
+ * programme at its top, for a form under `expect.<id>`). */
+const expectations = (case_, id) => (case_.single ? case_.scenario : case_.scenario.expect?.[id] ?? {});
+
+/** Compares a report with expectations; returns what differs. Fields not given are not checked. */
+export function differences(expected, report) {
   const problems = [];
-  if (report.status !== scenario.status) problems.push(`status ${report.status}, expected ${scenario.status}`);
-  const amount = expectedAmount(scenario.amount);
-  const same = amount === null
-    ? report.amount === null
-    : report.amount !== null && report.amount.currency === amount.currency
-      && Number(report.amount.min) === Number(amount.min) && Number(report.amount.max) === Number(amount.max);
-  if (!same) problems.push(`amount ${JSON.stringify(report.amount)}, expected ${scenario.amount}`);
-  const next = report.next_question ?? 'none';
-  if (next !== scenario.next_question) problems.push(`next question ${next}, expected ${scenario.next_question}`);
+  if (expected.status !== undefined && report.status !== expected.status) problems.push(`status ${report.status}, expected ${expected.status}`);
+  if (expected.amount !== undefined) {
+    const amount = expectedAmount(expected.amount);
+    const same = amount === null
+      ? report.amount === null
+      : report.amount !== null && report.amount.currency === amount.currency && Number(report.amount.min) === Number(amount.min)
+        && (amount.max === null ? report.amount.max === null : Number(report.amount.max) === Number(amount.max));
+    if (!same) problems.push(`amount ${JSON.stringify(report.amount)}, expected ${expected.amount}`);
+  }
+  if (expected.starts !== undefined) {
+    const starts = report.benefit?.kind === 'place' ? report.benefit.starts : [];
+    if (JSON.stringify(starts) !== JSON.stringify(expected.starts)) problems.push(`starts ${JSON.stringify(starts)}, expected ${JSON.stringify(expected.starts)}`);
+  }
+  if (expected.window !== undefined && report.window.state !== expected.window) problems.push(`window ${report.window.state}, expected ${expected.window}`);
+  if (expected.next_question !== undefined) {
+    const next = report.next_question ?? 'none';
+    if (next !== expected.next_question) problems.push(`next question ${next}, expected ${expected.next_question}`);
+  }
+  return problems;
+}
+
+/** Evaluates a case with the API given (in Node or in a page); reports in English, as
+ * the scenarios' `starts` are. */
+export function outcomeOf(api, case_) {
+  const { programmes, single, today, scenario } = case_;
+  try {
+    const answers = scenario.answers ?? {};
+    const reports = api.evaluate(single ? programmes[0] : programmes, answers, { lang: 'en', today });
+    return { reports: single ? [reports] : reports, next: api.nextQuestion(programmes, answers) };
+  } catch (error) {
+    return { error: String(error.message) };
+  }
+}
+
+/** What differs between a case's expectations and its outcome. */
+export function check(case_, { reports, next, error }) {
+  const { file, scenario, programmes, single } = case_;
+  const where = `${file}: ${scenario.name}`;
+  if (scenario.error) {
+    return error?.includes(scenario.error) ? [] : [`${where}: expected an error containing ${scenario.error}, got ${error ?? 'a report'}`];
+  }
+  if (error) return [`${where}: ${error}`];
+  const problems = [];
+  if (!single && (next ?? 'none') !== scenario.next_question) problems.push(`${where}: the form's next question ${next}, expected ${scenario.next_question}`);
+  programmes.forEach((id, i) => {
+    problems.push(...differences(expectations(case_, id), reports[i]).map((d) => `${where}: ${id}: ${d}`));
+  });
   return problems;
 }
 

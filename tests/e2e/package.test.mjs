@@ -27,7 +27,7 @@ test('npm pack gives an installable ES module with its types', async () => {
         days_worked: 12, works_on_netflix_production: false, annual_resources: '15000.01' }, { lang: 'en' });
       console.log(JSON.stringify([report.status, report.amount, questions('netflix-audiens-2020').length, programmes()[0].id]));`;
     const output = execFileSync('node', ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
-    assert.deepEqual(JSON.parse(output), ['eligible', { currency: 'EUR', min: '500', max: '500' }, 6, 'netflix-audiens-2020']);
+    assert.deepEqual(JSON.parse(output), ['eligible', { currency: 'EUR', min: '500', max: '500' }, 6, 'audiens-fonds-solidarite-2020']);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,16 +7,41 @@ export type Answer = boolean | number | string | null | undefined;
 
 export interface Options {
   lang?: Lang;
+  /** The day the programmes' windows are read on, `YYYY-MM-DD`; the visitor's today by default. */
+  today?: string;
 }
+
+/** Decimal strings; `max` is null when nothing bounds the amount yet (a sum per unit
+ * whose units are not known). */
+export interface AmountReport {
+  currency: string;
+  min: string;
+  max: string | null;
+}
+
+/** What an eligible visitor would get: money, or a place (a mentoring place…). */
+export type BenefitReport =
+  | ({ kind: 'money'; operator_decides: boolean } & AmountReport)
+  | { kind: 'place'; what: string; starts: string[] };
 
 /** The same object `eligibility eval` prints, and the `detail` of `eligibility-result`. */
 export interface EvaluationReport {
   programme: string;
+  /** The rules' verdict on the answers, whatever the day. */
   status: 'eligible' | 'not_eligible' | 'undetermined';
-  /** What the amount can still be; null when not eligible. Decimal strings. */
-  amount: { currency: string; min: string; max: string } | null;
-  /** The next question worth asking, or null when no answer can change anything. */
+  /** The money benefit; null when not eligible or when the benefit is not money. */
+  amount: AmountReport | null;
+  /** The benefit in general, money or a place; null when not eligible. */
+  benefit: BenefitReport | null;
+  /** The next question worth asking for this programme, or null when no answer can change anything. */
   next_question: string | null;
+  /** When applications are taken, and their state on the day evaluated. */
+  window: {
+    opens: string | null;
+    closes: string | null;
+    state: 'upcoming' | 'open' | 'closed' | 'unconfirmed';
+  };
+  /** The criteria, with `country` first when the form routes by country or was told it. */
   criteria: Array<{ id: string; status: 'met' | 'not_met' | 'unknown'; explanation: string }>;
   /** Which rules gave this verdict: the pack's version and the SHA-256 of its file. */
   pack: { version: string; hash: string };
@@ -37,15 +62,22 @@ export interface Question {
 export interface Programme {
   id: string;
   name: string;
+  /** The country of its workers, lower-case ISO 3166-1 (`fr`, `gb`). */
+  country: string;
   operator: string;
   apply_url: string;
   version: string;
   hash: string;
 }
 
-/** Throws an Error naming the question and what was expected when an answer does not fit. */
+/** Throws an Error naming the question and what was expected when an answer does not fit.
+ * An array of programmes is one form: each question once, one result per programme. */
 export function evaluate(programme: string, answers: Record<string, Answer>, options?: Options): EvaluationReport;
-export function questions(programme: string, options?: Options): Question[];
+export function evaluate(programmes: string[], answers: Record<string, Answer>, options?: Options): EvaluationReport[];
+/** The id of the question the form asks next (`country` first when its programmes span
+ * several countries), or null when no answer can change any verdict or benefit. */
+export function nextQuestion(programmes: string | string[], answers: Record<string, Answer>): string | null;
+export function questions(programmes: string | string[], options?: Options): Question[];
 export function programmes(options?: Options): Programme[];
 
 /** The class behind `<eligibility-widget>`; the element script uses it, pages need not. */
@@ -53,4 +85,18 @@ export class Widget {
   constructor(host: HTMLElement);
   refresh(): void;
   free(): void;
+}
+
+/** `<eligibility-widget programme="id …" lang="fr|en">`: one form for the programmes named. */
+export interface EligibilityWidgetElement extends HTMLElement {
+  addEventListener(type: 'eligibility-result', listener: (event: CustomEvent<EvaluationReport>) => void): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'eligibility-widget': EligibilityWidgetElement;
+  }
+  interface HTMLElementEventMap {
+    'eligibility-result': CustomEvent<EvaluationReport>;
+  }
 }

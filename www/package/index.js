@@ -1,6 +1,7 @@
 // The eligibility engine as an ES module, for browsers and Node:
-//   import { evaluate, questions, programmes } from 'eligibility-widget';
-//   evaluate('netflix-audiens-2020', { profession: 'artist' }, { lang: 'en' });
+//   import { evaluate, questions, programmes, nextQuestion } from 'eligibility-widget';
+//   evaluate('netflix-audiens-2020', { profession: 'artist' }, { lang: 'en', today: '2020-04-15' });
+//   evaluate(['netflix-audiens-2020', 'audiens-fonds-solidarite-2020'], answers); // one result each
 // Each returns the same shape as the `eligibility` CLI prints (see index.d.ts).
 // Bad answers throw an Error whose message names the question and what was expected.
 import init, * as engine from './eligibility.js';
@@ -13,12 +14,16 @@ if (typeof process === 'object' && process.versions?.node) {
   await init({ module_or_path: wasm });
 }
 
-export function evaluate(programme, answers, { lang } = {}) {
-  return engine.evaluate(programme, answers, lang);
+export function evaluate(programmes, answers, { lang, today } = {}) {
+  return engine.evaluate(programmes, answers, lang, today);
 }
 
-export function questions(programme, { lang } = {}) {
-  return engine.questions(programme, lang);
+export function nextQuestion(programmes, answers) {
+  return engine.nextQuestion(programmes, answers);
+}
+
+export function questions(programmes, { lang } = {}) {
+  return engine.questions(programmes, lang);
 }
 
 export function programmes({ lang } = {}) {

@@ -70,7 +70,7 @@ impl<'a> Locator<'a> {
         PackError { pack: self.pack.clone(), line, column, message: message.into() }
     }
 
-    fn line_column(&self, offset: usize) -> (usize, usize) {
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let before = self.source.get(..offset).unwrap_or(self.source);
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);

@@ -16,12 +16,14 @@ pub struct PackFile {
     pub apply_url: Option<Spanned<String>>,
     pub name: Option<Spanned<TextFile>>,
     pub summary: Option<Spanned<TextFile>>,
+    pub country: Option<Spanned<CountryFile>>,
     pub window: Option<Spanned<WindowFile>>,
     #[serde(default)]
     pub questions: Vec<Spanned<QuestionFile>>,
     #[serde(default)]
     pub criteria: Vec<Spanned<CriterionFile>>,
     pub amount: Option<Spanned<AmountFile>>,
+    pub place: Option<Spanned<PlaceFile>>,
     #[serde(default)]
     pub sources: Vec<Spanned<SourceFile>>,
     #[serde(default)]
@@ -37,9 +39,20 @@ pub struct TextFile {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct CountryFile {
+    pub code: Spanned<String>,
+    pub name: Option<Spanned<TextFile>>,
+    #[serde(rename = "in")]
+    pub inside: Option<Spanned<TextFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WindowFile {
     pub opens: Option<Spanned<String>>,
     pub closes: Option<Spanned<String>>,
+    pub closing_time: Option<Spanned<TextFile>>,
+    pub confirmed_open_until: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +99,7 @@ pub struct AmountFile {
     pub per_unit: Option<Spanned<NumberFile>>,
     pub units: Option<Spanned<String>>,
     pub cap: Option<Spanned<i64>>,
+    pub parts: Option<Vec<Spanned<PartFile>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,6 +107,35 @@ pub struct AmountFile {
 pub struct TierFile {
     pub condition: Spanned<String>,
     pub value: Spanned<NumberFile>,
+}
+
+/// One situation of a `sum` amount.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartFile {
+    pub condition: Option<Spanned<String>>,
+    pub value: Option<Spanned<NumberFile>>,
+    pub per_unit: Option<Spanned<NumberFile>>,
+    pub units: Option<Spanned<String>>,
+    /// The most units counted.
+    pub cap: Option<Spanned<i64>>,
+    /// The most money the per-unit amount gives.
+    pub cap_amount: Option<Spanned<NumberFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFile {
+    pub what: Option<Spanned<TextFile>>,
+    #[serde(default)]
+    pub starts: Vec<Spanned<StartFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartFile {
+    pub condition: Option<Spanned<String>>,
+    pub when: Option<Spanned<TextFile>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,30 +1,53 @@
-//! Validation: a pack file becomes a `Programme`, or every problem found in it is
-//! reported with its place. Nothing past this point checks a pack again.
+//! The pack compiler: a rule pack file (TOML) becomes a `Programme`, or every problem
+//! found in it is reported with its place. It sits above the engine, whose proofs it
+//! runs (tiers and starts that never overlap nor leave a gap, criteria that can be
+//! met). Nothing past this point checks a pack again.
+
+mod error;
+mod file;
+mod shared;
 
 use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
-use super::condition::{self, Condition};
-use super::date::{is_partial_date, Date};
-use super::error::{Locator, PackError, PackErrors};
-use super::file::{AmountFile, NumberFile, PackFile, QuestionFile, Spanned, TextFile};
-use super::{
-    tiers, Amount, AmountRule, Choice, Criterion, Programme, Question, QuestionKind, Reading, Source, Tier, Window,
-};
+use error::Locator;
+use file::{AmountFile, NumberFile, PackFile, PartFile, PlaceFile, QuestionFile, Spanned, TextFile};
+
+pub use error::{PackError, PackErrors};
+pub use shared::{check_shared, Located};
+
+use crate::answer::Answers;
+use crate::engine::{self, exactly_one, Status};
 use crate::i18n::Text;
 use crate::money::parse_decimal;
+use crate::pack::{
+    is_partial_date, mentioned_words, parse_condition, Amount, AmountRule, Benefit, Cap, Choice, Condition, Country,
+    Criterion, Date, Part, PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
+    COUNTRY,
+};
 
-/// Words of the condition language, and `none`, which scenario files use for "no
-/// question": none of them can be a question id.
-const RESERVED: [&str; 7] = ["and", "or", "not", "in", "yes", "no", "none"];
+/// Words of the condition language, `none`, which scenario files use for "no
+/// question", and `country`, the question every form may ask: none can be a question id.
+const RESERVED: [&str; 8] = ["and", "or", "not", "in", "yes", "no", "none", COUNTRY];
 
 /// Compiles the pack in `source`; `origin` names it in errors until its id is read.
 pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
+    compile_located(source, origin).map(|located| located.programme)
+}
+
+/// Compiles like `compile`, keeping where each question is defined, for the checks
+/// across packs (`check_shared`).
+pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors> {
     let locator = Locator::new(source, origin);
     match toml::from_str::<PackFile>(source) {
-        Ok(file) => check(file, locator, hex_sha256(source)),
+        Ok(file) => {
+            let places: Vec<(usize, usize)> =
+                file.questions.iter().map(|q| locator.line_column(q.as_ref().id.span().start)).collect();
+            let programme = check(file, locator, hex_sha256(source))?;
+            Ok(Located { programme, file: origin.to_owned(), places })
+        }
         Err(error) => {
             let message = error.message().trim().to_owned();
             Err(PackErrors(vec![locator.error(error.span().map(|s| s.start), message)]))
@@ -36,7 +59,15 @@ fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme
     let mut checker = Checker { locator, errors: Vec::new() };
     let programme = checker.programme(file, hash);
     match programme {
-        Some(programme) if checker.errors.is_empty() => Ok(programme),
+        Some(programme) if checker.errors.is_empty() => {
+            // Proved on the whole programme, once everything else holds.
+            let verdict = engine::evaluate(&programme, &Answers::none(&programme));
+            if verdict.status == Status::NotEligible {
+                let error = checker.locator.error(None, "the criteria can never all be met, whatever the answers");
+                return Err(PackErrors(vec![error]));
+            }
+            Ok(programme)
+        }
         _ if checker.errors.is_empty() => Err(PackErrors(vec![checker.locator.error(None, "the pack is incomplete")])),
         _ => {
             let mut errors = checker.errors;
@@ -87,11 +118,28 @@ impl Checker<'_> {
         let apply_url = self.required(&file.apply_url, "apply_url").and_then(|url| self.url(url));
         let name = self.required(&file.name, "name").and_then(|t| self.text(t, "name"));
         let summary = self.required(&file.summary, "summary").and_then(|t| self.text(t, "summary"));
+        let country = self.required(&file.country, "country").and_then(|c| self.country(c));
         let window = self.required(&file.window, "window").and_then(|w| self.window(w));
 
         let questions = self.questions(&file.questions);
         let criteria = self.criteria(&file, &questions);
-        let amount = self.required(&file.amount, "amount").and_then(|a| self.amount(a, &questions));
+        let amount = file.amount.as_ref().map(|amount| self.amount(amount, &questions));
+        let place = file.place.as_ref().map(|place| self.place(place, &questions));
+        let benefit = match (amount, place) {
+            (Some(amount), None) => amount.map(Benefit::Money),
+            (None, Some(place)) => place.map(Benefit::Place),
+            (Some(_), Some(_)) => {
+                if let Some(place) = &file.place {
+                    self.error_at(place, "a pack gives one benefit: an `[amount]` or a `[place]`, not both");
+                }
+                None
+            }
+            (None, None) => {
+                let error = self.locator.error(None, "missing the benefit: an `[amount]` or a `[place]`");
+                self.errors.push(error);
+                None
+            }
+        };
         self.unused_questions(&file);
 
         if file.sources.is_empty() {
@@ -127,10 +175,11 @@ impl Checker<'_> {
             summary: summary?,
             operator: operator?,
             apply_url: apply_url?,
+            country: country?,
             window: window?,
             questions,
             criteria: criteria?,
-            amount: amount?,
+            benefit: benefit?,
             sources,
             readings,
         })
@@ -181,15 +230,43 @@ impl Checker<'_> {
         }
     }
 
-    fn window(&mut self, window: &Spanned<crate::pack::file::WindowFile>) -> Option<Window> {
-        let opens = window.as_ref().opens.as_ref().and_then(|d| self.date(d));
-        let closes = window.as_ref().closes.as_ref().and_then(|d| self.date(d));
-        if let (Some(opens), Some(closes), Some(at)) = (opens, closes, &window.as_ref().closes) {
-            if closes < opens {
-                self.error_at(at, format!("the window closes ({closes}) before it opens ({opens})"));
+    fn country(&mut self, country: &Spanned<file::CountryFile>) -> Option<Country> {
+        let c = country.as_ref();
+        let code = c.code.as_ref();
+        let valid = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) && code != "other";
+        if !valid {
+            self.error_at(&c.code, format!("`{code}` is not a lower-case ISO 3166-1 country code such as `fr` or `gb`"));
+        }
+        let name = self.required_text(&c.name, country.span().start, "the country's `name`");
+        let inside = self.required_text(&c.inside, country.span().start, "the country's `in` (`en France`, `in France`)");
+        Some(Country { code: code.clone(), name: name?, inside: inside? })
+    }
+
+    fn window(&mut self, window: &Spanned<file::WindowFile>) -> Option<Window> {
+        let w = window.as_ref();
+        let opens = w.opens.as_ref().and_then(|d| self.date(d));
+        let closes = w.closes.as_ref().and_then(|d| self.date(d));
+        let confirmed_open_until = w.confirmed_open_until.as_ref().and_then(|d| self.date(d));
+        for (date, at) in [(closes, &w.closes), (confirmed_open_until, &w.confirmed_open_until)] {
+            if let (Some(opens), Some(date), Some(at)) = (opens, date, at) {
+                if date < opens {
+                    self.error_at(at, format!("the window closes ({date}) before it opens ({opens})"));
+                }
             }
         }
-        Some(Window { opens, closes })
+        match (&w.closes, &w.confirmed_open_until) {
+            (None, None) => self.error_at(
+                window,
+                "without a `closes` date, give `confirmed_open_until`: the last day the sources show applications taken",
+            ),
+            (Some(_), Some(until)) => self.error_at(until, "`confirmed_open_until` is for windows without a `closes` date"),
+            _ => {}
+        }
+        if let (Some(time), None) = (&w.closing_time, &w.closes) {
+            self.error_at(time, "`closing_time` needs a `closes` date");
+        }
+        let closing_time = w.closing_time.as_ref().and_then(|t| self.text(t, "the closing time"));
+        Some(Window { opens, closes, closing_time, confirmed_open_until })
     }
 
     fn identifier(&mut self, id: &Spanned<String>, what: &str, seen: &mut HashSet<String>) {
@@ -336,7 +413,7 @@ impl Checker<'_> {
 
     /// Parses a condition, placing its errors in the file.
     fn condition(&mut self, text: &Spanned<String>, questions: &[Question]) -> Option<Condition> {
-        match condition::parse(text.as_ref(), questions) {
+        match parse_condition(text.as_ref(), questions) {
             Ok(condition) => Some(condition),
             Err(errors) => {
                 let start = text.span().start;
@@ -386,7 +463,7 @@ impl Checker<'_> {
             }
         };
         let kind = a.kind.as_ref().as_str();
-        let fields: [(&str, bool); 8] = [
+        let fields: [(&str, bool); 9] = [
             ("value", a.value.is_some()),
             ("tiers", a.tiers.is_some()),
             ("min", a.min.is_some()),
@@ -395,14 +472,16 @@ impl Checker<'_> {
             ("per_unit", a.per_unit.is_some()),
             ("units", a.units.is_some()),
             ("cap", a.cap.is_some()),
+            ("parts", a.parts.is_some()),
         ];
         let wanted: &[&str] = match kind {
             "fixed" => &["value"],
             "tiered" => &["tiers"],
             "range" => &["min", "max"],
             "per_unit" => &["base", "per_unit", "units", "cap"],
+            "sum" => &["parts"],
             other => {
-                self.error_at(&a.kind, format!("unknown amount kind `{other}`: expected fixed, tiered, range or per_unit"));
+                self.error_at(&a.kind, format!("unknown amount kind `{other}`: expected fixed, tiered, range, per_unit or sum"));
                 return None;
             }
         };
@@ -411,22 +490,11 @@ impl Checker<'_> {
                 self.error_at(spanned, format!("`{name}` does not apply to a {kind} amount"));
             }
         }
-        let need = |checker: &mut Self, field: &Option<Spanned<NumberFile>>, name: &str| match field {
-            Some(n) => checker.number(n).inspect(|v| {
-                if v.is_sign_negative() {
-                    checker.error_at(n, format!("`{name}` cannot be negative"));
-                }
-            }),
-            None => {
-                checker.error_at(spanned, format!("a {kind} amount needs `{name}`"));
-                None
-            }
-        };
         let rule = match kind {
-            "fixed" => need(self, &a.value, "value").map(AmountRule::Fixed),
+            "fixed" => self.needed(spanned, &a.value, "value", kind).map(AmountRule::Fixed),
             "range" => {
-                let min = need(self, &a.min, "min");
-                let max = need(self, &a.max, "max");
+                let min = self.needed(spanned, &a.min, "min", kind);
+                let max = self.needed(spanned, &a.max, "max", kind);
                 if let (Some(lo), Some(hi)) = (min, max) {
                     if hi < lo {
                         self.error_at(spanned, format!("the range's max ({hi}) is below its min ({lo})"));
@@ -434,26 +502,23 @@ impl Checker<'_> {
                 }
                 Some(AmountRule::Range { min: min?, max: max? })
             }
+            // `base + per_unit × units`: a sum of one part that always applies.
             "per_unit" => {
-                let base = need(self, &a.base, "base");
-                let per_unit = need(self, &a.per_unit, "per_unit");
-                let units = self.units_question(spanned, questions);
-                let cap = a.cap.as_ref().map(|c| {
-                    if *c.as_ref() < 0 {
-                        self.error_at(c, "`cap` cannot be negative");
-                    }
-                    *c.as_ref()
-                });
-                if let Some((_, None)) = units {
-                    if cap.is_none() {
-                        self.error_at(spanned, "the amount has no upper bound: give the units question a `max` or the amount a `cap`");
-                    }
+                let base = self.needed(spanned, &a.base, "base", kind);
+                let per_unit = self.needed(spanned, &a.per_unit, "per_unit", kind);
+                let units = self.units_question(spanned, &a.units, questions);
+                let cap = a.cap.as_ref().and_then(|c| self.cap_units(c));
+                if let (Some((_, None)), None) = (units, cap) {
+                    self.error_at(spanned, "the amount has no upper bound: give the units question a `max` or the amount a `cap`");
                 }
-                Some(AmountRule::PerUnit { base: base?, per_unit: per_unit?, units: units?.0, cap })
+                let per_unit = PerUnit { value: per_unit?, units: units?.0, cap: cap.map(Cap::Units) };
+                Some(AmountRule::Sum(vec![Part { condition: None, value: base?, per_unit: Some(per_unit) }]))
             }
+            "sum" => self.parts(spanned, questions).map(AmountRule::Sum),
             _ => {
                 let tiers = self.tiers(spanned, questions)?;
-                if let Some(problem) = tiers::check(questions, &tiers) {
+                let conditions: Vec<&Condition> = tiers.iter().map(|t| &t.condition).collect();
+                if let Some(problem) = exactly_one(questions, &conditions, "tier") {
                     self.error_at(spanned, problem);
                 }
                 Some(AmountRule::Tiered(tiers))
@@ -462,14 +527,104 @@ impl Checker<'_> {
         Some(Amount { currency: currency?, rule: rule? })
     }
 
+    /// A sum of money the amount needs, never negative.
+    fn needed(&mut self, at: &Spanned<impl Sized>, field: &Option<Spanned<NumberFile>>, name: &str, kind: &str) -> Option<Decimal> {
+        match field {
+            Some(n) => self.non_negative(n, name),
+            None => {
+                self.error_at(at, format!("a {kind} amount needs `{name}`"));
+                None
+            }
+        }
+    }
+
+    fn non_negative(&mut self, number: &Spanned<NumberFile>, name: &str) -> Option<Decimal> {
+        self.number(number).inspect(|v| {
+            if v.is_sign_negative() && !v.is_zero() {
+                self.error_at(number, format!("`{name}` cannot be negative"));
+            }
+        })
+    }
+
+    fn cap_units(&mut self, cap: &Spanned<i64>) -> Option<i64> {
+        if *cap.as_ref() < 0 {
+            self.error_at(cap, "`cap` cannot be negative");
+        }
+        Some(*cap.as_ref())
+    }
+
+    fn parts(&mut self, spanned: &Spanned<AmountFile>, questions: &[Question]) -> Option<Vec<Part>> {
+        let files = spanned.as_ref().parts.as_deref().unwrap_or_default();
+        if files.is_empty() {
+            self.error_at(spanned, "a sum amount needs at least one `[[amount.parts]]`");
+            return None;
+        }
+        let parts: Vec<Option<Part>> = files.iter().map(|part| self.part(part, questions)).collect();
+        parts.into_iter().collect()
+    }
+
+    fn part(&mut self, spanned: &Spanned<PartFile>, questions: &[Question]) -> Option<Part> {
+        let p = spanned.as_ref();
+        let condition = match &p.condition {
+            Some(text) => Some(self.condition(text, questions)?),
+            None => None,
+        };
+        let value = match &p.value {
+            Some(n) => self.non_negative(n, "value")?,
+            None => Decimal::ZERO,
+        };
+        let per_unit = match (&p.per_unit, &p.units) {
+            (None, None) => {
+                for (present, name) in [(p.cap.is_some(), "cap"), (p.cap_amount.is_some(), "cap_amount")] {
+                    if present {
+                        self.error_at(spanned, format!("`{name}` applies to a part with `per_unit` and `units`"));
+                    }
+                }
+                if p.value.is_none() {
+                    self.error_at(spanned, "a part needs a `value`, or a `per_unit` amount and its `units`");
+                }
+                None
+            }
+            (Some(per_unit), units) => {
+                let per_unit = self.non_negative(per_unit, "per_unit");
+                let units = self.units_question(spanned, units, questions);
+                let cap = match (&p.cap, &p.cap_amount) {
+                    (Some(_), Some(money)) => {
+                        self.error_at(money, "give one cap: `cap` (units) or `cap_amount` (money)");
+                        None
+                    }
+                    (Some(units), None) => self.cap_units(units).map(Cap::Units),
+                    (None, Some(money)) => self.non_negative(money, "cap_amount").map(Cap::Money),
+                    (None, None) => None,
+                };
+                Some(PerUnit { value: per_unit?, units: units?.0, cap })
+            }
+            (None, Some(units)) => {
+                self.error_at(units, "`units` needs a `per_unit` amount");
+                None
+            }
+        };
+        Some(Part { condition, value, per_unit })
+    }
+
     /// The whole-number question counted by a per-unit amount, with its `max`.
-    fn units_question(&mut self, spanned: &Spanned<AmountFile>, questions: &[Question]) -> Option<(usize, Option<i64>)> {
-        let Some(units) = &spanned.as_ref().units else {
-            self.error_at(spanned, "a per_unit amount needs `units`, the id of a whole-number question");
+    fn units_question<T>(
+        &mut self,
+        at: &Spanned<T>,
+        units: &Option<Spanned<String>>,
+        questions: &[Question],
+    ) -> Option<(usize, Option<i64>)> {
+        let Some(units) = units else {
+            self.error_at(at, "a per-unit amount needs `units`, the id of a whole-number question");
             return None;
         };
         match questions.iter().enumerate().find(|(_, q)| &q.id == units.as_ref()) {
-            Some((index, Question { kind: QuestionKind::Integer { max, .. }, .. })) => Some((index, *max)),
+            Some((index, Question { kind: QuestionKind::Integer { min, max }, .. })) => {
+                if min.is_none_or(|m| m < 0) {
+                    self.error_at(units, format!("`{}` counts units: give it a `min` of 0 or more", units.as_ref()));
+                }
+                Some((index, *max))
+            }
             Some(_) => {
                 self.error_at(units, format!("`{}` must be an integer question to count units", units.as_ref()));
                 None
@@ -498,21 +653,63 @@ impl Checker<'_> {
         tiers.into_iter().collect()
     }
 
-    /// A question that no criterion and no amount reads can never change a verdict.
+    fn place(&mut self, spanned: &Spanned<PlaceFile>, questions: &[Question]) -> Option<Place> {
+        let p = spanned.as_ref();
+        let what = self.required_text(&p.what, spanned.span().start, "the place's `what`");
+        if p.starts.is_empty() {
+            self.error_at(spanned, "a place needs at least one `[[place.starts]]`, saying when it starts");
+            return None;
+        }
+        let starts: Vec<Option<Start>> = p
+            .starts
+            .iter()
+            .map(|start| {
+                let s = start.as_ref();
+                let condition = match &s.condition {
+                    Some(text) => Some(self.condition(text, questions)?),
+                    None if p.starts.len() > 1 => {
+                        self.error_at(start, "with several starts, each needs a `condition`");
+                        None
+                    }
+                    None => None,
+                };
+                let when = self.required_text(&s.when, start.span().start, "the start's `when`");
+                Some(Start { condition, when: when? })
+            })
+            .collect();
+        let starts: Vec<Start> = starts.into_iter().collect::<Option<_>>()?;
+        let conditions: Vec<&Condition> = starts.iter().filter_map(|s| s.condition.as_ref()).collect();
+        if !conditions.is_empty() {
+            if let Some(problem) = exactly_one(questions, &conditions, "start") {
+                self.error_at(spanned, problem);
+            }
+        }
+        Some(Place { what: what?, starts })
+    }
+
+    /// A question that no criterion and no benefit reads can never change a verdict.
     /// Read from the words of the conditions, so that it is found even when another
     /// problem keeps a condition from compiling.
     fn unused_questions(&mut self, file: &PackFile) {
         let mut read: HashSet<String> = HashSet::new();
-        let conditions = file.criteria.iter().map(|c| &c.as_ref().condition);
-        let tiers = file.amount.iter().flat_map(|a| a.as_ref().tiers.iter().flatten()).map(|t| &t.as_ref().condition);
-        for condition in conditions.chain(tiers) {
-            read.extend(condition::mentioned_words(condition.as_ref()));
+        let amount = file.amount.as_ref().map(|a| a.as_ref());
+        let parts = amount.iter().flat_map(|a| a.parts.iter().flatten()).map(|p| p.as_ref());
+        let conditions = file
+            .criteria
+            .iter()
+            .map(|c| &c.as_ref().condition)
+            .chain(amount.iter().flat_map(|a| a.tiers.iter().flatten()).map(|t| &t.as_ref().condition))
+            .chain(parts.clone().filter_map(|p| p.condition.as_ref()))
+            .chain(file.place.iter().flat_map(|p| &p.as_ref().starts).filter_map(|s| s.as_ref().condition.as_ref()));
+        for condition in conditions {
+            read.extend(mentioned_words(condition.as_ref()));
         }
-        read.extend(file.amount.iter().filter_map(|a| a.as_ref().units.as_ref()).map(|u| u.as_ref().clone()));
+        read.extend(amount.iter().filter_map(|a| a.units.as_ref()).map(|u| u.as_ref().clone()));
+        read.extend(parts.filter_map(|p| p.units.as_ref()).map(|u| u.as_ref().clone()));
         for question in &file.questions {
             let id = &question.as_ref().id;
             if !read.contains(id.as_ref()) {
-                self.error_at(id, format!("question `{}` can never change the verdict or the amount: no criterion or amount reads it", id.as_ref()));
+                self.error_at(id, format!("question `{}` can never change the verdict or the benefit: no criterion or benefit reads it", id.as_ref()));
             }
         }
     }

@@ -1,0 +1,202 @@
+//! The benefit: what it is for answers that decide it, and what it can still be.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::logic::{residual, Residual};
+use crate::answer::{Answer, Answers};
+use crate::pack::{AmountRule, Benefit, Cap, Part, PerUnit, Programme, QuestionIndex, QuestionKind};
+
+/// What the benefit still can be, for a visitor who would be eligible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BenefitOutlook {
+    /// Equal bounds once decided; `max` is `None` when nothing bounds it (a per-unit
+    /// amount with no cap, its units not yet known).
+    Money { min: Decimal, max: Option<Decimal> },
+    /// The starts (indices into the place's starts) still possible, in the pack's order.
+    Place { starts: Vec<usize> },
+}
+
+impl BenefitOutlook {
+    pub fn is_decided(&self) -> bool {
+        match self {
+            BenefitOutlook::Money { min, max } => *max == Some(*min),
+            BenefitOutlook::Place { starts } => starts.len() == 1,
+        }
+    }
+}
+
+/// The benefit for answers that decide it: an amount (`None` if it overflows, never a
+/// made-up value) or the start that applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BenefitValue {
+    Money(Option<Decimal>),
+    Start(usize),
+}
+
+/// The benefit if every question it reads is answered; `None` otherwise.
+pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
+    match &programme.benefit {
+        Benefit::Money(amount) => match &amount.rule {
+            AmountRule::Fixed(value) => Some(BenefitValue::Money(Some(*value))),
+            // The operator decides: as far as the rules go, the whole range is one value.
+            AmountRule::Range { .. } => Some(BenefitValue::Money(None)),
+            AmountRule::Tiered(tiers) => {
+                let tier = tiers.iter().find(|t| residual(&t.condition, answers).is(true))?;
+                Some(BenefitValue::Money(Some(tier.value)))
+            }
+            AmountRule::Sum(parts) => {
+                let mut total = Some(Decimal::ZERO);
+                for part in parts {
+                    if !applies(part, answers)? {
+                        continue;
+                    }
+                    let units = match &part.per_unit {
+                        Some(per_unit) => Some(part_units(per_unit, answers)?),
+                        None => None,
+                    };
+                    let amount = part_amount(part, units);
+                    total = total.zip(amount).and_then(|(t, a)| t.checked_add(a));
+                }
+                Some(BenefitValue::Money(total))
+            }
+        },
+        Benefit::Place(place) => {
+            let index = place.starts.iter().position(|s| match &s.condition {
+                None => true,
+                Some(condition) => residual(condition, answers).is(true),
+            })?;
+            Some(BenefitValue::Start(index))
+        }
+    }
+}
+
+/// Whether a part applies; `None` while unknown.
+fn applies(part: &Part, answers: &Answers) -> Option<bool> {
+    match &part.condition {
+        None => Some(true),
+        Some(condition) => match residual(condition, answers) {
+            Residual::Known(value) => Some(value),
+            Residual::Open(_) => None,
+        },
+    }
+}
+
+fn part_units(per_unit: &PerUnit, answers: &Answers) -> Option<i64> {
+    match answers.get(per_unit.units) {
+        Some(Answer::Integer(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+/// `value + per_unit × units` with the cap applied; `units` is `None` for a part
+/// without a per-unit amount. `None` on overflow.
+fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
+    let Some(per_unit) = &part.per_unit else { return Some(part.value) };
+    let units = units.unwrap_or(0).max(0);
+    let counted = match per_unit.cap {
+        Some(Cap::Units(cap)) => units.min(cap),
+        _ => units,
+    };
+    let mut amount = per_unit.value.checked_mul(Decimal::from(counted))?;
+    if let Some(Cap::Money(cap)) = per_unit.cap {
+        amount = amount.min(cap);
+    }
+    part.value.checked_add(amount)
+}
+
+/// A quick, safe outlook from the answers alone, used when the exact analysis would
+/// have too many cases: it may be wider than the truth, never narrower. With the
+/// unanswered questions that can still move it.
+pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlook>, BTreeSet<QuestionIndex>) {
+    let mut deciding = BTreeSet::new();
+    let outlook = match &programme.benefit {
+        Benefit::Money(amount) => match &amount.rule {
+            AmountRule::Fixed(value) => Some(BenefitOutlook::Money { min: *value, max: Some(*value) }),
+            AmountRule::Range { min, max } => Some(BenefitOutlook::Money { min: *min, max: Some(*max) }),
+            AmountRule::Tiered(tiers) => {
+                let mut range: Option<(Decimal, Decimal)> = None;
+                for tier in tiers {
+                    match residual(&tier.condition, answers) {
+                        Residual::Known(false) => continue,
+                        Residual::Known(true) => {}
+                        Residual::Open(questions) => deciding.extend(questions),
+                    }
+                    range = Some(range.map_or((tier.value, tier.value), |(lo, hi)| (lo.min(tier.value), hi.max(tier.value))));
+                }
+                range.map(|(min, max)| BenefitOutlook::Money { min, max: Some(max) })
+            }
+            AmountRule::Sum(parts) => sum_outlook(programme, parts, answers, &mut deciding),
+        },
+        Benefit::Place(place) => {
+            let mut starts = Vec::new();
+            for (i, start) in place.starts.iter().enumerate() {
+                match start.condition.as_ref().map(|c| residual(c, answers)) {
+                    Some(Residual::Known(false)) => continue,
+                    Some(Residual::Open(questions)) => deciding.extend(questions),
+                    Some(Residual::Known(true)) | None => {}
+                }
+                starts.push(i);
+            }
+            Some(BenefitOutlook::Place { starts })
+        }
+    };
+    if outlook.as_ref().is_some_and(BenefitOutlook::is_decided) {
+        deciding.clear();
+    }
+    (outlook, deciding)
+}
+
+fn sum_outlook(
+    programme: &Programme,
+    parts: &[Part],
+    answers: &Answers,
+    deciding: &mut BTreeSet<QuestionIndex>,
+) -> Option<BenefitOutlook> {
+    let (mut min, mut max) = (Some(Decimal::ZERO), Some(Some(Decimal::ZERO)));
+    for part in parts {
+        let applies = match part.condition.as_ref().map(|c| residual(c, answers)) {
+            Some(Residual::Known(false)) => continue,
+            Some(Residual::Open(questions)) => {
+                deciding.extend(questions);
+                None
+            }
+            Some(Residual::Known(true)) | None => Some(true),
+        };
+        let (low, high) = match &part.per_unit {
+            None => (part_amount(part, None), Some(part_amount(part, None))),
+            Some(per_unit) => match part_units(per_unit, answers) {
+                Some(n) => (part_amount(part, Some(n)), Some(part_amount(part, Some(n)))),
+                None => {
+                    deciding.insert(per_unit.units);
+                    let (lowest, highest) = match programme.questions.get(per_unit.units).map(|q| &q.kind) {
+                        Some(QuestionKind::Integer { min, max }) => (min.unwrap_or(0), *max),
+                        _ => (0, None),
+                    };
+                    // Outer `None`: nothing bounds it; inner `None`: an overflow.
+                    let high = match (highest, per_unit.cap) {
+                        (Some(n), _) => Some(part_amount(part, Some(n))),
+                        (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
+                        (None, Some(Cap::Money(cap))) => Some(part.value.checked_add(cap)),
+                        (None, None) => None,
+                    };
+                    (part_amount(part, Some(lowest)), high)
+                }
+            },
+        };
+        // A part that may not apply may add nothing.
+        if applies.is_some() {
+            min = min.zip(low).and_then(|(m, l)| m.checked_add(l));
+        }
+        max = match (max, high) {
+            (Some(Some(m)), Some(Some(h))) => m.checked_add(h).map(Some),
+            (Some(_), None) | (Some(None), _) => Some(None),
+            _ => None,
+        };
+    }
+    match (min, max) {
+        (Some(min), Some(max)) => Some(BenefitOutlook::Money { min, max }),
+        _ => None,
+    }
+}

@@ -1,0 +1,251 @@
+//! A form: one or several programmes checked together. A question id means one thing
+//! in every pack (`compile::check_shared` proves it for the shipped packs), so the form
+//! asks each question once and its answer serves every programme that reads it.
+//!
+//! Routing: each programme is for the workers of one country. A form whose programmes
+//! span several countries asks `country` first, and a programme of another country is
+//! then not for the visitor. Any form accepts a `country` answer; one of a single
+//! country does not ask it.
+
+use std::fmt;
+
+use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
+use crate::engine::{evaluate, Status, Verdict};
+use crate::i18n::{ui, Lang, Text};
+use crate::pack::{Choice, Programme, Question, QuestionKind, COUNTRY};
+
+/// The option of `country` for a country that no programme of the form is for.
+pub const OTHER_COUNTRY: &str = "other";
+
+#[derive(Debug, Clone)]
+pub struct Form<'p> {
+    pub programmes: Vec<&'p Programme>,
+    /// Each question once: `country` first, then the questions of several programmes,
+    /// then the others in the programmes' order.
+    questions: Vec<FormQuestion<'p>>,
+    /// Per programme, the form's index of each of its questions.
+    slots: Vec<Vec<usize>>,
+    country: Question,
+    /// Whether the programmes span several countries, so that `country` is asked.
+    pub routes: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum FormQuestion<'p> {
+    Country,
+    Pack(&'p Question),
+}
+
+/// Answers to a form's questions, one slot each, in the form's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormAnswers {
+    slots: Vec<Option<Answer>>,
+}
+
+impl FormAnswers {
+    pub fn get(&self, question: usize) -> Option<&Answer> {
+        self.slots.get(question).and_then(Option::as_ref)
+    }
+
+    pub fn set(&mut self, question: usize, answer: Option<Answer>) {
+        if let Some(slot) = self.slots.get_mut(question) {
+            *slot = answer;
+        }
+    }
+
+    pub fn is_answered(&self, question: usize) -> bool {
+        self.get(question).is_some()
+    }
+}
+
+/// Whether a programme is for the visitor's country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryOutcome {
+    /// The form does not route and no country was given.
+    NotAsked,
+    Met,
+    NotMet,
+    Unknown,
+}
+
+/// A programme's verdict within a form.
+#[derive(Debug, Clone)]
+pub struct Outcome<'p> {
+    pub verdict: Verdict<'p>,
+    pub country: CountryOutcome,
+}
+
+impl Outcome<'_> {
+    /// The rules' verdict, the country included.
+    pub fn status(&self) -> Status {
+        match (self.country, self.verdict.status) {
+            (CountryOutcome::NotMet, _) => Status::NotEligible,
+            (CountryOutcome::Unknown, Status::Eligible) => Status::Undetermined,
+            (_, status) => status,
+        }
+    }
+
+    /// The id of the next question worth asking for this programme alone.
+    pub fn next_question(&self) -> Option<&str> {
+        match self.country {
+            CountryOutcome::NotMet => None,
+            CountryOutcome::Unknown => Some(COUNTRY),
+            _ => {
+                let programme = self.verdict.programme;
+                self.verdict.next_question.and_then(|q| programme.questions.get(q)).map(|q| q.id.as_str())
+            }
+        }
+    }
+
+    /// The benefit still possible; `None` when not eligible.
+    pub fn benefit(&self) -> Option<&crate::engine::BenefitOutlook> {
+        match self.country {
+            CountryOutcome::NotMet => None,
+            _ => self.verdict.benefit.as_ref(),
+        }
+    }
+}
+
+impl<'p> Form<'p> {
+    pub fn new(programmes: Vec<&'p Programme>) -> Form<'p> {
+        let mut countries: Vec<&Programme> = Vec::new();
+        for programme in &programmes {
+            if !countries.iter().any(|p| p.country.code == programme.country.code) {
+                countries.push(programme);
+            }
+        }
+        let routes = countries.len() > 1;
+        let mut options: Vec<Choice> =
+            countries.iter().map(|p| Choice { id: p.country.code.clone(), label: p.country.name.clone() }).collect();
+        let other = Text { fr: ui(Lang::Fr).other_country.to_owned(), en: ui(Lang::En).other_country.to_owned() };
+        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: other });
+        let country = Question {
+            id: COUNTRY.to_owned(),
+            label: Text { fr: ui(Lang::Fr).country_question.to_owned(), en: ui(Lang::En).country_question.to_owned() },
+            help: None,
+            kind: QuestionKind::Choice(options),
+        };
+
+        // Questions several programmes read come first: one answer settles more.
+        let shared_by = |id: &str| programmes.iter().filter(|p| p.question(id).is_some()).count();
+        let mut questions = vec![FormQuestion::Country];
+        let mut ids: Vec<&str> = vec![COUNTRY];
+        for several in [true, false] {
+            for programme in &programmes {
+                for question in &programme.questions {
+                    if (shared_by(&question.id) > 1) == several && !ids.contains(&question.id.as_str()) {
+                        ids.push(&question.id);
+                        questions.push(FormQuestion::Pack(question));
+                    }
+                }
+            }
+        }
+        let slots = programmes
+            .iter()
+            .map(|p| p.questions.iter().map(|q| ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX)).collect())
+            .collect();
+        Form { programmes, questions, slots, country, routes }
+    }
+
+    /// The form's questions, in its order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> + '_ {
+        self.questions.iter().map(|q| match q {
+            FormQuestion::Country => &self.country,
+            FormQuestion::Pack(question) => *question,
+        })
+    }
+
+    pub fn question(&self, index: usize) -> Option<&Question> {
+        self.questions.get(index).map(|q| match q {
+            FormQuestion::Country => &self.country,
+            FormQuestion::Pack(question) => *question,
+        })
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.questions().position(|q| q.id == id)
+    }
+
+    /// Whether the form shows a question: `country` only when it routes.
+    pub fn asks(&self, index: usize) -> bool {
+        index != 0 || self.routes
+    }
+
+    pub fn no_answers(&self) -> FormAnswers {
+        FormAnswers { slots: vec![None; self.questions.len()] }
+    }
+
+    /// Checks every input; the first problem is the error. An answer to a question
+    /// that no programme of the form reads is refused.
+    pub fn answers<'a>(&self, inputs: impl IntoIterator<Item = (&'a str, AnswerInput)>) -> Result<FormAnswers, AnswerError> {
+        let mut answers = self.no_answers();
+        for (id, input) in inputs {
+            let Some(index) = self.position(id) else {
+                let known: Vec<&str> = self.questions().map(|q| q.id.as_str()).collect();
+                let programmes: Vec<&str> = self.programmes.iter().map(|p| p.id.as_str()).collect();
+                return Err(AnswerError::unknown_question(id, &programmes, &known));
+            };
+            let Some(question) = self.question(index) else { continue };
+            answers.set(index, check(question, &input)?);
+        }
+        Ok(answers)
+    }
+
+    /// Every programme's verdict, in the form's order.
+    pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
+        self.programmes.iter().zip(&self.slots).map(|(programme, slots)| self.outcome(programme, slots, answers)).collect()
+    }
+
+    fn outcome(&self, programme: &'p Programme, slots: &[usize], answers: &FormAnswers) -> Outcome<'p> {
+        let mut own = Answers::none(programme);
+        for (q, &slot) in slots.iter().enumerate() {
+            own.set(q, answers.get(slot).cloned());
+        }
+        let country = match (answers.get(0), &self.country.kind) {
+            (Some(Answer::Choice(option)), QuestionKind::Choice(options)) => {
+                match options.get(*option).is_some_and(|o| o.id == programme.country.code) {
+                    true => CountryOutcome::Met,
+                    false => CountryOutcome::NotMet,
+                }
+            }
+            _ if self.routes => CountryOutcome::Unknown,
+            _ => CountryOutcome::NotAsked,
+        };
+        Outcome { verdict: evaluate(programme, &own), country }
+    }
+
+    /// The next question worth asking in the whole form: `country` first when the form
+    /// routes, then the one that can still change the verdicts or benefits of the most
+    /// programmes (the first in the form's order among equals); `None` when no answer
+    /// can change anything.
+    pub fn next_question(&self, answers: &FormAnswers, outcomes: &[Outcome<'_>]) -> Option<usize> {
+        if self.routes && !answers.is_answered(0) {
+            return Some(0);
+        }
+        let mut counts = vec![0usize; self.questions.len()];
+        for (outcome, slots) in outcomes.iter().zip(&self.slots) {
+            if outcome.country == CountryOutcome::NotMet {
+                continue;
+            }
+            for q in &outcome.verdict.open_questions {
+                if let Some(count) = slots.get(*q).and_then(|slot| counts.get_mut(*slot)) {
+                    *count += 1;
+                }
+            }
+        }
+        let best = counts.iter().copied().max().filter(|n| *n > 0)?;
+        counts.iter().position(|n| *n == best)
+    }
+}
+
+/// A list of programme ids that names none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoProgramme;
+
+impl fmt::Display for NoProgramme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no programme given")
+    }
+}
+
+impl std::error::Error for NoProgramme {}

@@ -1,0 +1,414 @@
+//! The widget as drawn: built once per language, each node that changes later held
+//! in a typed field (never looked up again by selector), then brought in line with the
+//! state by `sync`, which changes nodes in place so that focus and typing survive.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+
+use super::element::{set_flag, set_text, Maker};
+use crate::engine::CriterionStatus;
+use crate::form::CountryOutcome;
+use crate::i18n::{ui, Lang};
+use crate::pack::{Programme, QuestionKind};
+use crate::report::EvaluationReport;
+use crate::widget::state::{FormView, WidgetState};
+use crate::widget::wording;
+
+/// More options than this are a `<select>` rather than radio buttons.
+const MAX_RADIOS: usize = 6;
+
+pub struct Drawn {
+    lang: Lang,
+    language: HtmlElement,
+    /// Per question of the form; `None` for one it does not ask.
+    questions: Vec<Option<QuestionNodes>>,
+    results: Element,
+    /// Per programme of the form, in its order.
+    programmes: Vec<ResultNodes>,
+    none_for_country: Element,
+    /// A form of several programmes announces changed verdicts here, briefly; a form
+    /// of one lets its headline speak.
+    live: Option<Element>,
+    /// The order in which the results are drawn, likely ones first.
+    order: Vec<usize>,
+    headlines: Vec<String>,
+}
+
+struct QuestionNodes {
+    block: Element,
+    /// Radio buttons, or the one text field.
+    inputs: Vec<HtmlInputElement>,
+    select: Option<HtmlSelectElement>,
+    error: Option<Element>,
+}
+
+struct ResultNodes {
+    section: Element,
+    headline: HtmlElement,
+    benefit: Element,
+    reasons: Element,
+    window: Element,
+    link: Element,
+}
+
+/// What every question's block shows, whatever its kind.
+struct Slot<'a> {
+    /// `q3`: unique in the shadow root, the prefix of the block's other ids.
+    id: String,
+    /// The question's index in the form, for the events.
+    index: String,
+    /// The question id: the controls' `name`, a public contract.
+    name: &'a str,
+    label: &'a str,
+    help: Option<Element>,
+}
+
+impl Drawn {
+    /// Builds the whole widget for the state's language into `root`, replacing what
+    /// was there, then fills it from the state.
+    pub fn build(maker: &Maker, root: &ShadowRoot, state: &WidgetState) -> Result<Drawn, JsValue> {
+        let lang = state.lang;
+        let ui = ui(lang);
+        let several = state.form.programmes.len() > 1;
+        root.set_text_content(None);
+        let widget = maker.element("div", &[("class", "widget"), ("lang", lang.code())], None)?;
+        let toolbar = maker.add(&widget, "div", &[("class", "toolbar")], None)?;
+        let other = match lang {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        };
+        let language = maker.add(
+            &toolbar,
+            "button",
+            &[("type", "button"), ("class", "language secondary"), ("lang", other.code())],
+            Some(ui.switch_language),
+        )?;
+
+        match (several, state.form.programmes.first()) {
+            (false, Some(programme)) => {
+                maker.add(&widget, "h2", &[("id", "title")], Some(programme.name.get(lang)))?;
+                maker.add(&widget, "p", &[("class", "summary")], Some(programme.summary.get(lang)))?;
+            }
+            _ => {
+                maker.add(&widget, "h2", &[("id", "title")], Some(ui.several_title))?;
+                maker.add(&widget, "p", &[("class", "summary")], Some(ui.several_intro))?;
+                let list = maker.add(&widget, "ul", &[("class", "programmes")], None)?;
+                for programme in &state.form.programmes {
+                    maker.add(&list, "li", &[], Some(programme.name.get(lang)))?;
+                }
+            }
+        }
+
+        let form = maker.add(&widget, "form", &[("id", "form"), ("novalidate", ""), ("aria-labelledby", "title")], None)?;
+        let mut questions = Vec::new();
+        for (q, question) in state.form.questions().enumerate() {
+            if !state.form.asks(q) {
+                questions.push(None);
+                continue;
+            }
+            let id = format!("q{q}");
+            let help = match &question.help {
+                Some(help) => Some(maker.element("p", &[("class", "help"), ("id", &format!("{id}-help"))], Some(help.get(lang)))?),
+                None => None,
+            };
+            let slot = Slot { id, index: q.to_string(), name: &question.id, label: question.label.get(lang), help };
+            let nodes = match &question.kind {
+                QuestionKind::YesNo | QuestionKind::Choice(_) => {
+                    let options: Vec<(&str, &str)> = match &question.kind {
+                        QuestionKind::Choice(choices) => choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect(),
+                        _ => vec![("yes", ui.yes), ("no", ui.no)],
+                    };
+                    if options.len() > MAX_RADIOS {
+                        select_block(maker, &slot, &options, ui.choose)?
+                    } else {
+                        radio_block(maker, &slot, &options)?
+                    }
+                }
+                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric")?,
+                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal")?,
+            };
+            form.append_child(&nodes.block)?;
+            questions.push(Some(nodes));
+        }
+        let actions = maker.add(&form, "div", &[("class", "actions")], None)?;
+        maker.add(&actions, "button", &[("type", "submit")], Some(ui.continue_label))?;
+        maker.add(&actions, "button", &[("type", "button"), ("class", "start-over secondary")], Some(ui.start_over))?;
+
+        if several {
+            maker.add(&widget, "h3", &[("class", "results-title")], Some(ui.results))?;
+        }
+        let results = maker.add(&widget, "div", &[("class", "results")], None)?;
+        let none_for_country = maker.add(&widget, "p", &[("class", "none-for-country"), ("hidden", "")], Some(ui.none_for_country))?;
+        let mut programmes = Vec::new();
+        for (i, programme) in state.form.programmes.iter().enumerate() {
+            let nodes = result_block(maker, i, programme, lang, several)?;
+            results.append_child(&nodes.section)?;
+            programmes.push(nodes);
+        }
+        maker.add(&widget, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
+        let live = match several {
+            true => Some(maker.add(&widget, "p", &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")], None)?),
+            false => None,
+        };
+        root.append_child(&widget)?;
+        let mut drawn = Drawn {
+            lang,
+            language: language.unchecked_into(),
+            questions,
+            results,
+            programmes,
+            none_for_country,
+            live,
+            order: Vec::new(),
+            headlines: Vec::new(),
+        };
+        drawn.sync(maker, state, &state.view())?;
+        Ok(drawn)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Brings the drawn form in line with the state: shown questions, values, errors
+    /// and each programme's result. Nodes are changed in place, never rebuilt.
+    pub fn sync(&mut self, maker: &Maker, state: &WidgetState, view: &FormView) -> Result<(), JsValue> {
+        let lang = state.lang;
+        let visible = state.visible_questions(view);
+        for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
+            let Some(nodes) = nodes else { continue };
+            set_flag(&nodes.block, "hidden", !visible.contains(&q))?;
+            for input in &nodes.inputs {
+                if input.type_() == "radio" {
+                    input.set_checked(input.value() == field.raw);
+                } else {
+                    if input.value() != field.raw {
+                        input.set_value(&field.raw);
+                    }
+                    set_flag(input, "aria-invalid", field.error.is_some())?;
+                }
+            }
+            if let Some(select) = &nodes.select {
+                select.set_value(&field.raw);
+            }
+            if let Some(error) = &nodes.error {
+                let message = field.error.as_ref().map(|e| e.message(lang));
+                error.set_text_content(message.as_deref());
+                set_flag(error, "hidden", message.is_none())?;
+            }
+        }
+
+        let reports = state.reports(view);
+        let mut headlines = Vec::with_capacity(self.programmes.len());
+        for ((nodes, outcome), report) in self.programmes.iter().zip(&view.outcomes).zip(&reports) {
+            let programme = outcome.verdict.programme;
+            let window = state.window_state(programme);
+            nodes.section.set_attribute("data-status", outcome.status().as_str())?;
+            nodes.section.set_attribute("data-window", window.as_str())?;
+            set_flag(&nodes.section, "hidden", outcome.country == CountryOutcome::NotMet)?;
+            let headline = wording::headline(outcome, window, lang);
+            set_text(&nodes.headline, &headline);
+            let benefit = wording::benefit_line(outcome, lang);
+            set_flag(&nodes.benefit, "hidden", benefit.is_none())?;
+            nodes.benefit.set_text_content(benefit.as_deref());
+            set_text(&nodes.window, &wording::window(programme, window, lang));
+            set_text(&nodes.link, wording::link(window, lang));
+            reasons(maker, &nodes.reasons, report, lang)?;
+            headlines.push(wording::announcement(programme, &headline, lang));
+        }
+        let order = state.results_order(view);
+        set_flag(&self.none_for_country, "hidden", !order.is_empty() || !state.form.routes)?;
+        if order != self.order {
+            for nodes in order.iter().filter_map(|&i| self.programmes.get(i)) {
+                self.results.append_child(&nodes.section)?;
+            }
+            self.order = order;
+        }
+        if let Some(live) = &self.live {
+            // Only what changed, so that a screen reader hears each verdict once.
+            let changed: Vec<&str> = headlines
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| !self.headlines.is_empty() && self.headlines.get(*i) != Some(*h))
+                .filter(|(i, _)| self.order.contains(i))
+                .map(|(_, h)| h.as_str())
+                .collect();
+            if !changed.is_empty() {
+                live.set_text_content(Some(&changed.join(". ")));
+            }
+        }
+        self.headlines = headlines;
+        Ok(())
+    }
+
+    /// The language button, to keep focus on it when it redraws the widget.
+    pub fn language_button(&self) -> &HtmlElement {
+        &self.language
+    }
+
+    /// After "Continue": the next question's first control, else the first result.
+    pub fn focus_next(&self, next: Option<usize>) -> Result<(), JsValue> {
+        let control = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref).and_then(|nodes| {
+            let checked = nodes.inputs.iter().find(|i| i.checked()).or_else(|| nodes.inputs.first());
+            checked.map(|i| i.clone().unchecked_into::<HtmlElement>()).or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
+        });
+        match control {
+            Some(control) => control.focus(),
+            None => match self.order.first().and_then(|&i| self.programmes.get(i)) {
+                Some(result) => result.headline.focus(),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// After "Start over": the first question.
+    pub fn focus_first(&self) -> Result<(), JsValue> {
+        self.focus_next(self.questions.iter().position(Option::is_some))
+    }
+}
+
+fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, several: bool) -> Result<ResultNodes, JsValue> {
+    let ui = ui(lang);
+    let title = format!("r{i}-title");
+    let labelled_by = if several { title.as_str() } else { "title" };
+    let index = i.to_string();
+    let section = maker.element(
+        "section",
+        &[("class", "verdict"), ("id", &format!("r{i}")), ("data-programme", &index), ("aria-labelledby", labelled_by)],
+        None,
+    )?;
+    if several {
+        maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)))?;
+    }
+    // One programme: its headline is the live region. Several: the widget's own is.
+    let headline = match several {
+        false => maker.add(
+            &section,
+            "p",
+            &[("class", "headline"), ("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true"), ("tabindex", "-1")],
+            None,
+        )?,
+        true => maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?,
+    };
+    let benefit = maker.add(&section, "p", &[("class", "amount")], None)?;
+    let heading = if several { "h5" } else { "h3" };
+    maker.add(&section, heading, &[], Some(ui.reasons))?;
+    let reasons = maker.add(&section, "ul", &[("class", "reasons")], None)?;
+    let window = maker.add(&section, "p", &[("class", "window")], None)?;
+    let line = maker.add(&section, "p", &[], None)?;
+    let link = maker.add(
+        &line,
+        "a",
+        &[("class", "apply"), ("href", &programme.apply_url), ("target", "_blank"), ("rel", "noopener noreferrer")],
+        None,
+    )?;
+    sources(maker, &section, programme, lang)?;
+    Ok(ResultNodes { section, headline: headline.unchecked_into(), benefit, reasons, window, link })
+}
+
+/// Each criterion with its mark and explanation; rebuilt on each change, as the list
+/// is short and holds nothing the visitor interacts with.
+fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) -> Result<(), JsValue> {
+    let ui = ui(lang);
+    list.set_text_content(None);
+    for criterion in &report.criteria {
+        let (mark, word) = match criterion.status {
+            s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
+            s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
+            _ => ("?", ui.unknown),
+        };
+        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None)?;
+        maker.add(&item, "span", &[("class", "mark"), ("aria-hidden", "true")], Some(mark))?;
+        let text = maker.add(&item, "span", &[], None)?;
+        maker.add(&text, "span", &[("class", "visually-hidden")], Some(&format!("{word} ")))?;
+        text.append_with_str_1(&criterion.explanation)?;
+    }
+    Ok(())
+}
+
+/// A closed `<details>` with the sources, the pack's readings of them, and which rules
+/// these are: what a newsroom checks and cites.
+fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -> Result<(), JsValue> {
+    let details = maker.add(parent, "details", &[("class", "sources")], None)?;
+    maker.add(&details, "summary", &[], Some(ui(lang).sources_and_rules))?;
+    let list = maker.add(&details, "ul", &[], None)?;
+    for source in &programme.sources {
+        let item = maker.add(&list, "li", &[], None)?;
+        let text = wording::source(source, lang);
+        match &source.url {
+            Some(url) => {
+                maker.add(&item, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")], Some(&text))?;
+            }
+            None => item.set_text_content(Some(&text)),
+        }
+    }
+    for reading in &programme.readings {
+        maker.add(&details, "p", &[], Some(reading.text.get(lang)))?;
+    }
+    maker.add(&details, "p", &[("class", "rules")], Some(&wording::rules(programme, lang)))?;
+    Ok(())
+}
+
+/// The block of one question: its container, its heading (a `legend`, or a `label` for
+/// its control) and its help.
+fn question_block(maker: &Maker, tag: &str, slot: &Slot<'_>, heading: &str, heading_attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let block = maker.element(tag, &[("class", "question"), ("id", &slot.id), ("data-question", &slot.index)], None)?;
+    maker.add(&block, heading, heading_attributes, Some(slot.label))?;
+    if let Some(help) = &slot.help {
+        block.append_child(help)?;
+    }
+    Ok(block)
+}
+
+fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Result<QuestionNodes, JsValue> {
+    let block = question_block(maker, "fieldset", slot, "legend", &[])?;
+    if let Some(help) = &slot.help {
+        block.set_attribute("aria-describedby", &help.id())?;
+    }
+    let group = maker.add(&block, "div", &[("class", "options")], None)?;
+    let mut inputs = Vec::with_capacity(options.len());
+    for (value, text) in options {
+        let option = maker.add(&group, "label", &[("class", "option")], None)?;
+        let input_id = format!("{}-{value}", slot.id);
+        let input = maker.add(&option, "input", &[("type", "radio"), ("name", slot.name), ("value", value), ("id", &input_id)], None)?;
+        maker.add(&option, "span", &[], Some(text))?;
+        inputs.push(input.unchecked_into());
+    }
+    Ok(QuestionNodes { block, inputs, select: None, error: None })
+}
+
+fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> Result<QuestionNodes, JsValue> {
+    let control_id = format!("{}-input", slot.id);
+    let block = question_block(maker, "div", slot, "label", &[("for", &control_id)])?;
+    let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;
+    if let Some(help) = &slot.help {
+        select.set_attribute("aria-describedby", &help.id())?;
+    }
+    maker.add(&select, "option", &[("value", "")], Some(placeholder))?;
+    for (value, text) in options {
+        maker.add(&select, "option", &[("value", value)], Some(text))?;
+    }
+    Ok(QuestionNodes { block, inputs: Vec::new(), select: Some(select.unchecked_into()), error: None })
+}
+
+fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str) -> Result<QuestionNodes, JsValue> {
+    let input_id = format!("{}-input", slot.id);
+    let error_id = format!("{}-error", slot.id);
+    let block = question_block(maker, "div", slot, "label", &[("for", &input_id)])?;
+    let described_by = match &slot.help {
+        Some(help) => format!("{} {error_id}", help.id()),
+        None => error_id.clone(),
+    };
+    let attributes = [
+        ("type", "text"),
+        ("inputmode", inputmode),
+        ("name", slot.name),
+        ("id", input_id.as_str()),
+        ("autocomplete", "off"),
+        ("aria-describedby", described_by.as_str()),
+    ];
+    let input = maker.add(&block, "input", &attributes, None)?;
+    let error = maker.add(&block, "p", &[("class", "error"), ("id", &error_id), ("hidden", "")], None)?;
+    Ok(QuestionNodes { block, inputs: vec![input.unchecked_into()], select: None, error: Some(error) })
+}

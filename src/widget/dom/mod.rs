@@ -1,0 +1,313 @@
+//! The DOM layer: draws a `WidgetState` into the shadow root of an
+//! `<eligibility-widget>` element and turns the visitor's events into `Message`s. The
+//! only code that touches web-sys; every DOM failure is returned as an error, never
+//! unwrapped, and never swallowed silently.
+//!
+//! `drawn` builds the form once per language and holds its nodes; later updates
+//! change them in place (hidden questions, values, errors, the results) so that focus
+//! and typing are never lost. This module is the controller: attributes and events in,
+//! messages to the state, `eligibility-result` events out.
+
+mod drawn;
+mod element;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, HtmlInputElement,
+    HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use drawn::Drawn;
+use element::Maker;
+
+use super::state::{Message, WidgetState};
+use crate::catalogue;
+use crate::i18n::{ui, Lang};
+use crate::js;
+use crate::pack::Programme;
+use crate::report::EvaluationReport;
+
+const STYLE: &str = include_str!("../widget.css");
+
+/// One mounted widget. Held by the element (through `wasm::Widget`) and, weakly, by
+/// its event listener.
+pub struct Mounted {
+    host: HtmlElement,
+    root: ShadowRoot,
+    maker: Maker,
+    state: Option<WidgetState>,
+    /// The last state with programmes, kept while the `programme` attribute names none
+    /// it knows, so that a passing change of attribute does not lose the answers.
+    kept: Option<WidgetState>,
+    drawn: Option<Drawn>,
+    /// The attributes the state was built from, to tell what an attribute change changes.
+    attributes: (String, Lang),
+    last_reports: Vec<EvaluationReport>,
+    /// Kept for as long as the widget lives: dropping it would detach the handlers.
+    listener: Option<Closure<dyn FnMut(Event)>>,
+}
+
+type Shared = Rc<RefCell<Mounted>>;
+
+pub fn mount(host: HtmlElement) -> Result<Shared, JsValue> {
+    let document = host.owner_document().ok_or("the element has no document")?;
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt_style(&root)?;
+    let mounted = Rc::new(RefCell::new(Mounted {
+        host,
+        root: root.clone(),
+        maker: Maker { document },
+        state: None,
+        kept: None,
+        drawn: None,
+        attributes: (String::new(), Lang::Fr),
+        last_reports: Vec::new(),
+        listener: None,
+    }));
+    let weak = Rc::downgrade(&mounted);
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, event));
+    for kind in ["change", "submit", "click"] {
+        root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+    }
+    mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.listener = Some(listener);
+    refresh(&mounted)?;
+    Ok(mounted)
+}
+
+/// Reads the `programme` and `lang` attributes again and redraws what they change.
+pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
+    let events = {
+        let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+        let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
+        let lang = attribute_lang(&m.host, &m.maker.document);
+        if m.state.is_some() && m.attributes == (programme_attribute.clone(), lang) {
+            return Ok(());
+        }
+        let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
+        m.attributes = (programme_attribute.clone(), lang);
+        if programmes_changed {
+            let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
+            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| catalogue::programme(id)).collect();
+            match programmes {
+                Ok(programmes) if !programmes.is_empty() => {
+                    let mut state = WidgetState::new(programmes, lang, js::today());
+                    if let Some(old) = m.state.take().or_else(|| m.kept.take()) {
+                        state.keep_answers_of(old);
+                    }
+                    m.state = Some(state);
+                }
+                result => {
+                    if let Some(state) = m.state.take() {
+                        m.kept = Some(state);
+                    }
+                    m.drawn = None;
+                    let wrong = match result {
+                        Err(unknown) => unknown.0,
+                        Ok(_) => String::new(),
+                    };
+                    return m.show_problem(lang, &wrong);
+                }
+            }
+        } else if let Some(state) = m.state.as_mut() {
+            state.update(Message::SwitchLanguage(lang));
+        }
+        m.redraw()?;
+        m.pending_events()?
+    };
+    dispatch(events)
+}
+
+fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
+    let page = document.document_element().and_then(|e| e.get_attribute("lang"));
+    [host.get_attribute("lang"), page].into_iter().flatten().find_map(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+}
+
+thread_local! {
+    /// One constructed stylesheet shared by every widget of the page: allowed under
+    /// a strict `style-src 'self'`, unlike a `<style>` element or `style` attributes.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
+        let mut slot = cell.try_borrow_mut().map_err(|_| "the stylesheet is busy")?;
+        if let Some(sheet) = slot.as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(STYLE)?;
+        *slot = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    let sheets = js_sys::Array::of1(&sheet);
+    js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets)?;
+    Ok(())
+}
+
+fn handle(weak: &Weak<RefCell<Mounted>>, event: Event) {
+    let Some(mounted) = weak.upgrade() else { return };
+    if let Err(error) = handle_event(&mounted, &event) {
+        web_sys::console::error_2(&"eligibility-widget:".into(), &error);
+    }
+}
+
+fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    let events = {
+        let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+        match event.type_().as_str() {
+            "change" => {
+                let Some(question) = question_of(&target)? else { return Ok(()) };
+                let raw = value_of(&target);
+                m.send(Message::Answer { question, raw })?;
+            }
+            "submit" => {
+                event.prevent_default();
+                m.commit_text_fields()?;
+                m.sync()?;
+                let next = m.state.as_ref().and_then(|s| s.view().next_question);
+                if let Some(drawn) = &m.drawn {
+                    drawn.focus_next(next)?;
+                }
+            }
+            "click" if target.closest(".language")?.is_some() => {
+                let lang = match m.state.as_ref().map(|s| s.lang) {
+                    Some(Lang::En) => Lang::Fr,
+                    _ => Lang::En,
+                };
+                if let Some(state) = m.state.as_mut() {
+                    state.update(Message::SwitchLanguage(lang));
+                }
+                m.redraw()?;
+                if let Some(drawn) = &m.drawn {
+                    drawn.language_button().focus()?;
+                }
+            }
+            "click" if target.closest(".start-over")?.is_some() => {
+                m.send(Message::StartOver)?;
+                if let Some(drawn) = &m.drawn {
+                    drawn.focus_first()?;
+                }
+            }
+            _ => return Ok(()),
+        }
+        m.pending_events()?
+    };
+    dispatch(events)
+}
+
+/// The form's index of the question whose block holds `element`.
+fn question_of(element: &Element) -> Result<Option<usize>, JsValue> {
+    let holder = element.closest("[data-question]")?;
+    Ok(holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok()))
+}
+
+/// The value a control gives: its value, or nothing for an unchecked radio button.
+fn value_of(target: &Element) -> String {
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        if input.type_() == "radio" && !input.checked() {
+            return String::new();
+        }
+        return input.value();
+    }
+    target.dyn_ref::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+}
+
+/// Sends each event once the widget is released, since a listener may call it back.
+fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) -> Result<(), JsValue> {
+    for (host, event) in events {
+        host.dispatch_event(&event)?;
+    }
+    Ok(())
+}
+
+impl Mounted {
+    fn send(&mut self, message: Message) -> Result<(), JsValue> {
+        if let Some(state) = self.state.as_mut() {
+            state.update(message);
+        }
+        self.sync()
+    }
+
+    /// Builds the widget again, for a new language or new programmes.
+    fn redraw(&mut self) -> Result<(), JsValue> {
+        let Some(state) = &self.state else { return Ok(()) };
+        self.drawn = Some(Drawn::build(&self.maker, &self.root, state)?);
+        Ok(())
+    }
+
+    fn sync(&mut self) -> Result<(), JsValue> {
+        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Ok(()) };
+        if drawn.lang() != state.lang {
+            return self.redraw();
+        }
+        drawn.sync(&self.maker, state, &state.view())
+    }
+
+    /// The `eligibility-result` events for every programme whose report changed.
+    fn pending_events(&mut self) -> Result<Vec<(HtmlElement, CustomEvent)>, JsValue> {
+        let Some(state) = &self.state else { return Ok(Vec::new()) };
+        let reports = state.reports(&state.view());
+        // The first drawing is not a change: only what follows is announced to the page.
+        let previous = std::mem::replace(&mut self.last_reports, reports);
+        if previous.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut events = Vec::new();
+        for (i, report) in self.last_reports.iter().enumerate() {
+            if previous.get(i) == Some(report) {
+                continue;
+            }
+            let init = CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&js::to_js(report)?);
+            events.push((self.host.clone(), CustomEvent::new_with_event_init_dict("eligibility-result", &init)?));
+        }
+        Ok(events)
+    }
+
+    /// Says, in the widget and in the console, that `programme` is unknown (or, when
+    /// empty, that there is none), rather than showing nothing.
+    fn show_problem(&self, lang: Lang, programme: &str) -> Result<(), JsValue> {
+        self.root.set_text_content(None);
+        let text = match (programme, lang) {
+            ("", _) => ui(lang).no_programme.to_owned(),
+            (_, Lang::Fr) => format!("{}\u{a0}: «\u{a0}{programme}\u{a0}».", ui(lang).unknown_programme),
+            (_, Lang::En) => format!("{}: “{programme}”.", ui(lang).unknown_programme),
+        };
+        let problem = self.maker.element("p", &[("class", "problem"), ("role", "alert")], Some(&text))?;
+        self.root.append_child(&problem)?;
+        web_sys::console::error_1(&format!("eligibility-widget: unknown programme `{programme}`").into());
+        Ok(())
+    }
+
+    /// Commits what was typed in the text fields (Enter or "Continue").
+    fn commit_text_fields(&mut self) -> Result<(), JsValue> {
+        let inputs = self.root.query_selector_all("form input[type=text]")?;
+        let mut typed = Vec::new();
+        for i in 0..inputs.length() {
+            let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            if let Some(question) = question_of(&input)? {
+                typed.push((question, input.value()));
+            }
+        }
+        let Some(state) = self.state.as_mut() else { return Ok(()) };
+        for (question, raw) in typed {
+            let unchanged = state.fields.get(question).is_some_and(|f| f.raw == raw);
+            if !unchanged {
+                state.update(Message::Answer { question, raw });
+            }
+        }
+        Ok(())
+    }
+}
