@@ -17,7 +17,8 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || mantissa.ends_with('.') {
+    if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || mantissa.ends_with('.')
+    {
         return None;
     }
     match exponent {
@@ -39,7 +40,10 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
 pub fn parse_typed_amount(text: &str, lang: Lang) -> Option<Decimal> {
     let mut cleaned: String = text
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{202F}' | '\u{00A0}' | '\'' | '’' | '€' | '$' | '£'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '\u{202F}' | '\u{00A0}' | '\'' | '’' | '€' | '$' | '£')
+        })
         .collect();
     for code in ["EUR", "eur", "GBP", "gbp", "USD", "usd"] {
         cleaned = cleaned.replace(code, "");
@@ -155,7 +159,9 @@ mod tests {
         assert!(parse_decimal("15000.001") > parse_decimal("15000"));
         assert_eq!(parse_decimal("-2"), Some(dec("-2")));
         assert_eq!(parse_decimal("1.5e4"), Some(dec("15000")));
-        for bad in ["", "1_000", "15 000", "15,5", "1.", ".5", "abc", "1e", "--1", "+1"] {
+        for bad in [
+            "", "1_000", "15 000", "15,5", "1.", ".5", "abc", "1e", "--1", "+1",
+        ] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }
@@ -177,7 +183,11 @@ mod tests {
             ("15000 EUR", Lang::En, "15000"),
         ];
         for (typed, lang, expected) in cases {
-            assert_eq!(parse_typed_amount(typed, lang), Some(dec(expected)), "{typed:?} in {lang}");
+            assert_eq!(
+                parse_typed_amount(typed, lang),
+                Some(dec(expected)),
+                "{typed:?} in {lang}"
+            );
         }
         for bad in ["", "abc", "15,00,0", "1,2.3.4"] {
             assert_eq!(parse_typed_amount(bad, Lang::Fr), None, "{bad:?}");
@@ -188,11 +198,20 @@ mod tests {
     fn amounts_are_written_for_each_language() {
         assert_eq!(format_amount(dec("900"), "EUR", Lang::Fr), "900\u{00A0}€");
         assert_eq!(format_amount(dec("900.00"), "EUR", Lang::En), "€900");
-        assert_eq!(format_amount(dec("15000.5"), "EUR", Lang::Fr), "15\u{202F}000,50\u{00A0}€");
+        assert_eq!(
+            format_amount(dec("15000.5"), "EUR", Lang::Fr),
+            "15\u{202F}000,50\u{00A0}€"
+        );
         assert_eq!(format_amount(dec("1234567"), "EUR", Lang::En), "€1,234,567");
         assert_eq!(format_amount(dec("2500"), "GBP", Lang::En), "£2,500");
-        assert_eq!(format_range(dec("500"), dec("900"), "EUR", Lang::En), "€500 to €900");
-        assert_eq!(format_range(dec("500"), dec("500"), "EUR", Lang::Fr), "500\u{00A0}€");
+        assert_eq!(
+            format_range(dec("500"), dec("900"), "EUR", Lang::En),
+            "€500 to €900"
+        );
+        assert_eq!(
+            format_range(dec("500"), dec("500"), "EUR", Lang::Fr),
+            "500\u{00A0}€"
+        );
         assert_eq!(canonical(dec("900.00")), "900");
     }
 }

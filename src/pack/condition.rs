@@ -109,15 +109,30 @@ pub struct ConditionError {
 /// Parses `text` and resolves it against `questions`, reporting every problem found.
 pub fn parse(text: &str, questions: &[Question]) -> Result<Condition, Vec<ConditionError>> {
     let tokens = lex(text).map_err(|e| vec![e])?;
-    let mut parser = Parser { tokens, position: 0, end: text.len(), questions, errors: Vec::new() };
+    let mut parser = Parser {
+        tokens,
+        position: 0,
+        end: text.len(),
+        questions,
+        errors: Vec::new(),
+    };
     let condition = parser.or();
     if let Some(token) = parser.peek() {
         let offset = token.offset;
-        parser.error(offset, format!("unexpected {} after the end of the condition", token.kind.describe()));
+        parser.error(
+            offset,
+            format!(
+                "unexpected {} after the end of the condition",
+                token.kind.describe()
+            ),
+        );
     }
     match (condition, parser.errors.is_empty()) {
         (Some(condition), true) => Ok(condition),
-        _ if parser.errors.is_empty() => Err(vec![ConditionError { offset: 0, message: "empty condition".into() }]),
+        _ if parser.errors.is_empty() => Err(vec![ConditionError {
+            offset: 0,
+            message: "empty condition".into(),
+        }]),
         _ => Err(parser.errors),
     }
 }
@@ -186,7 +201,10 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
                 }
             }
             other => {
-                return Err(ConditionError { offset, message: format!("unexpected character `{other}`") });
+                return Err(ConditionError {
+                    offset,
+                    message: format!("unexpected character `{other}`"),
+                });
             }
         };
         tokens.push(Token { kind, offset });
@@ -224,7 +242,10 @@ impl Parser<'_> {
     }
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
-        self.errors.push(ConditionError { offset, message: message.into() });
+        self.errors.push(ConditionError {
+            offset,
+            message: message.into(),
+        });
     }
 
     fn or(&mut self) -> Option<Condition> {
@@ -264,22 +285,30 @@ impl Parser<'_> {
             }
             // After a problem in one comparison, an empty `All` stands in for it so
             // that the rest of the condition is still read and checked.
-            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => {
-                Some(self.comparison(word, offset).unwrap_or(Condition::All(Vec::new())))
-            }
+            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => Some(
+                self.comparison(word, offset)
+                    .unwrap_or(Condition::All(Vec::new())),
+            ),
             Some(kind) => {
-                self.error(offset, format!("expected a question id, found {}", kind.describe()));
+                self.error(
+                    offset,
+                    format!("expected a question id, found {}", kind.describe()),
+                );
                 None
             }
             None => {
-                self.error(offset, "expected a question id, found the end of the condition");
+                self.error(
+                    offset,
+                    "expected a question id, found the end of the condition",
+                );
                 None
             }
         }
     }
 
     fn comparison(&mut self, id: String, offset: usize) -> Option<Condition> {
-        let Some((index, question)) = self.questions.iter().enumerate().find(|(_, q)| q.id == id) else {
+        let Some((index, question)) = self.questions.iter().enumerate().find(|(_, q)| q.id == id)
+        else {
             self.error(offset, format!("unknown question `{id}`"));
             self.skip_operand();
             return None;
@@ -295,7 +324,11 @@ impl Parser<'_> {
             self.next();
             let options = self.option_list(&id, &kind, in_offset)?;
             let condition = Condition::OneOf(index, options);
-            return Some(if negated_in { Condition::Not(Box::new(condition)) } else { condition });
+            return Some(if negated_in {
+                Condition::Not(Box::new(condition))
+            } else {
+                condition
+            });
         }
         let op = match self.peek().map(|t| &t.kind) {
             Some(TokenKind::Op(op)) => *op,
@@ -303,7 +336,13 @@ impl Parser<'_> {
                 return match kind {
                     QuestionKind::YesNo => Some(Condition::IsYes(index)),
                     _ => {
-                        self.error(offset, format!("`{id}` is {} question: compare it with a value", kind.described()));
+                        self.error(
+                            offset,
+                            format!(
+                                "`{id}` is {} question: compare it with a value",
+                                kind.described()
+                            ),
+                        );
                         None
                     }
                 };
@@ -321,7 +360,10 @@ impl Parser<'_> {
         match kind {
             QuestionKind::YesNo => {
                 if !matches!(op, Comparison::Eq | Comparison::Ne) {
-                    self.error(offset, format!("`{id}` is a yes/no question: only `=` and `!=` apply"));
+                    self.error(
+                        offset,
+                        format!("`{id}` is a yes/no question: only `=` and `!=` apply"),
+                    );
                     return None;
                 }
                 let yes = match value.as_str() {
@@ -333,7 +375,11 @@ impl Parser<'_> {
                     }
                 };
                 let is_yes = Condition::IsYes(index);
-                Some(if yes == (op == Comparison::Eq) { is_yes } else { Condition::Not(Box::new(is_yes)) })
+                Some(if yes == (op == Comparison::Eq) {
+                    is_yes
+                } else {
+                    Condition::Not(Box::new(is_yes))
+                })
             }
             QuestionKind::Choice(ref choices) => {
                 let Some(option) = choices.iter().position(|c| c.id == value) else {
@@ -345,24 +391,46 @@ impl Parser<'_> {
                     Comparison::Eq => Some(one_of),
                     Comparison::Ne => Some(Condition::Not(Box::new(one_of))),
                     _ => {
-                        self.error(offset, format!("`{id}` is a choice question: only `=`, `!=` and `in` apply"));
+                        self.error(
+                            offset,
+                            format!("`{id}` is a choice question: only `=`, `!=` and `in` apply"),
+                        );
                         None
                     }
                 }
             }
-            QuestionKind::Integer { .. } | QuestionKind::Money { .. } => match parse_decimal(&value) {
-                Some(number) => Some(Condition::Compare(index, op, number)),
-                None => {
-                    self.error(value_offset, format!("`{id}` is {} question: compare it with a number, not `{value}`", kind.described()));
-                    None
+            QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
+                match parse_decimal(&value) {
+                    Some(number) => Some(Condition::Compare(index, op, number)),
+                    None => {
+                        self.error(
+                            value_offset,
+                            format!(
+                                "`{id}` is {} question: compare it with a number, not `{value}`",
+                                kind.described()
+                            ),
+                        );
+                        None
+                    }
                 }
-            },
+            }
         }
     }
 
-    fn option_list(&mut self, id: &str, kind: &QuestionKind, in_offset: usize) -> Option<Vec<usize>> {
+    fn option_list(
+        &mut self,
+        id: &str,
+        kind: &QuestionKind,
+        in_offset: usize,
+    ) -> Option<Vec<usize>> {
         let QuestionKind::Choice(choices) = kind else {
-            self.error(in_offset, format!("`{id}` is {} question: `in` applies to choice questions", kind.described()));
+            self.error(
+                in_offset,
+                format!(
+                    "`{id}` is {} question: `in` applies to choice questions",
+                    kind.described()
+                ),
+            );
             self.skip_operand();
             return None;
         };
@@ -375,10 +443,12 @@ impl Parser<'_> {
         loop {
             let offset = self.here();
             match self.next().map(|t| t.kind) {
-                Some(TokenKind::Word(option)) => match choices.iter().position(|c| c.id == option) {
-                    Some(i) => options.push(i),
-                    None => self.error(offset, unknown_option(id, &option, choices)),
-                },
+                Some(TokenKind::Word(option)) => {
+                    match choices.iter().position(|c| c.id == option) {
+                        Some(i) => options.push(i),
+                        None => self.error(offset, unknown_option(id, &option, choices)),
+                    }
+                }
                 _ => {
                     self.error(offset, "expected an option id in the list");
                     return None;
@@ -437,7 +507,10 @@ fn join(mut items: Vec<Condition>, combine: fn(Vec<Condition>) -> Condition) -> 
 
 fn unknown_option(id: &str, option: &str, choices: &[super::Choice]) -> String {
     let known: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
-    format!("`{option}` is not an option of `{id}` (options: {})", known.join(", "))
+    format!(
+        "`{option}` is not an option of `{id}` (options: {})",
+        known.join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -447,17 +520,48 @@ mod tests {
     use crate::pack::Choice;
 
     fn text() -> Text {
-        Text { fr: "x".into(), en: "x".into() }
+        Text {
+            fr: "x".into(),
+            en: "x".into(),
+        }
     }
 
     fn questions() -> Vec<Question> {
-        let q = |id: &str, kind| Question { id: id.into(), label: text(), help: None, kind };
-        let choice = |id: &str| Choice { id: id.into(), label: text() };
+        let q = |id: &str, kind| Question {
+            id: id.into(),
+            label: text(),
+            help: None,
+            kind,
+        };
+        let choice = |id: &str| Choice {
+            id: id.into(),
+            label: text(),
+        };
         vec![
-            q("job", QuestionKind::Choice(vec![choice("artist"), choice("technician"), choice("other")])),
+            q(
+                "job",
+                QuestionKind::Choice(vec![
+                    choice("artist"),
+                    choice("technician"),
+                    choice("other"),
+                ]),
+            ),
             q("renewed", QuestionKind::YesNo),
-            q("days", QuestionKind::Integer { min: Some(0), max: Some(366) }),
-            q("income", QuestionKind::Money { currency: "EUR".into(), min: None, max: None }),
+            q(
+                "days",
+                QuestionKind::Integer {
+                    min: Some(0),
+                    max: Some(366),
+                },
+            ),
+            q(
+                "income",
+                QuestionKind::Money {
+                    currency: "EUR".into(),
+                    min: None,
+                    max: None,
+                },
+            ),
         ]
     }
 
@@ -469,11 +573,23 @@ mod tests {
     fn parses_the_forms_rule_authors_write() {
         let qs = questions();
         let cases = [
-            ("job in [artist, technician]", Condition::OneOf(0, vec![0, 1])),
-            ("job not in [other]", Condition::Not(Box::new(Condition::OneOf(0, vec![2])))),
-            ("job != other", Condition::Not(Box::new(Condition::OneOf(0, vec![2])))),
+            (
+                "job in [artist, technician]",
+                Condition::OneOf(0, vec![0, 1]),
+            ),
+            (
+                "job not in [other]",
+                Condition::Not(Box::new(Condition::OneOf(0, vec![2]))),
+            ),
+            (
+                "job != other",
+                Condition::Not(Box::new(Condition::OneOf(0, vec![2]))),
+            ),
             ("renewed", Condition::IsYes(1)),
-            ("renewed = no", Condition::Not(Box::new(Condition::IsYes(1)))),
+            (
+                "renewed = no",
+                Condition::Not(Box::new(Condition::IsYes(1))),
+            ),
             ("days >= 12", Condition::Compare(2, Comparison::Ge, dec(12))),
             (
                 "renewed or days < 12 and not income > 15000.5",
@@ -481,7 +597,11 @@ mod tests {
                     Condition::IsYes(1),
                     Condition::All(vec![
                         Condition::Compare(2, Comparison::Lt, dec(12)),
-                        Condition::Not(Box::new(Condition::Compare(3, Comparison::Gt, Decimal::new(150005, 1)))),
+                        Condition::Not(Box::new(Condition::Compare(
+                            3,
+                            Comparison::Gt,
+                            Decimal::new(150005, 1),
+                        ))),
                     ]),
                 ]),
             ),
@@ -502,10 +622,22 @@ mod tests {
     fn reports_every_problem_with_its_offset() {
         let qs = questions();
         let cases: [(&str, &[(usize, &str)]); 9] = [
-            ("salary > 3 and jobb = artist", &[(0, "unknown question `salary`"), (15, "unknown question `jobb`")]),
+            (
+                "salary > 3 and jobb = artist",
+                &[
+                    (0, "unknown question `salary`"),
+                    (15, "unknown question `jobb`"),
+                ],
+            ),
             ("renewed > 3", &[(0, "only `=` and `!=` apply")]),
             ("renewed = 3", &[(10, "compare it with `yes` or `no`")]),
-            ("job in [artist, dancer, mime]", &[(16, "`dancer` is not an option"), (24, "`mime` is not an option")]),
+            (
+                "job in [artist, dancer, mime]",
+                &[
+                    (16, "`dancer` is not an option"),
+                    (24, "`mime` is not an option"),
+                ],
+            ),
             ("days = many", &[(7, "compare it with a number")]),
             ("days", &[(0, "compare it with a value")]),
             ("(renewed", &[(0, "never closed")]),
