@@ -10,14 +10,16 @@
 //! A yes/no question alone means "answered yes"; `q = yes` and `q = no` say it in
 //! full. Choice questions compare with `=`, `!=`, `in [..]` and `not in [..]`;
 //! whole numbers and money with `=`, `!=`, `<`, `<=`, `>`, `>=` and an exact decimal.
-//! `and` binds tighter than `or`; `not` tighter than both; parentheses group.
+//! `and` binds tighter than `or`; `not` tighter than both; parentheses group, at
+//! most 64 levels deep (`not` counting as a level). Numbers are read exactly
+//! (`15000.50`, `1.5e4`, `1e-3`) or refused, never rounded.
 
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
 use super::{Question, QuestionIndex, QuestionKind};
-use crate::money::parse_decimal;
+use crate::money::{read_decimal, DecimalError};
 
 /// A condition over a programme's answers, with every reference resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,12 +114,15 @@ pub fn parse(text: &str, questions: &[Question]) -> Result<Condition, Vec<Condit
     let mut parser = Parser {
         tokens,
         position: 0,
+        depth: 0,
         end: text.len(),
         questions,
         errors: Vec::new(),
     };
     let condition = parser.or();
-    if let Some(token) = parser.peek() {
+    // After an error the parser stops where it was, not at the end of a condition:
+    // what follows is not "after the end", and saying so would only add noise.
+    if let Some(token) = parser.peek().filter(|_| condition.is_some()) {
         let offset = token.offset;
         parser.error(
             offset,
@@ -188,13 +193,22 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
             '<' => TokenKind::Op(Comparison::Lt),
             '>' => TokenKind::Op(Comparison::Gt),
             c if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.' => {
+                let number = c.is_ascii_digit() || c == '-' || c == '.';
                 let mut word = String::from(c);
-                while let Some((_, next)) =
-                    chars.next_if(|&(_, n)| n.is_ascii_alphanumeric() || n == '_' || n == '.')
-                {
+                loop {
+                    // In a number, a sign right after `e` is the exponent's: `1e-3`.
+                    let exponent_sign = number && word.ends_with(['e', 'E']);
+                    let Some((_, next)) = chars.next_if(|&(_, n)| {
+                        n.is_ascii_alphanumeric()
+                            || n == '_'
+                            || n == '.'
+                            || (exponent_sign && (n == '-' || n == '+'))
+                    }) else {
+                        break;
+                    };
                     word.push(next);
                 }
-                if c.is_ascii_digit() || c == '-' || c == '.' {
+                if number {
                     TokenKind::Number(word)
                 } else {
                     TokenKind::Word(word)
@@ -212,9 +226,16 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
     Ok(tokens)
 }
 
+/// How deep parentheses and `not` may nest. The parser, and every walk of a
+/// condition after it, recurses once per level: without a bound, a pack of 100,000
+/// `(` would overflow the stack and kill the widget instead of being refused.
+const MAX_NESTING: usize = 64;
+
 struct Parser<'a> {
     tokens: Vec<Token>,
     position: usize,
+    /// Parentheses and `not` open around the current token.
+    depth: usize,
     end: usize,
     questions: &'a [Question],
     errors: Vec<ConditionError>,
@@ -266,15 +287,36 @@ impl Parser<'_> {
         Some(join(items, Condition::All))
     }
 
+    /// Parses one level deeper with `parse`, or refuses at `offset` beyond
+    /// `MAX_NESTING`.
+    fn nested(
+        &mut self,
+        offset: usize,
+        parse: fn(&mut Self) -> Option<Condition>,
+    ) -> Option<Condition> {
+        if self.depth >= MAX_NESTING {
+            self.error(
+                offset,
+                format!("conditions nest too deeply (more than {MAX_NESTING} levels)"),
+            );
+            return None;
+        }
+        self.depth += 1;
+        let inner = parse(self);
+        self.depth -= 1;
+        inner
+    }
+
     fn unary(&mut self) -> Option<Condition> {
+        let offset = self.here();
         if self.at_word("not") {
             self.next();
-            return Some(Condition::Not(Box::new(self.unary()?)));
+            let inner = self.nested(offset, Self::unary)?;
+            return Some(Condition::Not(Box::new(inner)));
         }
-        let offset = self.here();
         match self.next().map(|t| t.kind) {
             Some(TokenKind::LeftParen) => {
-                let inner = self.or()?;
+                let inner = self.nested(offset, Self::or)?;
                 match self.next().map(|t| t.kind) {
                     Some(TokenKind::RightParen) => Some(inner),
                     _ => {
@@ -400,9 +442,16 @@ impl Parser<'_> {
                 }
             }
             QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
-                match parse_decimal(&value) {
-                    Some(number) => Some(Condition::Compare(index, op, number)),
-                    None => {
+                match read_decimal(&value) {
+                    Ok(number) => Some(Condition::Compare(index, op, number)),
+                    Err(DecimalError::TooPrecise) => {
+                        self.error(
+                            value_offset,
+                            format!("`{value}` has more digits than can be held exactly"),
+                        );
+                        None
+                    }
+                    Err(DecimalError::NotANumber) => {
                         self.error(
                             value_offset,
                             format!(
@@ -654,5 +703,172 @@ mod tests {
         }
         assert!(parse("", &qs).is_err());
         assert!(parse("days ≥ 3", &qs).is_err());
+    }
+
+    /// Every error of `text` as (offset, message), checking that each offset is a
+    /// place in `text` a caller can slice at.
+    fn errors(text: &str) -> Vec<(usize, String)> {
+        let errors = parse(text, &questions()).err().unwrap_or_default();
+        for error in &errors {
+            assert!(text.is_char_boundary(error.offset), "{text:?}: {error:?}");
+        }
+        errors.into_iter().map(|e| (e.offset, e.message)).collect()
+    }
+
+    const TOO_DEEP: &str = "conditions nest too deeply (more than 64 levels)";
+
+    #[test]
+    fn nesting_is_bounded_and_refused_with_its_place() {
+        let deep_parens = "(".repeat(100_000);
+        assert_eq!(errors(&deep_parens), [(64, TOO_DEEP.to_owned())]);
+        let balanced = format!("{}renewed{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert_eq!(errors(&balanced), [(64, TOO_DEEP.to_owned())]);
+        let nots = format!("{}renewed", "not ".repeat(100_000));
+        assert_eq!(errors(&nots), [(64 * 4, TOO_DEEP.to_owned())]);
+        let mixed = format!("{}renewed{}", "not (".repeat(33), ")".repeat(33));
+        assert_eq!(errors(&mixed), [(32 * 5, TOO_DEEP.to_owned())]);
+
+        let qs = questions();
+        let parens = format!("{}renewed{}", "(".repeat(64), ")".repeat(64));
+        assert_eq!(parse(&parens, &qs), Ok(Condition::IsYes(1)));
+        let mut expected = Condition::IsYes(1);
+        for _ in 0..64 {
+            expected = Condition::Not(Box::new(expected));
+        }
+        let nots = format!("{}renewed", "not ".repeat(64));
+        assert_eq!(parse(&nots, &qs), Ok(expected.clone()));
+        let mixed = format!("{}renewed{}", "not (".repeat(32), ")".repeat(32));
+        let mut expected = Condition::IsYes(1);
+        for _ in 0..32 {
+            expected = Condition::Not(Box::new(expected));
+        }
+        assert_eq!(parse(&mixed, &qs), Ok(expected));
+        // Depth is what is open at once, not how many groups there are.
+        let wide = vec!["(renewed)"; 1_000].join(" or ");
+        assert!(parse(&wide, &qs).is_ok());
+    }
+
+    #[test]
+    fn numbers_are_read_exactly_or_refused() {
+        let qs = questions();
+        let cases = [
+            ("days >= 1.2e1", Comparison::Ge, "12"),
+            ("income > 1.5e4", Comparison::Gt, "15000"),
+            ("income > 15e-1", Comparison::Gt, "1.5"),
+            ("income > 1E+2", Comparison::Gt, "100"),
+            (
+                "income <= 1.5000000000000000000000000001e4",
+                Comparison::Le,
+                "15000.000000000000000000000001",
+            ),
+            ("income < -2.5", Comparison::Lt, "-2.5"),
+        ];
+        for (text, op, value) in cases {
+            let value = Decimal::from_str_exact(value).unwrap_or_else(|e| panic!("{value}: {e}"));
+            let index = if text.starts_with("days") { 2 } else { 3 };
+            assert_eq!(
+                parse(text, &qs),
+                Ok(Condition::Compare(index, op, value)),
+                "{text}"
+            );
+        }
+        let too_precise = [
+            ("days >= 1.19999999999999999999999999999e1", 8),
+            ("income <= 15000.000000000000000000000000001", 10),
+            ("income > 1e-29", 9),
+            ("income > 1e999999999", 9),
+        ];
+        for (text, offset) in too_precise {
+            let value = text.get(offset..).unwrap_or_default();
+            let message = format!("`{value}` has more digits than can be held exactly");
+            assert_eq!(errors(text), [(offset, message)], "{text}");
+        }
+    }
+
+    #[test]
+    fn no_text_makes_the_lexer_or_parser_panic() {
+        let odd = [
+            "-",
+            ".",
+            "1e",
+            "1e-",
+            "e",
+            "days > -",
+            "days > .",
+            "days > 1e",
+            "days > 1e-",
+            "days > --1",
+            "days > 1e5-3",
+            "days >= 99999999999999999999999999999999999999",
+            "days >= 1e99999999999999999999",
+            "(",
+            ")",
+            "[",
+            "]",
+            ",",
+            "not",
+            "not not",
+            "job in [",
+            "job in [artist",
+            "job in [artist,",
+            "job not",
+            "job not in",
+            "job in",
+            "income",
+            "income >",
+            "renewed =",
+            "renewed = maybe",
+            "renewed and",
+            "or",
+            "é",
+            "jöb = artist",
+            "days >= 12 é",
+            "days ≥ 3",
+            "\u{0}",
+            "(((é",
+            "job in [é]",
+            "salary > 3 and",
+            "salary in [",
+            "salary not in [a",
+            "renewed or or renewed",
+        ];
+        for text in odd {
+            errors(text);
+        }
+        // A cheap, seeded mix of the language's pieces, each parsed; the fuzz target
+        // `condition` goes further.
+        let pieces = [
+            "(", ")", "not ", " and ", " or ", "days", "job", "renewed", "income", "salary",
+            " in ", " not in ", "[", "]", ",", "artist", "=", "!=", "<=", ">", "1e", "-", ".", "5",
+            "é", " ", "yes", "1.5e-3",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let piece = usize::try_from(seed % pieces.len() as u64).unwrap_or_default();
+                text.push_str(pieces.get(piece).copied().unwrap_or_default());
+            }
+            seed = seed.wrapping_add(1);
+            errors(&text);
+        }
+    }
+
+    #[test]
+    fn a_failed_part_is_not_reported_again_as_what_follows() {
+        assert_eq!(
+            errors("renewed and and days > 3"),
+            [(12, "expected a question id, found `and`".to_owned())]
+        );
+        assert_eq!(
+            errors("renewed renewed"),
+            [(
+                8,
+                "unexpected `renewed` after the end of the condition".to_owned()
+            )]
+        );
     }
 }
