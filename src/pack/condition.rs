@@ -227,8 +227,8 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
 }
 
 /// How deep parentheses and `not` may nest. The parser, and every walk of a
-/// condition after it, recurses once per level: without a bound, a pack of 100,000
-/// `(` would overflow the stack and kill the widget instead of being refused.
+/// condition after it (the engine's too, in the widget), recurses once per level:
+/// without a bound, 100,000 `(` overflow the stack, an abort rather than an error.
 const MAX_NESTING: usize = 64;
 
 struct Parser<'a> {
