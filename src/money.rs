@@ -1,75 +1,296 @@
 //! Exact decimals: reading them from rule packs, answers and visitors' typing, and
 //! writing amounts for each language. Money is never a float anywhere in the crate.
+//!
+//! Every reading is exact or refused, never rounded: a number with more digits than a
+//! `Decimal` holds (28 after the point, 28 or 29 in all, at most
+//! 79,228,162,514,264,337,593,543,950,335) is [`DecimalError::TooPrecise`]. A typed
+//! amount that two conventions read differently (`20,000`) is
+//! [`TypedAmount::Ambiguous`], for the visitor to settle.
+//!
+//! Amounts are shown unrounded too: a whole amount without cents, any other with at
+//! least two decimals and every further digit it has (`0,999 €`, never `0,99 €` or
+//! `1 €`), so what is shown is always the value that was compared.
+
+use std::fmt;
 
 use rust_decimal::Decimal;
 
 use crate::i18n::Lang;
 
+/// Why a text is not a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalError {
+    /// Not written as a number at all.
+    NotANumber,
+    /// A number, but not one a `Decimal` can hold without rounding it.
+    TooPrecise,
+}
+
+impl fmt::Display for DecimalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DecimalError::NotANumber => "not a decimal number",
+            DecimalError::TooPrecise => "more digits than can be held exactly",
+        })
+    }
+}
+
+impl std::error::Error for DecimalError {}
+
+/// The most digits after the point a `Decimal` holds.
+const MAX_SCALE: u32 = 28;
+
 /// Reads a decimal as a program writes it: `15000`, `-3`, `15000.001`, `1.5e4`.
-/// Thousands separators, commas and currency signs are refused here: an answer file
-/// or a rule pack is not a place to guess.
-pub fn parse_decimal(text: &str) -> Option<Decimal> {
+/// Thousands separators, commas, a leading `+` and currency signs are refused here:
+/// an answer file or a rule pack is not a place to guess. The value is built from its
+/// digits, never rounded: `1e-28` is read, `1e-29` and `1e29` are too precise
+/// (the first is below a `Decimal`'s smallest step, the second above its maximum).
+pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
     let text = text.trim();
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e)),
-        None => (digits, None),
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
     };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || mantissa.ends_with('.') {
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((whole, fraction)) if is_digits(fraction) => (whole, fraction),
+        Some(_) => return Err(DecimalError::NotANumber),
+        None => (mantissa, ""),
+    };
+    if !is_digits(whole) {
+        return Err(DecimalError::NotANumber);
+    }
+    let exponent = match exponent {
+        Some(e) => read_exponent(e).ok_or(DecimalError::NotANumber)?,
+        None => 0,
+    };
+    // The value is `digits × 10^-scale`, the digits being `whole` and `fraction` run
+    // together; a scale below zero multiplies.
+    let written_scale = i64::try_from(fraction.len()).unwrap_or(i64::MAX);
+    let scale = written_scale.saturating_sub(exponent);
+    let joined = format!("{whole}{fraction}");
+    let significant = joined.trim_start_matches('0');
+    if significant.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    from_digits(negative, significant, scale)
+        .or_else(|| {
+            // Trailing zeros after the point add no value: without them, `1.000…0` with
+            // thirty zeros still fits, exactly.
+            let trailing = significant.len() - significant.trim_end_matches('0').len();
+            let droppable = trailing.min(usize::try_from(scale).unwrap_or(0));
+            let kept = significant.get(..significant.len().saturating_sub(droppable))?;
+            let dropped = i64::try_from(droppable).ok()?;
+            from_digits(negative, kept, scale.saturating_sub(dropped))
+        })
+        .ok_or(DecimalError::TooPrecise)
+}
+
+/// Reads a decimal as [`read_decimal`] does, for callers that need not say why not.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    read_decimal(text).ok()
+}
+
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The exponent after `e`: digits with an optional sign. It saturates, as anything
+/// beyond a few dozen is refused anyway, so `1e999999999` costs no long loop.
+fn read_exponent(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if !is_digits(digits) {
         return None;
     }
-    match exponent {
-        None => Decimal::from_str_exact(text).ok(),
-        Some(e) => {
-            let e = e.strip_prefix('+').unwrap_or(e);
-            let exp_digits = e.strip_prefix('-').unwrap_or(e);
-            if exp_digits.is_empty() || !digits_only(exp_digits) {
-                return None;
-            }
-            Decimal::from_scientific(text).ok()
-        }
-    }
+    let magnitude = digits.bytes().fold(0i64, |n, b| {
+        n.saturating_mul(10)
+            .saturating_add(i64::from(b.saturating_sub(b'0')))
+    });
+    Some(if negative { -magnitude } else { magnitude })
 }
 
-/// Reads an amount as a visitor types it: `15 000`, `15000,50`, `15 000 €`, `€15,000.50`.
-/// The language settles the one ambiguous case, a lone separator followed by three
-/// digits: `15,000` is fifteen thousand in English, `15.000` is in French.
-pub fn parse_typed_amount(text: &str, lang: Lang) -> Option<Decimal> {
-    let mut cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{202F}' | '\u{00A0}' | '\'' | '’' | '€' | '$' | '£'))
-        .collect();
-    for code in ["EUR", "eur", "GBP", "gbp", "USD", "usd"] {
-        cleaned = cleaned.replace(code, "");
+/// `digits × 10^-scale` as a `Decimal`, or `None` when it cannot be held exactly.
+/// `digits` are ASCII digits without leading zeros.
+fn from_digits(negative: bool, digits: &str, scale: i64) -> Option<Decimal> {
+    // 2^96 has 29 digits: longer mantissas cannot fit, and shorter ones fit an i128.
+    if digits.len() > 29 {
+        return None;
     }
-    let last_comma = cleaned.rfind(',');
-    let last_dot = cleaned.rfind('.');
-    let normalised = match (last_comma, last_dot) {
-        (Some(c), Some(d)) => {
-            let (grouping, decimal) = if c > d { ('.', ',') } else { (',', '.') };
-            cleaned.replace(grouping, "").replace(decimal, ".")
-        }
-        (Some(_), None) => resolve_lone_separator(&cleaned, ',', lang == Lang::En),
-        (None, Some(_)) => resolve_lone_separator(&cleaned, '.', lang == Lang::Fr),
-        (None, None) => cleaned,
+    let mut mantissa = digits.bytes().try_fold(0i128, |n, b| {
+        n.checked_mul(10)?
+            .checked_add(i128::from(b.saturating_sub(b'0')))
+    })?;
+    let mut scale = scale;
+    if scale < 0 {
+        let power = u32::try_from(scale.unsigned_abs()).ok()?;
+        mantissa = mantissa.checked_mul(10i128.checked_pow(power)?)?;
+        scale = 0;
+    }
+    let scale = u32::try_from(scale).ok().filter(|s| *s <= MAX_SCALE)?;
+    let signed = if negative { -mantissa } else { mantissa };
+    // Refuses, rather than rounds, a mantissa beyond 96 bits.
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
+}
+
+/// What a visitor's typing says: one amount, or two when the writing conventions of
+/// French and English disagree and only the visitor knows which they meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypedAmount {
+    Exact(Decimal),
+    /// `first` is the reading of the page's language, `second` the other one:
+    /// `20,000` on a French page is first twenty euros, then twenty thousand.
+    Ambiguous {
+        first: Decimal,
+        second: Decimal,
+    },
+}
+
+/// Reads an amount as a visitor types it: `15 000`, `15000,50`, `15 000 €`,
+/// `€15,000.50`, `1.234.567,89`. Spaces (also non-breaking) and apostrophes group
+/// thousands; of a comma and a point, the last one is the decimal mark; a separator
+/// that appears several times groups thousands.
+///
+/// One case is never guessed: a lone separator followed by exactly three digits,
+/// after one to three digits that do not start with 0 (`20,000`, `15.000`). Many
+/// visitors write thousands that way whatever the page's language, and decimals too,
+/// so it is [`TypedAmount::Ambiguous`] in both languages. `20,5`, `20,50`, `0,999`,
+/// `1 234,567` and `1,234.56` are not: only one reading is well formed.
+///
+/// A currency sign or code (`€`, `$`, `£`, `EUR`, `USD`, `GBP`) may come before or
+/// after the number, not inside it: `1€50` is refused rather than read as 150.
+pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalError> {
+    let text = strip_currency_suffix(text.trim()).trim_end();
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
     };
-    parse_decimal(&normalised)
+    let body: String = strip_currency_prefix(text.trim_start())
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’'))
+        .collect();
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return Err(DecimalError::NotANumber);
+    }
+    let sign = if negative { "-" } else { "" };
+    let number = |whole: &str, fraction: Option<&str>| match fraction {
+        Some(fraction) => read_decimal(&format!("{sign}{whole}.{fraction}")),
+        None => read_decimal(&format!("{sign}{whole}")),
+    };
+    let (mark, grouping) = match (body.rfind(','), body.rfind('.')) {
+        (Some(comma), Some(dot)) if comma > dot => (',', '.'),
+        (Some(_), Some(_)) => ('.', ','),
+        (Some(_), None) => return lone_separator(&body, ',', lang, number),
+        (None, Some(_)) => return lone_separator(&body, '.', lang, number),
+        (None, None) => return number(&body, None).map(TypedAmount::Exact),
+    };
+    // Both kinds appear: the last one is the decimal mark, once (what is before it
+    // must be grouped digits only); the other groups.
+    let (whole, fraction) = body.rsplit_once(mark).ok_or(DecimalError::NotANumber)?;
+    let whole = ungroup(whole, grouping).ok_or(DecimalError::NotANumber)?;
+    number(&whole, Some(fraction)).map(TypedAmount::Exact)
 }
 
-/// `separator` is the only kind of separator in `text`; when `groups_thousands` and
-/// every part after it has three digits, it separates thousands; else it is the
-/// decimal point (and may appear once only).
-fn resolve_lone_separator(text: &str, separator: char, groups_thousands: bool) -> String {
-    let mut parts = text.split(separator);
-    let head = parts.next().unwrap_or_default();
-    let tail: Vec<&str> = parts.collect();
-    let looks_grouped = !head.is_empty() && head.len() <= 3 && tail.iter().all(|p| p.len() == 3);
-    if groups_thousands && looks_grouped {
-        text.replace(separator, "")
-    } else {
-        text.replacen(separator, ".", 1)
+/// Reads `body`, where `separator` is the only separator, in each way it can mean:
+/// thousands grouping and decimal mark.
+fn lone_separator(
+    body: &str,
+    separator: char,
+    lang: Lang,
+    number: impl Fn(&str, Option<&str>) -> Result<Decimal, DecimalError>,
+) -> Result<TypedAmount, DecimalError> {
+    let grouped = ungroup(body, separator).map(|whole| number(&whole, None));
+    let decimal = body
+        .split_once(separator)
+        .filter(|(whole, fraction)| is_digits(whole) && is_digits(fraction))
+        .map(|(whole, fraction)| number(whole, Some(fraction)));
+    let page_marks_decimals_with_it = match lang {
+        Lang::Fr => separator == ',',
+        Lang::En => separator == '.',
+    };
+    match (grouped, decimal) {
+        (Some(grouped), Some(decimal)) => {
+            let (first, second) = if page_marks_decimals_with_it {
+                (decimal?, grouped?)
+            } else {
+                (grouped?, decimal?)
+            };
+            Ok(TypedAmount::Ambiguous { first, second })
+        }
+        (Some(only), None) | (None, Some(only)) => only.map(TypedAmount::Exact),
+        (None, None) => Err(DecimalError::NotANumber),
+    }
+}
+
+/// The digits of `text` when `separator` groups them in thousands: one to three
+/// digits, not starting with 0, then groups of exactly three.
+fn ungroup(text: &str, separator: char) -> Option<String> {
+    let mut groups = text.split(separator);
+    let head = groups
+        .next()
+        .filter(|h| is_digits(h) && h.len() <= 3 && !h.starts_with('0'))?;
+    let mut digits = head.to_owned();
+    for group in groups {
+        if group.len() != 3 || !is_digits(group) {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    Some(digits)
+}
+
+/// A currency sign or code a visitor may type before or after an amount.
+const CURRENCY_MARKS: [&str; 6] = ["€", "$", "£", "EUR", "USD", "GBP"];
+
+fn strip_currency_prefix(text: &str) -> &str {
+    CURRENCY_MARKS
+        .iter()
+        .find_map(|mark| {
+            let head = text.get(..mark.len())?;
+            head.eq_ignore_ascii_case(mark)
+                .then(|| text.get(mark.len()..))
+                .flatten()
+        })
+        .unwrap_or(text)
+}
+
+fn strip_currency_suffix(text: &str) -> &str {
+    CURRENCY_MARKS
+        .iter()
+        .find_map(|mark| {
+            let start = text.len().checked_sub(mark.len())?;
+            let tail = text.get(start..)?;
+            tail.eq_ignore_ascii_case(mark)
+                .then(|| text.get(..start))
+                .flatten()
+        })
+        .unwrap_or(text)
+}
+
+/// Reads an amount as [`read_typed_amount`] does, taking an ambiguous one in the
+/// page's language (`15.000` is fifteen thousand in French, fifteen in English).
+/// Kept for callers not yet showing both readings; new code should not guess.
+pub fn parse_typed_amount(text: &str, lang: Lang) -> Option<Decimal> {
+    match read_typed_amount(text, lang).ok()? {
+        TypedAmount::Exact(value) | TypedAmount::Ambiguous { first: value, .. } => Some(value),
+    }
+}
+
+/// What the widget understood of a typed amount, to show next to the field:
+/// `compris : 20 000 €`, `understood: €20,000`.
+pub fn understood(value: Decimal, currency: &str, lang: Lang) -> String {
+    let amount = format_amount(value, currency, lang);
+    match lang {
+        Lang::Fr => format!("compris\u{00A0}: {amount}"),
+        Lang::En => format!("understood: {amount}"),
     }
 }
 
@@ -83,18 +304,21 @@ fn symbol(currency: &str) -> &str {
     }
 }
 
-/// Writes an amount for a language: `15 000 €` and `900 €` in French, `€15,000` and
-/// `€900` in English. Cents appear only when the amount has them.
+/// Writes an amount for a language: `15 000 €`, `900 €` and `0,999 €` in French,
+/// `€15,000`, `€900` and `€0.999` in English. Cents appear only when the amount has
+/// them (`15 000,50 €`), and no digit is ever rounded away.
 pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
     let value = value.normalize();
     let negative = value.is_sign_negative() && !value.is_zero();
-    let magnitude = value.abs();
-    let plain = if magnitude.fract().is_zero() {
-        magnitude.trunc().to_string()
-    } else {
-        format!("{:.2}", magnitude)
-    };
+    // Normalised, the magnitude is written with every digit it has and no trailing
+    // zero: shown unrounded, as the module says.
+    let plain = value.abs().to_string();
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let fraction = if fraction.len() == 1 {
+        format!("{fraction}0")
+    } else {
+        fraction.to_owned()
+    };
     let (group, decimal_mark) = match lang {
         Lang::Fr => ('\u{202F}', ','),
         Lang::En => (',', '.'),
@@ -108,7 +332,7 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
     }
     if !fraction.is_empty() {
         grouped.push(decimal_mark);
-        grouped.push_str(fraction);
+        grouped.push_str(&fraction);
     }
     let sign = if negative { "-" } else { "" };
     let symbol = symbol(currency);
@@ -143,10 +367,9 @@ pub fn canonical(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     fn dec(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap_or_default()
+        Decimal::from_str_exact(s).unwrap_or_else(|e| panic!("bad test decimal {s:?}: {e}"))
     }
 
     #[test]
@@ -155,19 +378,270 @@ mod tests {
         assert!(parse_decimal("15000.001") > parse_decimal("15000"));
         assert_eq!(parse_decimal("-2"), Some(dec("-2")));
         assert_eq!(parse_decimal("1.5e4"), Some(dec("15000")));
-        for bad in ["", "1_000", "15 000", "15,5", "1.", ".5", "abc", "1e", "--1", "+1"] {
+        for bad in [
+            "", "1_000", "15 000", "15,5", "1.", ".5", "abc", "1e", "--1", "+1",
+        ] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }
 
     #[test]
-    fn visitors_typing_is_understood_in_each_language() {
+    fn every_notation_is_read_exactly_or_refused() {
+        let exact = [
+            ("1.2e1", "12"),
+            (
+                "1.1999999999999999999999999999e1",
+                "11.999999999999999999999999999",
+            ),
+            ("1.5e4", "15000"),
+            (
+                "1.5000000000000000000000000001e4",
+                "15000.000000000000000000000001",
+            ),
+            ("1.5E+4", "15000"),
+            ("15e-3", "0.015"),
+            ("-1.5e-1", "-0.15"),
+            ("1e-28", "0.0000000000000000000000000001"),
+            ("10e-29", "0.0000000000000000000000000001"),
+            (
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000001",
+            ),
+            ("1e28", "10000000000000000000000000000"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            (
+                "-79228162514264337593543950335",
+                "-79228162514264337593543950335",
+            ),
+            (
+                "7.9228162514264337593543950335e28",
+                "79228162514264337593543950335",
+            ),
+            ("1.000000000000000000000000000000000", "1"),
+            ("15000.000000000000000000000000000000", "15000"),
+            ("0012.50", "12.5"),
+            (" 12 ", "12"),
+            ("0", "0"),
+            ("-0", "0"),
+            ("0e5", "0"),
+            ("0.000e-999999999", "0"),
+        ];
+        for (text, expected) in exact {
+            assert_eq!(read_decimal(text), Ok(dec(expected)), "{text:?}");
+        }
+        assert!(parse_decimal("1.1999999999999999999999999999e1") < Some(dec("12")));
+        assert!(parse_decimal("1.5000000000000000000000000001e4") > Some(dec("15000")));
+        assert_eq!(
+            read_decimal("15000.50").map(|d| d.scale()),
+            Ok(2),
+            "the scale as written"
+        );
+
+        let too_precise = [
+            // Would round to 12 and 15000: across the boundaries of the shipped pack.
+            "1.19999999999999999999999999999e1",
+            "1.50000000000000000000000000001e4",
+            "11.99999999999999999999999999999",
+            "15000.000000000000000000000000001",
+            // Below the smallest step of a Decimal, 1e-28.
+            "1e-29",
+            "0.00000000000000000000000000001",
+            "-1.5e-28",
+            // Above its largest value.
+            "1e29",
+            "79228162514264337593543950336",
+            "123456789012345678901234567890",
+            "-1e29",
+            "1e999999999",
+            "1e-999999999",
+            "1e99999999999999999999999999999999999999",
+        ];
+        for text in too_precise {
+            assert_eq!(
+                read_decimal(text),
+                Err(DecimalError::TooPrecise),
+                "{text:?}"
+            );
+        }
+
+        let not_numbers = [
+            "", "-", ".", "e5", "1e", "1e+", "1e-", "1e+-5", "1e5e5", "1e5.5", "1.2.3", "1..2",
+            "+1", "--1", "- 1", "1 000", "1,5", "0x10", "١٢", "1e 5", "inf", "NaN",
+        ];
+        for text in not_numbers {
+            assert_eq!(
+                read_decimal(text),
+                Err(DecimalError::NotANumber),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            DecimalError::TooPrecise.to_string(),
+            "more digits than can be held exactly"
+        );
+    }
+
+    /// `digits × 10^exponent` written without exponent, trailing zeros after the point
+    /// dropped: what `from_str_exact` (which refuses rather than rounds) must agree with.
+    fn shifted(digits: &str, exponent: i64) -> String {
+        let plain = if exponent >= 0 {
+            format!("{digits}{}", "0".repeat(exponent.unsigned_abs() as usize))
+        } else {
+            let places = exponent.unsigned_abs() as usize;
+            let padded = format!(
+                "{}{digits}",
+                "0".repeat((places + 1).saturating_sub(digits.len()))
+            );
+            let (whole, fraction) = padded.split_at(padded.len() - places);
+            format!("{whole}.{fraction}")
+        };
+        match plain.split_once('.') {
+            Some((whole, fraction)) if fraction.trim_end_matches('0').is_empty() => {
+                whole.to_owned()
+            }
+            Some((whole, fraction)) => format!("{whole}.{}", fraction.trim_end_matches('0')),
+            None => plain,
+        }
+    }
+
+    #[test]
+    fn exponents_agree_with_the_digits_shifted_by_hand() {
+        let mantissas = [
+            "1",
+            "15",
+            "100",
+            "11999999999999999999999999999",
+            "79228162514264337593543950335",
+            "79228162514264337593543950336",
+            "12345678901234567890123456789",
+            "1000000000000000000000000000000",
+        ];
+        let mut checked = 0;
+        for digits in mantissas {
+            for exponent in -62i64..=62 {
+                let expected = Decimal::from_str_exact(&shifted(digits, exponent)).ok();
+                // Written as an integer with an exponent, and with a point after the
+                // first digit (`1.1999…e1`).
+                let point = i64::try_from(digits.len()).unwrap_or_default() - 1;
+                let (first, rest) = digits.split_at(1);
+                let written = [
+                    format!("{digits}e{exponent}"),
+                    format!("{first}.{rest}e{}", exponent + point),
+                ];
+                for text in written.iter().filter(|t| !t.contains(".e")) {
+                    let got = read_decimal(text);
+                    match expected {
+                        Some(value) => assert_eq!(got, Ok(value), "{text}"),
+                        None => assert_eq!(got, Err(DecimalError::TooPrecise), "{text}"),
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1500, "{checked}");
+    }
+
+    /// What a visitor's typing should give in one language.
+    #[derive(Debug, Clone, Copy)]
+    enum Reading {
+        Exact(&'static str),
+        /// The page's reading, then the other.
+        Either(&'static str, &'static str),
+        Refused(DecimalError),
+    }
+    use Reading::{Either, Exact, Refused};
+    const NOT_A_NUMBER: Reading = Refused(DecimalError::NotANumber);
+
+    fn check(typed: &str, lang: Lang, expected: Reading) {
+        let got = read_typed_amount(typed, lang);
+        let want = match expected {
+            Exact(value) => Ok(TypedAmount::Exact(dec(value))),
+            Either(first, second) => Ok(TypedAmount::Ambiguous {
+                first: dec(first),
+                second: dec(second),
+            }),
+            Refused(error) => Err(error),
+        };
+        assert_eq!(got, want, "{typed:?} in {lang}");
+    }
+
+    #[test]
+    fn visitors_typing_is_read_and_never_guessed() {
+        // (typed, on a French page, on an English page)
+        let cases = [
+            ("20 000", Exact("20000"), Exact("20000")),
+            ("20 000 €", Exact("20000"), Exact("20000")),
+            ("20\u{202F}000\u{00A0}€", Exact("20000"), Exact("20000")),
+            ("20000", Exact("20000"), Exact("20000")),
+            ("20.000", Either("20000", "20"), Either("20", "20000")),
+            ("20,000", Either("20", "20000"), Either("20000", "20")),
+            ("€20,000", Either("20", "20000"), Either("20000", "20")),
+            ("20,000 EUR", Either("20", "20000"), Either("20000", "20")),
+            ("1,234", Either("1.234", "1234"), Either("1234", "1.234")),
+            ("-20,000", Either("-20", "-20000"), Either("-20000", "-20")),
+            ("20,000.50", Exact("20000.50"), Exact("20000.50")),
+            ("20.000,50", Exact("20000.50"), Exact("20000.50")),
+            ("1 234,56", Exact("1234.56"), Exact("1234.56")),
+            ("1 234.56", Exact("1234.56"), Exact("1234.56")),
+            ("1,234.56", Exact("1234.56"), Exact("1234.56")),
+            ("1.234.567,89", Exact("1234567.89"), Exact("1234567.89")),
+            ("1,234,567", Exact("1234567"), Exact("1234567")),
+            ("1.234.567", Exact("1234567"), Exact("1234567")),
+            ("1'234.50", Exact("1234.50"), Exact("1234.50")),
+            ("20,5", Exact("20.5"), Exact("20.5")),
+            ("20,50", Exact("20.50"), Exact("20.50")),
+            ("20.5", Exact("20.5"), Exact("20.5")),
+            ("20,5000", Exact("20.5"), Exact("20.5")),
+            ("0,999", Exact("0.999"), Exact("0.999")),
+            ("0.500", Exact("0.5"), Exact("0.5")),
+            ("1234,567", Exact("1234.567"), Exact("1234.567")),
+            ("1 234,567", Exact("1234.567"), Exact("1234.567")),
+            ("15000 EUR", Exact("15000"), Exact("15000")),
+            ("15000eur", Exact("15000"), Exact("15000")),
+            ("$ 15", Exact("15"), Exact("15")),
+            ("-5 €", Exact("-5"), Exact("-5")),
+            ("-€5", Exact("-5"), Exact("-5")),
+            ("20k", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("1€50", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("1.5e4", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("20,", NOT_A_NUMBER, NOT_A_NUMBER),
+            (",50", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("20,00,0", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("12,34.5", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("1.2,3,4", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("1,2.3.4", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("€", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("", NOT_A_NUMBER, NOT_A_NUMBER),
+            ("abc", NOT_A_NUMBER, NOT_A_NUMBER),
+            (
+                "100 000 000 000 000 000 000 000 000 000",
+                Refused(DecimalError::TooPrecise),
+                Refused(DecimalError::TooPrecise),
+            ),
+            (
+                "0,00000000000000000000000000001",
+                Refused(DecimalError::TooPrecise),
+                Refused(DecimalError::TooPrecise),
+            ),
+        ];
+        for (typed, fr, en) in cases {
+            check(typed, Lang::Fr, fr);
+            check(typed, Lang::En, en);
+        }
+    }
+
+    #[test]
+    fn the_compatible_reader_takes_the_pages_reading() {
         let cases = [
             ("15 000", Lang::Fr, "15000"),
             ("15000,50", Lang::Fr, "15000.50"),
             ("15 000 €", Lang::Fr, "15000"),
             ("15\u{202F}000,5\u{00A0}€", Lang::Fr, "15000.5"),
             ("15.000", Lang::Fr, "15000"),
+            ("20,000", Lang::Fr, "20"),
             ("1.5", Lang::Fr, "1.5"),
             ("15,000", Lang::En, "15000"),
             ("€15,000.50", Lang::En, "15000.50"),
@@ -177,7 +651,11 @@ mod tests {
             ("15000 EUR", Lang::En, "15000"),
         ];
         for (typed, lang, expected) in cases {
-            assert_eq!(parse_typed_amount(typed, lang), Some(dec(expected)), "{typed:?} in {lang}");
+            assert_eq!(
+                parse_typed_amount(typed, lang),
+                Some(dec(expected)),
+                "{typed:?} in {lang}"
+            );
         }
         for bad in ["", "abc", "15,00,0", "1,2.3.4"] {
             assert_eq!(parse_typed_amount(bad, Lang::Fr), None, "{bad:?}");
@@ -188,11 +666,95 @@ mod tests {
     fn amounts_are_written_for_each_language() {
         assert_eq!(format_amount(dec("900"), "EUR", Lang::Fr), "900\u{00A0}€");
         assert_eq!(format_amount(dec("900.00"), "EUR", Lang::En), "€900");
-        assert_eq!(format_amount(dec("15000.5"), "EUR", Lang::Fr), "15\u{202F}000,50\u{00A0}€");
+        assert_eq!(
+            format_amount(dec("15000.5"), "EUR", Lang::Fr),
+            "15\u{202F}000,50\u{00A0}€"
+        );
         assert_eq!(format_amount(dec("1234567"), "EUR", Lang::En), "€1,234,567");
         assert_eq!(format_amount(dec("2500"), "GBP", Lang::En), "£2,500");
-        assert_eq!(format_range(dec("500"), dec("900"), "EUR", Lang::En), "€500 to €900");
-        assert_eq!(format_range(dec("500"), dec("500"), "EUR", Lang::Fr), "500\u{00A0}€");
+        assert_eq!(
+            format_range(dec("500"), dec("900"), "EUR", Lang::En),
+            "€500 to €900"
+        );
+        assert_eq!(
+            format_range(dec("500"), dec("500"), "EUR", Lang::Fr),
+            "500\u{00A0}€"
+        );
         assert_eq!(canonical(dec("900.00")), "900");
+    }
+
+    #[test]
+    fn no_digit_of_an_amount_is_hidden_or_rounded() {
+        let cases = [
+            ("0.999", "0,999\u{00A0}€", "€0.999"),
+            ("0.995", "0,995\u{00A0}€", "€0.995"),
+            ("15000.001", "15\u{202F}000,001\u{00A0}€", "€15,000.001"),
+            ("0.5", "0,50\u{00A0}€", "€0.50"),
+            ("0.10", "0,10\u{00A0}€", "€0.10"),
+            ("-0.5", "-0,50\u{00A0}€", "-€0.50"),
+            ("-0", "0\u{00A0}€", "€0"),
+            (
+                "0.0000000000000000000000000001",
+                "0,0000000000000000000000000001\u{00A0}€",
+                "€0.0000000000000000000000000001",
+            ),
+            (
+                "79228162514264337593543950335",
+                "79\u{202F}228\u{202F}162\u{202F}514\u{202F}264\u{202F}337\u{202F}593\u{202F}543\u{202F}950\u{202F}335\u{00A0}€",
+                "€79,228,162,514,264,337,593,543,950,335",
+            ),
+        ];
+        for (value, fr, en) in cases {
+            assert_eq!(format_amount(dec(value), "EUR", Lang::Fr), fr, "{value}");
+            assert_eq!(format_amount(dec(value), "EUR", Lang::En), en, "{value}");
+        }
+        assert_eq!(
+            format_amount(dec("1500.5"), "CHF", Lang::En),
+            "1,500.50 CHF"
+        );
+    }
+
+    #[test]
+    fn what_was_understood_is_said_in_each_language() {
+        assert_eq!(
+            understood(dec("20000"), "EUR", Lang::Fr),
+            "compris\u{00A0}: 20\u{202F}000\u{00A0}€"
+        );
+        assert_eq!(
+            understood(dec("20000"), "EUR", Lang::En),
+            "understood: €20,000"
+        );
+        assert_eq!(
+            understood(dec("20.5"), "EUR", Lang::En),
+            "understood: €20.50"
+        );
+    }
+
+    #[test]
+    fn a_shown_amount_reads_back_as_itself() {
+        let values = [
+            "0",
+            "0.5",
+            "0.999",
+            "1.234",
+            "1000",
+            "1234.5",
+            "15000.01",
+            "-20000",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+        ];
+        for value in values {
+            for lang in Lang::ALL {
+                for currency in ["EUR", "USD", "GBP"] {
+                    let shown = format_amount(dec(value), currency, lang);
+                    assert_eq!(
+                        parse_typed_amount(&shown, lang),
+                        Some(dec(value)),
+                        "{shown:?}"
+                    );
+                }
+            }
+        }
     }
 }
