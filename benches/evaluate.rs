@@ -12,22 +12,33 @@ use eligibility::compile::compile;
 use eligibility::form::Form;
 
 /// Per pack: its file, some answers, and answers to every question.
-type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)], &'static [(&'static str, &'static str)]);
+type Case =
+    (&'static str, &'static str, &'static [(&'static str, &'static str)], &'static [(&'static str, &'static str)]);
 
 const CASES: &[Case] = &[
     (
         "netflix-audiens-2020",
         include_str!("../packs/netflix-audiens-2020.toml"),
         &[("profession", "\"artist\""), ("days_worked", "12")],
-        &[("profession", "\"artist\""), ("rights_not_renewed_since_2020", "true"), ("days_worked", "12"),
-          ("works_on_netflix_production", "false"), ("annual_resources", "15000")],
+        &[
+            ("profession", "\"artist\""),
+            ("rights_not_renewed_since_2020", "true"),
+            ("days_worked", "12"),
+            ("works_on_netflix_production", "false"),
+            ("annual_resources", "15000"),
+        ],
     ),
     (
         "audiens-fonds-solidarite-2020",
         include_str!("../packs/audiens-fonds-solidarite-2020.toml"),
         &[("profession", "\"artist\""), ("building_rights_2019_2020", "false")],
-        &[("profession", "\"artist\""), ("building_rights_2019_2020", "false"), ("end_of_rights_afd", "true"),
-          ("guso_cachets_cancelled", "8"), ("under_contract_or_benefits", "false")],
+        &[
+            ("profession", "\"artist\""),
+            ("building_rights_2019_2020", "false"),
+            ("end_of_rights_afd", "true"),
+            ("guso_cachets_cancelled", "8"),
+            ("under_contract_or_benefits", "false"),
+        ],
     ),
     (
         "collectif-5050-mentorat-2021",
@@ -39,15 +50,24 @@ const CASES: &[Case] = &[
         "uk-film-tv-emergency-relief-2020",
         include_str!("../packs/uk-film-tv-emergency-relief-2020.toml"),
         &[("screen_role", "\"behind_the_scenes\"")],
-        &[("screen_role", "\"behind_the_scenes\""), ("uk_days_worked", "60"), ("hit_by_closures", "true"),
-          ("government_support_800", "false")],
+        &[
+            ("screen_role", "\"behind_the_scenes\""),
+            ("uk_days_worked", "60"),
+            ("hit_by_closures", "true"),
+            ("government_support_800", "false"),
+        ],
     ),
 ];
 
 fn inputs(answers: &[(&'static str, &'static str)]) -> Vec<(&'static str, AnswerInput)> {
     answers
         .iter()
-        .map(|(q, json)| (*q, serde_json::from_str::<serde_json::Value>(json).map_or(AnswerInput::Missing, |v| AnswerInput::from(&v))))
+        .map(|(q, json)| {
+            (
+                *q,
+                serde_json::from_str::<serde_json::Value>(json).map_or(AnswerInput::Missing, |v| AnswerInput::from(&v)),
+            )
+        })
         .collect()
 }
 

@@ -3,6 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
 echo "== native: engine, packs, scenarios, CLI, properties"
 cargo test --all-targets
 cargo test --doc

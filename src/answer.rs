@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::money::parse_decimal;
+use crate::money::{read_decimal, DecimalError};
 use crate::pack::{Programme, Question, QuestionIndex, QuestionKind};
 
 /// An answer as it arrives from JSON, TOML or JavaScript, before it is checked.
@@ -52,7 +52,9 @@ impl From<&toml::Value> for AnswerInput {
             toml::Value::Boolean(b) => AnswerInput::Bool(*b),
             toml::Value::Integer(i) => AnswerInput::Number(i.to_string()),
             toml::Value::String(s) => AnswerInput::Text(s.clone()),
-            toml::Value::Float(f) => AnswerInput::Other(format!("the float {f} (write decimals in quotes, \"{f}\", to keep them exact)")),
+            toml::Value::Float(f) => {
+                AnswerInput::Other(format!("the float {f} (write decimals in quotes, \"{f}\", to keep them exact)"))
+            }
             other => AnswerInput::Other(format!("a TOML {}", other.type_str())),
         }
     }
@@ -116,17 +118,28 @@ impl Answers {
 pub fn check(question: &Question, input: &AnswerInput) -> Result<Option<Answer>, AnswerError> {
     let error = |problem| AnswerError { question: question.id.clone(), problem };
     let wrong_type = || error(Problem::WrongType { expected: expected(&question.kind), got: input.to_string() });
+    // A number too precise to hold is refused as such, not as "expects an amount".
+    let read = |text: &String| match read_decimal(text) {
+        Ok(value) => Ok(Some(value)),
+        Err(DecimalError::TooPrecise) => Err(error(Problem::TooPrecise { got: text.clone() })),
+        Err(DecimalError::NotANumber) => Ok(None),
+    };
     let answer = match (&question.kind, input) {
         (_, AnswerInput::Missing) => return Ok(None),
         (QuestionKind::YesNo, AnswerInput::Bool(b)) => Answer::YesNo(*b),
         (QuestionKind::Choice(choices), AnswerInput::Text(option)) => {
             match choices.iter().position(|c| &c.id == option) {
                 Some(index) => Answer::Choice(index),
-                None => return Err(error(Problem::UnknownOption { expected: expected(&question.kind), got: option.clone() })),
+                None => {
+                    return Err(error(Problem::UnknownOption {
+                        expected: expected(&question.kind),
+                        got: option.clone(),
+                    }))
+                }
             }
         }
         (QuestionKind::Integer { min, max }, AnswerInput::Number(text) | AnswerInput::Text(text)) => {
-            let value = parse_decimal(text).filter(|d| d.fract().is_zero()).ok_or_else(wrong_type)?;
+            let value = read(text)?.filter(|d| d.fract().is_zero()).ok_or_else(wrong_type)?;
             let whole = i64::try_from(value).map_err(|_| wrong_type())?;
             let below = min.is_some_and(|m| whole < m);
             let above = max.is_some_and(|m| whole > m);
@@ -136,7 +149,7 @@ pub fn check(question: &Question, input: &AnswerInput) -> Result<Option<Answer>,
             Answer::Integer(whole)
         }
         (QuestionKind::Money { min, max, .. }, AnswerInput::Number(text) | AnswerInput::Text(text)) => {
-            let value = parse_decimal(text).ok_or_else(wrong_type)?;
+            let value = read(text)?.ok_or_else(wrong_type)?;
             if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
                 return Err(error(Problem::OutOfBounds { expected: expected(&question.kind), got: text.clone() }));
             }
@@ -184,7 +197,10 @@ impl AnswerError {
             [one] => format!("programme {one}"),
             several => format!("programmes {}", several.join(", ")),
         };
-        AnswerError { question: id.to_owned(), problem: Problem::UnknownQuestion { programmes, known: known.join(", ") } }
+        AnswerError {
+            question: id.to_owned(),
+            problem: Problem::UnknownQuestion { programmes, known: known.join(", ") },
+        }
     }
 }
 
@@ -194,6 +210,7 @@ enum Problem {
     WrongType { expected: String, got: String },
     OutOfBounds { expected: String, got: String },
     UnknownOption { expected: String, got: String },
+    TooPrecise { got: String },
 }
 
 impl fmt::Display for AnswerError {
@@ -204,9 +221,14 @@ impl fmt::Display for AnswerError {
                 write!(f, "unknown question `{q}` in {programmes} (questions: {known})")
             }
             Problem::WrongType { expected, got } => write!(f, "question `{q}` expects {expected}, got {got}"),
-            Problem::OutOfBounds { expected, got } => write!(f, "question `{q}` expects {expected}, got {got}, out of bounds"),
+            Problem::OutOfBounds { expected, got } => {
+                write!(f, "question `{q}` expects {expected}, got {got}, out of bounds")
+            }
             Problem::UnknownOption { expected, got } => {
                 write!(f, "question `{q}` has no option `{got}`: expected {expected}")
+            }
+            Problem::TooPrecise { got } => {
+                write!(f, "question `{q}` got {got}, which has more digits than can be held exactly")
             }
         }
     }

@@ -177,7 +177,10 @@ impl<'p> Form<'p> {
 
     /// Checks every input; the first problem is the error. An answer to a question
     /// that no programme of the form reads is refused.
-    pub fn answers<'a>(&self, inputs: impl IntoIterator<Item = (&'a str, AnswerInput)>) -> Result<FormAnswers, AnswerError> {
+    pub fn answers<'a>(
+        &self,
+        inputs: impl IntoIterator<Item = (&'a str, AnswerInput)>,
+    ) -> Result<FormAnswers, AnswerError> {
         let mut answers = self.no_answers();
         for (id, input) in inputs {
             let Some(index) = self.position(id) else {
@@ -193,7 +196,11 @@ impl<'p> Form<'p> {
 
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
-        self.programmes.iter().zip(&self.slots).map(|(programme, slots)| self.outcome(programme, slots, answers)).collect()
+        self.programmes
+            .iter()
+            .zip(&self.slots)
+            .map(|(programme, slots)| self.outcome(programme, slots, answers))
+            .collect()
     }
 
     fn outcome(&self, programme: &'p Programme, slots: &[usize], answers: &FormAnswers) -> Outcome<'p> {

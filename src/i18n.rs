@@ -212,7 +212,8 @@ const EN: Ui = Ui {
     closes: "until",
     closing_unknown: "closing date not published",
     apply: "Read the official terms and apply",
-    estimate_notice: "This is an estimate: only the operator decides. Your answers stay in your browser; nothing was sent.",
+    estimate_notice:
+        "This is an estimate: only the operator decides. Your answers stay in your browser; nothing was sent.",
     continue_label: "Continue",
     start_over: "Start over",
     switch_language: "Français",

@@ -108,10 +108,8 @@ fn read_exponent(text: &str) -> Option<i64> {
     if !is_digits(digits) {
         return None;
     }
-    let magnitude = digits.bytes().fold(0i64, |n, b| {
-        n.saturating_mul(10)
-            .saturating_add(i64::from(b.saturating_sub(b'0')))
-    });
+    let magnitude =
+        digits.bytes().fold(0i64, |n, b| n.saturating_mul(10).saturating_add(i64::from(b.saturating_sub(b'0'))));
     Some(if negative { -magnitude } else { magnitude })
 }
 
@@ -122,10 +120,8 @@ fn from_digits(negative: bool, digits: &str, scale: i64) -> Option<Decimal> {
     if digits.len() > 29 {
         return None;
     }
-    let mut mantissa = digits.bytes().try_fold(0i128, |n, b| {
-        n.checked_mul(10)?
-            .checked_add(i128::from(b.saturating_sub(b'0')))
-    })?;
+    let mut mantissa =
+        digits.bytes().try_fold(0i128, |n, b| n.checked_mul(10)?.checked_add(i128::from(b.saturating_sub(b'0'))))?;
     let mut scale = scale;
     if scale < 0 {
         let power = u32::try_from(scale.unsigned_abs()).ok()?;
@@ -174,10 +170,7 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’'))
         .collect();
-    if !body
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
+    if !body.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
         return Err(DecimalError::NotANumber);
     }
     let sign = if negative { "-" } else { "" };
@@ -218,11 +211,7 @@ fn lone_separator(
     };
     match (grouped, decimal) {
         (Some(grouped), Some(decimal)) => {
-            let (first, second) = if page_marks_decimals_with_it {
-                (decimal?, grouped?)
-            } else {
-                (grouped?, decimal?)
-            };
+            let (first, second) = if page_marks_decimals_with_it { (decimal?, grouped?) } else { (grouped?, decimal?) };
             Ok(TypedAmount::Ambiguous { first, second })
         }
         (Some(only), None) | (None, Some(only)) => only.map(TypedAmount::Exact),
@@ -234,9 +223,7 @@ fn lone_separator(
 /// digits, not starting with 0, then groups of exactly three.
 fn ungroup(text: &str, separator: char) -> Option<String> {
     let mut groups = text.split(separator);
-    let head = groups
-        .next()
-        .filter(|h| is_digits(h) && h.len() <= 3 && !h.starts_with('0'))?;
+    let head = groups.next().filter(|h| is_digits(h) && h.len() <= 3 && !h.starts_with('0'))?;
     let mut digits = head.to_owned();
     for group in groups {
         if group.len() != 3 || !is_digits(group) {
@@ -255,9 +242,7 @@ fn strip_currency_prefix(text: &str) -> &str {
         .iter()
         .find_map(|mark| {
             let head = text.get(..mark.len())?;
-            head.eq_ignore_ascii_case(mark)
-                .then(|| text.get(mark.len()..))
-                .flatten()
+            head.eq_ignore_ascii_case(mark).then(|| text.get(mark.len()..)).flatten()
         })
         .unwrap_or(text)
 }
@@ -268,9 +253,7 @@ fn strip_currency_suffix(text: &str) -> &str {
         .find_map(|mark| {
             let start = text.len().checked_sub(mark.len())?;
             let tail = text.get(start..)?;
-            tail.eq_ignore_ascii_case(mark)
-                .then(|| text.get(..start))
-                .flatten()
+            tail.eq_ignore_ascii_case(mark).then(|| text.get(..start)).flatten()
         })
         .unwrap_or(text)
 }
@@ -314,11 +297,7 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
     // zero: shown unrounded, as the module says.
     let plain = value.abs().to_string();
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
-    let fraction = if fraction.len() == 1 {
-        format!("{fraction}0")
-    } else {
-        fraction.to_owned()
-    };
+    let fraction = if fraction.len() == 1 { format!("{fraction}0") } else { fraction.to_owned() };
     let (group, decimal_mark) = match lang {
         Lang::Fr => ('\u{202F}', ','),
         Lang::En => (',', '.'),
@@ -352,11 +331,7 @@ pub fn format_range(min: Decimal, max: Decimal, currency: &str, lang: Lang) -> S
         Lang::Fr => "à",
         Lang::En => "to",
     };
-    format!(
-        "{} {word} {}",
-        format_amount(min, currency, lang),
-        format_amount(max, currency, lang)
-    )
+    format!("{} {word} {}", format_amount(min, currency, lang), format_amount(max, currency, lang))
 }
 
 /// The canonical text of a decimal in results: no exponent, no trailing zeros.
@@ -378,9 +353,7 @@ mod tests {
         assert!(parse_decimal("15000.001") > parse_decimal("15000"));
         assert_eq!(parse_decimal("-2"), Some(dec("-2")));
         assert_eq!(parse_decimal("1.5e4"), Some(dec("15000")));
-        for bad in [
-            "", "1_000", "15 000", "15,5", "1.", ".5", "abc", "1e", "--1", "+1",
-        ] {
+        for bad in ["", "1_000", "15 000", "15,5", "1.", ".5", "abc", "1e", "--1", "+1"] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }
@@ -389,37 +362,19 @@ mod tests {
     fn every_notation_is_read_exactly_or_refused() {
         let exact = [
             ("1.2e1", "12"),
-            (
-                "1.1999999999999999999999999999e1",
-                "11.999999999999999999999999999",
-            ),
+            ("1.1999999999999999999999999999e1", "11.999999999999999999999999999"),
             ("1.5e4", "15000"),
-            (
-                "1.5000000000000000000000000001e4",
-                "15000.000000000000000000000001",
-            ),
+            ("1.5000000000000000000000000001e4", "15000.000000000000000000000001"),
             ("1.5E+4", "15000"),
             ("15e-3", "0.015"),
             ("-1.5e-1", "-0.15"),
             ("1e-28", "0.0000000000000000000000000001"),
             ("10e-29", "0.0000000000000000000000000001"),
-            (
-                "0.0000000000000000000000000001",
-                "0.0000000000000000000000000001",
-            ),
+            ("0.0000000000000000000000000001", "0.0000000000000000000000000001"),
             ("1e28", "10000000000000000000000000000"),
-            (
-                "79228162514264337593543950335",
-                "79228162514264337593543950335",
-            ),
-            (
-                "-79228162514264337593543950335",
-                "-79228162514264337593543950335",
-            ),
-            (
-                "7.9228162514264337593543950335e28",
-                "79228162514264337593543950335",
-            ),
+            ("79228162514264337593543950335", "79228162514264337593543950335"),
+            ("-79228162514264337593543950335", "-79228162514264337593543950335"),
+            ("7.9228162514264337593543950335e28", "79228162514264337593543950335"),
             ("1.000000000000000000000000000000000", "1"),
             ("15000.000000000000000000000000000000", "15000"),
             ("0012.50", "12.5"),
@@ -434,11 +389,7 @@ mod tests {
         }
         assert!(parse_decimal("1.1999999999999999999999999999e1") < Some(dec("12")));
         assert!(parse_decimal("1.5000000000000000000000000001e4") > Some(dec("15000")));
-        assert_eq!(
-            read_decimal("15000.50").map(|d| d.scale()),
-            Ok(2),
-            "the scale as written"
-        );
+        assert_eq!(read_decimal("15000.50").map(|d| d.scale()), Ok(2), "the scale as written");
 
         let too_precise = [
             // Would round to 12 and 15000: across the boundaries of the shipped pack.
@@ -460,28 +411,17 @@ mod tests {
             "1e99999999999999999999999999999999999999",
         ];
         for text in too_precise {
-            assert_eq!(
-                read_decimal(text),
-                Err(DecimalError::TooPrecise),
-                "{text:?}"
-            );
+            assert_eq!(read_decimal(text), Err(DecimalError::TooPrecise), "{text:?}");
         }
 
         let not_numbers = [
-            "", "-", ".", "e5", "1e", "1e+", "1e-", "1e+-5", "1e5e5", "1e5.5", "1.2.3", "1..2",
-            "+1", "--1", "- 1", "1 000", "1,5", "0x10", "١٢", "1e 5", "inf", "NaN",
+            "", "-", ".", "e5", "1e", "1e+", "1e-", "1e+-5", "1e5e5", "1e5.5", "1.2.3", "1..2", "+1", "--1", "- 1",
+            "1 000", "1,5", "0x10", "١٢", "1e 5", "inf", "NaN",
         ];
         for text in not_numbers {
-            assert_eq!(
-                read_decimal(text),
-                Err(DecimalError::NotANumber),
-                "{text:?}"
-            );
+            assert_eq!(read_decimal(text), Err(DecimalError::NotANumber), "{text:?}");
         }
-        assert_eq!(
-            DecimalError::TooPrecise.to_string(),
-            "more digits than can be held exactly"
-        );
+        assert_eq!(DecimalError::TooPrecise.to_string(), "more digits than can be held exactly");
     }
 
     /// `digits × 10^exponent` written without exponent, trailing zeros after the point
@@ -491,17 +431,12 @@ mod tests {
             format!("{digits}{}", "0".repeat(exponent.unsigned_abs() as usize))
         } else {
             let places = exponent.unsigned_abs() as usize;
-            let padded = format!(
-                "{}{digits}",
-                "0".repeat((places + 1).saturating_sub(digits.len()))
-            );
+            let padded = format!("{}{digits}", "0".repeat((places + 1).saturating_sub(digits.len())));
             let (whole, fraction) = padded.split_at(padded.len() - places);
             format!("{whole}.{fraction}")
         };
         match plain.split_once('.') {
-            Some((whole, fraction)) if fraction.trim_end_matches('0').is_empty() => {
-                whole.to_owned()
-            }
+            Some((whole, fraction)) if fraction.trim_end_matches('0').is_empty() => whole.to_owned(),
             Some((whole, fraction)) => format!("{whole}.{}", fraction.trim_end_matches('0')),
             None => plain,
         }
@@ -527,10 +462,7 @@ mod tests {
                 // first digit (`1.1999…e1`).
                 let point = i64::try_from(digits.len()).unwrap_or_default() - 1;
                 let (first, rest) = digits.split_at(1);
-                let written = [
-                    format!("{digits}e{exponent}"),
-                    format!("{first}.{rest}e{}", exponent + point),
-                ];
+                let written = [format!("{digits}e{exponent}"), format!("{first}.{rest}e{}", exponent + point)];
                 for text in written.iter().filter(|t| !t.contains(".e")) {
                     let got = read_decimal(text);
                     match expected {
@@ -559,10 +491,7 @@ mod tests {
         let got = read_typed_amount(typed, lang);
         let want = match expected {
             Exact(value) => Ok(TypedAmount::Exact(dec(value))),
-            Either(first, second) => Ok(TypedAmount::Ambiguous {
-                first: dec(first),
-                second: dec(second),
-            }),
+            Either(first, second) => Ok(TypedAmount::Ambiguous { first: dec(first), second: dec(second) }),
             Refused(error) => Err(error),
         };
         assert_eq!(got, want, "{typed:?} in {lang}");
@@ -621,11 +550,7 @@ mod tests {
                 Refused(DecimalError::TooPrecise),
                 Refused(DecimalError::TooPrecise),
             ),
-            (
-                "0,00000000000000000000000000001",
-                Refused(DecimalError::TooPrecise),
-                Refused(DecimalError::TooPrecise),
-            ),
+            ("0,00000000000000000000000000001", Refused(DecimalError::TooPrecise), Refused(DecimalError::TooPrecise)),
         ];
         for (typed, fr, en) in cases {
             check(typed, Lang::Fr, fr);
@@ -651,11 +576,7 @@ mod tests {
             ("15000 EUR", Lang::En, "15000"),
         ];
         for (typed, lang, expected) in cases {
-            assert_eq!(
-                parse_typed_amount(typed, lang),
-                Some(dec(expected)),
-                "{typed:?} in {lang}"
-            );
+            assert_eq!(parse_typed_amount(typed, lang), Some(dec(expected)), "{typed:?} in {lang}");
         }
         for bad in ["", "abc", "15,00,0", "1,2.3.4"] {
             assert_eq!(parse_typed_amount(bad, Lang::Fr), None, "{bad:?}");
@@ -666,20 +587,11 @@ mod tests {
     fn amounts_are_written_for_each_language() {
         assert_eq!(format_amount(dec("900"), "EUR", Lang::Fr), "900\u{00A0}€");
         assert_eq!(format_amount(dec("900.00"), "EUR", Lang::En), "€900");
-        assert_eq!(
-            format_amount(dec("15000.5"), "EUR", Lang::Fr),
-            "15\u{202F}000,50\u{00A0}€"
-        );
+        assert_eq!(format_amount(dec("15000.5"), "EUR", Lang::Fr), "15\u{202F}000,50\u{00A0}€");
         assert_eq!(format_amount(dec("1234567"), "EUR", Lang::En), "€1,234,567");
         assert_eq!(format_amount(dec("2500"), "GBP", Lang::En), "£2,500");
-        assert_eq!(
-            format_range(dec("500"), dec("900"), "EUR", Lang::En),
-            "€500 to €900"
-        );
-        assert_eq!(
-            format_range(dec("500"), dec("500"), "EUR", Lang::Fr),
-            "500\u{00A0}€"
-        );
+        assert_eq!(format_range(dec("500"), dec("900"), "EUR", Lang::En), "€500 to €900");
+        assert_eq!(format_range(dec("500"), dec("500"), "EUR", Lang::Fr), "500\u{00A0}€");
         assert_eq!(canonical(dec("900.00")), "900");
     }
 
@@ -708,26 +620,14 @@ mod tests {
             assert_eq!(format_amount(dec(value), "EUR", Lang::Fr), fr, "{value}");
             assert_eq!(format_amount(dec(value), "EUR", Lang::En), en, "{value}");
         }
-        assert_eq!(
-            format_amount(dec("1500.5"), "CHF", Lang::En),
-            "1,500.50 CHF"
-        );
+        assert_eq!(format_amount(dec("1500.5"), "CHF", Lang::En), "1,500.50 CHF");
     }
 
     #[test]
     fn what_was_understood_is_said_in_each_language() {
-        assert_eq!(
-            understood(dec("20000"), "EUR", Lang::Fr),
-            "compris\u{00A0}: 20\u{202F}000\u{00A0}€"
-        );
-        assert_eq!(
-            understood(dec("20000"), "EUR", Lang::En),
-            "understood: €20,000"
-        );
-        assert_eq!(
-            understood(dec("20.5"), "EUR", Lang::En),
-            "understood: €20.50"
-        );
+        assert_eq!(understood(dec("20000"), "EUR", Lang::Fr), "compris\u{00A0}: 20\u{202F}000\u{00A0}€");
+        assert_eq!(understood(dec("20000"), "EUR", Lang::En), "understood: €20,000");
+        assert_eq!(understood(dec("20.5"), "EUR", Lang::En), "understood: €20.50");
     }
 
     #[test]
@@ -748,11 +648,7 @@ mod tests {
             for lang in Lang::ALL {
                 for currency in ["EUR", "USD", "GBP"] {
                     let shown = format_amount(dec(value), currency, lang);
-                    assert_eq!(
-                        parse_typed_amount(&shown, lang),
-                        Some(dec(value)),
-                        "{shown:?}"
-                    );
+                    assert_eq!(parse_typed_amount(&shown, lang), Some(dec(value)), "{shown:?}");
                 }
             }
         }

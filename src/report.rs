@@ -83,7 +83,8 @@ impl EvaluationReport {
             }
             _ => None,
         };
-        let mut criteria: Vec<CriterionReport> = country_criterion(programme, outcome.country, lang).into_iter().collect();
+        let mut criteria: Vec<CriterionReport> =
+            country_criterion(programme, outcome.country, lang).into_iter().collect();
         criteria.extend(verdict.criteria.iter().map(|outcome| CriterionReport {
             id: outcome.criterion.id.clone(),
             status: outcome.status.as_str(),

@@ -132,8 +132,10 @@ pub fn run<'p>(
 }
 
 fn day(text: Option<&str>) -> Result<Option<Date>, ScenarioFileError> {
-    text.map(|t| Date::parse(t).ok_or_else(|| ScenarioFileError(format!("`today` must be a date written YYYY-MM-DD, not `{t}`"))))
-        .transpose()
+    text.map(|t| {
+        Date::parse(t).ok_or_else(|| ScenarioFileError(format!("`today` must be a date written YYYY-MM-DD, not `{t}`")))
+    })
+    .transpose()
 }
 
 fn run_one(form: &Form<'_>, scenario: &Scenario, single: bool, file_day: Option<Date>) -> Outcome {
@@ -151,7 +153,9 @@ fn run_one(form: &Form<'_>, scenario: &Scenario, single: bool, file_day: Option<
             return fail(format!("expected an error containing {expected:?}, got {:?}", error.to_string()))
         }
         (Err(error), None) => return fail(format!("the answers were refused: {error}")),
-        (Ok(_), Some(expected)) => return fail(format!("expected an error containing {expected:?}, but the answers were accepted")),
+        (Ok(_), Some(expected)) => {
+            return fail(format!("expected an error containing {expected:?}, but the answers were accepted"))
+        }
         (Ok(answers), None) => answers,
     };
     let outcomes = form.evaluate(&answers);
@@ -164,24 +168,32 @@ fn run_one(form: &Form<'_>, scenario: &Scenario, single: bool, file_day: Option<
             && (expected.amount.is_some() || expected.starts.is_some())
             && expected.next_question.is_some();
         if !complete || scenario.expect.is_some() {
-            failures.push("a scenario must give `status`, `amount` (or `starts`) and `next_question` (or `error`)".to_owned());
+            failures.push(
+                "a scenario must give `status`, `amount` (or `starts`) and `next_question` (or `error`)".to_owned(),
+            );
         }
         if let Some(report) = reports.first() {
             failures.extend(compare(&expected, report, today.is_some()));
         }
     } else {
         if (Expected { next_question: None, ..scenario.expected() }) != Expected::default() {
-            failures.push("a form's scenario gives each programme's expectations under `[scenarios.expect.<id>]`".to_owned());
+            failures.push(
+                "a form's scenario gives each programme's expectations under `[scenarios.expect.<id>]`".to_owned(),
+            );
         }
-        let next = form.next_question(&answers, &outcomes).and_then(|q| form.question(q)).map_or("none", |q| q.id.as_str());
+        let next =
+            form.next_question(&answers, &outcomes).and_then(|q| form.question(q)).map_or("none", |q| q.id.as_str());
         match &scenario.next_question {
-            Some(expected) if expected != next => failures.push(format!("the form's next question: expected {expected}, got {next}")),
+            Some(expected) if expected != next => {
+                failures.push(format!("the form's next question: expected {expected}, got {next}"))
+            }
             Some(_) => {}
             None => failures.push("a form's scenario must give the form's `next_question`".to_owned()),
         }
         for (id, expected) in scenario.expect.iter().flatten() {
             match reports.iter().find(|r| &r.programme == id) {
-                Some(report) => failures.extend(compare(expected, report, today.is_some()).into_iter().map(|f| format!("{id}: {f}"))),
+                Some(report) => failures
+                    .extend(compare(expected, report, today.is_some()).into_iter().map(|f| format!("{id}: {f}"))),
                 None => failures.push(format!("`{id}` is not a programme of this form")),
             }
         }
@@ -227,7 +239,9 @@ fn compare(expected: &Expected, report: &EvaluationReport, dated: bool) -> Vec<S
 
 fn compare_amount(expected: &str, report: &EvaluationReport) -> Option<String> {
     let Some(parsed) = parse_amount(expected) else {
-        return Some(format!("amount: cannot read {expected:?}: write \"none\", \"900 EUR\", \"500..900 EUR\" or \"100.. EUR\""));
+        return Some(format!(
+            "amount: cannot read {expected:?}: write \"none\", \"900 EUR\", \"500..900 EUR\" or \"100.. EUR\""
+        ));
     };
     let got = report.amount.as_ref();
     let same = match (&parsed, got) {

@@ -22,7 +22,9 @@ fn lang(lang: Option<String>) -> Result<Lang, JsError> {
 /// `today` as `YYYY-MM-DD`, or the visitor's day.
 fn day(today_text: Option<String>) -> Result<Date, JsError> {
     match today_text {
-        Some(text) => Date::parse(&text).ok_or_else(|| JsError::new(&format!("today: `{text}` is not a date written YYYY-MM-DD"))),
+        Some(text) => {
+            Date::parse(&text).ok_or_else(|| JsError::new(&format!("today: `{text}` is not a date written YYYY-MM-DD")))
+        }
         None => Ok(today()),
     }
 }
@@ -35,14 +37,21 @@ fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
         Some(id) => vec![id],
         None if js_sys::Array::is_array(programmes) => {
             let array: &js_sys::Array = programmes.unchecked_ref();
-            array.iter().map(|v| v.as_string().ok_or_else(|| JsError::new("programme ids must be strings"))).collect::<Result<_, _>>()?
+            array
+                .iter()
+                .map(|v| v.as_string().ok_or_else(|| JsError::new("programme ids must be strings")))
+                .collect::<Result<_, _>>()?
         }
         None => return Err(JsError::new("give a programme id, or an array of them")),
     };
     if ids.is_empty() {
         return Err(JsError::new("give a programme id, or an array of them"));
     }
-    let programmes = ids.iter().map(|id| catalogue::programme(id)).collect::<Result<Vec<_>, _>>().map_err(|e| JsError::new(&e.to_string()))?;
+    let programmes = ids
+        .iter()
+        .map(|id| catalogue::programme(id))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| JsError::new(&e.to_string()))?;
     Ok((Form::new(programmes), several))
 }
 
@@ -50,12 +59,18 @@ fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
 /// `eligibility eval` prints, or for an array of programmes the array. Throws an
 /// `Error` whose message names the question and what was expected.
 #[wasm_bindgen]
-pub fn evaluate(programmes: JsValue, answers: JsValue, lang_code: Option<String>, today_text: Option<String>) -> Result<JsValue, JsError> {
+pub fn evaluate(
+    programmes: JsValue,
+    answers: JsValue,
+    lang_code: Option<String>,
+    today_text: Option<String>,
+) -> Result<JsValue, JsError> {
     let (form, several) = form(&programmes)?;
     let lang = lang(lang_code)?;
     let today = day(today_text)?;
     let answers = read_answers(&form, &answers)?;
-    let reports: Vec<EvaluationReport> = form.evaluate(&answers).iter().map(|o| EvaluationReport::new(o, lang, today)).collect();
+    let reports: Vec<EvaluationReport> =
+        form.evaluate(&answers).iter().map(|o| EvaluationReport::new(o, lang, today)).collect();
     match (several, reports.first()) {
         (false, Some(report)) => to_js(report),
         _ => to_js(&reports),

@@ -40,12 +40,18 @@ fn eval_prints_the_verdict_as_json() {
     assert_eq!(report["programme"], "netflix-audiens-2020");
     assert_eq!(report["status"], "eligible");
     assert_eq!(report["amount"], serde_json::json!({"currency": "EUR", "min": "900", "max": "900"}));
-    assert_eq!(report["benefit"], serde_json::json!({"kind": "money", "currency": "EUR", "min": "900", "max": "900", "operator_decides": false}));
+    assert_eq!(
+        report["benefit"],
+        serde_json::json!({"kind": "money", "currency": "EUR", "min": "900", "max": "900", "operator_decides": false})
+    );
     assert_eq!(report["next_question"], serde_json::Value::Null);
     assert_eq!(report["window"], serde_json::json!({"opens": "2020-04-15", "closes": null, "state": "open"}));
     assert_eq!(report["criteria"][2]["id"], "minimum_work");
     assert_eq!(report["criteria"][2]["status"], "met");
-    assert_eq!(report["criteria"][2]["explanation"], "You worked at least 12 days or cachets between September 2019 and February 2020.");
+    assert_eq!(
+        report["criteria"][2]["explanation"],
+        "You worked at least 12 days or cachets between September 2019 and February 2020."
+    );
     assert_eq!(report["pack"]["version"], "1.1.0");
     assert_eq!(report["pack"]["hash"].as_str().map(str::len), Some(64));
 }
@@ -72,17 +78,33 @@ fn eval_of_several_programmes_prints_one_result_each_for_one_set_of_answers() {
     let reports = json(&output);
     let got: Vec<(&str, &str)> = reports
         .as_array()
-        .map(|a| a.iter().map(|r| (r["programme"].as_str().unwrap_or(""), r["status"].as_str().unwrap_or(""))).collect())
+        .map(|a| {
+            a.iter().map(|r| (r["programme"].as_str().unwrap_or(""), r["status"].as_str().unwrap_or(""))).collect()
+        })
         .unwrap_or_default();
-    assert_eq!(got, [("netflix-audiens-2020", "undetermined"), ("audiens-fonds-solidarite-2020", "eligible"), ("collectif-5050-mentorat-2021", "undetermined")]);
+    assert_eq!(
+        got,
+        [
+            ("netflix-audiens-2020", "undetermined"),
+            ("audiens-fonds-solidarite-2020", "eligible"),
+            ("collectif-5050-mentorat-2021", "undetermined")
+        ]
+    );
     assert_eq!(reports[1]["amount"], serde_json::json!({"currency": "EUR", "min": "1000", "max": null}));
     assert_eq!(reports[1]["window"]["state"], "open");
     assert_eq!(reports[2]["amount"], serde_json::Value::Null);
     assert_eq!(reports[2]["benefit"]["kind"], "place");
     assert_eq!(reports[2]["benefit"]["starts"], serde_json::json!(["May 2021"]));
     // An answer that only some programmes read is fine; one that none reads is not.
-    let output = eligibility(&["eval", "netflix-audiens-2020", "collectif-5050-mentorat-2021"], r#"{"screen_role": "other"}"#);
-    assert!(stderr(&output).contains("unknown question `screen_role` in programmes `netflix-audiens-2020`, `collectif-5050-mentorat-2021`"), "{}", stderr(&output));
+    let output =
+        eligibility(&["eval", "netflix-audiens-2020", "collectif-5050-mentorat-2021"], r#"{"screen_role": "other"}"#);
+    assert!(
+        stderr(&output).contains(
+            "unknown question `screen_role` in programmes `netflix-audiens-2020`, `collectif-5050-mentorat-2021`"
+        ),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -91,21 +113,31 @@ fn the_country_routes_a_form_of_two_countries() {
     let output = eligibility(&[&["eval"], &ids[..], &["--lang", "en"]].concat(), r#"{"country": "gb"}"#);
     let reports = json(&output);
     assert_eq!(reports[0]["status"], "not_eligible");
-    assert_eq!(reports[0]["criteria"][0], serde_json::json!({"id": "country", "status": "not_met", "explanation": "This programme is only for people who work in France."}));
+    assert_eq!(
+        reports[0]["criteria"][0],
+        serde_json::json!({"id": "country", "status": "not_met", "explanation": "This programme is only for people who work in France."})
+    );
     assert_eq!(reports[1]["status"], "undetermined");
     assert_eq!(reports[1]["next_question"], "screen_role");
     let questions = json(&eligibility(&[&["questions"], &ids[..], &["--json", "--lang", "en"]].concat(), ""));
-    assert_eq!(questions[0], serde_json::json!({"id": "country", "type": "choice", "options": ["fr", "gb", "other"], "label": "Which country do you work in?"}));
+    assert_eq!(
+        questions[0],
+        serde_json::json!({"id": "country", "type": "choice", "options": ["fr", "gb", "other"], "label": "Which country do you work in?"})
+    );
 }
 
 #[test]
 fn eval_keeps_money_exact_and_explains_in_french_by_default() {
-    let output = eligibility(&["eval", "netflix-audiens-2020"], r#"{"annual_resources": 15000.001, "profession": "other"}"#);
+    let output =
+        eligibility(&["eval", "netflix-audiens-2020"], r#"{"annual_resources": 15000.001, "profession": "other"}"#);
     assert!(output.status.success(), "{}", stderr(&output));
     let report = json(&output);
     assert_eq!(report["status"], "not_eligible");
     assert_eq!(report["amount"], serde_json::Value::Null);
-    assert_eq!(report["criteria"][0]["explanation"], "Le fonds est réservé aux artistes et techniciens intermittents de l'audiovisuel et du cinéma.");
+    assert_eq!(
+        report["criteria"][0]["explanation"],
+        "Le fonds est réservé aux artistes et techniciens intermittents de l'audiovisuel et du cinéma."
+    );
     let output = eligibility(&["eval", "netflix-audiens-2020"], r#"{"annual_resources": 15000.001}"#);
     assert_eq!(json(&output)["amount"]["max"], "500");
 }
@@ -115,9 +147,17 @@ fn bad_input_is_one_clear_line_and_a_failure() {
     let cases = [
         (vec!["eval", "nope"], "{}", "unknown programme `nope`"),
         (vec!["eval", "netflix-audiens-2020"], r#"{"age": 3}"#, "unknown question `age`"),
-        (vec!["eval", "netflix-audiens-2020"], r#"{"days_worked": true}"#, "question `days_worked` expects a whole number from 0 to 366, got true"),
+        (
+            vec!["eval", "netflix-audiens-2020"],
+            r#"{"days_worked": true}"#,
+            "question `days_worked` expects a whole number from 0 to 366, got true",
+        ),
         (vec!["eval", "netflix-audiens-2020"], r#"{"days_worked": 367}"#, "out of bounds"),
-        (vec!["eval", "netflix-audiens-2020"], r#"{"profession": "dancer"}"#, "question `profession` has no option `dancer`"),
+        (
+            vec!["eval", "netflix-audiens-2020"],
+            r#"{"profession": "dancer"}"#,
+            "question `profession` has no option `dancer`",
+        ),
         (vec!["eval", "netflix-audiens-2020"], r#"{"works_on_netflix_production": "no"}"#, "expects true or false"),
         (vec!["eval", "netflix-audiens-2020"], r#"{"profession": "#, "malformed JSON"),
         (vec!["eval", "netflix-audiens-2020"], "[1, 2]", "must hold a JSON object"),
@@ -138,7 +178,10 @@ fn bad_input_is_one_clear_line_and_a_failure() {
 fn questions_lists_the_pack_in_order() {
     let output = eligibility(&["questions", "netflix-audiens-2020", "--json", "--lang", "en"], "");
     let list = json(&output);
-    assert_eq!(list[0], serde_json::json!({"id": "profession", "type": "choice", "options": ["artist", "technician", "other"], "label": "Are you an intermittent performing artist or technician?"}));
+    assert_eq!(
+        list[0],
+        serde_json::json!({"id": "profession", "type": "choice", "options": ["artist", "technician", "other"], "label": "Are you an intermittent performing artist or technician?"})
+    );
     assert_eq!(list[3]["min"], 0);
     assert_eq!(list[3]["max"], 366);
     assert_eq!(list[5]["type"], "money");
@@ -148,7 +191,15 @@ fn questions_lists_the_pack_in_order() {
     assert!(text.starts_with("1. profession (choice: artist, technician, other)\n   Êtes-vous artiste"), "{text}");
     let programmes = stdout(&eligibility(&["programmes"], ""));
     let ids: Vec<&str> = programmes.lines().filter_map(|l| l.split('\t').next()).collect();
-    assert_eq!(ids, ["audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021", "netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"]);
+    assert_eq!(
+        ids,
+        [
+            "audiens-fonds-solidarite-2020",
+            "collectif-5050-mentorat-2021",
+            "netflix-audiens-2020",
+            "uk-film-tv-emergency-relief-2020"
+        ]
+    );
 }
 
 #[test]
@@ -159,7 +210,8 @@ fn check_reports_every_error_with_its_place() {
     let output = eligibility(&["check", "tests/packs/per-unit-example.toml", "packs/netflix-audiens-2020.toml"], "");
     assert!(output.status.success(), "{}", stdout(&output));
     // Packs are checked against each other and the built-in ones they do not replace.
-    let output = eligibility(&["check", "tests/invalid-packs/shared/first.toml", "tests/invalid-packs/shared/second.toml"], "");
+    let output =
+        eligibility(&["check", "tests/invalid-packs/shared/first.toml", "tests/invalid-packs/shared/second.toml"], "");
     assert!(!output.status.success());
     assert!(stdout(&output).contains("tests/invalid-packs/shared/second.toml:24:6: question `job` has other options than at tests/invalid-packs/shared/first.toml:25:6"), "{}", stdout(&output));
     assert!(stderr(&output).contains("the packs disagree with each other (3 problems)"), "{}", stderr(&output));
@@ -184,7 +236,8 @@ fn test_runs_scenarios_and_fails_on_any_failure() {
     assert!(out.contains("FAIL") && out.contains("status: expected undetermined, got not_eligible"), "{out}");
     assert!(out.ends_with("0 passed, 1 failed\n"), "{out}");
 
-    let output = eligibility(&["test", "--pack", "tests/packs/range-example.toml", "tests/scenarios/test-range.toml"], "");
+    let output =
+        eligibility(&["test", "--pack", "tests/packs/range-example.toml", "tests/scenarios/test-range.toml"], "");
     assert!(output.status.success(), "{}", stdout(&output));
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -29,7 +29,8 @@ fn the_catalogue_is_every_shipped_pack_as_compiled() {
 fn each_invalid_pack_reports_every_problem_with_its_place() {
     let dir = Path::new("tests/invalid-packs");
     let mut checked = 0;
-    let mut entries: Vec<_> = fs::read_dir(dir).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    let mut entries: Vec<_> =
+        fs::read_dir(dir).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
     entries.sort();
     for pack in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
         let name = pack.file_name().and_then(|n| n.to_str()).unwrap_or_default();
@@ -46,7 +47,8 @@ fn each_invalid_pack_reports_every_problem_with_its_place() {
 }
 
 fn shipped() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = fs::read_dir("packs").map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    let mut files: Vec<_> =
+        fs::read_dir("packs").map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
     files.sort();
     files
 }
@@ -75,9 +77,11 @@ fn packs_that_disagree_on_a_shared_question_fail_with_both_places() {
     if let Some(job) = relabelled.programme.questions.first_mut() {
         job.label.en = "Your job?".into();
     }
-    let errors = check_shared(&[first.clone(), relabelled]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
+    let errors =
+        check_shared(&[first.clone(), relabelled]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
     assert_eq!(errors, "third.toml:25:6: question `job` has another label than at first.toml:25:6: a question id means one thing in every pack");
-    let errors = check_shared(&[first.clone(), first.clone()]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
+    let errors =
+        check_shared(&[first.clone(), first.clone()]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
     assert_eq!(errors, "first.toml: programme id `shared-first` is also the id of first.toml");
 }
 
@@ -90,7 +94,15 @@ fn the_shipped_packs_agree_on_their_shared_questions() {
         .unwrap_or_else(|errors| panic!("{errors}"));
     assert_eq!(check_shared(&located).map_err(|e| e.to_string()), Ok(()));
     let ids: Vec<&str> = located.iter().map(|l| l.programme.id.as_str()).collect();
-    assert_eq!(ids, ["audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021", "netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"]);
+    assert_eq!(
+        ids,
+        [
+            "audiens-fonds-solidarite-2020",
+            "collectif-5050-mentorat-2021",
+            "netflix-audiens-2020",
+            "uk-film-tv-emergency-relief-2020"
+        ]
+    );
     let asks = |id: &str| located.iter().filter(|l| l.programme.question(id).is_some()).count();
     assert_eq!(asks("profession"), 2, "the French funds share `profession`");
 }
@@ -127,7 +139,10 @@ fn every_shipped_pack_cites_its_sources_and_speaks_both_languages() {
             assert!(!text.fr.trim().is_empty() && !text.en.trim().is_empty(), "{id}: {text:?}");
         }
         let window = &programme.window;
-        assert!(window.opens.is_some() && (window.closes.is_some() || window.confirmed_open_until.is_some()), "{id}: {window:?}");
+        assert!(
+            window.opens.is_some() && (window.closes.is_some() || window.confirmed_open_until.is_some()),
+            "{id}: {window:?}"
+        );
     }
 }
 
@@ -144,7 +159,14 @@ fn the_netflix_pack_records_its_sources_reading_and_window() {
     let ids: Vec<&str> = programme.questions.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["profession", "rights_not_renewed_since_2020", "no_rights_opened_2019", "days_worked", "works_on_netflix_production", "annual_resources"]
+        [
+            "profession",
+            "rights_not_renewed_since_2020",
+            "no_rights_opened_2019",
+            "days_worked",
+            "works_on_netflix_production",
+            "annual_resources"
+        ]
     );
     assert_eq!(programme.hash.len(), 64);
 }

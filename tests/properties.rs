@@ -41,9 +41,13 @@ fn kind() -> impl Strategy<Value = Kind> {
 fn question(i: usize, kind: &Kind) -> Question {
     let kind = match kind {
         Kind::YesNo => QuestionKind::YesNo,
-        Kind::Choice => QuestionKind::Choice(["a", "b", "c"].iter().map(|id| Choice { id: (*id).into(), label: text(id) }).collect()),
+        Kind::Choice => QuestionKind::Choice(
+            ["a", "b", "c"].iter().map(|id| Choice { id: (*id).into(), label: text(id) }).collect(),
+        ),
         Kind::Integer => QuestionKind::Integer { min: Some(0), max: Some(6) },
-        Kind::Money => QuestionKind::Money { currency: "EUR".into(), min: Some(Decimal::ZERO), max: Some(Decimal::TEN) },
+        Kind::Money => {
+            QuestionKind::Money { currency: "EUR".into(), min: Some(Decimal::ZERO), max: Some(Decimal::TEN) }
+        }
     };
     Question { id: format!("q{i}"), label: text("?"), help: None, kind }
 }
@@ -74,14 +78,15 @@ fn leaf(q: usize, kind: &Kind, seed: u32) -> Condition {
 fn condition(kinds: Vec<Kind>) -> BoxedStrategy<Condition> {
     let n = kinds.len();
     let leaves = (0..n, any::<u32>()).prop_map(move |(q, seed)| leaf(q, &kinds[q], seed));
-    leaves.prop_recursive(3, 12, 3, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 2..=3).prop_map(Condition::All),
-            prop::collection::vec(inner.clone(), 2..=3).prop_map(Condition::Any),
-            inner.prop_map(|c| Condition::Not(Box::new(c))),
-        ]
-    })
-    .boxed()
+    leaves
+        .prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 2..=3).prop_map(Condition::All),
+                prop::collection::vec(inner.clone(), 2..=3).prop_map(Condition::Any),
+                inner.prop_map(|c| Condition::Not(Box::new(c))),
+            ]
+        })
+        .boxed()
 }
 
 fn programme(id: &str, kinds: &[Kind], criteria: Vec<Condition>, benefit: Benefit) -> Programme {
@@ -100,7 +105,13 @@ fn programme(id: &str, kinds: &[Kind], criteria: Vec<Condition>, benefit: Benefi
         criteria: criteria
             .into_iter()
             .enumerate()
-            .map(|(i, condition)| Criterion { id: format!("c{i}"), condition, met: text("m"), not_met: text("n"), unknown: text("u") })
+            .map(|(i, condition)| Criterion {
+                id: format!("c{i}"),
+                condition,
+                met: text("m"),
+                not_met: text("n"),
+                unknown: text("u"),
+            })
             .collect(),
         benefit,
         sources: Vec::new(),
@@ -119,18 +130,25 @@ fn benefit(kinds: Vec<Kind>) -> impl Strategy<Value = Benefit> {
             Tier { condition: c.clone(), value: Decimal::from(a) },
             Tier { condition: Condition::Not(Box::new(c)), value: Decimal::from(b) },
         ]))),
-        prop::collection::vec((prop::option::of(condition(kinds.clone())), 0i64..5, 0i64..3, prop::option::of(0i64..4)), 1..=3)
-            .prop_map(move |parts| {
-                let parts = parts
-                    .into_iter()
-                    .map(|(condition, value, per, cap)| Part {
-                        condition,
-                        value: Decimal::from(value),
-                        per_unit: integer.filter(|_| per > 0).map(|units| PerUnit { value: Decimal::from(per), units, cap: cap.map(Cap::Units) }),
-                    })
-                    .collect();
-                money(AmountRule::Sum(parts))
-            }),
+        prop::collection::vec(
+            (prop::option::of(condition(kinds.clone())), 0i64..5, 0i64..3, prop::option::of(0i64..4)),
+            1..=3
+        )
+        .prop_map(move |parts| {
+            let parts = parts
+                .into_iter()
+                .map(|(condition, value, per, cap)| Part {
+                    condition,
+                    value: Decimal::from(value),
+                    per_unit: integer.filter(|_| per > 0).map(|units| PerUnit {
+                        value: Decimal::from(per),
+                        units,
+                        cap: cap.map(Cap::Units),
+                    }),
+                })
+                .collect();
+            money(AmountRule::Sum(parts))
+        }),
         condition(kinds).prop_map(|c| Benefit::Place(Place {
             what: text("a place"),
             starts: vec![
@@ -169,7 +187,9 @@ fn holds(condition: &Condition, answers: &Answers) -> bool {
         Condition::Not(inner) => !holds(inner, answers),
         Condition::IsYes(q) => answers.get(*q) == Some(&Answer::YesNo(true)),
         Condition::OneOf(q, options) => matches!(answers.get(*q), Some(Answer::Choice(o)) if options.contains(o)),
-        Condition::Compare(q, op, value) => answers.get(*q).and_then(Answer::number).is_some_and(|n| op.holds(n, *value)),
+        Condition::Compare(q, op, value) => {
+            answers.get(*q).and_then(Answer::number).is_some_and(|n| op.holds(n, *value))
+        }
     }
 }
 
@@ -190,7 +210,9 @@ fn outcome(programme: &Programme, answers: &Answers) -> Got {
         Benefit::Money(amount) => Got::Money(match &amount.rule {
             AmountRule::Fixed(v) => *v,
             AmountRule::Range { min, .. } => *min,
-            AmountRule::Tiered(tiers) => tiers.iter().find(|t| holds(&t.condition, answers)).map_or(Decimal::MIN, |t| t.value),
+            AmountRule::Tiered(tiers) => {
+                tiers.iter().find(|t| holds(&t.condition, answers)).map_or(Decimal::MIN, |t| t.value)
+            }
             AmountRule::Sum(parts) => parts
                 .iter()
                 .filter(|p| p.condition.as_ref().is_none_or(|c| holds(c, answers)))
@@ -210,9 +232,13 @@ fn outcome(programme: &Programme, answers: &Answers) -> Got {
                 })
                 .sum(),
         }),
-        Benefit::Place(place) => {
-            Got::Start(place.starts.iter().position(|s| s.condition.as_ref().is_none_or(|c| holds(c, answers))).unwrap_or(usize::MAX))
-        }
+        Benefit::Place(place) => Got::Start(
+            place
+                .starts
+                .iter()
+                .position(|s| s.condition.as_ref().is_none_or(|c| holds(c, answers)))
+                .unwrap_or(usize::MAX),
+        ),
     }
 }
 
@@ -349,7 +375,8 @@ fn any_input() -> impl Strategy<Value = AnswerInput> {
         any::<i64>().prop_map(|n| AnswerInput::Number(n.to_string())),
         "-?[0-9]{1,30}(\\.[0-9]{1,30})?(e-?[0-9]{1,3})?".prop_map(AnswerInput::Number),
         ".{0,20}".prop_map(AnswerInput::Text),
-        prop::sample::select(vec!["artist", "technician", "other", "fr", "gb", ""]).prop_map(|s| AnswerInput::Text(s.into())),
+        prop::sample::select(vec!["artist", "technician", "other", "fr", "gb", ""])
+            .prop_map(|s| AnswerInput::Text(s.into())),
     ]
 }
 
@@ -360,7 +387,9 @@ fn answers_for(programme: &Programme, pairs: &[(usize, usize)]) -> Answers {
         if let Some(question) = programme.questions.get(*q) {
             let input = match &question.kind {
                 QuestionKind::YesNo => AnswerInput::Bool(pick % 2 == 0),
-                QuestionKind::Choice(options) => AnswerInput::Text(options.get(pick % options.len()).map(|o| o.id.clone()).unwrap_or_default()),
+                QuestionKind::Choice(options) => {
+                    AnswerInput::Text(options.get(pick % options.len()).map(|o| o.id.clone()).unwrap_or_default())
+                }
                 QuestionKind::Integer { .. } => AnswerInput::Number((pick % 50).to_string()),
                 QuestionKind::Money { .. } => AnswerInput::Number(format!("{}.{:02}", pick * 37 % 30_000, pick % 100)),
             };

@@ -14,10 +14,7 @@ const SCENARIO_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/scen
 const TEST_PACKS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/test_packs.rs"));
 
 fn test_packs() -> Vec<Programme> {
-    TEST_PACKS
-        .iter()
-        .map(|(name, source)| compile(source, name).unwrap_or_else(|errors| panic!("{errors}")))
-        .collect()
+    TEST_PACKS.iter().map(|(name, source)| compile(source, name).unwrap_or_else(|errors| panic!("{errors}"))).collect()
 }
 
 fn run(file: &str, source: &str, packs: &[Programme]) -> Vec<Outcome> {

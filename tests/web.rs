@@ -76,13 +76,21 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
     let label = find(&root, &format!("label[for='{}']", input.id()));
     assert!(label.text_content().unwrap_or_default().starts_with("Combien de jours"));
-    assert_eq!(find(&root, "a.apply").get_attribute("href").as_deref(), Some("https://www.audiens.org/actu/fonds-netflix-audiens.html"));
+    assert_eq!(
+        find(&root, "a.apply").get_attribute("href").as_deref(),
+        Some("https://www.audiens.org/actu/fonds-netflix-audiens.html")
+    );
     let rules = text(&root, "details.sources .rules");
     let hash = &eligibility::catalogue::programme("netflix-audiens-2020").expect("the pack").hash;
-    assert!(rules.starts_with("Règles netflix-audiens-2020, version 1.1.0") && rules.ends_with(hash.as_str()), "{rules}");
+    assert!(
+        rules.starts_with("Règles netflix-audiens-2020, version 1.1.0") && rules.ends_with(hash.as_str()),
+        "{rules}"
+    );
     assert_eq!(root.query_selector_all("details.sources li").expect("sources").length(), 8);
     // Visitors are in 2026 or later: the fund is never shown as open, nor is applying offered.
-    assert!(text(&root, ".window").starts_with("Le dépôt des demandes a ouvert le 15 avril 2020 ; les demandes ne sont peut-être plus acceptées"));
+    assert!(text(&root, ".window").starts_with(
+        "Le dépôt des demandes a ouvert le 15 avril 2020 ; les demandes ne sont peut-être plus acceptées"
+    ));
     assert_eq!(text(&root, "a.apply"), "Vérifier auprès de l'organisme et lire les conditions officielles");
     assert_eq!(find(&root, ".verdict").get_attribute("data-window").as_deref(), Some("unconfirmed"));
 }
@@ -103,8 +111,14 @@ fn several_programmes_share_one_form_and_a_closed_fund_says_what_would_have_been
     choose(&root, "government_support_800", "no");
     let uk = find(&root, ".verdict[data-programme='1']");
     assert_eq!(uk.get_attribute("data-status").as_deref(), Some("eligible"));
-    assert_eq!(text(&root, ".verdict[data-programme='1'] .headline"), "You would likely have qualified: £500 to £2,500 as decided by the operator");
-    assert_eq!(text(&root, ".verdict[data-programme='1'] a.apply"), "Read the official terms (applications are closed)");
+    assert_eq!(
+        text(&root, ".verdict[data-programme='1'] .headline"),
+        "You would likely have qualified: £500 to £2,500 as decided by the operator"
+    );
+    assert_eq!(
+        text(&root, ".verdict[data-programme='1'] a.apply"),
+        "Read the official terms (applications are closed)"
+    );
     assert_eq!(text(&root, ".live"), "Covid-19 Film and TV Emergency Relief Fund (UK, 2020): You would likely have qualified: £500 to £2,500 as decided by the operator");
 }
 
@@ -122,7 +136,9 @@ fn answering_leads_to_the_verdict_and_one_event_per_change() {
     let (host, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
     let details: Rc<RefCell<Vec<JsValue>>> = Rc::default();
     let sink = details.clone();
-    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| sink.borrow_mut().push(e.detail()));
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        sink.borrow_mut().push(e.detail())
+    });
     host.add_event_listener_with_callback("eligibility-result", listener.as_ref().unchecked_ref()).expect("listen");
     listener.forget();
 
@@ -175,7 +191,10 @@ fn switching_language_keeps_every_answer() {
     assert!(other.checked(), "the answer survived the new language");
     let start_over: HtmlElement = find(&root, "button.start-over").unchecked_into();
     start_over.click();
-    assert!(!other.checked() && !find(&root, "input[name=profession][value=other]").unchecked_into::<HtmlInputElement>().checked());
+    assert!(
+        !other.checked()
+            && !find(&root, "input[name=profession][value=other]").unchecked_into::<HtmlInputElement>().checked()
+    );
     assert_eq!(text(&root, ".headline"), "Not yet known: answer the questions");
 }
 

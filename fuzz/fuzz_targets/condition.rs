@@ -5,8 +5,9 @@
 #![no_main]
 
 use eligibility::answer::{AnswerInput, Answers};
+use eligibility::compile::compile;
 use eligibility::engine::evaluate;
-use eligibility::pack::compile;
+use eligibility::form::Form;
 use libfuzzer_sys::fuzz_target;
 
 const PACK: &str = r#"
@@ -17,7 +18,8 @@ operator = "Fuzz"
 apply_url = "https://example.org"
 name = { fr = "x", en = "x" }
 summary = { fr = "x", en = "x" }
-window = { opens = "2020-01-01" }
+country = { code = "fr", name = { fr = "x", en = "y" }, in = { fr = "x", en = "y" } }
+window = { opens = "2020-01-01", confirmed_open_until = "2020-01-01" }
 
 [[questions]]
 id = "member"
@@ -107,23 +109,16 @@ fuzz_target!(|data: &[u8]| {
         ("job", AnswerInput::Text("other".into())),
         ("days", AnswerInput::Number("366".into())),
         ("count", AnswerInput::Number("-9223372036854775808".into())),
-        (
-            "income",
-            AnswerInput::Number("79228162514264337593543950335".into()),
-        ),
-        (
-            "balance",
-            AnswerInput::Number("-0.0000000000000000000000000001".into()),
-        ),
+        ("income", AnswerInput::Number("79228162514264337593543950335".into())),
+        ("balance", AnswerInput::Number("-0.0000000000000000000000000001".into())),
     ];
     // Answered one by one, so that every partial set is evaluated too.
     for known in 1..=answers.len() {
-        let inputs = answers
-            .iter()
-            .take(known)
-            .map(|(id, input)| (*id, input.clone()));
-        if let Ok(answers) = Answers::from_inputs(&programme, inputs) {
-            evaluate(&programme, &answers);
+        let inputs = answers.iter().take(known).map(|(id, input)| (*id, input.clone()));
+        let form = Form::new(vec![&programme]);
+        if let Ok(answers) = form.answers(inputs) {
+            let outcomes = form.evaluate(&answers);
+            form.next_question(&answers, &outcomes);
         }
     }
 });

@@ -4,8 +4,9 @@
 #![no_main]
 
 use eligibility::answer::{Answer, Answers};
+use eligibility::compile::compile;
 use eligibility::engine::evaluate;
-use eligibility::pack::{compile, QuestionKind};
+use eligibility::pack::QuestionKind;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -20,9 +21,7 @@ fuzz_target!(|data: &[u8]| {
                 let answer = match &question.kind {
                     QuestionKind::YesNo => Answer::YesNo(true),
                     QuestionKind::Choice(_) => Answer::Choice(0),
-                    QuestionKind::Integer { min, max } => {
-                        Answer::Integer(max.or(*min).unwrap_or(i64::MAX))
-                    }
+                    QuestionKind::Integer { min, max } => Answer::Integer(max.or(*min).unwrap_or(i64::MAX)),
                     QuestionKind::Money { min, max, .. } => {
                         Answer::Money(max.or(*min).unwrap_or(rust_decimal::Decimal::MAX))
                     }

@@ -7,9 +7,7 @@
 #![no_main]
 
 use eligibility::i18n::Lang;
-use eligibility::money::{
-    canonical, format_amount, parse_typed_amount, read_decimal, read_typed_amount, TypedAmount,
-};
+use eligibility::money::{canonical, format_amount, parse_typed_amount, read_decimal, read_typed_amount, TypedAmount};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -27,14 +25,8 @@ fuzz_target!(|data: &[u8]| {
     match (fr, en) {
         (Ok(TypedAmount::Exact(a)), Ok(TypedAmount::Exact(b))) => assert_eq!(a, b, "{text:?}"),
         (
-            Ok(TypedAmount::Ambiguous {
-                first: fr_first,
-                second: fr_second,
-            }),
-            Ok(TypedAmount::Ambiguous {
-                first: en_first,
-                second: en_second,
-            }),
+            Ok(TypedAmount::Ambiguous { first: fr_first, second: fr_second }),
+            Ok(TypedAmount::Ambiguous { first: en_first, second: en_second }),
         ) => {
             assert_eq!((fr_first, fr_second), (en_second, en_first), "{text:?}");
             assert_ne!(fr_first, fr_second, "{text:?}");
@@ -47,11 +39,7 @@ fuzz_target!(|data: &[u8]| {
         for lang in Lang::ALL {
             for currency in ["EUR", "USD", "GBP"] {
                 let shown = format_amount(value, currency, lang);
-                assert_eq!(
-                    parse_typed_amount(&shown, lang),
-                    Some(value),
-                    "{text:?} shown as {shown:?}"
-                );
+                assert_eq!(parse_typed_amount(&shown, lang), Some(value), "{text:?} shown as {shown:?}");
             }
         }
     }

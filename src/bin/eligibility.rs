@@ -78,7 +78,8 @@ fn options(args: &[String]) -> Result<Options, Failure> {
             "--pack" => options.packs.push(args.next().ok_or_else(|| Failure::usage("--pack needs a file"))?.clone()),
             "--today" => {
                 let value = args.next().ok_or_else(|| Failure::usage("--today needs a date written YYYY-MM-DD"))?;
-                let day = Date::parse(value).ok_or_else(|| Failure::usage(format!("--today: `{value}` is not a date written YYYY-MM-DD")))?;
+                let day = Date::parse(value)
+                    .ok_or_else(|| Failure::usage(format!("--today: `{value}` is not a date written YYYY-MM-DD")))?;
                 options.today = Some(day);
             }
             flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option `{flag}`"))),
@@ -165,8 +166,7 @@ fn bounds<T: std::fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
 fn eval(form: &Form<'_>, several: bool, options: &Options, out: &mut String) -> Result<(), Failure> {
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
-    let value: serde_json::Value =
-        serde_json::from_str(&input).map_err(|e| format!("malformed JSON on stdin: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(&input).map_err(|e| format!("malformed JSON on stdin: {e}"))?;
     let serde_json::Value::Object(object) = value else {
         return Err("stdin must hold a JSON object of answers, question id → value".into());
     };

@@ -21,7 +21,7 @@ pub use shared::{check_shared, Located};
 use crate::answer::Answers;
 use crate::engine::{self, exactly_one, Status};
 use crate::i18n::Text;
-use crate::money::parse_decimal;
+use crate::money::{read_decimal, DecimalError};
 use crate::pack::{
     is_partial_date, mentioned_words, parse_condition, Amount, AmountRule, Benefit, Cap, Choice, Condition, Country,
     Criterion, Date, Part, PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
@@ -154,7 +154,12 @@ impl Checker<'_> {
                 if !is_partial_date(s.date.as_ref()) {
                     self.error_at(&s.date, "a source's date must be YYYY, YYYY-MM or YYYY-MM-DD");
                 }
-                Source { title: s.title.clone(), publisher: s.publisher.clone(), date: s.date.as_ref().clone(), url: s.url.clone() }
+                Source {
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    date: s.date.as_ref().clone(),
+                    url: s.url.clone(),
+                }
             })
             .collect();
         let readings: Vec<Reading> = file
@@ -235,10 +240,14 @@ impl Checker<'_> {
         let code = c.code.as_ref();
         let valid = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) && code != "other";
         if !valid {
-            self.error_at(&c.code, format!("`{code}` is not a lower-case ISO 3166-1 country code such as `fr` or `gb`"));
+            self.error_at(
+                &c.code,
+                format!("`{code}` is not a lower-case ISO 3166-1 country code such as `fr` or `gb`"),
+            );
         }
         let name = self.required_text(&c.name, country.span().start, "the country's `name`");
-        let inside = self.required_text(&c.inside, country.span().start, "the country's `in` (`en France`, `in France`)");
+        let inside =
+            self.required_text(&c.inside, country.span().start, "the country's `in` (`en France`, `in France`)");
         Some(Country { code: code.clone(), name: name?, inside: inside? })
     }
 
@@ -274,7 +283,10 @@ impl Checker<'_> {
         let valid = text.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
             && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !valid {
-            self.error_at(id, format!("{what} id `{text}` must be lowercase letters, digits and `_`, starting with a letter"));
+            self.error_at(
+                id,
+                format!("{what} id `{text}` must be lowercase letters, digits and `_`, starting with a letter"),
+            );
         } else if RESERVED.contains(&text.as_str()) {
             self.error_at(id, format!("`{text}` is a reserved word and cannot be a {what} id"));
         }
@@ -286,13 +298,17 @@ impl Checker<'_> {
     fn number(&mut self, number: &Spanned<NumberFile>) -> Option<Decimal> {
         match number.as_ref() {
             NumberFile::Integer(n) => Some(Decimal::from(*n)),
-            NumberFile::Text(text) => {
-                let value = parse_decimal(text);
-                if value.is_none() {
-                    self.error_at(number, format!("`{text}` is not a decimal number such as \"15000.50\""));
+            NumberFile::Text(text) => match read_decimal(text) {
+                Ok(value) => Some(value),
+                Err(DecimalError::TooPrecise) => {
+                    self.error_at(number, format!("`{text}` has more digits than can be held exactly"));
+                    None
                 }
-                value
-            }
+                Err(DecimalError::NotANumber) => {
+                    self.error_at(number, format!("`{text}` is not a decimal number such as \"15000.50\""));
+                    None
+                }
+            },
             NumberFile::Float(f) => {
                 self.error_at(number, format!("write {f} in quotes, \"{f}\", so that it stays exact"));
                 None
@@ -376,7 +392,10 @@ impl Checker<'_> {
                 }
             }
             other => {
-                self.error_at(&q.kind, format!("unknown question type `{other}`: expected yes_no, choice, integer or money"));
+                self.error_at(
+                    &q.kind,
+                    format!("unknown question type `{other}`: expected yes_no, choice, integer or money"),
+                );
                 None
             }
         };
@@ -447,7 +466,13 @@ impl Checker<'_> {
                 let met = self.required_text(&c.met, at, &format!("`met` text of criterion `{id}`"));
                 let not_met = self.required_text(&c.not_met, at, &format!("`not_met` text of criterion `{id}`"));
                 let unknown = self.required_text(&c.unknown, at, &format!("`unknown` text of criterion `{id}`"));
-                Some(Criterion { id: id.clone(), condition: condition?, met: met?, not_met: not_met?, unknown: unknown? })
+                Some(Criterion {
+                    id: id.clone(),
+                    condition: condition?,
+                    met: met?,
+                    not_met: not_met?,
+                    unknown: unknown?,
+                })
             })
             .collect();
         criteria.into_iter().collect()
@@ -481,7 +506,10 @@ impl Checker<'_> {
             "per_unit" => &["base", "per_unit", "units", "cap"],
             "sum" => &["parts"],
             other => {
-                self.error_at(&a.kind, format!("unknown amount kind `{other}`: expected fixed, tiered, range, per_unit or sum"));
+                self.error_at(
+                    &a.kind,
+                    format!("unknown amount kind `{other}`: expected fixed, tiered, range, per_unit or sum"),
+                );
                 return None;
             }
         };
@@ -509,7 +537,10 @@ impl Checker<'_> {
                 let units = self.units_question(spanned, &a.units, questions);
                 let cap = a.cap.as_ref().and_then(|c| self.cap_units(c));
                 if let (Some((_, None)), None) = (units, cap) {
-                    self.error_at(spanned, "the amount has no upper bound: give the units question a `max` or the amount a `cap`");
+                    self.error_at(
+                        spanned,
+                        "the amount has no upper bound: give the units question a `max` or the amount a `cap`",
+                    );
                 }
                 let per_unit = PerUnit { value: per_unit?, units: units?.0, cap: cap.map(Cap::Units) };
                 Some(AmountRule::Sum(vec![Part { condition: None, value: base?, per_unit: Some(per_unit) }]))
@@ -528,7 +559,13 @@ impl Checker<'_> {
     }
 
     /// A sum of money the amount needs, never negative.
-    fn needed(&mut self, at: &Spanned<impl Sized>, field: &Option<Spanned<NumberFile>>, name: &str, kind: &str) -> Option<Decimal> {
+    fn needed(
+        &mut self,
+        at: &Spanned<impl Sized>,
+        field: &Option<Spanned<NumberFile>>,
+        name: &str,
+        kind: &str,
+    ) -> Option<Decimal> {
         match field {
             Some(n) => self.non_negative(n, name),
             None => {
@@ -709,7 +746,13 @@ impl Checker<'_> {
         for question in &file.questions {
             let id = &question.as_ref().id;
             if !read.contains(id.as_ref()) {
-                self.error_at(id, format!("question `{}` can never change the verdict or the benefit: no criterion or benefit reads it", id.as_ref()));
+                self.error_at(
+                    id,
+                    format!(
+                        "question `{}` can never change the verdict or the benefit: no criterion or benefit reads it",
+                        id.as_ref()
+                    ),
+                );
             }
         }
     }

@@ -264,7 +264,10 @@ fn unbounded(programme: &Programme, given: &Answers, work: &Answers) -> bool {
     let AmountRule::Sum(parts) = &amount.rule else { return false };
     parts.iter().any(|part| {
         let Some(per_unit) = part.per_unit.as_ref().filter(|u| u.cap.is_none()) else { return false };
-        let endless = matches!(programme.questions.get(per_unit.units).map(|q| &q.kind), Some(QuestionKind::Integer { max: None, .. }));
+        let endless = matches!(
+            programme.questions.get(per_unit.units).map(|q| &q.kind),
+            Some(QuestionKind::Integer { max: None, .. })
+        );
         let applies = part.condition.as_ref().is_none_or(|c| residual(c, work).is(true));
         endless && applies && !given.is_answered(per_unit.units)
     })

@@ -123,7 +123,9 @@ pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlo
                         Residual::Known(true) => {}
                         Residual::Open(questions) => deciding.extend(questions),
                     }
-                    range = Some(range.map_or((tier.value, tier.value), |(lo, hi)| (lo.min(tier.value), hi.max(tier.value))));
+                    range = Some(
+                        range.map_or((tier.value, tier.value), |(lo, hi)| (lo.min(tier.value), hi.max(tier.value))),
+                    );
                 }
                 range.map(|(min, max)| BenefitOutlook::Money { min, max: Some(max) })
             }

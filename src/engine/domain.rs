@@ -75,7 +75,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             let mut values: Vec<Decimal> = min.iter().chain(max.iter()).copied().collect();
             values.extend(&points);
             values.extend(points.windows(2).filter_map(|w| match w {
-                [a, b] => a.checked_add(*b).and_then(|sum| sum.checked_div(Decimal::TWO)),
+                [a, b] => between(*a, *b),
                 _ => None,
             }));
             values.extend(points.first().and_then(|c| c.checked_sub(Decimal::ONE)));
@@ -91,6 +91,13 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
     }
 }
 
+/// A value strictly between `a` and `b`, halving each first so that neighbours near
+/// the largest decimals do not overflow; `None` when no decimal lies between.
+fn between(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let middle = a.checked_div(Decimal::TWO)?.checked_add(b.checked_div(Decimal::TWO)?)?;
+    (a < middle && middle < b).then_some(middle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,7 +106,8 @@ mod tests {
     fn whole_numbers_around_each_point_within_bounds() {
         let kind = QuestionKind::Integer { min: Some(0), max: Some(366) };
         let values = representatives(&kind, vec![Decimal::from(12)]);
-        let numbers: Vec<i64> = values.iter().filter_map(|a| a.number()).filter_map(|d| i64::try_from(d).ok()).collect();
+        let numbers: Vec<i64> =
+            values.iter().filter_map(|a| a.number()).filter_map(|d| i64::try_from(d).ok()).collect();
         assert_eq!(numbers, [0, 11, 12, 13, 366]);
     }
 
@@ -108,6 +116,7 @@ mod tests {
         let kind = QuestionKind::Money { currency: "EUR".into(), min: None, max: None };
         let values = representatives(&kind, vec![Decimal::MAX, Decimal::MIN]);
         assert!(values.contains(&Answer::Money(Decimal::MAX)) && values.contains(&Answer::Money(Decimal::MIN)));
+        assert!(values.contains(&Answer::Money(Decimal::ZERO)), "the point between the two extremes");
         let kind = QuestionKind::Integer { min: None, max: None };
         assert!(!representatives(&kind, vec![Decimal::MAX]).is_empty());
     }

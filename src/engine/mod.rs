@@ -143,6 +143,11 @@ fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
 #[doc(hidden)]
 pub fn evaluate_three_valued<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
     let (statuses, status, benefit, open_questions) = three_valued(programme, answers);
-    let criteria = programme.criteria.iter().zip(statuses).map(|(criterion, status)| CriterionOutcome { criterion, status }).collect();
+    let criteria = programme
+        .criteria
+        .iter()
+        .zip(statuses)
+        .map(|(criterion, status)| CriterionOutcome { criterion, status })
+        .collect();
     Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
 }

@@ -30,7 +30,9 @@ pub fn exactly_one(questions: &[Question], alternatives: &[&Condition], what: &s
         .collect();
     let combinations = axes.iter().try_fold(1usize, |n, (_, values)| n.checked_mul(values.len().max(1)));
     if combinations.is_none_or(|n| n > MAX_COMBINATIONS) {
-        return Some(format!("the {what}s read too many questions to be checked (more than {MAX_COMBINATIONS} combinations)"));
+        return Some(format!(
+            "the {what}s read too many questions to be checked (more than {MAX_COMBINATIONS} combinations)"
+        ));
     }
 
     let mut answers = Answers::with_slots(questions.len());
@@ -39,8 +41,12 @@ pub fn exactly_one(questions: &[Question], alternatives: &[&Condition], what: &s
         for ((q, values), &i) in axes.iter().zip(&counters) {
             answers.set(*q, values.get(i).cloned());
         }
-        let applying: Vec<usize> =
-            alternatives.iter().enumerate().filter(|(_, c)| residual(c, &answers).is(true)).map(|(i, _)| i + 1).collect();
+        let applying: Vec<usize> = alternatives
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| residual(c, &answers).is(true))
+            .map(|(i, _)| i + 1)
+            .collect();
         match applying.as_slice() {
             [] => return Some(format!("no {what} applies when {}", describe(questions, &axes, &counters))),
             [_] => {}

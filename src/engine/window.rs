@@ -51,13 +51,29 @@ mod tests {
 
     #[test]
     fn each_state_on_its_days() {
-        let uk = Window { opens: Some(day("2020-04-08")), closes: Some(day("2020-04-22")), closing_time: None, confirmed_open_until: None };
-        let cases = [("2020-04-07", "upcoming"), ("2020-04-08", "open"), ("2020-04-22", "open"), ("2020-04-23", "closed")];
+        let uk = Window {
+            opens: Some(day("2020-04-08")),
+            closes: Some(day("2020-04-22")),
+            closing_time: None,
+            confirmed_open_until: None,
+        };
+        let cases =
+            [("2020-04-07", "upcoming"), ("2020-04-08", "open"), ("2020-04-22", "open"), ("2020-04-23", "closed")];
         for (today, expected) in cases {
             assert_eq!(state(&uk, day(today)).as_str(), expected, "{today}");
         }
-        let netflix = Window { opens: Some(day("2020-04-15")), closes: None, closing_time: None, confirmed_open_until: Some(day("2020-04-15")) };
-        let cases = [("2020-04-14", "upcoming"), ("2020-04-15", "open"), ("2020-04-16", "unconfirmed"), ("2026-11-22", "unconfirmed")];
+        let netflix = Window {
+            opens: Some(day("2020-04-15")),
+            closes: None,
+            closing_time: None,
+            confirmed_open_until: Some(day("2020-04-15")),
+        };
+        let cases = [
+            ("2020-04-14", "upcoming"),
+            ("2020-04-15", "open"),
+            ("2020-04-16", "unconfirmed"),
+            ("2026-11-22", "unconfirmed"),
+        ];
         for (today, expected) in cases {
             assert_eq!(state(&netflix, day(today)).as_str(), expected, "{today}");
         }

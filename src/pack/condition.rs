@@ -62,9 +62,7 @@ impl Condition {
     /// Adds every question the condition reads to `out`.
     pub fn collect_questions(&self, out: &mut BTreeSet<QuestionIndex>) {
         match self {
-            Condition::All(items) | Condition::Any(items) => {
-                items.iter().for_each(|c| c.collect_questions(out))
-            }
+            Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| c.collect_questions(out)),
             Condition::Not(inner) => inner.collect_questions(out),
             Condition::IsYes(q) | Condition::OneOf(q, _) | Condition::Compare(q, _, _) => {
                 out.insert(*q);
@@ -75,9 +73,7 @@ impl Condition {
     /// Adds every numeric constant compared with question `q` to `out`.
     pub fn collect_constants(&self, q: QuestionIndex, out: &mut Vec<Decimal>) {
         match self {
-            Condition::All(items) | Condition::Any(items) => {
-                items.iter().for_each(|c| c.collect_constants(q, out))
-            }
+            Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| c.collect_constants(q, out)),
             Condition::Not(inner) => inner.collect_constants(q, out),
             Condition::Compare(question, _, value) if *question == q => out.push(*value),
             _ => {}
@@ -111,33 +107,17 @@ pub struct ConditionError {
 /// Parses `text` and resolves it against `questions`, reporting every problem found.
 pub fn parse(text: &str, questions: &[Question]) -> Result<Condition, Vec<ConditionError>> {
     let tokens = lex(text).map_err(|e| vec![e])?;
-    let mut parser = Parser {
-        tokens,
-        position: 0,
-        depth: 0,
-        end: text.len(),
-        questions,
-        errors: Vec::new(),
-    };
+    let mut parser = Parser { tokens, position: 0, depth: 0, end: text.len(), questions, errors: Vec::new() };
     let condition = parser.or();
     // After an error the parser stops where it was, not at the end of a condition:
     // what follows is not "after the end", and saying so would only add noise.
     if let Some(token) = parser.peek().filter(|_| condition.is_some()) {
         let offset = token.offset;
-        parser.error(
-            offset,
-            format!(
-                "unexpected {} after the end of the condition",
-                token.kind.describe()
-            ),
-        );
+        parser.error(offset, format!("unexpected {} after the end of the condition", token.kind.describe()));
     }
     match (condition, parser.errors.is_empty()) {
         (Some(condition), true) => Ok(condition),
-        _ if parser.errors.is_empty() => Err(vec![ConditionError {
-            offset: 0,
-            message: "empty condition".into(),
-        }]),
+        _ if parser.errors.is_empty() => Err(vec![ConditionError { offset: 0, message: "empty condition".into() }]),
         _ => Err(parser.errors),
     }
 }
@@ -199,10 +179,7 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
                     // In a number, a sign right after `e` is the exponent's: `1e-3`.
                     let exponent_sign = number && word.ends_with(['e', 'E']);
                     let Some((_, next)) = chars.next_if(|&(_, n)| {
-                        n.is_ascii_alphanumeric()
-                            || n == '_'
-                            || n == '.'
-                            || (exponent_sign && (n == '-' || n == '+'))
+                        n.is_ascii_alphanumeric() || n == '_' || n == '.' || (exponent_sign && (n == '-' || n == '+'))
                     }) else {
                         break;
                     };
@@ -215,10 +192,7 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
                 }
             }
             other => {
-                return Err(ConditionError {
-                    offset,
-                    message: format!("unexpected character `{other}`"),
-                });
+                return Err(ConditionError { offset, message: format!("unexpected character `{other}`") });
             }
         };
         tokens.push(Token { kind, offset });
@@ -263,10 +237,7 @@ impl Parser<'_> {
     }
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
-        self.errors.push(ConditionError {
-            offset,
-            message: message.into(),
-        });
+        self.errors.push(ConditionError { offset, message: message.into() });
     }
 
     fn or(&mut self) -> Option<Condition> {
@@ -289,16 +260,9 @@ impl Parser<'_> {
 
     /// Parses one level deeper with `parse`, or refuses at `offset` beyond
     /// `MAX_NESTING`.
-    fn nested(
-        &mut self,
-        offset: usize,
-        parse: fn(&mut Self) -> Option<Condition>,
-    ) -> Option<Condition> {
+    fn nested(&mut self, offset: usize, parse: fn(&mut Self) -> Option<Condition>) -> Option<Condition> {
         if self.depth >= MAX_NESTING {
-            self.error(
-                offset,
-                format!("conditions nest too deeply (more than {MAX_NESTING} levels)"),
-            );
+            self.error(offset, format!("conditions nest too deeply (more than {MAX_NESTING} levels)"));
             return None;
         }
         self.depth += 1;
@@ -327,30 +291,22 @@ impl Parser<'_> {
             }
             // After a problem in one comparison, an empty `All` stands in for it so
             // that the rest of the condition is still read and checked.
-            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => Some(
-                self.comparison(word, offset)
-                    .unwrap_or(Condition::All(Vec::new())),
-            ),
+            Some(TokenKind::Word(word)) if !KEYWORDS.contains(&word.as_str()) => {
+                Some(self.comparison(word, offset).unwrap_or(Condition::All(Vec::new())))
+            }
             Some(kind) => {
-                self.error(
-                    offset,
-                    format!("expected a question id, found {}", kind.describe()),
-                );
+                self.error(offset, format!("expected a question id, found {}", kind.describe()));
                 None
             }
             None => {
-                self.error(
-                    offset,
-                    "expected a question id, found the end of the condition",
-                );
+                self.error(offset, "expected a question id, found the end of the condition");
                 None
             }
         }
     }
 
     fn comparison(&mut self, id: String, offset: usize) -> Option<Condition> {
-        let Some((index, question)) = self.questions.iter().enumerate().find(|(_, q)| q.id == id)
-        else {
+        let Some((index, question)) = self.questions.iter().enumerate().find(|(_, q)| q.id == id) else {
             self.error(offset, format!("unknown question `{id}`"));
             self.skip_operand();
             return None;
@@ -366,11 +322,7 @@ impl Parser<'_> {
             self.next();
             let options = self.option_list(&id, &kind, in_offset)?;
             let condition = Condition::OneOf(index, options);
-            return Some(if negated_in {
-                Condition::Not(Box::new(condition))
-            } else {
-                condition
-            });
+            return Some(if negated_in { Condition::Not(Box::new(condition)) } else { condition });
         }
         let op = match self.peek().map(|t| &t.kind) {
             Some(TokenKind::Op(op)) => *op,
@@ -378,13 +330,7 @@ impl Parser<'_> {
                 return match kind {
                     QuestionKind::YesNo => Some(Condition::IsYes(index)),
                     _ => {
-                        self.error(
-                            offset,
-                            format!(
-                                "`{id}` is {} question: compare it with a value",
-                                kind.described()
-                            ),
-                        );
+                        self.error(offset, format!("`{id}` is {} question: compare it with a value", kind.described()));
                         None
                     }
                 };
@@ -402,26 +348,22 @@ impl Parser<'_> {
         match kind {
             QuestionKind::YesNo => {
                 if !matches!(op, Comparison::Eq | Comparison::Ne) {
-                    self.error(
-                        offset,
-                        format!("`{id}` is a yes/no question: only `=` and `!=` apply"),
-                    );
+                    self.error(offset, format!("`{id}` is a yes/no question: only `=` and `!=` apply"));
                     return None;
                 }
                 let yes = match value.as_str() {
                     "yes" => true,
                     "no" => false,
                     _ => {
-                        self.error(value_offset, format!("`{id}` is a yes/no question: compare it with `yes` or `no`, not `{value}`"));
+                        self.error(
+                            value_offset,
+                            format!("`{id}` is a yes/no question: compare it with `yes` or `no`, not `{value}`"),
+                        );
                         return None;
                     }
                 };
                 let is_yes = Condition::IsYes(index);
-                Some(if yes == (op == Comparison::Eq) {
-                    is_yes
-                } else {
-                    Condition::Not(Box::new(is_yes))
-                })
+                Some(if yes == (op == Comparison::Eq) { is_yes } else { Condition::Not(Box::new(is_yes)) })
             }
             QuestionKind::Choice(ref choices) => {
                 let Some(option) = choices.iter().position(|c| c.id == value) else {
@@ -433,53 +375,31 @@ impl Parser<'_> {
                     Comparison::Eq => Some(one_of),
                     Comparison::Ne => Some(Condition::Not(Box::new(one_of))),
                     _ => {
-                        self.error(
-                            offset,
-                            format!("`{id}` is a choice question: only `=`, `!=` and `in` apply"),
-                        );
+                        self.error(offset, format!("`{id}` is a choice question: only `=`, `!=` and `in` apply"));
                         None
                     }
                 }
             }
-            QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
-                match read_decimal(&value) {
-                    Ok(number) => Some(Condition::Compare(index, op, number)),
-                    Err(DecimalError::TooPrecise) => {
-                        self.error(
-                            value_offset,
-                            format!("`{value}` has more digits than can be held exactly"),
-                        );
-                        None
-                    }
-                    Err(DecimalError::NotANumber) => {
-                        self.error(
-                            value_offset,
-                            format!(
-                                "`{id}` is {} question: compare it with a number, not `{value}`",
-                                kind.described()
-                            ),
-                        );
-                        None
-                    }
+            QuestionKind::Integer { .. } | QuestionKind::Money { .. } => match read_decimal(&value) {
+                Ok(number) => Some(Condition::Compare(index, op, number)),
+                Err(DecimalError::TooPrecise) => {
+                    self.error(value_offset, format!("`{value}` has more digits than can be held exactly"));
+                    None
                 }
-            }
+                Err(DecimalError::NotANumber) => {
+                    self.error(
+                        value_offset,
+                        format!("`{id}` is {} question: compare it with a number, not `{value}`", kind.described()),
+                    );
+                    None
+                }
+            },
         }
     }
 
-    fn option_list(
-        &mut self,
-        id: &str,
-        kind: &QuestionKind,
-        in_offset: usize,
-    ) -> Option<Vec<usize>> {
+    fn option_list(&mut self, id: &str, kind: &QuestionKind, in_offset: usize) -> Option<Vec<usize>> {
         let QuestionKind::Choice(choices) = kind else {
-            self.error(
-                in_offset,
-                format!(
-                    "`{id}` is {} question: `in` applies to choice questions",
-                    kind.described()
-                ),
-            );
+            self.error(in_offset, format!("`{id}` is {} question: `in` applies to choice questions", kind.described()));
             self.skip_operand();
             return None;
         };
@@ -492,12 +412,10 @@ impl Parser<'_> {
         loop {
             let offset = self.here();
             match self.next().map(|t| t.kind) {
-                Some(TokenKind::Word(option)) => {
-                    match choices.iter().position(|c| c.id == option) {
-                        Some(i) => options.push(i),
-                        None => self.error(offset, unknown_option(id, &option, choices)),
-                    }
-                }
+                Some(TokenKind::Word(option)) => match choices.iter().position(|c| c.id == option) {
+                    Some(i) => options.push(i),
+                    None => self.error(offset, unknown_option(id, &option, choices)),
+                },
                 _ => {
                     self.error(offset, "expected an option id in the list");
                     return None;
@@ -556,10 +474,7 @@ fn join(mut items: Vec<Condition>, combine: fn(Vec<Condition>) -> Condition) -> 
 
 fn unknown_option(id: &str, option: &str, choices: &[super::Choice]) -> String {
     let known: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
-    format!(
-        "`{option}` is not an option of `{id}` (options: {})",
-        known.join(", ")
-    )
+    format!("`{option}` is not an option of `{id}` (options: {})", known.join(", "))
 }
 
 #[cfg(test)]
@@ -569,48 +484,17 @@ mod tests {
     use crate::pack::Choice;
 
     fn text() -> Text {
-        Text {
-            fr: "x".into(),
-            en: "x".into(),
-        }
+        Text { fr: "x".into(), en: "x".into() }
     }
 
     fn questions() -> Vec<Question> {
-        let q = |id: &str, kind| Question {
-            id: id.into(),
-            label: text(),
-            help: None,
-            kind,
-        };
-        let choice = |id: &str| Choice {
-            id: id.into(),
-            label: text(),
-        };
+        let q = |id: &str, kind| Question { id: id.into(), label: text(), help: None, kind };
+        let choice = |id: &str| Choice { id: id.into(), label: text() };
         vec![
-            q(
-                "job",
-                QuestionKind::Choice(vec![
-                    choice("artist"),
-                    choice("technician"),
-                    choice("other"),
-                ]),
-            ),
+            q("job", QuestionKind::Choice(vec![choice("artist"), choice("technician"), choice("other")])),
             q("renewed", QuestionKind::YesNo),
-            q(
-                "days",
-                QuestionKind::Integer {
-                    min: Some(0),
-                    max: Some(366),
-                },
-            ),
-            q(
-                "income",
-                QuestionKind::Money {
-                    currency: "EUR".into(),
-                    min: None,
-                    max: None,
-                },
-            ),
+            q("days", QuestionKind::Integer { min: Some(0), max: Some(366) }),
+            q("income", QuestionKind::Money { currency: "EUR".into(), min: None, max: None }),
         ]
     }
 
@@ -622,23 +506,11 @@ mod tests {
     fn parses_the_forms_rule_authors_write() {
         let qs = questions();
         let cases = [
-            (
-                "job in [artist, technician]",
-                Condition::OneOf(0, vec![0, 1]),
-            ),
-            (
-                "job not in [other]",
-                Condition::Not(Box::new(Condition::OneOf(0, vec![2]))),
-            ),
-            (
-                "job != other",
-                Condition::Not(Box::new(Condition::OneOf(0, vec![2]))),
-            ),
+            ("job in [artist, technician]", Condition::OneOf(0, vec![0, 1])),
+            ("job not in [other]", Condition::Not(Box::new(Condition::OneOf(0, vec![2])))),
+            ("job != other", Condition::Not(Box::new(Condition::OneOf(0, vec![2])))),
             ("renewed", Condition::IsYes(1)),
-            (
-                "renewed = no",
-                Condition::Not(Box::new(Condition::IsYes(1))),
-            ),
+            ("renewed = no", Condition::Not(Box::new(Condition::IsYes(1)))),
             ("days >= 12", Condition::Compare(2, Comparison::Ge, dec(12))),
             (
                 "renewed or days < 12 and not income > 15000.5",
@@ -646,11 +518,7 @@ mod tests {
                     Condition::IsYes(1),
                     Condition::All(vec![
                         Condition::Compare(2, Comparison::Lt, dec(12)),
-                        Condition::Not(Box::new(Condition::Compare(
-                            3,
-                            Comparison::Gt,
-                            Decimal::new(150005, 1),
-                        ))),
+                        Condition::Not(Box::new(Condition::Compare(3, Comparison::Gt, Decimal::new(150005, 1)))),
                     ]),
                 ]),
             ),
@@ -671,22 +539,10 @@ mod tests {
     fn reports_every_problem_with_its_offset() {
         let qs = questions();
         let cases: [(&str, &[(usize, &str)]); 9] = [
-            (
-                "salary > 3 and jobb = artist",
-                &[
-                    (0, "unknown question `salary`"),
-                    (15, "unknown question `jobb`"),
-                ],
-            ),
+            ("salary > 3 and jobb = artist", &[(0, "unknown question `salary`"), (15, "unknown question `jobb`")]),
             ("renewed > 3", &[(0, "only `=` and `!=` apply")]),
             ("renewed = 3", &[(10, "compare it with `yes` or `no`")]),
-            (
-                "job in [artist, dancer, mime]",
-                &[
-                    (16, "`dancer` is not an option"),
-                    (24, "`mime` is not an option"),
-                ],
-            ),
+            ("job in [artist, dancer, mime]", &[(16, "`dancer` is not an option"), (24, "`mime` is not an option")]),
             ("days = many", &[(7, "compare it with a number")]),
             ("days", &[(0, "compare it with a value")]),
             ("(renewed", &[(0, "never closed")]),
@@ -756,21 +612,13 @@ mod tests {
             ("income > 1.5e4", Comparison::Gt, "15000"),
             ("income > 15e-1", Comparison::Gt, "1.5"),
             ("income > 1E+2", Comparison::Gt, "100"),
-            (
-                "income <= 1.5000000000000000000000000001e4",
-                Comparison::Le,
-                "15000.000000000000000000000001",
-            ),
+            ("income <= 1.5000000000000000000000000001e4", Comparison::Le, "15000.000000000000000000000001"),
             ("income < -2.5", Comparison::Lt, "-2.5"),
         ];
         for (text, op, value) in cases {
             let value = Decimal::from_str_exact(value).unwrap_or_else(|e| panic!("{value}: {e}"));
             let index = if text.starts_with("days") { 2 } else { 3 };
-            assert_eq!(
-                parse(text, &qs),
-                Ok(Condition::Compare(index, op, value)),
-                "{text}"
-            );
+            assert_eq!(parse(text, &qs), Ok(Condition::Compare(index, op, value)), "{text}");
         }
         let too_precise = [
             ("days >= 1.19999999999999999999999999999e1", 8),
@@ -838,9 +686,8 @@ mod tests {
         // A cheap, seeded mix of the language's pieces, each parsed; the fuzz target
         // `condition` goes further.
         let pieces = [
-            "(", ")", "not ", " and ", " or ", "days", "job", "renewed", "income", "salary",
-            " in ", " not in ", "[", "]", ",", "artist", "=", "!=", "<=", ">", "1e", "-", ".", "5",
-            "é", " ", "yes", "1.5e-3",
+            "(", ")", "not ", " and ", " or ", "days", "job", "renewed", "income", "salary", " in ", " not in ", "[",
+            "]", ",", "artist", "=", "!=", "<=", ">", "1e", "-", ".", "5", "é", " ", "yes", "1.5e-3",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..5_000 {
@@ -859,16 +706,7 @@ mod tests {
 
     #[test]
     fn a_failed_part_is_not_reported_again_as_what_follows() {
-        assert_eq!(
-            errors("renewed and and days > 3"),
-            [(12, "expected a question id, found `and`".to_owned())]
-        );
-        assert_eq!(
-            errors("renewed renewed"),
-            [(
-                8,
-                "unexpected `renewed` after the end of the condition".to_owned()
-            )]
-        );
+        assert_eq!(errors("renewed and and days > 3"), [(12, "expected a question id, found `and`".to_owned())]);
+        assert_eq!(errors("renewed renewed"), [(8, "unexpected `renewed` after the end of the condition".to_owned())]);
     }
 }

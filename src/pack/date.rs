@@ -16,7 +16,8 @@ impl Date {
             return None;
         }
         let date = Date { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
-        (1..=12).contains(&date.month)
+        (1..=12)
+            .contains(&date.month)
             .then_some(())
             .and_then(|()| (1..=date.days_in_month()).contains(&date.day).then_some(date))
     }
@@ -34,7 +35,11 @@ impl Date {
         let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
         let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Some(Date { year: u16::try_from(year).ok().filter(|y| *y <= 9999)?, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? })
+        Some(Date {
+            year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
     }
 
     fn days_in_month(&self) -> u8 {
@@ -49,12 +54,32 @@ impl Date {
     /// The day as a visitor reads it: `15 avril 2020`, `15 April 2020`.
     pub fn long(&self, lang: crate::i18n::Lang) -> String {
         const FR: [&str; 12] = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
         ];
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let names = match lang {
             crate::i18n::Lang::Fr => FR,

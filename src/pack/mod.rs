@@ -144,7 +144,10 @@ pub enum AmountRule {
     /// Exactly one tier applies to any complete set of answers (proved when compiling).
     Tiered(Vec<Tier>),
     /// The operator decides within these bounds; the engine can only give the range.
-    Range { min: Decimal, max: Decimal },
+    Range {
+        min: Decimal,
+        max: Decimal,
+    },
     /// The sum of the parts that apply: situations that can combine, each a fixed sum
     /// and an amount per unit.
     Sum(Vec<Part>),

@@ -40,7 +40,10 @@ impl FieldError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     /// The visitor answered (or changed, or cleared) a question of the form.
-    Answer { question: usize, raw: String },
+    Answer {
+        question: usize,
+        raw: String,
+    },
     SwitchLanguage(Lang),
     /// Clears every answer; only on the visitor's explicit request.
     StartOver,
@@ -112,8 +115,9 @@ impl WidgetState {
             Status::Undetermined => 1,
             Status::NotEligible => 2,
         };
-        let mut order: Vec<usize> =
-            (0..view.outcomes.len()).filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet)).collect();
+        let mut order: Vec<usize> = (0..view.outcomes.len())
+            .filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet))
+            .collect();
         order.sort_by_key(|&i| view.outcomes.get(i).map_or(3, rank));
         order
     }
@@ -222,7 +226,8 @@ mod tests {
 
     fn shown(state: &WidgetState) -> Vec<String> {
         let view = state.view();
-        let ids = state.visible_questions(&view).into_iter().filter_map(|q| state.form.question(q).map(|q| q.id.clone()));
+        let ids =
+            state.visible_questions(&view).into_iter().filter_map(|q| state.form.question(q).map(|q| q.id.clone()));
         ids.collect()
     }
 
@@ -233,22 +238,41 @@ mod tests {
         answer(&mut state, "profession", "artist");
         assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020"]);
         answer(&mut state, "rights_not_renewed_since_2020", "yes");
-        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020", "days_worked"], "the 2019 question is skipped");
+        assert_eq!(
+            shown(&state),
+            ["profession", "rights_not_renewed_since_2020", "days_worked"],
+            "the 2019 question is skipped"
+        );
         answer(&mut state, "profession", "other");
-        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020"], "out at once: nothing more is asked");
+        assert_eq!(
+            shown(&state),
+            ["profession", "rights_not_renewed_since_2020"],
+            "out at once: nothing more is asked"
+        );
         assert_eq!(status(&state), "not_eligible");
         answer(&mut state, "profession", "technician");
-        assert_eq!(shown(&state), ["profession", "rights_not_renewed_since_2020", "days_worked"], "changing an answer back keeps the others");
+        assert_eq!(
+            shown(&state),
+            ["profession", "rights_not_renewed_since_2020", "days_worked"],
+            "changing an answer back keeps the others"
+        );
     }
 
     #[test]
     fn typed_amounts_follow_french_habits_and_bad_ones_say_why() {
         let mut state = state();
-        for (q, raw) in [("profession", "artist"), ("rights_not_renewed_since_2020", "yes"), ("days_worked", "12"), ("works_on_netflix_production", "no"), ("annual_resources", "15 000 €")] {
+        for (q, raw) in [
+            ("profession", "artist"),
+            ("rights_not_renewed_since_2020", "yes"),
+            ("days_worked", "12"),
+            ("works_on_netflix_production", "no"),
+            ("annual_resources", "15 000 €"),
+        ] {
             answer(&mut state, q, raw);
         }
         assert_eq!(status(&state), "eligible");
-        let amount = |s: &WidgetState| s.reports(&s.view()).first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
+        let amount =
+            |s: &WidgetState| s.reports(&s.view()).first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
         assert_eq!(amount(&state), Some(("900".into(), Some("900".into()))));
         answer(&mut state, "annual_resources", "15000,01");
         assert_eq!(amount(&state), Some(("500".into(), Some("500".into()))));
@@ -276,7 +300,8 @@ mod tests {
         state.update(Message::SwitchLanguage(Lang::En));
         assert_eq!(state.lang, Lang::En);
         assert!(state.form.position("days_worked").is_some_and(|q| state.answers.is_answered(q)));
-        let explanation = state.reports(&state.view()).first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
+        let explanation =
+            state.reports(&state.view()).first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
         assert_eq!(explanation.as_deref(), Some("You are an intermittent artist or technician."));
         state.update(Message::StartOver);
         assert!(state.fields.iter().all(|f| f.raw.is_empty()) && !state.answers.is_answered(1));
@@ -309,7 +334,12 @@ mod tests {
         assert_eq!(shown(&state), ["country"]);
         answer(&mut state, "country", "gb");
         let view = state.view();
-        let shown: Vec<&str> = state.results_order(&view).iter().filter_map(|&i| view.outcomes.get(i)).map(|o| o.verdict.programme.id.as_str()).collect();
+        let shown: Vec<&str> = state
+            .results_order(&view)
+            .iter()
+            .filter_map(|&i| view.outcomes.get(i))
+            .map(|o| o.verdict.programme.id.as_str())
+            .collect();
         assert_eq!(shown, ["uk-film-tv-emergency-relief-2020"]);
         assert_eq!(view.next_question.and_then(|q| state.form.question(q)).map(|q| q.id.as_str()), Some("screen_role"));
     }

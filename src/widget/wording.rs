@@ -30,7 +30,8 @@ pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> Strin
 /// pack gives only a range. `None` for a place, or when not eligible.
 pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let programme = outcome.verdict.programme;
-    let (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) = (&programme.benefit, outcome.benefit()) else {
+    let (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) = (&programme.benefit, outcome.benefit())
+    else {
         return None;
     };
     let text = match max {
@@ -50,7 +51,9 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     if let Some(amount) = amount(outcome, lang) {
         return Some(format!("{}{} {amount}", ui.amount, colon(lang)));
     }
-    let (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) = (&outcome.verdict.programme.benefit, outcome.benefit()) else {
+    let (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) =
+        (&outcome.verdict.programme.benefit, outcome.benefit())
+    else {
         return None;
     };
     let whens: Vec<&str> = starts.iter().filter_map(|i| place.starts.get(*i)).map(|s| s.when.get(lang)).collect();
@@ -81,7 +84,14 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     match (state, &closing, window.opens) {
         (WindowState::Closed, Some(closing), _) => format!("{} {closing}.", ui.closed_on),
         (WindowState::Unconfirmed, _, Some(opens)) => {
-            format!("{} {}{}{} ({}).", ui.opened_on, opens.long(lang), semicolon(lang), ui.may_have_closed, programme.operator)
+            format!(
+                "{} {}{}{} ({}).",
+                ui.opened_on,
+                opens.long(lang),
+                semicolon(lang),
+                ui.may_have_closed,
+                programme.operator
+            )
         }
         _ => {
             let mut parts = Vec::new();
@@ -92,7 +102,8 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
                 Some(closing) => format!("{} {closing}", ui.closes),
                 None => ui.closing_unknown.to_owned(),
             });
-            let upcoming = if state == WindowState::Upcoming { format!(" ({})", ui.not_open_yet) } else { String::new() };
+            let upcoming =
+                if state == WindowState::Upcoming { format!(" ({})", ui.not_open_yet) } else { String::new() };
             format!("{}{} {}{upcoming}", ui.window, colon(lang), parts.join(semicolon(lang)))
         }
     }
@@ -184,23 +195,32 @@ mod tests {
     fn sentences_in_both_languages() {
         let programme = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
         let form = Form::new(vec![programme]);
-        let met = outcome(&form, &[
-            ("profession", AnswerInput::Text("artist".into())),
-            ("rights_not_renewed_since_2020", AnswerInput::Bool(true)),
-            ("days_worked", AnswerInput::Number("12".into())),
-            ("works_on_netflix_production", AnswerInput::Bool(false)),
-        ]);
+        let met = outcome(
+            &form,
+            &[
+                ("profession", AnswerInput::Text("artist".into())),
+                ("rights_not_renewed_since_2020", AnswerInput::Bool(true)),
+                ("days_worked", AnswerInput::Number("12".into())),
+                ("works_on_netflix_production", AnswerInput::Bool(false)),
+            ],
+        );
         let open = day("2020-04-15");
         assert_eq!(headline(&met, open, Lang::Fr), "Vous êtes probablement éligible\u{a0}: 500\u{a0}€ à 900\u{a0}€");
         assert_eq!(headline(&met, open, Lang::En), "You are likely eligible: €500 to €900");
         assert_eq!(headline(&met, WindowState::Closed, Lang::En), "You would likely have qualified: €500 to €900");
-        assert_eq!(window(programme, open, Lang::Fr), "Dépôt des demandes\u{a0}: à partir du 15 avril 2020 ; date de clôture non communiquée");
+        assert_eq!(
+            window(programme, open, Lang::Fr),
+            "Dépôt des demandes\u{a0}: à partir du 15 avril 2020 ; date de clôture non communiquée"
+        );
         assert_eq!(window(programme, open, Lang::En), "Applications: from 15 April 2020; closing date not published");
         assert_eq!(
             window(programme, day("2026-11-22"), Lang::En),
             "Applications opened on 15 April 2020; they may no longer be accepted: check with the operator (Audiens)."
         );
-        assert_eq!(window(programme, day("2020-04-01"), Lang::En), "Applications: from 15 April 2020; closing date not published (not open yet)");
+        assert_eq!(
+            window(programme, day("2020-04-01"), Lang::En),
+            "Applications: from 15 April 2020; closing date not published (not open yet)"
+        );
         assert_eq!(link(day("2026-11-22"), Lang::En), "Check with the operator and read the official terms");
         let rules_fr = rules(programme, Lang::Fr);
         assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.1.0, comparées aux sources le 22 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
@@ -218,14 +238,23 @@ mod tests {
         let uk = catalogue::programme("uk-film-tv-emergency-relief-2020").unwrap_or_else(|e| panic!("{e}"));
         let closed = crate::engine::window_state(&uk.window, Date { year: 2026, month: 11, day: 22 });
         assert_eq!(window(uk, closed, Lang::En), "Applications closed on 22 April 2020 at 6 pm (UK time).");
-        assert_eq!(window(uk, closed, Lang::Fr), "Dépôt des demandes clos le 22 avril 2020 à 18 h (heure du Royaume-Uni).");
+        assert_eq!(
+            window(uk, closed, Lang::Fr),
+            "Dépôt des demandes clos le 22 avril 2020 à 18 h (heure du Royaume-Uni)."
+        );
         assert_eq!(link(closed, Lang::Fr), "Lire les conditions officielles (les demandes sont closes)");
         let form = Form::new(vec![uk]);
-        assert_eq!(benefit_line(&outcome(&form, &[]), Lang::En).as_deref(), Some("Amount: £500 to £2,500 as decided by the operator"));
+        assert_eq!(
+            benefit_line(&outcome(&form, &[]), Lang::En).as_deref(),
+            Some("Amount: £500 to £2,500 as decided by the operator")
+        );
 
         let fussat = catalogue::programme("audiens-fonds-solidarite-2020").unwrap_or_else(|e| panic!("{e}"));
         let form = Form::new(vec![fussat]);
-        assert_eq!(benefit_line(&outcome(&form, &[]), Lang::Fr).as_deref(), Some("Montant\u{a0}: à partir de 100\u{a0}€"));
+        assert_eq!(
+            benefit_line(&outcome(&form, &[]), Lang::Fr).as_deref(),
+            Some("Montant\u{a0}: à partir de 100\u{a0}€")
+        );
 
         let mentoring = catalogue::programme("collectif-5050-mentorat-2021").unwrap_or_else(|e| panic!("{e}"));
         let form = Form::new(vec![mentoring]);

@@ -55,7 +55,7 @@ export async function open(context, url, { width = 1024 } = {}) {
 
 /** Waits until the widget (the nth on the page) has drawn its form. */
 export async function ready(page, nth = 0) {
-  await page.locator('eligibility-widget').nth(nth).locator('.headline').waitFor();
+  await page.locator('eligibility-widget').nth(nth).locator('#form').waitFor();
 }
 
 /** Every scenario file, parsed: [{ file, programmes, single, today, scenarios }]; a file

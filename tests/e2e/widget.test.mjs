@@ -110,6 +110,56 @@ test('keyboard only: Tab, Space, arrows and Enter reach a verdict, and focus fol
   await page.close();
 });
 
+test('the page of all four programmes asks the country first and, by keyboard alone, reaches the UK fund', async () => {
+  const { page, requests, errors } = await open(browser.context, `${browser.origin}/tous.html`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  const shown = () => widget.locator('.question:not([hidden]) [name]').evaluateAll((controls) => [...new Set(controls.map((c) => c.name))]);
+  assert.deepEqual(await shown(), ['country']);
+  await widget.locator('button.language').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await shown(), ['country', 'screen_role'], 'working in the UK: its fund asks next');
+  assert.deepEqual(await widget.locator('.verdict:not([hidden])').evaluateAll((r) => r.map((e) => e.dataset.programme)), ['3']);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('60');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  const uk = widget.locator('.verdict[data-programme="3"]');
+  assert.equal(await uk.getAttribute('data-status'), 'eligible');
+  assert.equal(await uk.getAttribute('data-window'), 'closed', 'the visitor is in 2026');
+  assert.equal(nbsp(await uk.locator('.headline').textContent()), "Vous auriez probablement été éligible : 500 £ à 2 500 £ selon la décision de l'organisme");
+  assert.equal(await uk.locator('a.apply').textContent(), 'Lire les conditions officielles (les demandes sont closes)');
+  assert.match(nbsp(await widget.locator('.live').textContent()), /^Fonds d'urgence Covid-19 pour le cinéma et la télévision du Royaume-Uni \(2020\) : Vous auriez/);
+  const checked = await widget.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => `${i.name}=${i.value}`));
+  assert.deepEqual(checked, ['country=gb', 'screen_role=behind_the_scenes', 'hit_by_closures=yes', 'government_support_800=no']);
+  assert.deepEqual(new Set(requests.map((url) => new URL(url).origin)), new Set([browser.origin]));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the French programmes together: one question serves two funds, the likely ones are listed first', async () => {
+  const { page, errors } = await open(browser.context, `${browser.origin}/audiens.html`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  const order = () => widget.locator('.verdict:not([hidden])').evaluateAll((r) => r.map((e) => `${e.dataset.programme}:${e.dataset.status}`));
+  assert.deepEqual(await order(), ['0:undetermined', '1:undetermined', '2:undetermined']);
+  await widget.locator('label.option:has(input[name=profession][value=other])').click();
+  assert.deepEqual(await order(), ['2:undetermined', '0:not_eligible', '1:not_eligible'], 'one answer settles both funds');
+  await widget.locator('label.option:has(input[name=mentoring_profile][value=student])').click();
+  await widget.locator('label.option:has(input[name=has_industry_network][value=no])').click();
+  assert.deepEqual(await order(), ['2:eligible', '0:not_eligible', '1:not_eligible']);
+  const mentoring = widget.locator('.verdict[data-programme="2"]');
+  assert.match(nbsp(await mentoring.locator('.amount').textContent()), /^Ce que vous obtiendriez : Une place de mentoré·e .*; début : mai 2021$/);
+  assert.equal(await mentoring.getAttribute('data-window'), 'unconfirmed');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing leaves the page: no other host, no cookie, no storage', async () => {
   const { page, requests } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
@@ -252,7 +302,7 @@ test('on a 320 px phone screen nothing overflows', async () => {
 
 test('axe-core finds no accessibility violation, before and after a verdict, in both languages', async () => {
   const axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-  for (const path of ['/', '/en.html']) {
+  for (const path of ['/', '/en.html', '/audiens.html', '/tous.html', '/uk.html']) {
     const { page } = await open(browser.context, `${browser.origin}${path}`);
     await ready(page);
     await page.addScriptTag({ content: axe });
@@ -264,13 +314,22 @@ test('axe-core finds no accessibility violation, before and after a verdict, in 
     };
     await check('at first');
     const widget = page.locator('eligibility-widget');
-    await widget.locator('label.option:has(input[value=artist])').click();
-    await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
-    await widget.locator('input[name=days_worked]').fill('abc');
-    await widget.locator('input[name=days_worked]').press('Enter');
-    await check('with an error shown');
-    await widget.locator('label.option:has(input[value=other])').click();
-    await widget.locator('details.sources summary').click();
+    // Answer what each form asks, first options first, until it asks for a number,
+    // which gets a wrong one: every page shows an error, then verdicts.
+    for (let asked = 0; asked < 8; asked += 1) {
+      const text = widget.locator('.question:not([hidden]) input[type=text]');
+      if (await text.count() > 0) {
+        await text.first().fill('abc');
+        await text.first().press('Enter');
+        break;
+      }
+      const unanswered = widget.locator('.question:not([hidden]):not(:has(input:checked)) label.option');
+      if (await unanswered.count() === 0) break;
+      await unanswered.first().click();
+    }
+    await check('part-way, with an error shown if a number was asked');
+    await widget.locator('.question:not([hidden]) label.option:has(input[value=other]:not([name=country]))').first().click();
+    await widget.locator('.verdict:not([hidden]) details.sources summary').first().click();
     await check('with a verdict and the sources open');
     // The check must be able to fail: an unlabelled field inside the shadow root is seen.
     await widget.evaluate((host) => host.shadowRoot.querySelector('form').append(document.createElement('input')));

@@ -100,7 +100,8 @@ impl Drawn {
             }
         }
 
-        let form = maker.add(&widget, "form", &[("id", "form"), ("novalidate", ""), ("aria-labelledby", "title")], None)?;
+        let form =
+            maker.add(&widget, "form", &[("id", "form"), ("novalidate", ""), ("aria-labelledby", "title")], None)?;
         let mut questions = Vec::new();
         for (q, question) in state.form.questions().enumerate() {
             if !state.form.asks(q) {
@@ -109,14 +110,20 @@ impl Drawn {
             }
             let id = format!("q{q}");
             let help = match &question.help {
-                Some(help) => Some(maker.element("p", &[("class", "help"), ("id", &format!("{id}-help"))], Some(help.get(lang)))?),
+                Some(help) => Some(maker.element(
+                    "p",
+                    &[("class", "help"), ("id", &format!("{id}-help"))],
+                    Some(help.get(lang)),
+                )?),
                 None => None,
             };
             let slot = Slot { id, index: q.to_string(), name: &question.id, label: question.label.get(lang), help };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
                     let options: Vec<(&str, &str)> = match &question.kind {
-                        QuestionKind::Choice(choices) => choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect(),
+                        QuestionKind::Choice(choices) => {
+                            choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect()
+                        }
                         _ => vec![("yes", ui.yes), ("no", ui.no)],
                     };
                     if options.len() > MAX_RADIOS {
@@ -139,7 +146,8 @@ impl Drawn {
             maker.add(&widget, "h3", &[("class", "results-title")], Some(ui.results))?;
         }
         let results = maker.add(&widget, "div", &[("class", "results")], None)?;
-        let none_for_country = maker.add(&widget, "p", &[("class", "none-for-country"), ("hidden", "")], Some(ui.none_for_country))?;
+        let none_for_country =
+            maker.add(&widget, "p", &[("class", "none-for-country"), ("hidden", "")], Some(ui.none_for_country))?;
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
             let nodes = result_block(maker, i, programme, lang, several)?;
@@ -148,7 +156,12 @@ impl Drawn {
         }
         maker.add(&widget, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
         let live = match several {
-            true => Some(maker.add(&widget, "p", &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")], None)?),
+            true => Some(maker.add(
+                &widget,
+                "p",
+                &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")],
+                None,
+            )?),
             false => None,
         };
         root.append_child(&widget)?;
@@ -251,7 +264,9 @@ impl Drawn {
     pub fn focus_next(&self, next: Option<usize>) -> Result<(), JsValue> {
         let control = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref).and_then(|nodes| {
             let checked = nodes.inputs.iter().find(|i| i.checked()).or_else(|| nodes.inputs.first());
-            checked.map(|i| i.clone().unchecked_into::<HtmlElement>()).or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
+            checked
+                .map(|i| i.clone().unchecked_into::<HtmlElement>())
+                .or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
         });
         match control {
             Some(control) => control.focus(),
@@ -268,7 +283,13 @@ impl Drawn {
     }
 }
 
-fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, several: bool) -> Result<ResultNodes, JsValue> {
+fn result_block(
+    maker: &Maker,
+    i: usize,
+    programme: &Programme,
+    lang: Lang,
+    several: bool,
+) -> Result<ResultNodes, JsValue> {
     let ui = ui(lang);
     let title = format!("r{i}-title");
     let labelled_by = if several { title.as_str() } else { "title" };
@@ -286,7 +307,13 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         false => maker.add(
             &section,
             "p",
-            &[("class", "headline"), ("role", "status"), ("aria-live", "polite"), ("aria-atomic", "true"), ("tabindex", "-1")],
+            &[
+                ("class", "headline"),
+                ("role", "status"),
+                ("aria-live", "polite"),
+                ("aria-atomic", "true"),
+                ("tabindex", "-1"),
+            ],
             None,
         )?,
         true => maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?,
@@ -338,7 +365,12 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
-                maker.add(&item, "a", &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")], Some(&text))?;
+                maker.add(
+                    &item,
+                    "a",
+                    &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")],
+                    Some(&text),
+                )?;
             }
             None => item.set_text_content(Some(&text)),
         }
@@ -352,7 +384,13 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -
 
 /// The block of one question: its container, its heading (a `legend`, or a `label` for
 /// its control) and its help.
-fn question_block(maker: &Maker, tag: &str, slot: &Slot<'_>, heading: &str, heading_attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
+fn question_block(
+    maker: &Maker,
+    tag: &str,
+    slot: &Slot<'_>,
+    heading: &str,
+    heading_attributes: &[(&str, &str)],
+) -> Result<Element, JsValue> {
     let block = maker.element(tag, &[("class", "question"), ("id", &slot.id), ("data-question", &slot.index)], None)?;
     maker.add(&block, heading, heading_attributes, Some(slot.label))?;
     if let Some(help) = &slot.help {
@@ -371,14 +409,24 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Resu
     for (value, text) in options {
         let option = maker.add(&group, "label", &[("class", "option")], None)?;
         let input_id = format!("{}-{value}", slot.id);
-        let input = maker.add(&option, "input", &[("type", "radio"), ("name", slot.name), ("value", value), ("id", &input_id)], None)?;
+        let input = maker.add(
+            &option,
+            "input",
+            &[("type", "radio"), ("name", slot.name), ("value", value), ("id", &input_id)],
+            None,
+        )?;
         maker.add(&option, "span", &[], Some(text))?;
         inputs.push(input.unchecked_into());
     }
     Ok(QuestionNodes { block, inputs, select: None, error: None })
 }
 
-fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> Result<QuestionNodes, JsValue> {
+fn select_block(
+    maker: &Maker,
+    slot: &Slot<'_>,
+    options: &[(&str, &str)],
+    placeholder: &str,
+) -> Result<QuestionNodes, JsValue> {
     let control_id = format!("{}-input", slot.id);
     let block = question_block(maker, "div", slot, "label", &[("for", &control_id)])?;
     let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;

@@ -23,7 +23,13 @@ impl Maker {
     }
 
     /// Creates an element and appends it to `parent`.
-    pub fn add(&self, parent: &Element, tag: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
+    pub fn add(
+        &self,
+        parent: &Element,
+        tag: &str,
+        attributes: &[(&str, &str)],
+        text: Option<&str>,
+    ) -> Result<Element, JsValue> {
         let element = self.element(tag, attributes, text)?;
         parent.append_child(&element)?;
         Ok(element)

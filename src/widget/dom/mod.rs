@@ -94,7 +94,8 @@ pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         m.attributes = (programme_attribute.clone(), lang);
         if programmes_changed {
             let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
-            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| catalogue::programme(id)).collect();
+            let programmes: Result<Vec<&'static Programme>, _> =
+                ids.iter().map(|id| catalogue::programme(id)).collect();
             match programmes {
                 Ok(programmes) if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang, js::today());
