@@ -143,6 +143,9 @@ pub struct Ui {
     pub several_intro: &'static str,
     pub results: &'static str,
     pub none_for_country: &'static str,
+    pub too_precise: &'static str,
+    pub understood: &'static str,
+    pub which_did_you_mean: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -199,6 +202,9 @@ const FR: Ui = Ui {
     several_intro: "Répondez une seule fois : le simulateur vérifie ensemble ces programmes.",
     results: "Résultats",
     none_for_country: "Aucun de ces programmes ne concerne le pays où vous travaillez.",
+    too_precise: "Ce nombre a trop de chiffres pour être lu exactement.",
+    understood: "compris",
+    which_did_you_mean: "Ce nombre peut se lire de deux façons : lequel voulez-vous dire ?",
 };
 
 const EN: Ui = Ui {
@@ -256,6 +262,9 @@ const EN: Ui = Ui {
     several_intro: "Answer once: the checker looks at these programmes together.",
     results: "Results",
     none_for_country: "None of these programmes is for the country you work in.",
+    too_precise: "This number has more digits than can be read exactly.",
+    understood: "understood",
+    which_did_you_mean: "This number can be read two ways: which do you mean?",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

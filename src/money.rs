@@ -267,16 +267,6 @@ pub fn parse_typed_amount(text: &str, lang: Lang) -> Option<Decimal> {
     }
 }
 
-/// What the widget understood of a typed amount, to show next to the field:
-/// `compris : 20 000 €`, `understood: €20,000`.
-pub fn understood(value: Decimal, currency: &str, lang: Lang) -> String {
-    let amount = format_amount(value, currency, lang);
-    match lang {
-        Lang::Fr => format!("compris\u{00A0}: {amount}"),
-        Lang::En => format!("understood: {amount}"),
-    }
-}
-
 /// The symbol a visitor expects for a currency code, or the code itself.
 fn symbol(currency: &str) -> &str {
     match currency {
@@ -291,18 +281,36 @@ fn symbol(currency: &str) -> &str {
 /// `€15,000`, `€900` and `€0.999` in English. Cents appear only when the amount has
 /// them (`15 000,50 €`), and no digit is ever rounded away.
 pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
-    let value = value.normalize();
     let negative = value.is_sign_negative() && !value.is_zero();
-    // Normalised, the magnitude is written with every digit it has and no trailing
-    // zero: shown unrounded, as the module says.
-    let plain = value.abs().to_string();
+    let magnitude = format_number(value.abs(), lang);
+    let magnitude = match magnitude.split_once(decimal_mark(lang)) {
+        // Money shows cents: 15 000,5 is written 15 000,50.
+        Some((_, fraction)) if fraction.chars().count() == 1 => format!("{magnitude}0"),
+        _ => magnitude,
+    };
+    let sign = if negative { "-" } else { "" };
+    let symbol = symbol(currency);
+    match lang {
+        Lang::Fr => format!("{sign}{magnitude}\u{00A0}{symbol}"),
+        Lang::En if symbol.len() > 1 && symbol.is_ascii() => format!("{sign}{magnitude} {symbol}"),
+        Lang::En => format!("{sign}{symbol}{magnitude}"),
+    }
+}
+
+/// Writes a number for a language, thousands grouped, every digit kept: `1 234,5`,
+/// `1,234.5`.
+pub fn format_number(value: Decimal, lang: Lang) -> String {
+    // Normalised, the value is written with every digit it has and no trailing zero.
+    let plain = value.normalize().abs().to_string();
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
-    let fraction = if fraction.len() == 1 { format!("{fraction}0") } else { fraction.to_owned() };
-    let (group, decimal_mark) = match lang {
-        Lang::Fr => ('\u{202F}', ','),
-        Lang::En => (',', '.'),
+    let group = match lang {
+        Lang::Fr => '\u{202F}',
+        Lang::En => ',',
     };
     let mut grouped = String::new();
+    if value.is_sign_negative() && !value.is_zero() {
+        grouped.push('-');
+    }
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
             grouped.push(group);
@@ -310,15 +318,16 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
         grouped.push(digit);
     }
     if !fraction.is_empty() {
-        grouped.push(decimal_mark);
-        grouped.push_str(&fraction);
+        grouped.push(decimal_mark(lang));
+        grouped.push_str(fraction);
     }
-    let sign = if negative { "-" } else { "" };
-    let symbol = symbol(currency);
+    grouped
+}
+
+fn decimal_mark(lang: Lang) -> char {
     match lang {
-        Lang::Fr => format!("{sign}{grouped}\u{00A0}{symbol}"),
-        Lang::En if symbol.len() > 1 && symbol.is_ascii() => format!("{sign}{grouped} {symbol}"),
-        Lang::En => format!("{sign}{symbol}{grouped}"),
+        Lang::Fr => ',',
+        Lang::En => '.',
     }
 }
 
@@ -624,10 +633,11 @@ mod tests {
     }
 
     #[test]
-    fn what_was_understood_is_said_in_each_language() {
-        assert_eq!(understood(dec("20000"), "EUR", Lang::Fr), "compris\u{00A0}: 20\u{202F}000\u{00A0}€");
-        assert_eq!(understood(dec("20000"), "EUR", Lang::En), "understood: €20,000");
-        assert_eq!(understood(dec("20.5"), "EUR", Lang::En), "understood: €20.50");
+    fn numbers_are_written_for_each_language() {
+        assert_eq!(format_number(dec("1234567.5"), Lang::Fr), "1\u{202F}234\u{202F}567,5");
+        assert_eq!(format_number(dec("1234567.5"), Lang::En), "1,234,567.5");
+        assert_eq!(format_number(dec("-1200"), Lang::En), "-1,200");
+        assert_eq!(format_number(dec("12.000"), Lang::Fr), "12");
     }
 
     #[test]

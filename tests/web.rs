@@ -179,6 +179,24 @@ fn a_bad_number_is_explained_and_kept() {
 }
 
 #[wasm_bindgen_test]
+fn an_amount_read_two_ways_is_asked_then_said_back() {
+    let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
+    type_text(&root, "annual_resources", "20,000");
+    let group = find(&root, ".question:has([name=annual_resources]) .readings");
+    assert!(!group.has_attribute("hidden"));
+    let button = |i: usize| format!(".question:has([name=annual_resources]) [data-reading='{i}']");
+    let buttons: Vec<String> = (0..2).map(|i| text(&root, &button(i))).collect();
+    assert_eq!(buttons, ["20\u{a0}€", "20\u{202f}000\u{a0}€"]);
+    let second: HtmlElement = find(&root, &button(1)).unchecked_into();
+    second.click();
+    assert!(group.has_attribute("hidden"));
+    assert_eq!(text(&root, ".understood:not([hidden])"), "compris\u{a0}: 20\u{202f}000\u{a0}€");
+    let input = find(&root, "input[name=annual_resources]");
+    assert!(input.get_attribute("aria-describedby").unwrap_or_default().contains("-understood"));
+    assert_eq!(input.unchecked_into::<HtmlInputElement>().value(), "20,000", "what was typed stays");
+}
+
+#[wasm_bindgen_test]
 fn switching_language_keeps_every_answer() {
     let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
     choose(&root, "profession", "other");

@@ -51,8 +51,8 @@ struct Outcomes {
     always: bool,
     /// Per criterion of the component: (met by some combination, met by every one).
     criteria: Vec<(bool, bool)>,
-    /// The benefit of each combination that meets the component's criteria.
-    benefits: BTreeSet<BenefitValue>,
+    /// The benefits of the combinations that meet the component's criteria, each once.
+    benefits: Vec<BenefitValue>,
     /// Some such combination leaves a per-unit amount without an upper bound.
     unbounded: bool,
     relevant: Vec<QuestionIndex>,
@@ -181,7 +181,7 @@ fn components(residuals: &[Residual], benefit: &BTreeSet<QuestionIndex>) -> Vec<
     if !benefit.is_empty() {
         join(benefit, None);
     }
-    components.sort_by_key(|c| c.questions.first().copied());
+    components.sort_unstable_by_key(|c| c.questions.first().copied());
     components
 }
 
@@ -199,7 +199,7 @@ fn try_component(
         satisfiable: false,
         always: true,
         criteria: vec![(false, true); component.criteria.len()],
-        benefits: BTreeSet::new(),
+        benefits: Vec::new(),
         unbounded: false,
         relevant: Vec::new(),
     };
@@ -223,7 +223,9 @@ fn try_component(
         result.always &= all_met;
         let benefit = if component.benefit && all_met {
             let benefit = value(programme, &work)?;
-            result.benefits.insert(benefit);
+            if !result.benefits.contains(&benefit) {
+                result.benefits.push(benefit);
+            }
             result.unbounded |= unbounded(programme, answers, &work);
             Some(benefit)
         } else {
@@ -273,14 +275,18 @@ fn unbounded(programme: &Programme, given: &Answers, work: &Answers) -> bool {
     })
 }
 
-fn outlook(programme: &Programme, benefits: &BTreeSet<BenefitValue>, unbounded: bool) -> Option<BenefitOutlook> {
+fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) -> Option<BenefitOutlook> {
     match &programme.benefit {
         Benefit::Place(_) => {
-            let starts = benefits.iter().filter_map(|b| match b {
-                BenefitValue::Start(i) => Some(*i),
-                BenefitValue::Money(_) => None,
-            });
-            Some(BenefitOutlook::Place { starts: starts.collect() })
+            let mut starts: Vec<usize> = benefits
+                .iter()
+                .filter_map(|b| match b {
+                    BenefitValue::Start(i) => Some(*i),
+                    BenefitValue::Money(_) => None,
+                })
+                .collect();
+            starts.sort_unstable();
+            Some(BenefitOutlook::Place { starts })
         }
         Benefit::Money(_) => {
             let mut amounts = Vec::with_capacity(benefits.len());

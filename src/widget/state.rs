@@ -2,11 +2,13 @@
 //! chose for each question of the form, what that means as answers, and what to
 //! show. The DOM layer sends a `Message` for each event and draws what this module says.
 
+use rust_decimal::Decimal;
+
 use crate::answer::Answer;
 use crate::engine::{window_state, Status, WindowState};
 use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
-use crate::money::{format_amount, parse_typed_amount};
+use crate::money::{format_amount, format_number, read_typed_amount, DecimalError, TypedAmount};
 use crate::pack::{Date, Programme, QuestionKind};
 use crate::report::EvaluationReport;
 
@@ -14,6 +16,18 @@ use crate::report::EvaluationReport;
 pub struct Field {
     pub raw: String,
     pub error: Option<FieldError>,
+    /// What was read of a typed number, said back to the visitor.
+    pub reading: Option<Reading>,
+}
+
+/// What the widget read of a typed number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// One value: shown next to the field (« compris : 20 000 € »).
+    Understood(Decimal),
+    /// Two: `first` by the page's language, `second` by the other's; the visitor
+    /// chooses, and until then the question has no answer.
+    Ambiguous { first: Decimal, second: Decimal },
 }
 
 /// Why a typed value is not an answer yet; said to the visitor in their language.
@@ -21,6 +35,7 @@ pub struct Field {
 pub enum FieldError {
     NotANumber,
     NotAWholeNumber,
+    TooPrecise,
     BelowMinimum(String),
     AboveMaximum(String),
 }
@@ -31,6 +46,7 @@ impl FieldError {
         match self {
             FieldError::NotANumber => ui.invalid_number.to_owned(),
             FieldError::NotAWholeNumber => ui.invalid_whole_number.to_owned(),
+            FieldError::TooPrecise => ui.too_precise.to_owned(),
             FieldError::BelowMinimum(min) => format!("{} {min}.", ui.at_least),
             FieldError::AboveMaximum(max) => format!("{} {max}.", ui.at_most),
         }
@@ -43,6 +59,11 @@ pub enum Message {
     Answer {
         question: usize,
         raw: String,
+    },
+    /// The visitor said which of two readings of a typed number they meant.
+    ChooseReading {
+        question: usize,
+        second: bool,
     },
     SwitchLanguage(Lang),
     /// Clears every answer; only on the visitor's explicit request.
@@ -80,6 +101,7 @@ impl WidgetState {
     pub fn update(&mut self, message: Message) {
         match message {
             Message::Answer { question, raw } => self.answer(question, raw),
+            Message::ChooseReading { question, second } => self.choose(question, second),
             Message::SwitchLanguage(lang) => self.lang = lang,
             Message::StartOver => {
                 self.fields.iter_mut().for_each(|f| *f = Field::default());
@@ -118,7 +140,7 @@ impl WidgetState {
         let mut order: Vec<usize> = (0..view.outcomes.len())
             .filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet))
             .collect();
-        order.sort_by_key(|&i| view.outcomes.get(i).map_or(3, rank));
+        order.sort_unstable_by_key(|&i| (view.outcomes.get(i).map_or(3, rank), i));
         order
     }
 
@@ -146,56 +168,102 @@ impl WidgetState {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
-        let (answer, error) = match read(kind, raw.trim(), self.lang) {
-            Ok(answer) => (answer, None),
-            Err(error) => (None, Some(error)),
+        let (answer, error, reading) = match read(kind, raw.trim(), self.lang) {
+            Ok(typed) => (typed.answer, None, typed.reading),
+            Err(error) => (None, Some(error), None),
         };
         self.answers.set(question, answer);
         if let Some(field) = self.fields.get_mut(question) {
-            *field = Field { raw, error };
+            *field = Field { raw, error, reading };
         }
+    }
+
+    fn choose(&mut self, question: usize, second: bool) {
+        let kind = self.form.question(question).map(|q| &q.kind);
+        let Some(field) = self.fields.get_mut(question) else { return };
+        let Some(Reading::Ambiguous { first, second: other }) = field.reading else { return };
+        let value = if second { other } else { first };
+        let answer = match kind {
+            Some(QuestionKind::Money { .. }) => Some(Answer::Money(value)),
+            Some(QuestionKind::Integer { .. }) => i64::try_from(value).ok().map(Answer::Integer),
+            _ => None,
+        };
+        field.reading = Some(Reading::Understood(value));
+        self.answers.set(question, answer);
+    }
+}
+
+/// What a typed number says, with what to show next to the field.
+struct Typed {
+    answer: Option<Answer>,
+    reading: Option<Reading>,
+}
+
+impl Typed {
+    fn answer(answer: Option<Answer>) -> Typed {
+        Typed { answer, reading: None }
     }
 }
 
 /// Reads what the visitor typed or chose. Empty means no answer; an unknown option
-/// (which the form cannot produce) is no answer either.
-fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Option<Answer>, FieldError> {
+/// (which the form cannot produce) is no answer either. A typed number that two
+/// writing conventions read differently (`20,000`) is no answer until the visitor
+/// says which they meant; a reading out of the question's bounds is no reading.
+fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError> {
     if raw.is_empty() {
-        return Ok(None);
+        return Ok(Typed::answer(None));
     }
-    match kind {
-        QuestionKind::YesNo => Ok(match raw {
-            "yes" => Some(Answer::YesNo(true)),
-            "no" => Some(Answer::YesNo(false)),
-            _ => None,
-        }),
-        QuestionKind::Choice(choices) => Ok(choices.iter().position(|c| c.id == raw).map(Answer::Choice)),
+    let typed = |integer: bool| match read_typed_amount(raw, lang) {
+        Ok(TypedAmount::Exact(value)) => Ok(vec![value]),
+        Ok(TypedAmount::Ambiguous { first, second }) => Ok(vec![first, second]),
+        Err(DecimalError::TooPrecise) => Err(FieldError::TooPrecise),
+        Err(DecimalError::NotANumber) if integer => Err(FieldError::NotAWholeNumber),
+        Err(DecimalError::NotANumber) => Err(FieldError::NotANumber),
+    };
+    let (readings, currency, min, max) = match kind {
+        QuestionKind::YesNo => {
+            return Ok(Typed::answer(match raw {
+                "yes" => Some(Answer::YesNo(true)),
+                "no" => Some(Answer::YesNo(false)),
+                _ => None,
+            }))
+        }
+        QuestionKind::Choice(choices) => {
+            return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
+        }
         QuestionKind::Integer { min, max } => {
-            let value = parse_typed_amount(raw, lang).ok_or(FieldError::NotAWholeNumber)?;
-            let whole = value
-                .fract()
-                .is_zero()
-                .then(|| i64::try_from(value).ok())
-                .flatten()
-                .ok_or(FieldError::NotAWholeNumber)?;
-            if let Some(min) = min.filter(|m| whole < *m) {
-                return Err(FieldError::BelowMinimum(min.to_string()));
+            let wholes: Vec<Decimal> = typed(true)?.into_iter().filter(|v| v.fract().is_zero()).collect();
+            if wholes.is_empty() {
+                return Err(FieldError::NotAWholeNumber);
             }
-            if let Some(max) = max.filter(|m| whole > *m) {
-                return Err(FieldError::AboveMaximum(max.to_string()));
-            }
-            Ok(Some(Answer::Integer(whole)))
+            (wholes, None, min.map(Decimal::from), max.map(Decimal::from))
         }
-        QuestionKind::Money { min, max, currency } => {
-            let value = parse_typed_amount(raw, lang).ok_or(FieldError::NotANumber)?;
-            if let Some(min) = min.filter(|m| value < *m) {
-                return Err(FieldError::BelowMinimum(format_amount(min, currency, lang)));
-            }
-            if let Some(max) = max.filter(|m| value > *m) {
-                return Err(FieldError::AboveMaximum(format_amount(max, currency, lang)));
-            }
-            Ok(Some(Answer::Money(value)))
+        QuestionKind::Money { min, max, currency } => (typed(false)?, Some(currency.as_str()), *min, *max),
+    };
+    let shown = |value: Decimal| match currency {
+        Some(currency) => format_amount(value, currency, lang),
+        None => format_number(value, lang),
+    };
+    let inside: Vec<Decimal> =
+        readings.iter().copied().filter(|v| min.is_none_or(|m| *v >= m) && max.is_none_or(|m| *v <= m)).collect();
+    match (inside.as_slice(), readings.first()) {
+        ([value], _) => {
+            let answer = match currency {
+                Some(_) => Some(Answer::Money(*value)),
+                None => i64::try_from(*value).ok().map(Answer::Integer),
+            };
+            // Said back when it took reading: a separator, a sign, a choice between two.
+            let plain = readings.len() == 1 && raw.bytes().all(|b| b.is_ascii_digit());
+            Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(*value)) })
         }
+        ([first, second], _) => {
+            Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first: *first, second: *second }) })
+        }
+        (_, Some(value)) => match min.filter(|m| value < m) {
+            Some(min) => Err(FieldError::BelowMinimum(shown(min))),
+            None => Err(FieldError::AboveMaximum(max.map(shown).unwrap_or_default())),
+        },
+        (_, None) => Err(FieldError::NotANumber),
     }
 }
 
@@ -290,6 +358,38 @@ mod tests {
         let resources = state.form.position("annual_resources").unwrap_or_default();
         let error = state.fields.get(resources).and_then(|f| f.error.clone());
         assert_eq!(error.map(|e| e.message(Lang::Fr)).as_deref(), Some("La valeur doit être au moins 0\u{a0}€."));
+    }
+
+    #[test]
+    fn an_amount_read_two_ways_is_asked_not_guessed() {
+        let mut state = state();
+        let resources = state.form.position("annual_resources").unwrap_or_default();
+        let field = |s: &WidgetState| s.fields.get(resources).cloned().unwrap_or_default();
+        answer(&mut state, "annual_resources", "20,000");
+        assert!(!state.answers.is_answered(resources), "twenty euros or twenty thousand: not guessed");
+        assert_eq!(
+            field(&state).reading,
+            Some(Reading::Ambiguous { first: Decimal::from(20), second: Decimal::from(20_000) })
+        );
+        state.update(Message::ChooseReading { question: resources, second: true });
+        assert_eq!(state.answers.get(resources), Some(&Answer::Money(Decimal::from(20_000))));
+        assert_eq!(field(&state).reading, Some(Reading::Understood(Decimal::from(20_000))));
+        assert_eq!(field(&state).raw, "20,000", "what was typed is kept");
+
+        answer(&mut state, "annual_resources", "20 000 €");
+        assert_eq!(field(&state).reading, Some(Reading::Understood(Decimal::from(20_000))));
+        answer(&mut state, "annual_resources", "15000");
+        assert_eq!(field(&state).reading, None, "plain digits need no saying back");
+        answer(&mut state, "annual_resources", "1.5000000000000000000000000001e4");
+        assert_eq!(field(&state).error, Some(FieldError::NotANumber), "visitors do not type exponents");
+        answer(&mut state, "annual_resources", "15000,00000000000000000000000000001");
+        assert_eq!(field(&state).error, Some(FieldError::TooPrecise));
+
+        // A reading out of bounds is no reading: 12,000 days cannot be, 12 can.
+        answer(&mut state, "days_worked", "12,000");
+        let days = state.form.position("days_worked").unwrap_or_default();
+        assert_eq!(state.answers.get(days), Some(&Answer::Integer(12)));
+        assert_eq!(state.fields.get(days).and_then(|f| f.reading), Some(Reading::Understood(Decimal::from(12))));
     }
 
     #[test]

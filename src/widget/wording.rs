@@ -4,8 +4,10 @@
 use crate::engine::{BenefitOutlook, Status, WindowState};
 use crate::form::Outcome;
 use crate::i18n::{ui, Lang};
-use crate::money::{format_amount, format_range};
-use crate::pack::{AmountRule, Benefit, Programme, Source};
+use rust_decimal::Decimal;
+
+use crate::money::{format_amount, format_number, format_range};
+use crate::pack::{AmountRule, Benefit, Programme, QuestionKind, Source};
 
 /// The sentence a visitor reads first: the status, and the amount when eligible. For a
 /// closed programme, what they would have got ("you would have qualified").
@@ -107,6 +109,19 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
             format!("{}{} {}{upcoming}", ui.window, colon(lang), parts.join(semicolon(lang)))
         }
     }
+}
+
+/// A number the visitor typed, as read: `20 000 €` for money, `1 200` for a count.
+pub fn reading(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
+    match kind {
+        QuestionKind::Money { currency, .. } => format_amount(value, currency, lang),
+        _ => format_number(value, lang),
+    }
+}
+
+/// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
+pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
+    format!("{}{} {}", ui(lang).understood, colon(lang), reading(kind, value, lang))
 }
 
 /// `Fonds … : Vous êtes probablement éligible`: a verdict announced in a form of several.
@@ -231,6 +246,15 @@ mod tests {
         assert_eq!(headline(&none, open, Lang::En), "Not yet known: answer the questions");
         assert_eq!(benefit_line(&none, Lang::En).as_deref(), Some("Amount: €500 to €900"));
         assert_eq!(benefit_line(&none, Lang::Fr).as_deref(), Some("Montant\u{a0}: 500\u{a0}€ à 900\u{a0}€"));
+    }
+
+    #[test]
+    fn typed_numbers_are_said_back_as_read() {
+        let money = QuestionKind::Money { currency: "EUR".into(), min: None, max: None };
+        assert_eq!(understood(&money, Decimal::from(20_000), Lang::Fr), "compris\u{a0}: 20\u{202f}000\u{a0}€");
+        assert_eq!(understood(&money, Decimal::new(205, 1), Lang::En), "understood: €20.50");
+        let count = QuestionKind::Integer { min: None, max: None };
+        assert_eq!(reading(&count, Decimal::from(1200), Lang::En), "1,200");
     }
 
     #[test]

@@ -237,6 +237,13 @@ test('the English page: English words and €900', async () => {
     ['works_on_netflix_production', false], ['annual_resources', '15,000']]) {
     await answer(widget, questions[id], value, 'en');
   }
+  // `15,000` is fifteen thousand or fifteen: the visitor is asked, by keyboard here.
+  assert.equal(await widget.locator('.headline').textContent(), 'You are likely eligible: €500 to €900');
+  const readings = widget.locator('.readings:not([hidden]) button');
+  assert.deepEqual(await readings.allTextContents(), ['€15,000', '€15']);
+  assert.equal(await readings.first().evaluate((b) => b.getRootNode().activeElement === b), true, 'Enter moved focus to the first reading');
+  await page.keyboard.press('Enter');
+  assert.equal(await widget.locator('.understood:not([hidden])').textContent(), 'understood: €15,000');
   assert.equal(await widget.locator('.headline').textContent(), 'You are likely eligible: €900');
   // The visitor's day is in 2026: the fund is not shown as open, and applying is not offered.
   assert.equal(await widget.locator('.window').textContent(), 'Applications opened on 15 April 2020; they may no longer be accepted: check with the operator (Audiens).');

@@ -12,7 +12,7 @@ use crate::form::CountryOutcome;
 use crate::i18n::{ui, Lang};
 use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
-use crate::widget::state::{FormView, WidgetState};
+use crate::widget::state::{FormView, Reading, WidgetState};
 use crate::widget::wording;
 
 /// More options than this are a `<select>` rather than radio buttons.
@@ -41,6 +41,10 @@ struct QuestionNodes {
     inputs: Vec<HtmlInputElement>,
     select: Option<HtmlSelectElement>,
     error: Option<Element>,
+    /// A text field's note of what was read (« compris : 20 000 € »).
+    understood: Option<Element>,
+    /// A text field's choice between two readings: the group and its two buttons.
+    readings: Option<(Element, Element, Element)>,
 }
 
 struct ResultNodes {
@@ -132,8 +136,8 @@ impl Drawn {
                         radio_block(maker, &slot, &options)?
                     }
                 }
-                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric")?,
-                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal")?,
+                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric", lang)?,
+                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal", lang)?,
             };
             form.append_child(&nodes.block)?;
             questions.push(Some(nodes));
@@ -210,6 +214,26 @@ impl Drawn {
                 error.set_text_content(message.as_deref());
                 set_flag(error, "hidden", message.is_none())?;
             }
+            let kind = state.form.question(q).map(|question| &question.kind);
+            if let (Some(note), Some(kind)) = (&nodes.understood, kind) {
+                let text = match field.reading {
+                    Some(Reading::Understood(value)) => Some(wording::understood(kind, value, lang)),
+                    _ => None,
+                };
+                set_flag(note, "hidden", text.is_none())?;
+                note.set_text_content(text.as_deref());
+            }
+            if let (Some((group, first, second)), Some(kind)) = (&nodes.readings, kind) {
+                let choice = match field.reading {
+                    Some(Reading::Ambiguous { first, second }) => Some((first, second)),
+                    _ => None,
+                };
+                set_flag(group, "hidden", choice.is_none())?;
+                if let Some((a, b)) = choice {
+                    set_text(first, &wording::reading(kind, a, lang));
+                    set_text(second, &wording::reading(kind, b, lang));
+                }
+            }
         }
 
         let reports = state.reports(view);
@@ -262,7 +286,14 @@ impl Drawn {
 
     /// After "Continue": the next question's first control, else the first result.
     pub fn focus_next(&self, next: Option<usize>) -> Result<(), JsValue> {
-        let control = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref).and_then(|nodes| {
+        let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
+        // A number read two ways: the first reading to choose.
+        if let Some((group, first, _)) = nodes.and_then(|n| n.readings.as_ref()) {
+            if !group.has_attribute("hidden") {
+                return first.unchecked_ref::<HtmlElement>().focus();
+            }
+        }
+        let control = nodes.and_then(|nodes| {
             let checked = nodes.inputs.iter().find(|i| i.checked()).or_else(|| nodes.inputs.first());
             checked
                 .map(|i| i.clone().unchecked_into::<HtmlElement>())
@@ -418,7 +449,7 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Resu
         maker.add(&option, "span", &[], Some(text))?;
         inputs.push(input.unchecked_into());
     }
-    Ok(QuestionNodes { block, inputs, select: None, error: None })
+    Ok(QuestionNodes { block, inputs, select: None, error: None, understood: None, readings: None })
 }
 
 fn select_block(
@@ -437,16 +468,25 @@ fn select_block(
     for (value, text) in options {
         maker.add(&select, "option", &[("value", value)], Some(text))?;
     }
-    Ok(QuestionNodes { block, inputs: Vec::new(), select: Some(select.unchecked_into()), error: None })
+    Ok(QuestionNodes {
+        block,
+        inputs: Vec::new(),
+        select: Some(select.unchecked_into()),
+        error: None,
+        understood: None,
+        readings: None,
+    })
 }
 
-fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str) -> Result<QuestionNodes, JsValue> {
+fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Result<QuestionNodes, JsValue> {
     let input_id = format!("{}-input", slot.id);
     let error_id = format!("{}-error", slot.id);
+    let note_id = format!("{}-understood", slot.id);
+    let prompt_id = format!("{}-readings", slot.id);
     let block = question_block(maker, "div", slot, "label", &[("for", &input_id)])?;
     let described_by = match &slot.help {
-        Some(help) => format!("{} {error_id}", help.id()),
-        None => error_id.clone(),
+        Some(help) => format!("{} {error_id} {note_id} {prompt_id}", help.id()),
+        None => format!("{error_id} {note_id} {prompt_id}"),
     };
     let attributes = [
         ("type", "text"),
@@ -458,5 +498,24 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str) -> Result<Questio
     ];
     let input = maker.add(&block, "input", &attributes, None)?;
     let error = maker.add(&block, "p", &[("class", "error"), ("id", &error_id), ("hidden", "")], None)?;
-    Ok(QuestionNodes { block, inputs: vec![input.unchecked_into()], select: None, error: Some(error) })
+    let understood = maker.add(&block, "p", &[("class", "understood"), ("id", &note_id), ("hidden", "")], None)?;
+    let group = maker.add(
+        &block,
+        "div",
+        &[("class", "readings"), ("role", "group"), ("aria-labelledby", &prompt_id), ("hidden", "")],
+        None,
+    )?;
+    maker.add(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean))?;
+    let first =
+        maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "0")], None)?;
+    let second =
+        maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "1")], None)?;
+    Ok(QuestionNodes {
+        block,
+        inputs: vec![input.unchecked_into()],
+        select: None,
+        error: Some(error),
+        understood: Some(understood),
+        readings: Some((group, first, second)),
+    })
 }

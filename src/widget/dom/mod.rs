@@ -193,6 +193,15 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     drawn.language_button().focus()?;
                 }
             }
+            "click" if target.closest("[data-reading]")?.is_some() => {
+                let Some(question) = question_of(&target)? else { return Ok(()) };
+                let reading = target.closest("[data-reading]")?.and_then(|b| b.get_attribute("data-reading"));
+                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") })?;
+                // The buttons hide once chosen: focus goes back to the field.
+                if let Some(drawn) = &m.drawn {
+                    drawn.focus_next(Some(question))?;
+                }
+            }
             "click" if target.closest(".start-over")?.is_some() => {
                 m.send(Message::StartOver)?;
                 if let Some(drawn) = &m.drawn {
