@@ -4,13 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== format and lints"
-cargo fmt --check
-cargo clippy --all-targets -- -D warnings
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
-echo "== native: engine, packs, scenarios, CLI, properties"
-cargo test --all-targets
-cargo test --doc
+echo "== native: the rules crate, packs, scenarios, CLI, properties"
+cargo test --workspace --all-targets --all-features
+cargo test --workspace --doc
 
 echo "== headless Chromium: the DOM layer and the scenarios compiled to WebAssembly"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \

@@ -7,14 +7,10 @@
 //! verdicts the JSON shape shared by the CLI and the JavaScript API. The widget
 //! (`widget`) renders the form in the browser; see ARCHITECTURE.md for the map.
 
-pub mod answer;
+pub use eligibility_rules::{answer, compile, engine, i18n, money, pack};
+
 pub mod catalogue;
-pub mod compile;
-pub mod engine;
 pub mod form;
-pub mod i18n;
-pub mod money;
-pub mod pack;
 pub mod report;
 pub mod scenario;
 pub mod widget;

@@ -23,19 +23,25 @@ use crate::money::{read_decimal, DecimalError};
 
 /// A condition over a programme's answers, with every reference resolved.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
-    Not(Box<Condition>),
+    Not(#[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::boxed"))] Box<Condition>),
     /// A yes/no question answered yes.
     IsYes(QuestionIndex),
     /// A choice question answered with one of these options (indices into its options).
     OneOf(QuestionIndex, Vec<usize>),
     /// A whole-number or money answer compared with a constant.
-    Compare(QuestionIndex, Comparison, Decimal),
+    Compare(
+        QuestionIndex,
+        Comparison,
+        #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))] Decimal,
+    ),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub enum Comparison {
     Eq,
     Ne,

@@ -2,6 +2,7 @@ use std::fmt;
 
 /// A calendar day, as rule packs write it: `2020-04-15`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Date {
     pub year: u16,
     pub month: u8,

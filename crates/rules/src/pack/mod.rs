@@ -21,6 +21,7 @@ pub type QuestionIndex = usize;
 pub const COUNTRY: &str = "country";
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Programme {
     pub id: String,
     pub version: String,
@@ -49,6 +50,7 @@ impl Programme {
 
 /// The country whose workers a programme is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Country {
     /// Lower-case ISO 3166-1 alpha-2: `fr`, `gb`. The option id of the `country` question.
     pub code: String,
@@ -60,6 +62,7 @@ pub struct Country {
 
 /// When applications are taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Window {
     pub opens: Option<Date>,
     /// The last day applications were taken, when a source gives it.
@@ -72,6 +75,7 @@ pub struct Window {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Question {
     pub id: String,
     pub label: Text,
@@ -80,11 +84,21 @@ pub struct Question {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub enum QuestionKind {
     YesNo,
     Choice(Vec<Choice>),
-    Integer { min: Option<i64>, max: Option<i64> },
-    Money { currency: String, min: Option<Decimal>, max: Option<Decimal> },
+    Integer {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Money {
+        currency: String,
+        #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::optional_decimal"))]
+        min: Option<Decimal>,
+        #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::optional_decimal"))]
+        max: Option<Decimal>,
+    },
 }
 
 impl QuestionKind {
@@ -110,6 +124,7 @@ impl QuestionKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Choice {
     pub id: String,
     pub label: Text,
@@ -117,6 +132,7 @@ pub struct Choice {
 
 /// A required condition of the programme: every criterion must be met.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Criterion {
     pub id: String,
     pub condition: Condition,
@@ -127,25 +143,30 @@ pub struct Criterion {
 
 /// What an eligible visitor would get: money, or a place (a mentoring place, a seat).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub enum Benefit {
     Money(Amount),
     Place(Place),
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Amount {
     pub currency: String,
     pub rule: AmountRule,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub enum AmountRule {
-    Fixed(Decimal),
+    Fixed(#[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))] Decimal),
     /// Exactly one tier applies to any complete set of answers (proved when compiling).
     Tiered(Vec<Tier>),
     /// The operator decides within these bounds; the engine can only give the range.
     Range {
+        #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))]
         min: Decimal,
+        #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))]
         max: Decimal,
     },
     /// The sum of the parts that apply: situations that can combine, each a fixed sum
@@ -154,22 +175,28 @@ pub enum AmountRule {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Tier {
     pub condition: Condition,
+    #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))]
     pub value: Decimal,
 }
 
 /// One situation of a summed amount: `value + per_unit × units` when its condition holds.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Part {
     /// `None`: the part always applies.
     pub condition: Option<Condition>,
+    #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))]
     pub value: Decimal,
     pub per_unit: Option<PerUnit>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct PerUnit {
+    #[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))]
     pub value: Decimal,
     /// A whole-number question with a `min` of 0 or more (checked when compiling).
     pub units: QuestionIndex,
@@ -178,13 +205,15 @@ pub struct PerUnit {
 
 /// The most a per-unit amount counts: a number of units, or a sum of money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub enum Cap {
     Units(i64),
-    Money(Decimal),
+    Money(#[cfg_attr(feature = "bake", serde(serialize_with = "crate::bake::decimal"))] Decimal),
 }
 
 /// A benefit that is not money: what it is, and when it starts.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Place {
     pub what: Text,
     /// Exactly one start applies to any complete set of answers (proved when compiling).
@@ -192,6 +221,7 @@ pub struct Place {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Start {
     /// `None`: the only start, whatever the answers.
     pub condition: Option<Condition>,
@@ -199,6 +229,7 @@ pub struct Start {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Source {
     pub title: String,
     pub publisher: String,
@@ -209,6 +240,7 @@ pub struct Source {
 
 /// How the pack reads a point where the sources are ambiguous, and why.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Reading {
     pub about: String,
     pub text: Text,

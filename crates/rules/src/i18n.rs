@@ -64,6 +64,7 @@ impl std::error::Error for UnknownLang {}
 
 /// A text in both languages. A compiled pack holds only complete ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Text {
     pub fr: String,
     pub en: String,
