@@ -1,9 +1,6 @@
 //! The JavaScript face of the crate: the functions of the ES module and the class
 //! behind `<eligibility-widget>`. The only module that knows the JS API's shapes.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,6 +11,7 @@ use crate::js::{answer_input, to_js, today};
 use crate::pack::Date;
 use crate::report::{self, EvaluationReport, ProgrammeReport};
 use crate::widget::dom;
+use crate::widget::state::Kept;
 
 fn lang(lang: Option<String>) -> Result<Lang, JsError> {
     lang.map_or(Ok(Lang::Fr), |l| l.parse().map_err(|e| JsError::new(&format!("{e}"))))
@@ -123,19 +121,49 @@ pub fn programmes(lang_code: Option<String>) -> Result<JsValue, JsError> {
 /// The Rust side of one `<eligibility-widget>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    mounted: Rc<RefCell<dom::Mounted>>,
+    handle: dom::Handle,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Draws the widget into the element's shadow root.
+    /// Draws the widget into the element's shadow root, with the answers `kept` from a
+    /// widget freed earlier (`keep()`), if any.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: web_sys::HtmlElement) -> Result<Widget, JsValue> {
-        Ok(Widget { mounted: dom::mount(host)? })
+    pub fn new(host: web_sys::HtmlElement, kept: JsValue) -> Result<Widget, JsValue> {
+        Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept))? })
     }
 
     /// Called when the element's `programme` or `lang` attribute changes.
     pub fn refresh(&self) -> Result<(), JsValue> {
-        dom::refresh(&self.mounted)
+        self.handle.refresh()
     }
+
+    /// What the visitor answered, as `[question id, typed or chosen text, chosen
+    /// reading or null]` lists: what the element keeps when it leaves the page and frees
+    /// this widget, to give to the next.
+    pub fn keep(&self) -> Result<js_sys::Array, JsValue> {
+        let kept = self.handle.kept()?;
+        Ok(kept
+            .iter()
+            .map(|k| {
+                let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&c.to_string()));
+                js_sys::Array::of3(&JsValue::from_str(&k.id), &JsValue::from_str(&k.raw), &chosen)
+            })
+            .collect())
+    }
+}
+
+/// The lists `keep()` made; anything else is nothing kept.
+fn kept_from_js(kept: &JsValue) -> Vec<Kept> {
+    if !js_sys::Array::is_array(kept) {
+        return Vec::new();
+    }
+    let list: &js_sys::Array = kept.unchecked_ref();
+    list.iter()
+        .filter_map(|item| {
+            let item: js_sys::Array = item.dyn_into().ok()?;
+            let chosen = item.get(2).as_string().and_then(|c| crate::money::read_decimal(&c).ok());
+            Some(Kept { id: item.get(0).as_string()?, raw: item.get(1).as_string()?, chosen })
+        })
+        .collect()
 }

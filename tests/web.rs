@@ -25,7 +25,7 @@ fn widget(attributes: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
         host.set_attribute(name, value).expect("attribute");
     }
     document().body().expect("body").append_child(&host).expect("append");
-    let mounted = dom::mount(host.clone()).expect("mount");
+    let mounted = dom::mount(host.clone(), &[]).expect("mount");
     // The page keeps the widget alive, as the element does through its JS object.
     std::mem::forget(mounted);
     let root = host.shadow_root().expect("an open shadow root");
@@ -229,16 +229,76 @@ fn answers_survive_a_passing_unknown_programme() {
     let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
     host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
     document().body().expect("body").append_child(&host).expect("append");
-    let mounted = dom::mount(host.clone()).expect("mount");
+    let mounted = dom::mount(host.clone(), &[]).expect("mount");
     let root = host.shadow_root().expect("an open shadow root");
     choose(&root, "profession", "artist");
     host.set_attribute("programme", "netflix-audiens-2020-typo").expect("attribute");
-    dom::refresh(&mounted).expect("refresh");
+    mounted.refresh().expect("refresh");
     assert!(text(&root, "[role=alert]").contains("netflix-audiens-2020-typo"));
     host.set_attribute("programme", "netflix-audiens-2020 audiens-fonds-solidarite-2020").expect("attribute");
-    dom::refresh(&mounted).expect("refresh");
+    mounted.refresh().expect("refresh");
     let artist: HtmlInputElement = find(&root, "input[name=profession][value=artist]").unchecked_into();
     assert!(artist.checked(), "the answer came back with the programmes");
+}
+
+#[wasm_bindgen_test]
+fn work_that_arrives_while_the_widget_is_busy_is_done_right_after() {
+    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
+    host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
+    host.set_attribute("lang", "fr").expect("attribute");
+    document().body().expect("body").append_child(&host).expect("append");
+    let handle = Rc::new(dom::mount(host.clone(), &[]).expect("mount"));
+    let root = host.shadow_root().expect("an open shadow root");
+    choose(&root, "profession", "artist");
+    // A page that changes the language when focus enters the widget: "Continue" moves
+    // focus while the widget is at work, so the change arrives while it is busy.
+    let (page_host, page_handle) = (host.clone(), handle.clone());
+    let refreshed: Rc<RefCell<Vec<bool>>> = Rc::default();
+    let seen = refreshed.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let _ = page_host.set_attribute("lang", "en");
+        seen.borrow_mut().push(page_handle.refresh().is_ok());
+    });
+    host.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref()).expect("listen");
+    listener.forget();
+    let form: web_sys::HtmlFormElement = find(&root, "form").unchecked_into();
+    form.request_submit().expect("submit");
+    assert_eq!(*refreshed.borrow(), [true], "queued, not refused as busy");
+    assert_eq!(text(&root, ".headline"), "Not yet known: answer the questions", "and done right after");
+    let artist: HtmlInputElement = find(&root, "input[name=profession][value=artist]").unchecked_into();
+    assert!(artist.checked());
+}
+
+#[wasm_bindgen_test]
+fn a_crash_shows_in_its_own_widget_and_a_freed_widget_stops_listening() {
+    let (_, first) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);
+    let (_, second) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);
+    dom::show_crash(&first, eligibility::i18n::Lang::En).expect("crash message");
+    assert_eq!(
+        text(&first, "[role=alert]"),
+        "The checker hit an unexpected error and stopped. Reload the page to try again."
+    );
+    choose(&second, "profession", "other");
+    assert_eq!(text(&second, ".headline"), "You are likely not eligible", "the other widget works on");
+
+    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
+    host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
+    document().body().expect("body").append_child(&host).expect("append");
+    let handle = dom::mount(host.clone(), &[]).expect("mount");
+    let root = host.shadow_root().expect("an open shadow root");
+    choose(&root, "profession", "artist");
+    let kept = handle.kept().expect("kept");
+    drop(handle);
+    choose(&root, "profession", "other");
+    assert_eq!(
+        text(&root, ".headline"),
+        "Résultat pas encore connu : répondez aux questions",
+        "nothing listens any more"
+    );
+    let again = dom::mount(host.clone(), &kept).expect("mount again");
+    let artist: HtmlInputElement = find(&root, "input[name=profession][value=artist]").unchecked_into();
+    assert!(artist.checked(), "the kept answers come back");
+    drop(again);
 }
 
 #[wasm_bindgen_test]

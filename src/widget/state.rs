@@ -20,6 +20,15 @@ pub struct Field {
     pub reading: Option<Reading>,
 }
 
+/// One question's answer as the visitor gave it, kept across a rebuild.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub id: String,
+    pub raw: String,
+    /// The reading the visitor chose, or that was understood, of a typed number.
+    pub chosen: Option<Decimal>,
+}
+
 /// What the widget read of a typed number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
@@ -156,10 +165,36 @@ impl WidgetState {
     /// Takes over what the visitor answered in `old` for the questions both forms ask,
     /// when a page changes the list of programmes.
     pub fn keep_answers_of(&mut self, old: WidgetState) {
-        for (index, old_field) in old.fields.into_iter().enumerate() {
-            let Some(id) = old.form.question(index).map(|q| q.id.clone()) else { continue };
-            if let Some(new_index) = self.form.position(&id) {
-                self.answer(new_index, old_field.raw);
+        self.restore(&old.kept());
+    }
+
+    /// What the visitor typed or chose, by question id: what a widget keeps while it
+    /// is rebuilt (on another list of programmes, or when its element comes back).
+    pub fn kept(&self) -> Vec<Kept> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(_, field)| !field.raw.is_empty())
+            .filter_map(|(q, field)| {
+                let id = self.form.question(q)?.id.clone();
+                let chosen = match field.reading {
+                    Some(Reading::Understood(value)) => Some(value),
+                    _ => None,
+                };
+                Some(Kept { id, raw: field.raw.clone(), chosen })
+            })
+            .collect()
+    }
+
+    /// Answers again what was kept, for the questions this form asks; a reading the
+    /// visitor chose is chosen again.
+    pub fn restore(&mut self, kept: &[Kept]) {
+        for kept in kept {
+            let Some(question) = self.form.position(&kept.id) else { continue };
+            self.answer(question, kept.raw.clone());
+            let reading = self.fields.get(question).and_then(|f| f.reading);
+            if let (Some(Reading::Ambiguous { second, .. }), Some(chosen)) = (reading, kept.chosen) {
+                self.choose(question, chosen == second);
             }
         }
     }
@@ -416,6 +451,21 @@ mod tests {
         new.keep_answers_of(old);
         assert!(new.form.position("profession").is_some_and(|q| new.answers.is_answered(q)));
         assert!(new.form.position("days_worked").is_some_and(|q| new.answers.is_answered(q)));
+    }
+
+    #[test]
+    fn what_was_kept_comes_back_with_the_reading_chosen() {
+        let mut old = state();
+        answer(&mut old, "profession", "artist");
+        answer(&mut old, "annual_resources", "20,000");
+        let resources = old.form.position("annual_resources").unwrap_or_default();
+        old.update(Message::ChooseReading { question: resources, second: true });
+        let kept = old.kept();
+        assert_eq!(kept.len(), 2);
+        let mut new = state();
+        new.restore(&kept);
+        assert_eq!(new.answers, old.answers);
+        assert_eq!(new.fields, old.fields);
     }
 
     #[test]

@@ -147,6 +147,7 @@ pub struct Ui {
     pub too_precise: &'static str,
     pub understood: &'static str,
     pub which_did_you_mean: &'static str,
+    pub crashed: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -206,6 +207,7 @@ const FR: Ui = Ui {
     too_precise: "Ce nombre a trop de chiffres pour être lu exactement.",
     understood: "compris",
     which_did_you_mean: "Ce nombre peut se lire de deux façons : lequel voulez-vous dire ?",
+    crashed: "Le simulateur a rencontré une erreur inattendue et s'est arrêté. Rechargez la page pour réessayer.",
 };
 
 const EN: Ui = Ui {
@@ -266,6 +268,7 @@ const EN: Ui = Ui {
     too_precise: "This number has more digits than can be read exactly.",
     understood: "understood",
     which_did_you_mean: "This number can be read two ways: which do you mean?",
+    crashed: "The checker hit an unexpected error and stopped. Reload the page to try again.",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

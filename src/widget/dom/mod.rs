@@ -12,6 +12,7 @@ mod drawn;
 mod element;
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
@@ -24,7 +25,7 @@ use web_sys::{
 use drawn::Drawn;
 use element::Maker;
 
-use super::state::{Message, WidgetState};
+use super::state::{Kept, Message, WidgetState};
 use crate::catalogue;
 use crate::i18n::{ui, Lang};
 use crate::js;
@@ -40,9 +41,9 @@ pub struct Mounted {
     root: ShadowRoot,
     maker: Maker,
     state: Option<WidgetState>,
-    /// The last state with programmes, kept while the `programme` attribute names none
-    /// it knows, so that a passing change of attribute does not lose the answers.
-    kept: Option<WidgetState>,
+    /// The answers kept while the `programme` attribute names no programme it knows
+    /// (so that a passing change of attribute does not lose them), or given to mount.
+    kept: Option<Vec<Kept>>,
     drawn: Option<Drawn>,
     /// The attributes the state was built from, to tell what an attribute change changes.
     attributes: (String, Lang),
@@ -53,7 +54,107 @@ pub struct Mounted {
 
 type Shared = Rc<RefCell<Mounted>>;
 
-pub fn mount(host: HtmlElement) -> Result<Shared, JsValue> {
+/// Work that reached a widget while it was busy with other work (a listener of the
+/// host page, or a blur while focus moves, calling back in): done right after, in order.
+enum Work {
+    Event(Event),
+    Refresh,
+}
+
+/// One mounted widget and its queue of work; what the element holds.
+pub struct Handle {
+    mounted: Shared,
+    queue: Rc<RefCell<VecDeque<Work>>>,
+}
+
+impl Handle {
+    /// Reads the `programme` and `lang` attributes again and redraws what they change.
+    pub fn refresh(&self) -> Result<(), JsValue> {
+        run(&self.mounted, &self.queue, Work::Refresh)
+    }
+
+    /// What the visitor typed or chose, to mount the widget again with it later.
+    pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
+        let m = self.mounted.try_borrow().map_err(|_| "the widget is busy")?;
+        Ok(match (&m.state, &m.kept) {
+            (Some(state), _) => state.kept(),
+            (None, kept) => kept.clone().unwrap_or_default(),
+        })
+    }
+}
+
+thread_local! {
+    /// The shadow root and language of the widget at work, for the panic hook.
+    static AT_WORK: RefCell<Option<(ShadowRoot, Lang)>> = const { RefCell::new(None) };
+}
+
+/// Does `first`, then whatever work arrived meanwhile. Work that arrives while the
+/// widget is busy is queued, not refused: it is done as soon as the widget is free.
+fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Result<(), JsValue> {
+    if mounted.try_borrow_mut().is_err() {
+        queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.push_back(first);
+        return Ok(());
+    }
+    let at_work = mounted.try_borrow().ok().map(|m| (m.root.clone(), m.attributes.1));
+    let previous =
+        AT_WORK.with(|cell| cell.try_borrow_mut().ok().map(|mut slot| std::mem::replace(&mut *slot, at_work)));
+    let mut result = Ok(());
+    let mut next = Some(first);
+    while let Some(work) = next {
+        let done = match work {
+            Work::Event(event) => handle_event(mounted, &event),
+            Work::Refresh => refresh(mounted),
+        };
+        if let Err(error) = done {
+            // The first failure is the caller's; later ones, of queued work, are logged.
+            match result {
+                Ok(()) => result = Err(error),
+                Err(_) => web_sys::console::error_2(&"eligibility-widget:".into(), &error),
+            }
+        }
+        next = queue.try_borrow_mut().ok().and_then(|mut q| q.pop_front());
+    }
+    AT_WORK.with(|cell| {
+        if let (Ok(mut slot), Some(previous)) = (cell.try_borrow_mut(), previous) {
+            *slot = previous;
+        }
+    });
+    result
+}
+
+/// Once per page: a panic (which the rules and these layers are built never to reach)
+/// becomes a message in the widget at work and a console error; the other widgets of
+/// the page keep working. The previous hook still runs.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            web_sys::console::error_1(&format!("eligibility-widget: {info}").into());
+            AT_WORK.with(|cell| {
+                if let Ok(slot) = cell.try_borrow() {
+                    if let Some((root, lang)) = slot.as_ref() {
+                        let _ = show_crash(root, *lang);
+                    }
+                }
+            });
+            previous(info);
+        }));
+    });
+}
+
+/// Replaces a widget's content with the message that it stopped.
+pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let message =
+        Maker { document }.element("p", &[("class", "problem"), ("role", "alert")], Some(ui(lang).crashed))?;
+    root.set_text_content(None);
+    root.append_child(&message)?;
+    Ok(())
+}
+
+pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
+    install_panic_hook();
     let document = host.owner_document().ok_or("the element has no document")?;
     let root = match host.shadow_root() {
         Some(root) => root,
@@ -71,18 +172,26 @@ pub fn mount(host: HtmlElement) -> Result<Shared, JsValue> {
         last_reports: Vec::new(),
         listener: None,
     }));
-    let weak = Rc::downgrade(&mounted);
-    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, event));
-    for kind in ["change", "submit", "click"] {
+    let queue: Rc<RefCell<VecDeque<Work>>> = Rc::default();
+    let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
+    for kind in LISTENED {
         root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
     }
     mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.listener = Some(listener);
-    refresh(&mounted)?;
-    Ok(mounted)
+    if !kept.is_empty() {
+        mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.kept = Some(kept.to_vec());
+    }
+    let handle = Handle { mounted, queue };
+    handle.refresh()?;
+    Ok(handle)
 }
 
+/// The events the widget listens to on its shadow root.
+const LISTENED: [&str; 3] = ["change", "submit", "click"];
+
 /// Reads the `programme` and `lang` attributes again and redraws what they change.
-pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
+fn refresh(mounted: &Shared) -> Result<(), JsValue> {
     let events = {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
         let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
@@ -99,14 +208,15 @@ pub fn refresh(mounted: &Shared) -> Result<(), JsValue> {
             match programmes {
                 Ok(programmes) if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang, js::today());
-                    if let Some(old) = m.state.take().or_else(|| m.kept.take()) {
-                        state.keep_answers_of(old);
+                    match m.state.take() {
+                        Some(old) => state.keep_answers_of(old),
+                        None => state.restore(&m.kept.take().unwrap_or_default()),
                     }
                     m.state = Some(state);
                 }
                 result => {
                     if let Some(state) = m.state.take() {
-                        m.kept = Some(state);
+                        m.kept = Some(state.kept());
                     }
                     m.drawn = None;
                     let wrong = match result {
@@ -152,10 +262,21 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn handle(weak: &Weak<RefCell<Mounted>>, event: Event) {
+fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<VecDeque<Work>>>, event: Event) {
     let Some(mounted) = weak.upgrade() else { return };
-    if let Err(error) = handle_event(&mounted, &event) {
+    if let Err(error) = run(&mounted, queue, Work::Event(event)) {
         web_sys::console::error_2(&"eligibility-widget:".into(), &error);
+    }
+}
+
+impl Drop for Mounted {
+    /// A freed widget stops listening: no handler outlives it to throw.
+    fn drop(&mut self) {
+        if let Some(listener) = &self.listener {
+            for kind in LISTENED {
+                let _ = self.root.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+            }
+        }
     }
 }
 
