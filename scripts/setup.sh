@@ -27,6 +27,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The short fuzz of `make test` needs the nightly toolchain and cargo-fuzz.
+if [ "${1:-}" = test ] && ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain (for cargo fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+if [ "${1:-}" = test ] && ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz"
+  cargo +nightly install cargo-fuzz
+fi
+
 if [ "${1:-}" = test ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
   say "installing Chromium and ChromeDriver"
   as_root apt-get update -qq

@@ -19,3 +19,6 @@ CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
 echo "== headless Chromium: the built widget, end to end"
 scripts/build.sh
 npm test
+
+echo "== a short fuzz of the parsers and the engine"
+scripts/fuzz.sh

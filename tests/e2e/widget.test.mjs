@@ -35,7 +35,22 @@ function shownAmount(text) {
   return amount.min === amount.max ? money(amount.max) : `${money(amount.min)} à ${money(amount.max)}`;
 }
 
-test('visitors reach the verdict of every scenario the form can ask, by mouse and keyboard', async () => {
+/** What a page may fetch: itself, its style and icon, and the widget's own files. */
+const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js', '/dist/index.js', '/dist/eligibility.js', '/dist/eligibility_bg.wasm']);
+
+/** Every place a page could have written to, as the page sees it. */
+async function writtenSomewhere() {
+  return {
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    cookie: document.cookie,
+  };
+}
+const NOTHING_WRITTEN = { local: 0, session: 0, databases: 0, caches: 0, cookie: '' };
+
+test('visitors reach the verdict of every scenario the form can ask, by mouse and keyboard, and nothing leaves the page', async () => {
   let played = 0;
   const forms = new Set();
   for (const case_ of await scenarioCases((programmes) => programmes.every((id) => !id.startsWith('test-')))) {
@@ -43,7 +58,7 @@ test('visitors reach the verdict of every scenario the form can ask, by mouse an
     if (scenario.error) continue;
     const order = visitorOrder(programmes, scenario.answers ?? {});
     if (!order) continue;
-    const { page, errors } = await open(browser.context, `${browser.origin}/`);
+    const { page, errors, requests } = await open(browser.context, `${browser.origin}/`);
     await ready(page);
     // The article's widget, given this scenario's programmes.
     await page.evaluate((ids) => document.querySelector('eligibility-widget').setAttribute('programme', ids), programmes.join(' '));
@@ -74,10 +89,16 @@ test('visitors reach the verdict of every scenario the form can ask, by mouse an
     const next = scenario.next_question;
     assert.deepEqual(unanswered, next === 'none' ? [] : [next], `${where}: the questions shown`);
     assert.deepEqual(errors, [], where);
+    // Private while a visitor completes each programme: the page and the widget's own
+    // files, from the page's own server, and nothing written.
+    const fetched = new Set(requests.map((url) => new URL(url)).map((url) => (url.origin === browser.origin ? url.pathname : url.href)));
+    assert.deepEqual([...fetched].filter((path) => !OWN_FILES.has(path)), [], `${where}: requests`);
+    assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN, `${where}: storage`);
     await page.close();
     played += 1;
     if (!single) forms.add(file);
   }
+  assert.deepEqual(await browser.context.cookies(), []);
   assert.ok(played >= 40, `only ${played} scenarios could be played through the form`);
   assert.equal(forms.size, 2, 'the scenarios of both forms were played');
 });
@@ -176,14 +197,7 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
   const own = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/dist/'));
   assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', '/dist/eligibility.js', '/dist/eligibility_bg.wasm', '/dist/index.js']);
   assert.deepEqual(await browser.context.cookies(), []);
-  const storage = await page.evaluate(async () => ({
-    local: localStorage.length,
-    session: sessionStorage.length,
-    databases: (await indexedDB.databases()).length,
-    caches: (await caches.keys()).length,
-    cookie: document.cookie,
-  }));
-  assert.deepEqual(storage, { local: 0, session: 0, databases: 0, caches: 0, cookie: '' });
+  assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN);
   await page.close();
 });
 
