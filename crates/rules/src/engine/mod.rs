@@ -92,10 +92,14 @@ pub struct Verdict<'p> {
 }
 
 pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
-    let (statuses, status, benefit, open_questions) = match analysis::analyse(programme, answers) {
+    let outcome = match analysis::analyse(programme, answers) {
         Some(exact) => (exact.criteria, exact.status, exact.benefit, exact.relevant),
         None => three_valued(programme, answers),
     };
+    verdict(programme, outcome)
+}
+
+fn verdict(programme: &Programme, (statuses, status, benefit, open_questions): Outcome) -> Verdict<'_> {
     let criteria = programme
         .criteria
         .iter()
@@ -142,12 +146,5 @@ fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
 /// The three-valued evaluation, for tests that compare it with the exact one.
 #[doc(hidden)]
 pub fn evaluate_three_valued<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
-    let (statuses, status, benefit, open_questions) = three_valued(programme, answers);
-    let criteria = programme
-        .criteria
-        .iter()
-        .zip(statuses)
-        .map(|(criterion, status)| CriterionOutcome { criterion, status })
-        .collect();
-    Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
+    verdict(programme, three_valued(programme, answers))
 }
