@@ -1,7 +1,7 @@
 # The two commands: `make run` and `make test`. Each sets up what the machine lacks.
 PORT ?= 8080
 
-.PHONY: run test build bench
+.PHONY: run test build bench preview
 run:
 	@scripts/setup.sh
 	@scripts/build.sh
@@ -20,3 +20,9 @@ bench:
 	@scripts/build.sh
 	cargo bench --bench evaluate
 	node bench/load.mjs
+
+# The live preview of a pack for its authors: make preview PACK=packs/my-pack.toml
+preview:
+	@scripts/setup.sh
+	@scripts/build-preview.sh
+	@node scripts/preview.mjs $(PACK)

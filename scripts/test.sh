@@ -16,8 +16,9 @@ echo "== headless Chromium: the DOM layer and the scenarios compiled to WebAssem
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --target wasm32-unknown-unknown --test web --test scenarios
 
-echo "== headless Chromium: the built widget, end to end"
+echo "== headless Chromium: the built widget and the live preview, end to end"
 scripts/build.sh
+scripts/build-preview.sh
 npm test
 
 echo "== a short fuzz of the parsers and the engine"

@@ -17,5 +17,7 @@ pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 mod js;
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+mod preview;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

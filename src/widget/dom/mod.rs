@@ -50,6 +50,8 @@ pub struct Mounted {
     last_reports: Vec<EvaluationReport>,
     /// Kept for as long as the widget lives: dropping it would detach the handlers.
     listener: Option<Closure<dyn FnMut(Event)>>,
+    /// Programmes it knows besides the catalogue's (the preview's pack).
+    extra: Vec<&'static Programme>,
 }
 
 type Shared = Rc<RefCell<Mounted>>;
@@ -154,6 +156,12 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
 }
 
 pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
+    mount_with(host, kept, Vec::new())
+}
+
+/// Mounts a widget that knows `extra` programmes besides the catalogue's: a pack being
+/// written, in the preview.
+pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programme>) -> Result<Handle, JsValue> {
     install_panic_hook();
     let document = host.owner_document().ok_or("the element has no document")?;
     let root = match host.shadow_root() {
@@ -171,6 +179,7 @@ pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
         attributes: (String::new(), Lang::Fr),
         last_reports: Vec::new(),
         listener: None,
+        extra,
     }));
     let queue: Rc<RefCell<VecDeque<Work>>> = Rc::default();
     let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
@@ -203,8 +212,7 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         m.attributes = (programme_attribute.clone(), lang);
         if programmes_changed {
             let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
-            let programmes: Result<Vec<&'static Programme>, _> =
-                ids.iter().map(|id| catalogue::programme(id)).collect();
+            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| m.programme(id)).collect();
             match programmes {
                 Ok(programmes) if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang, js::today());
@@ -362,6 +370,13 @@ fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) -> Result<(), JsValue> {
 }
 
 impl Mounted {
+    fn programme(&self, id: &str) -> Result<&'static Programme, catalogue::UnknownProgramme> {
+        match self.extra.iter().find(|p| p.id == id) {
+            Some(programme) => Ok(*programme),
+            None => catalogue::programme(id),
+        }
+    }
+
     fn send(&mut self, message: Message) -> Result<(), JsValue> {
         if let Some(state) = self.state.as_mut() {
             state.update(message);
