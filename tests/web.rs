@@ -302,6 +302,27 @@ fn a_crash_shows_in_its_own_widget_and_a_freed_widget_stops_listening() {
 }
 
 #[wasm_bindgen_test]
+fn texts_from_a_pack_are_never_read_as_html() {
+    let source = include_str!("packs/range-example.toml")
+        .replace("Secteur ?", "<img src=x onerror=alert(1)>Secteur ?")
+        .replace("Example: amount decided by the operator", "<b>bold</b> & <script>alert(2)</script>");
+    let programme = eligibility::compile::compile(&source, "html").expect("the pack compiles");
+    let programme: &'static eligibility::pack::Programme = Box::leak(Box::new(programme));
+    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
+    host.set_attribute("programme", "test-range").expect("attribute");
+    host.set_attribute("lang", "en").expect("attribute");
+    document().body().expect("body").append_child(&host).expect("append");
+    let handle = dom::mount_with(host.clone(), &[], vec![programme]).expect("mount");
+    let root = host.shadow_root().expect("an open shadow root");
+    assert_eq!(text(&root, "h2"), "<b>bold</b> & <script>alert(2)</script>");
+    assert!(root.query_selector("img, b, script").expect("selector").is_none(), "no element made from a text");
+    host.set_attribute("lang", "fr").expect("attribute");
+    handle.refresh().expect("refresh");
+    assert_eq!(text(&root, "fieldset legend"), "<img src=x onerror=alert(1)>Secteur ?");
+    assert!(root.query_selector("img, b, script").expect("selector").is_none());
+}
+
+#[wasm_bindgen_test]
 fn the_page_language_is_the_default() {
     document().document_element().expect("html").set_attribute("lang", "en-GB").expect("lang");
     let (_, root) = widget(&[("programme", "netflix-audiens-2020")]);
