@@ -241,3 +241,57 @@ fn test_runs_scenarios_and_fails_on_any_failure() {
     assert!(output.status.success(), "{}", stdout(&output));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn coverage_reports_and_fails_under_the_minimum() {
+    let output = eligibility(&["coverage", "netflix-audiens-2020", "tests/scenarios/netflix-audiens-2020.toml"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("netflix-audiens-2020 version "), "{}", stdout(&output));
+    let args = ["coverage", "test-coverage", "--pack", "tests/tools/coverage-pack.toml"];
+    let output = eligibility(&[&args[..], &["tests/tools/coverage-scenarios.toml", "--min", "60"]].concat(), "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "eligibility: the scenarios reach 58.8% of `test-coverage`'s cases, under the minimum of 60%\n"
+    );
+    assert!(stdout(&output).contains("MISSING  membership not met"), "the report is printed all the same");
+    let output =
+        eligibility(&[&args[..], &["tests/tools/coverage-scenarios.toml", "--min", "58.8", "--json"]].concat(), "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(json(&output)["reached"], 10);
+}
+
+#[test]
+fn coverage_refuses_what_it_cannot_read_in_one_line() {
+    let dir = std::env::temp_dir().join(format!("eligibility-coverage-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let form = dir.join("form.toml");
+    let _ = std::fs::write(&form, "programmes = [\"netflix-audiens-2020\", \"nope\"]\n[[scenarios]]\nname = \"x\"\n");
+    let form = form.to_str().unwrap_or_default();
+    let broken = dir.join("broken.toml");
+    let _ = std::fs::write(&broken, "programme = \"netflix-audiens-2020\"\nscenarios = 3\n");
+    let broken = broken.to_str().unwrap_or_default();
+    let netflix = "tests/scenarios/netflix-audiens-2020.toml";
+    let cases: [(&[&str], &str); 9] = [
+        (&["coverage", "netflix-audiens-2020", "no/such/file.toml"], "cannot read no/such/file.toml"),
+        (&["coverage", "nope", netflix], "unknown programme `nope`"),
+        (
+            &["coverage", "tiers-overlap", "--pack", "tests/invalid-packs/tiers-overlap.toml", netflix],
+            "tiers-overlap:47:1: tiers #1 and #2 overlap when income = 1000",
+        ),
+        (&["coverage", "netflix-audiens-2020", form], "form.toml: unknown programme `nope`"),
+        (&["coverage", "netflix-audiens-2020", broken], "broken.toml: invalid type: integer `3`, expected a sequence"),
+        (&["coverage", "netflix-audiens-2020", netflix, "--min", "101"], "--min needs a percentage from 0 to 100"),
+        (&["coverage", "netflix-audiens-2020", netflix, "--min", "ninety"], "--min needs a percentage from 0 to 100"),
+        (&["coverage", "netflix-audiens-2020", netflix, "--min"], "--min needs a percentage from 0 to 100"),
+        (&["coverage", "netflix-audiens-2020"], "wrong arguments for `coverage`"),
+    ];
+    for (args, expected) in cases {
+        let output = eligibility(args, "");
+        let err = stderr(&output);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(err.lines().next().is_some_and(|l| l.contains(expected)), "{args:?}: {err}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -9,9 +9,13 @@ use eligibility::catalogue;
 use eligibility::compile::{check_shared, compile, compile_located, Located};
 use eligibility::form::Form;
 use eligibility::i18n::Lang;
+use eligibility::money::read_decimal;
+use eligibility::pack::Programme;
 use eligibility::pack::{Date, QuestionKind};
 use eligibility::report::{self, EvaluationReport, ProgrammeReport};
 use eligibility::scenario;
+use eligibility::tools;
+use rust_decimal::Decimal;
 
 const USAGE: &str = "\
 usage:
@@ -20,7 +24,8 @@ usage:
   eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD]
       (answers as a JSON object on stdin; one programme prints an object, several an array)
   eligibility check <pack file>...
-  eligibility test [--pack <pack file>]... <scenario file>...";
+  eligibility test [--pack <pack file>]... <scenario file>...
+  eligibility coverage <programme> <scenario file>... [--pack <pack file>]... [--min PERCENT] [--json]";
 
 /// A failure to report on one line of stderr, with the exit code it deserves.
 struct Failure {
@@ -62,11 +67,14 @@ struct Options {
     /// The day windows are read on: today (UTC) unless `--today` says otherwise.
     today: Option<Date>,
     packs: Vec<String>,
+    /// `coverage`: the least percentage of cases the scenarios must reach.
+    min: Option<Decimal>,
     words: Vec<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options { lang: Lang::Fr, json: false, today: None, packs: Vec::new(), words: Vec::new() };
+    let mut options =
+        Options { lang: Lang::Fr, json: false, today: None, packs: Vec::new(), min: None, words: Vec::new() };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -81,6 +89,14 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                 let day = Date::parse(value)
                     .ok_or_else(|| Failure::usage(format!("--today: `{value}` is not a date written YYYY-MM-DD")))?;
                 options.today = Some(day);
+            }
+            "--min" => {
+                let percent = || Failure::usage("--min needs a percentage from 0 to 100, such as 90 or 87.5");
+                let value = read_decimal(args.next().ok_or_else(percent)?).map_err(|_| percent())?;
+                if value.is_sign_negative() || value > Decimal::ONE_HUNDRED {
+                    return Err(percent());
+                }
+                options.min = Some(value);
             }
             flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option `{flag}`"))),
             word => options.words.push(word.to_owned()),
@@ -104,7 +120,8 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
         ("eval", ids) if !ids.is_empty() => eval(&form(ids)?, ids.len() > 1, &options, out),
         ("check", files) if !files.is_empty() => check(files, out),
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
-        ("programmes" | "questions" | "eval" | "check" | "test", _) => {
+        ("coverage", [id, files @ ..]) if !files.is_empty() => coverage(id, files, &options, out),
+        ("programmes" | "questions" | "eval" | "check" | "test" | "coverage", _) => {
             Err(Failure::usage(format!("wrong arguments for `{command}`")))
         }
         _ => Err(Failure::usage(format!("unknown command `{command}`"))),
@@ -252,4 +269,30 @@ fn test(files: &[String], pack_files: &[String], out: &mut String) -> Result<(),
     } else {
         Err(Failure { message: summary, code: 1 })
     }
+}
+
+/// Which cases of a programme's rules the scenarios reach; fails under `--min`.
+fn coverage(id: &str, files: &[String], options: &Options, out: &mut String) -> Result<(), Failure> {
+    let extra = compile_all(&options.packs)?;
+    let find = |id: &str| extra.iter().find(|p| p.id == id).or_else(|| catalogue::programme(id).ok());
+    let programme = find(id).ok_or_else(|| catalogue::UnknownProgramme(id.to_owned()))?;
+    let sources = files.iter().map(|file| Ok((file.clone(), read(file)?))).collect::<Result<Vec<_>, Failure>>()?;
+    let coverage = tools::coverage::coverage(programme, &sources, find)?;
+    if options.json {
+        print_json(&coverage.report(), out)?;
+    } else {
+        out.push_str(&coverage.text());
+    }
+    match options.min {
+        Some(min) if !coverage.meets(min) => {
+            Err(format!("the scenarios reach {}% of `{id}`'s cases, under the minimum of {min}%", coverage.percent())
+                .into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The packs of `--pack` files, compiled: each fails with all its problems.
+fn compile_all(files: &[String]) -> Result<Vec<Programme>, Failure> {
+    files.iter().map(|file| Ok(compile(&read(file)?, file)?)).collect()
 }
