@@ -295,3 +295,44 @@ fn coverage_refuses_what_it_cannot_read_in_one_line() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn diff_reports_changes_and_fails_when_scenarios_break() {
+    let (old, new) = ("tests/tools/diff-old.toml", "tests/tools/diff-new.toml");
+    let output = eligibility(&["diff", old, new, "--answers", "tests/tools/diff-answers.jsonl"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("3 of 5 answer sets change"), "{}", stdout(&output));
+    let output = eligibility(&["diff", old, new, "tests/tools/diff-scenarios.toml", "--json"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "eligibility: the new version breaks scenarios in 1 of 1 scenario files\n");
+    assert_eq!(json(&output)["changed"], 22);
+    let output = eligibility(&["diff", old, old, "tests/tools/diff-scenarios.toml"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn diff_refuses_what_it_cannot_compare_in_one_line() {
+    let (old, new) = ("tests/tools/diff-old.toml", "tests/tools/diff-new.toml");
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["diff", old, "packs/netflix-audiens-2020.toml"],
+            "the packs are of two programmes, `test-diff` and `netflix-audiens-2020`",
+        ),
+        (&["diff", old, "no/such/pack.toml"], "cannot read no/such/pack.toml"),
+        (
+            &["diff", "tests/invalid-packs/tiers-gap.toml", new],
+            "tiers-gap:47:1: no tier applies when member = no and income = 0",
+        ),
+        (&["diff", old, new, "--answers", "no/such/answers.jsonl"], "cannot read no/such/answers.jsonl"),
+        (&["diff", old, new, "--answers", "tests/tools/diff-old.toml"], "tests/tools/diff-old.toml:1: malformed JSON"),
+        (&["diff", old, new, "tests/tools/diff-old.toml"], "tests/tools/diff-old.toml: unknown field `amount`"),
+        (&["diff", old], "wrong arguments for `diff`"),
+    ];
+    for (args, expected) in cases {
+        let output = eligibility(args, "");
+        let err = stderr(&output);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(err.lines().next().is_some_and(|l| l.contains(expected)), "{args:?}: {err}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}

@@ -82,3 +82,83 @@ fn a_pack_with_too_many_answer_sets_is_searched_pairwise_and_never_flatters() {
     assert_eq!(report.targets(), report.cases.len());
     assert!(report.text().contains("no scenario file given is about this programme"));
 }
+
+mod diff {
+    use super::*;
+    use eligibility::tools::diff::{diff, DiffError, Outcome, Sets};
+
+    fn compared(old: &str, new: &str, answers: Option<&str>, files: &[&str]) -> Result<String, DiffError> {
+        let (old, new) = (pack(old), pack(new));
+        let answers = answers.map(|file| (file, read(file)));
+        let files: Vec<(String, String)> = files.iter().map(|f| (f.to_string(), read(f))).collect();
+        let given = answers.as_ref().map(|(file, text)| (*file, text.as_str()));
+        diff(&old, &new, given, &files, |id| catalogue::programme(id).ok()).map(|d| d.text())
+    }
+
+    #[test]
+    fn lists_each_distinct_change_and_the_scenarios_it_breaks() {
+        let files = ["tests/tools/diff-scenarios.toml", "tests/scenarios/netflix-audiens-2020.toml"];
+        let text = compared("tests/tools/diff-old.toml", "tests/tools/diff-new.toml", None, &files);
+        assert_eq!(text, Ok(read("tests/tools/diff.expected")));
+        let text = compared(
+            "tests/tools/diff-old.toml",
+            "tests/tools/diff-new.toml",
+            Some("tests/tools/diff-answers.jsonl"),
+            &[],
+        );
+        assert_eq!(text, Ok(read("tests/tools/diff-answers.expected")));
+    }
+
+    #[test]
+    fn the_json_lists_every_changed_set_with_before_and_after() {
+        let (old, new) = (pack("tests/tools/diff-old.toml"), pack("tests/tools/diff-new.toml"));
+        let files = [("diff-scenarios.toml".to_owned(), read("tests/tools/diff-scenarios.toml"))];
+        let Ok(result) = diff(&old, &new, None, &files, |_| None) else { panic!("the diff failed") };
+        assert!(matches!(result.sets, Sets::Generated(plan) if plan.is_exhaustive() && plan.sets() == 32));
+        assert_eq!(result.changes.len(), 22);
+        let technician = result.changes.iter().find(|c| c.answers.len() == 1 && c.answers["job"] == "technician");
+        let Some(technician) = technician else { panic!("the technician's change is missing") };
+        assert_eq!(technician.changed, ["status", "benefit", "next_question"]);
+        assert_eq!(
+            technician.after,
+            Outcome::Evaluated { status: "not_eligible".into(), benefit: "none".into(), next_question: "none".into() }
+        );
+        let json = serde_json::to_value(result.report()).unwrap_or_default();
+        assert_eq!(json["answer_sets"], serde_json::json!({"how": "every", "count": 32}));
+        assert_eq!(json["changes"].as_array().map(Vec::len), Some(22));
+        assert_eq!(json["scenario_files"][0]["broken"][0]["name"], "a technician just above the old ceiling");
+        let refused = json["changes"].as_array().into_iter().flatten().find(|c| c["after"]["error"].is_string());
+        assert_eq!(refused.map(|c| c["changed"].clone()), Some(serde_json::json!(["accepted"])));
+    }
+
+    #[test]
+    fn a_pack_compared_with_itself_changes_nothing() {
+        let file = "packs/audiens-fonds-solidarite-2020.toml";
+        let files = ["tests/scenarios/audiens-fonds-solidarite-2020.toml"];
+        let Ok(text) = compared(file, file, None, &files) else { panic!("the diff failed") };
+        assert!(text.contains("the two pack files are identical\n"), "{text}");
+        assert!(text.contains("no answer set gets another verdict, benefit or next question\n"), "{text}");
+        assert!(text.ends_with("audiens-fonds-solidarite-2020.toml: no scenario broken\n"), "{text}");
+    }
+
+    #[test]
+    fn refuses_two_programmes_and_answer_files_it_cannot_read() {
+        let error = compared("tests/tools/diff-old.toml", "packs/netflix-audiens-2020.toml", None, &[]);
+        assert_eq!(
+            error.map_err(|e| e.to_string()),
+            Err("the packs are of two programmes, `test-diff` and `netflix-audiens-2020`: \
+                 diff compares two versions of one programme"
+                .to_owned())
+        );
+        let (old, new) = (pack("tests/tools/diff-old.toml"), pack("tests/tools/diff-new.toml"));
+        let cases = [
+            ("{}\n{\"job\": \n", "answers.jsonl:2: malformed JSON: EOF while parsing a value at line 1 column 8"),
+            ("\n\n[1, 2]\n", "answers.jsonl:3: each line must be a JSON object of answers, question id → value"),
+            ("{\"age\": 30}\n", "answers.jsonl:1: unknown question `age`: neither version asks it"),
+        ];
+        for (text, expected) in cases {
+            let result = diff(&old, &new, Some(("answers.jsonl", text)), &[], |_| None);
+            assert_eq!(result.map(|d| d.text()).map_err(|e| e.to_string()), Err(expected.to_owned()), "{text}");
+        }
+    }
+}

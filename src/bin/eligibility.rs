@@ -25,7 +25,8 @@ usage:
       (answers as a JSON object on stdin; one programme prints an object, several an array)
   eligibility check <pack file>...
   eligibility test [--pack <pack file>]... <scenario file>...
-  eligibility coverage <programme> <scenario file>... [--pack <pack file>]... [--min PERCENT] [--json]";
+  eligibility coverage <programme> <scenario file>... [--pack <pack file>]... [--min PERCENT] [--json]
+  eligibility diff <old pack file> <new pack file> [--answers <file.jsonl>] [<scenario file>...] [--json]";
 
 /// A failure to report on one line of stderr, with the exit code it deserves.
 struct Failure {
@@ -69,12 +70,21 @@ struct Options {
     packs: Vec<String>,
     /// `coverage`: the least percentage of cases the scenarios must reach.
     min: Option<Decimal>,
+    /// `diff`: a file of answer sets, one JSON object a line.
+    answers: Option<String>,
     words: Vec<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, Failure> {
-    let mut options =
-        Options { lang: Lang::Fr, json: false, today: None, packs: Vec::new(), min: None, words: Vec::new() };
+    let mut options = Options {
+        lang: Lang::Fr,
+        json: false,
+        today: None,
+        packs: Vec::new(),
+        min: None,
+        answers: None,
+        words: Vec::new(),
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -97,6 +107,10 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                     return Err(percent());
                 }
                 options.min = Some(value);
+            }
+            "--answers" => {
+                let file = args.next().ok_or_else(|| Failure::usage("--answers needs a file of JSON lines"))?;
+                options.answers = Some(file.clone());
             }
             flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option `{flag}`"))),
             word => options.words.push(word.to_owned()),
@@ -121,7 +135,8 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
         ("check", files) if !files.is_empty() => check(files, out),
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
         ("coverage", [id, files @ ..]) if !files.is_empty() => coverage(id, files, &options, out),
-        ("programmes" | "questions" | "eval" | "check" | "test" | "coverage", _) => {
+        ("diff", [old, new, files @ ..]) => diff(old, new, files, &options, out),
+        ("programmes" | "questions" | "eval" | "check" | "test" | "coverage" | "diff", _) => {
             Err(Failure::usage(format!("wrong arguments for `{command}`")))
         }
         _ => Err(Failure::usage(format!("unknown command `{command}`"))),
@@ -289,6 +304,32 @@ fn coverage(id: &str, files: &[String], options: &Options, out: &mut String) -> 
                 .into())
         }
         _ => Ok(()),
+    }
+}
+
+/// Who would get another answer with the new version of a pack; fails when the new
+/// version breaks a scenario that the old one passes.
+fn diff(old: &str, new: &str, files: &[String], options: &Options, out: &mut String) -> Result<(), Failure> {
+    let (old, new) = (compile(&read(old)?, old)?, compile(&read(new)?, new)?);
+    let answers = match &options.answers {
+        Some(file) => Some((file.as_str(), read(file)?)),
+        None => None,
+    };
+    let sources = files.iter().map(|file| Ok((file.clone(), read(file)?))).collect::<Result<Vec<_>, Failure>>()?;
+    let given = answers.as_ref().map(|(file, text)| (*file, text.as_str()));
+    let diff = tools::diff::diff(&old, &new, given, &sources, |id| catalogue::programme(id).ok())?;
+    if options.json {
+        print_json(&diff.report(), out)?;
+    } else {
+        out.push_str(&diff.text());
+    }
+    let broken = diff.scenario_files.iter().filter(|f| !f.broken.is_empty()).count();
+    match broken {
+        0 => Ok(()),
+        n => {
+            Err(format!("the new version breaks scenarios in {n} of {} scenario files", diff.scenario_files.len())
+                .into())
+        }
     }
 }
 

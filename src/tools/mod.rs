@@ -9,4 +9,5 @@
 
 pub mod coverage;
 pub mod describe;
+pub mod diff;
 pub mod space;
