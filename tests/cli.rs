@@ -336,3 +336,82 @@ fn diff_refuses_what_it_cannot_compare_in_one_line() {
         assert!(stdout(&output).is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn eval_jsonl_prints_what_eval_prints_one_line_each() {
+    let sets = [
+        r#"{"profession": "artist", "days_worked": 12, "annual_resources": "15000.01"}"#,
+        r#"{"profession": "other"}"#,
+        "{}",
+    ];
+    let args = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020", "--today", "2020-10-01", "--lang", "en"];
+    let output = eligibility(&[&["eval", "--jsonl"], &args[..]].concat(), &(sets.join("\n") + "\n{\"age\": 1}\n"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    for (set, line) in sets.iter().zip(&lines) {
+        let alone = json(&eligibility(&[&["eval"], &args[..]].concat(), set));
+        let streamed: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        assert_eq!(streamed, alone, "{set}");
+    }
+    assert!(lines.get(3).is_some_and(|l| l.starts_with(r#"{"line":4,"error":"unknown question `age`"#)), "{text}");
+}
+
+#[test]
+fn eval_jsonl_answers_each_line_before_the_next_arrives() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eligibility"))
+        .args(["eval", "--jsonl", "collectif-5050-mentorat-2021", "--today", "2021-03-08"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start eligibility: {e}"));
+    let (Some(mut input), Some(output)) = (child.stdin.take(), child.stdout.take()) else { panic!("no pipes") };
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            if send.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    // The stream stays open: a result that comes proves it was not waiting for the end.
+    for (answers, status) in [(r#"{"mentoring_profile": "other"}"#, "not_eligible"), ("{}", "undetermined")] {
+        let _ = writeln!(input, "{answers}");
+        let _ = input.flush();
+        let line = receive.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|e| panic!("no result: {e}"));
+        let report: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+        assert_eq!(report["status"], status, "{line}");
+    }
+    drop(input);
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+}
+
+#[test]
+fn eval_jsonl_stops_quietly_when_the_reader_goes_away() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eligibility"))
+        .args(["eval", "--jsonl", "netflix-audiens-2020"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start eligibility: {e}"));
+    drop(child.stdout.take());
+    if let Some(mut input) = child.stdin.take() {
+        // Enough lines to fill any buffer; writes fail once the child has stopped.
+        for _ in 0..20_000 {
+            if input.write_all(b"{\"profession\": \"artist\"}\n").is_err() {
+                break;
+            }
+        }
+    }
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}

@@ -162,3 +162,103 @@ mod diff {
         }
     }
 }
+
+mod jsonl {
+    use std::cell::RefCell;
+    use std::io::{self, Read, Write};
+    use std::rc::Rc;
+
+    use eligibility::catalogue;
+    use eligibility::form::Form;
+    use eligibility::i18n::Lang;
+    use eligibility::pack::Date;
+    use eligibility::tools::jsonl::{evaluate_lines, Summary};
+
+    const DAY: Date = Date { year: 2020, month: 4, day: 15 };
+
+    fn run(ids: &[&str], input: &str) -> (Summary, Vec<serde_json::Value>) {
+        let programmes = ids.iter().filter_map(|id| catalogue::programme(id).ok()).collect();
+        let mut output = Vec::new();
+        let summary = evaluate_lines(&Form::new(programmes), Lang::En, DAY, input.as_bytes(), &mut output)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(output).unwrap_or_default();
+        let lines = text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+        (summary, lines)
+    }
+
+    #[test]
+    fn one_line_out_per_line_in_and_an_error_line_for_each_bad_one() {
+        let input = "{\"profession\": \"other\"}\n\n[1]\n{\"days_worked\": 400}\n{\"profession\":\n\
+                     {\"age\": 3}\n{\"profession\": \"artist\"}\r\n\u{feff}x\n{}";
+        let (summary, lines) = run(&["netflix-audiens-2020"], input);
+        assert_eq!(summary, Summary { lines: 9, errors: 6 });
+        let expected_errors = [
+            (2, "empty line: expected a JSON object of answers"),
+            (3, "a line must hold a JSON object of answers, question id → value"),
+            (4, "question `days_worked` expects a whole number from 0 to 366, got 400, out of bounds"),
+            (5, "malformed JSON: EOF while parsing a value at line 1 column 14"),
+            (6, "unknown question `age` in programme `netflix-audiens-2020` (questions: country, profession, rights_not_renewed_since_2020, no_rights_opened_2019, days_worked, works_on_netflix_production, annual_resources)"),
+            (8, "malformed JSON: expected value at line 1 column 1"),
+        ];
+        for (line, error) in expected_errors {
+            assert_eq!(lines.get(line - 1), Some(&serde_json::json!({"line": line, "error": error})), "line {line}");
+        }
+        let status = |i: usize| lines.get(i).map(|l| l["status"].clone());
+        assert_eq!(status(0), Some("not_eligible".into()));
+        assert_eq!(status(6), Some("undetermined".into()), "a CRLF line ending is a line ending");
+        assert_eq!(status(8), Some("undetermined".into()), "the last line needs no newline");
+        let (_, lines) =
+            run(&["netflix-audiens-2020", "collectif-5050-mentorat-2021"], "{\"profession\": \"artist\"}\n");
+        assert_eq!(lines.first().and_then(|l| l.as_array()).map(Vec::len), Some(2), "a form gives an array");
+        assert_eq!(run(&["netflix-audiens-2020"], ""), (Summary::default(), Vec::new()));
+    }
+
+    /// Input that hands out one line per read, and checks, before the second, that the
+    /// first result was already written out: nothing waits for the whole input.
+    struct OneLineAtATime {
+        lines: Vec<&'static [u8]>,
+        written: Rc<RefCell<Vec<u8>>>,
+        checked: Rc<RefCell<bool>>,
+    }
+
+    impl Read for OneLineAtATime {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.lines.len() == 1 {
+                *self.checked.borrow_mut() = self.written.borrow().ends_with(b"}\n");
+            }
+            let Some(line) = (!self.lines.is_empty()).then(|| self.lines.remove(0)) else { return Ok(0) };
+            let n = line.len().min(buf.len());
+            buf.get_mut(..n).unwrap_or_default().copy_from_slice(line.get(..n).unwrap_or_default());
+            Ok(n)
+        }
+    }
+
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn each_result_is_written_before_the_next_line_is_read() {
+        let written = Rc::new(RefCell::new(Vec::new()));
+        let checked = Rc::new(RefCell::new(false));
+        let input = OneLineAtATime {
+            lines: vec![b"{\"profession\": \"other\"}\n", b"{}\n"],
+            written: written.clone(),
+            checked: checked.clone(),
+        };
+        let programmes = vec![catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"))];
+        let summary = evaluate_lines(&Form::new(programmes), Lang::Fr, DAY, input, Shared(written.clone()));
+        assert_eq!(summary.ok(), Some(Summary { lines: 2, errors: 0 }));
+        assert!(*checked.borrow(), "the first result was still buffered when the second line was read");
+        assert_eq!(written.borrow().iter().filter(|b| **b == b'\n').count(), 2);
+    }
+}

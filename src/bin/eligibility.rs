@@ -21,8 +21,9 @@ const USAGE: &str = "\
 usage:
   eligibility programmes [--lang fr|en] [--json]
   eligibility questions <programme>... [--lang fr|en] [--json]
-  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD]
-      (answers as a JSON object on stdin; one programme prints an object, several an array)
+  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD] [--jsonl]
+      (answers as a JSON object on stdin; one programme prints an object, several an array;
+      with --jsonl, one object a line in and one result a line out, as they come)
   eligibility check <pack file>...
   eligibility test [--pack <pack file>]... <scenario file>...
   eligibility coverage <programme> <scenario file>... [--pack <pack file>]... [--min PERCENT] [--json]
@@ -72,6 +73,8 @@ struct Options {
     min: Option<Decimal>,
     /// `diff`: a file of answer sets, one JSON object a line.
     answers: Option<String>,
+    /// `eval`: one set of answers a line on stdin, one result a line on stdout.
+    jsonl: bool,
     words: Vec<String>,
 }
 
@@ -83,12 +86,14 @@ fn options(args: &[String]) -> Result<Options, Failure> {
         packs: Vec::new(),
         min: None,
         answers: None,
+        jsonl: false,
         words: Vec::new(),
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => options.json = true,
+            "--jsonl" => options.jsonl = true,
             "--lang" => {
                 let value = args.next().ok_or_else(|| Failure::usage("--lang needs fr or en"))?;
                 options.lang = value.parse().map_err(|e| Failure::usage(format!("{e}")))?;
@@ -196,6 +201,9 @@ fn bounds<T: std::fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
 }
 
 fn eval(form: &Form<'_>, several: bool, options: &Options, out: &mut String) -> Result<(), Failure> {
+    if options.jsonl {
+        return eval_lines(form, options);
+    }
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
     let value: serde_json::Value = serde_json::from_str(&input).map_err(|e| format!("malformed JSON on stdin: {e}"))?;
@@ -209,6 +217,18 @@ fn eval(form: &Form<'_>, several: bool, options: &Options, out: &mut String) -> 
     match (several, reports.first()) {
         (false, Some(report)) => print_json(report, out),
         _ => print_json(&reports, out),
+    }
+}
+
+/// `eval --jsonl`: streams to stdout itself, as results come, rather than through `out`.
+fn eval_lines(form: &Form<'_>, options: &Options) -> Result<(), Failure> {
+    let today = options.today.map_or_else(system_today, Ok)?;
+    let result = tools::jsonl::evaluate_lines(form, options.lang, today, std::io::stdin(), std::io::stdout().lock());
+    match result {
+        Ok(_) => Ok(()),
+        // A reader that stops reading (`| head`) ends the stream; it is not a failure.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("eval --jsonl: {error}").into()),
     }
 }
 

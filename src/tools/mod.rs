@@ -10,4 +10,5 @@
 pub mod coverage;
 pub mod describe;
 pub mod diff;
+pub mod jsonl;
 pub mod space;
