@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the widget into www/dist: the WebAssembly engine optimised for size, its
 # JavaScript glue, the element script, the ES module and its types, and the list of
-# programmes the fallback links to. www/dist is also the npm package (`npm pack`).
+# programmes the fallback links to, the pack format's JSON Schema. www/dist is also the
+# npm package (`npm pack`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,8 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/dist/eligibility_bg.wasm -o www/dist/eligibility_bg.wasm
 cp www/eligibility-widget.js www/package/* www/dist/
+# The pack format's JSON Schema ships with the package, for editors (see .taplo.toml).
+cp schema/pack.schema.json www/dist/
 node --input-type=module -e "
   import { programmes } from './www/dist/index.js';
   const [fr, en] = [programmes({ lang: 'fr' }), programmes({ lang: 'en' })];
