@@ -415,3 +415,30 @@ fn eval_jsonl_stops_quietly_when_the_reader_goes_away() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));
 }
+
+#[test]
+fn page_writes_a_programme_s_rules_as_html() {
+    let output = eligibility(&["page", "uk-film-tv-emergency-relief-2020", "--lang", "en"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">") && html.ends_with("</html>\n"), "{html}");
+    assert!(html.contains("What is asked"));
+    let html = stdout(&eligibility(&["page", "test-page", "--pack", "tests/tools/page-pack.toml"], ""));
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("Ce qui est demandé"), "French by default");
+    let cases: [(&[&str], &str); 5] = [
+        (&["page", "nope"], "unknown programme `nope`"),
+        (&["page", "netflix-audiens-2020", "--lang", "de"], "unknown language `de`"),
+        (&["page", "x", "--pack", "no/such/pack.toml"], "cannot read no/such/pack.toml"),
+        (
+            &["page", "never-met", "--pack", "tests/invalid-packs/never-met.toml"],
+            "never-met: the criteria can never all be met",
+        ),
+        (&["page"], "wrong arguments for `page`"),
+    ];
+    for (args, expected) in cases {
+        let output = eligibility(args, "");
+        assert!(!output.status.success(), "{args:?}");
+        assert!(stderr(&output).lines().next().is_some_and(|l| l.contains(expected)), "{args:?}: {}", stderr(&output));
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}

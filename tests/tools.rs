@@ -262,3 +262,94 @@ mod jsonl {
         assert_eq!(written.borrow().iter().filter(|b| **b == b'\n').count(), 2);
     }
 }
+
+mod page {
+    use super::*;
+    use eligibility::i18n::Lang;
+    use eligibility::tools::page::{escape, page};
+
+    /// Every `href` of a page: anchors, the pages in the other language, the pack's links.
+    fn links(html: &str) -> Vec<&str> {
+        html.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect()
+    }
+
+    #[test]
+    fn each_shipped_page_says_what_is_asked_the_rules_and_the_sources() {
+        for programme in catalogue::programmes() {
+            for lang in Lang::ALL {
+                let html = page(programme, lang);
+                let at = format!("{} ({lang})", programme.id);
+                assert!(html.starts_with(&format!("<!doctype html>\n<html lang=\"{}\">", lang.code())), "{at}");
+                let mut expected = vec![programme.name.get(lang), programme.summary.get(lang), &programme.version];
+                expected.push(&programme.hash);
+                for question in &programme.questions {
+                    expected.push(question.label.get(lang));
+                    if let eligibility::pack::QuestionKind::Choice(choices) = &question.kind {
+                        expected.extend(choices.iter().map(|c| c.label.get(lang)));
+                    }
+                }
+                for criterion in &programme.criteria {
+                    expected.extend([criterion.met.get(lang), criterion.not_met.get(lang)]);
+                }
+                expected.extend(programme.sources.iter().map(|s| s.title.as_str()));
+                expected.extend(programme.readings.iter().map(|r| r.text.get(lang)));
+                for text in expected {
+                    assert!(html.contains(&escape(text)), "{at}: {text}");
+                }
+                assert!(html.contains(&programme.checked.long(lang)), "{at}: the check date");
+                for forbidden in ["<script", "<link", " src=", "url(", "@import", "<iframe", "<img"] {
+                    assert!(!html.contains(forbidden), "{at}: {forbidden}");
+                }
+                let own = [format!("{}.en.html", programme.id), format!("{}.fr.html", programme.id)];
+                for link in links(&html) {
+                    let fine = link.starts_with("#q-") || link.starts_with("https://") || link.starts_with("http://");
+                    assert!(fine || own.iter().any(|o| o == link), "{at}: a link to {link}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_from_the_pack_is_always_escaped() {
+        let programme = pack("tests/tools/page-pack.toml");
+        for lang in Lang::ALL {
+            let html = page(&programme, lang);
+            // The only tags are the page's own: none of the pack's.
+            let tags = [("<script", 0), ("<img", 0), ("<i>", 0), ("<b>", 0), ("<em>", 0), ("<h1>", 1), ("<style>", 1)];
+            for (tag, count) in tags {
+                assert_eq!(html.matches(tag).count(), count, "{tag} in {lang}");
+            }
+            assert!(html.contains("<title>Page &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;</title>"));
+            assert!(html.contains(
+                "<a href=\"https://example.org/apply?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(&#39;apply&#39;)&lt;/script&gt;\">"
+            ));
+            assert!(html.contains("<a href=\"https://example.org/source?x=&quot;&#39;&lt;&gt;\">"));
+            assert!(html.contains("<li>Not a link, Someone, 2020</li>"), "a javascript: address is not a link");
+            assert!(!links(&html).iter().any(|l| l.contains("javascript")));
+        }
+        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn conditions_and_benefits_read_as_words() {
+        let Ok(programme) = catalogue::programme("netflix-audiens-2020") else { panic!("no pack") };
+        let html = page(programme, Lang::En);
+        for words in [
+            "Answer to <a href=\"#q-days_worked\">question 4</a>: at least 12",
+            "“No” to <a href=\"#q-works_on_netflix_production\">question 5</a>",
+            "At least one of these:<ul><li>“Yes” to <a href=\"#q-rights_not_renewed_since_2020\">question 2</a>",
+            "Answer to <a href=\"#q-annual_resources\">question 6</a>: at most €15,000<p class=\"value\">→ €900</p>",
+            "<code>days_worked &gt;= 12</code>",
+            "From 15 April 2020, no source gives a closing date; the sources show applications taken until 15 April 2020.",
+        ] {
+            assert!(html.contains(words), "{words}");
+        }
+        let Ok(fussat) = catalogue::programme("audiens-fonds-solidarite-2020") else { panic!("no pack") };
+        let html = page(fussat, Lang::Fr);
+        assert!(html.contains("→ 100\u{a0}€ par unité comptée à la <a href=\"#q-guso_cachets_cancelled\">question 6</a>, 5 unités au plus"));
+        let Ok(uk) = catalogue::programme("uk-film-tv-emergency-relief-2020") else { panic!("no pack") };
+        assert!(page(uk, Lang::En).contains("<p>An amount of £500 to £2,500, as decided by the operator.</p>"));
+        let Ok(mentoring) = catalogue::programme("collectif-5050-mentorat-2021") else { panic!("no pack") };
+        assert!(page(mentoring, Lang::Fr).contains("<p class=\"value\">→ début : automne 2021</p>"));
+    }
+}

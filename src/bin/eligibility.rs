@@ -27,7 +27,9 @@ usage:
   eligibility check <pack file>...
   eligibility test [--pack <pack file>]... <scenario file>...
   eligibility coverage <programme> <scenario file>... [--pack <pack file>]... [--min PERCENT] [--json]
-  eligibility diff <old pack file> <new pack file> [--answers <file.jsonl>] [<scenario file>...] [--json]";
+  eligibility diff <old pack file> <new pack file> [--answers <file.jsonl>] [<scenario file>...] [--json]
+  eligibility page <programme> [--lang fr|en] [--pack <pack file>]...
+      (a readable HTML page of the programme's rules, on stdout)";
 
 /// A failure to report on one line of stderr, with the exit code it deserves.
 struct Failure {
@@ -141,7 +143,8 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
         ("coverage", [id, files @ ..]) if !files.is_empty() => coverage(id, files, &options, out),
         ("diff", [old, new, files @ ..]) => diff(old, new, files, &options, out),
-        ("programmes" | "questions" | "eval" | "check" | "test" | "coverage" | "diff", _) => {
+        ("page", [id]) => page(id, &options, out),
+        ("programmes" | "questions" | "eval" | "check" | "test" | "coverage" | "diff" | "page", _) => {
             Err(Failure::usage(format!("wrong arguments for `{command}`")))
         }
         _ => Err(Failure::usage(format!("unknown command `{command}`"))),
@@ -351,6 +354,17 @@ fn diff(old: &str, new: &str, files: &[String], options: &Options, out: &mut Str
                 .into())
         }
     }
+}
+
+/// The readable page of a programme, built in or from `--pack`.
+fn page(id: &str, options: &Options, out: &mut String) -> Result<(), Failure> {
+    let extra = compile_all(&options.packs)?;
+    let programme = match extra.iter().find(|p| p.id == id) {
+        Some(programme) => programme,
+        None => catalogue::programme(id)?,
+    };
+    out.push_str(&tools::page::page(programme, options.lang));
+    Ok(())
 }
 
 /// The packs of `--pack` files, compiled: each fails with all its problems.

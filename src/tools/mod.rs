@@ -11,4 +11,5 @@ pub mod coverage;
 pub mod describe;
 pub mod diff;
 pub mod jsonl;
+pub mod page;
 pub mod space;
