@@ -448,7 +448,10 @@ impl Coverage {
         );
         match self.files.as_slice() {
             [] => out.push_str("no scenario file given is about this programme\n"),
-            files => out.push_str(&format!("{} scenarios from {}\n", self.scenarios, files.join(", "))),
+            files => {
+                let scenarios = if self.scenarios == 1 { "scenario" } else { "scenarios" };
+                out.push_str(&format!("{} {scenarios} from {}\n", self.scenarios, files.join(", ")));
+            }
         }
         let unreachable = self.cases.iter().filter(|c| c.reachable == Some(false)).count();
         out.push_str(&format!("reachable cases found by trying {}", self.plan.describe()));
