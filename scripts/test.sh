@@ -13,6 +13,11 @@ echo "== native: the rules crate, packs, scenarios, CLI, properties"
 cargo test --workspace --all-targets --all-features
 cargo test --workspace --doc
 
+echo "== coverage: the scenarios reach every reachable case of each shipped programme"
+for programme in $(cargo run -q --bin eligibility -- programmes | cut -f1); do
+  cargo run -q --bin eligibility -- coverage "$programme" tests/scenarios/*.toml --min 100 | grep -Ev '^  ok |^$|^[a-z]+$'
+done
+
 echo "== headless Chromium: the DOM layer and the scenarios compiled to WebAssembly"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --target wasm32-unknown-unknown --test web --test scenarios

@@ -5,7 +5,8 @@
 //! [`engine::evaluate`] turns [`answer::Answers`] into a [`engine::Verdict`]; a
 //! [`form::Form`] asks the questions of several programmes once; [`report`] gives
 //! verdicts the JSON shape shared by the CLI and the JavaScript API. The widget
-//! (`widget`) renders the form in the browser; see ARCHITECTURE.md for the map.
+//! (`widget`) renders the form in the browser; [`tools`] serve rule authors through
+//! the CLI. See ARCHITECTURE.md for the map.
 
 pub use eligibility_rules::{answer, compile, engine, i18n, money, pack};
 
@@ -13,6 +14,7 @@ pub mod catalogue;
 pub mod form;
 pub mod report;
 pub mod scenario;
+pub mod tools;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]

@@ -286,3 +286,44 @@ pub fn summary(outcomes: &[Outcome]) -> String {
     let passed = outcomes.iter().filter(|o| o.passed()).count();
     format!("{passed} passed, {} failed", outcomes.len() - passed)
 }
+
+/// A scenario file as the tools that look at answers rather than expectations read
+/// it (`tools::coverage`, `tools::diff`): its programmes and each scenario's answers.
+#[derive(Debug, Clone)]
+pub struct Cases {
+    pub programmes: Vec<String>,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: String,
+    pub answers: Vec<(String, AnswerInput)>,
+    /// The day it is evaluated on: its own `today`, else the file's; `None` when undated.
+    pub today: Option<Date>,
+    /// The scenario expects its answers to be refused (`error = "…"`).
+    pub refused: bool,
+}
+
+/// Reads a scenario file's programmes and answers, without running anything.
+pub fn cases(source: &str) -> Result<Cases, ScenarioFileError> {
+    let file: ScenarioFile = toml::from_str(source).map_err(|e| ScenarioFileError(e.message().trim().to_owned()))?;
+    let programmes = match (file.programme, file.programmes) {
+        (Some(id), None) => vec![id],
+        (None, Some(ids)) if !ids.is_empty() => ids,
+        _ => return Err(ScenarioFileError("give `programme = \"…\"` or a non-empty `programmes = [\"…\", …]`".into())),
+    };
+    let file_day = day(file.today.as_deref())?;
+    let cases = file
+        .scenarios
+        .into_iter()
+        .map(|scenario| {
+            let today = day(scenario.today.as_deref())
+                .map_err(|e| ScenarioFileError(format!("scenario `{}`: {e}", scenario.name)))?
+                .or(file_day);
+            let answers = scenario.answers.iter().map(|(q, v)| (q.clone(), AnswerInput::from(v))).collect();
+            Ok(Case { name: scenario.name, answers, today, refused: scenario.error.is_some() })
+        })
+        .collect::<Result<_, ScenarioFileError>>()?;
+    Ok(Cases { programmes, cases })
+}

@@ -191,15 +191,16 @@ fn questions_lists_the_pack_in_order() {
     assert!(text.starts_with("1. profession (choice: artist, technician, other)\n   Êtes-vous artiste"), "{text}");
     let programmes = stdout(&eligibility(&["programmes"], ""));
     let ids: Vec<&str> = programmes.lines().filter_map(|l| l.split('\t').next()).collect();
-    assert_eq!(
-        ids,
-        [
-            "audiens-fonds-solidarite-2020",
-            "collectif-5050-mentorat-2021",
-            "netflix-audiens-2020",
-            "uk-film-tv-emergency-relief-2020"
-        ]
-    );
+    // Every pack of packs/, in the order of the file names: a new pack needs no change here.
+    let files = std::fs::read_dir("packs").map(|d| d.filter_map(Result::ok).count()).unwrap_or_default();
+    assert_eq!(ids.len(), files, "{programmes}");
+    let shipped = [
+        "audiens-fonds-solidarite-2020",
+        "collectif-5050-mentorat-2021",
+        "netflix-audiens-2020",
+        "uk-film-tv-emergency-relief-2020",
+    ];
+    assert_eq!(ids.iter().filter(|id| shipped.contains(id)).copied().collect::<Vec<_>>(), shipped);
 }
 
 #[test]
@@ -240,4 +241,205 @@ fn test_runs_scenarios_and_fails_on_any_failure() {
         eligibility(&["test", "--pack", "tests/packs/range-example.toml", "tests/scenarios/test-range.toml"], "");
     assert!(output.status.success(), "{}", stdout(&output));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn coverage_reports_and_fails_under_the_minimum() {
+    let output = eligibility(&["coverage", "netflix-audiens-2020", "tests/scenarios/netflix-audiens-2020.toml"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("netflix-audiens-2020 version "), "{}", stdout(&output));
+    let args = ["coverage", "test-coverage", "--pack", "tests/tools/coverage-pack.toml"];
+    let output = eligibility(&[&args[..], &["tests/tools/coverage-scenarios.toml", "--min", "60"]].concat(), "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "eligibility: the scenarios reach 58.8% of `test-coverage`'s cases, under the minimum of 60%\n"
+    );
+    assert!(stdout(&output).contains("MISSING  membership not met"), "the report is printed all the same");
+    let output =
+        eligibility(&[&args[..], &["tests/tools/coverage-scenarios.toml", "--min", "58.8", "--json"]].concat(), "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(json(&output)["reached"], 10);
+}
+
+#[test]
+fn coverage_refuses_what_it_cannot_read_in_one_line() {
+    let dir = std::env::temp_dir().join(format!("eligibility-coverage-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let form = dir.join("form.toml");
+    let _ = std::fs::write(&form, "programmes = [\"netflix-audiens-2020\", \"nope\"]\n[[scenarios]]\nname = \"x\"\n");
+    let form = form.to_str().unwrap_or_default();
+    let broken = dir.join("broken.toml");
+    let _ = std::fs::write(&broken, "programme = \"netflix-audiens-2020\"\nscenarios = 3\n");
+    let broken = broken.to_str().unwrap_or_default();
+    let netflix = "tests/scenarios/netflix-audiens-2020.toml";
+    let cases: [(&[&str], &str); 9] = [
+        (&["coverage", "netflix-audiens-2020", "no/such/file.toml"], "cannot read no/such/file.toml"),
+        (&["coverage", "nope", netflix], "unknown programme `nope`"),
+        (
+            &["coverage", "tiers-overlap", "--pack", "tests/invalid-packs/tiers-overlap.toml", netflix],
+            "tiers-overlap:47:1: tiers #1 and #2 overlap when income = 1000",
+        ),
+        (&["coverage", "netflix-audiens-2020", form], "form.toml: unknown programme `nope`"),
+        (&["coverage", "netflix-audiens-2020", broken], "broken.toml: invalid type: integer `3`, expected a sequence"),
+        (&["coverage", "netflix-audiens-2020", netflix, "--min", "101"], "--min needs a percentage from 0 to 100"),
+        (&["coverage", "netflix-audiens-2020", netflix, "--min", "ninety"], "--min needs a percentage from 0 to 100"),
+        (&["coverage", "netflix-audiens-2020", netflix, "--min"], "--min needs a percentage from 0 to 100"),
+        (&["coverage", "netflix-audiens-2020"], "wrong arguments for `coverage`"),
+    ];
+    for (args, expected) in cases {
+        let output = eligibility(args, "");
+        let err = stderr(&output);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(err.lines().next().is_some_and(|l| l.contains(expected)), "{args:?}: {err}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn diff_reports_changes_and_fails_when_scenarios_break() {
+    let (old, new) = ("tests/tools/diff-old.toml", "tests/tools/diff-new.toml");
+    let output = eligibility(&["diff", old, new, "--answers", "tests/tools/diff-answers.jsonl"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("3 of 5 answer sets change"), "{}", stdout(&output));
+    let output = eligibility(&["diff", old, new, "tests/tools/diff-scenarios.toml", "--json"], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "eligibility: the new version breaks scenarios in 1 of 1 scenario files\n");
+    assert_eq!(json(&output)["changed"], 22);
+    let output = eligibility(&["diff", old, old, "tests/tools/diff-scenarios.toml"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn diff_refuses_what_it_cannot_compare_in_one_line() {
+    let (old, new) = ("tests/tools/diff-old.toml", "tests/tools/diff-new.toml");
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["diff", old, "packs/netflix-audiens-2020.toml"],
+            "the packs are of two programmes, `test-diff` and `netflix-audiens-2020`",
+        ),
+        (&["diff", old, "no/such/pack.toml"], "cannot read no/such/pack.toml"),
+        (
+            &["diff", "tests/invalid-packs/tiers-gap.toml", new],
+            "tiers-gap:47:1: no tier applies when member = no and income = 0",
+        ),
+        (&["diff", old, new, "--answers", "no/such/answers.jsonl"], "cannot read no/such/answers.jsonl"),
+        (&["diff", old, new, "--answers", "tests/tools/diff-old.toml"], "tests/tools/diff-old.toml:1: malformed JSON"),
+        (&["diff", old, new, "tests/tools/diff-old.toml"], "tests/tools/diff-old.toml: unknown field `amount`"),
+        (&["diff", old], "wrong arguments for `diff`"),
+    ];
+    for (args, expected) in cases {
+        let output = eligibility(args, "");
+        let err = stderr(&output);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(err.lines().next().is_some_and(|l| l.contains(expected)), "{args:?}: {err}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn eval_jsonl_prints_what_eval_prints_one_line_each() {
+    let sets = [
+        r#"{"profession": "artist", "days_worked": 12, "annual_resources": "15000.01"}"#,
+        r#"{"profession": "other"}"#,
+        "{}",
+    ];
+    let args = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020", "--today", "2020-10-01", "--lang", "en"];
+    let output = eligibility(&[&["eval", "--jsonl"], &args[..]].concat(), &(sets.join("\n") + "\n{\"age\": 1}\n"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    for (set, line) in sets.iter().zip(&lines) {
+        let alone = json(&eligibility(&[&["eval"], &args[..]].concat(), set));
+        let streamed: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        assert_eq!(streamed, alone, "{set}");
+    }
+    assert!(lines.get(3).is_some_and(|l| l.starts_with(r#"{"line":4,"error":"unknown question `age`"#)), "{text}");
+}
+
+#[test]
+fn eval_jsonl_answers_each_line_before_the_next_arrives() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eligibility"))
+        .args(["eval", "--jsonl", "collectif-5050-mentorat-2021", "--today", "2021-03-08"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start eligibility: {e}"));
+    let (Some(mut input), Some(output)) = (child.stdin.take(), child.stdout.take()) else { panic!("no pipes") };
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            if send.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    // The stream stays open: a result that comes proves it was not waiting for the end.
+    for (answers, status) in [(r#"{"mentoring_profile": "other"}"#, "not_eligible"), ("{}", "undetermined")] {
+        let _ = writeln!(input, "{answers}");
+        let _ = input.flush();
+        let line = receive.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|e| panic!("no result: {e}"));
+        let report: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+        assert_eq!(report["status"], status, "{line}");
+    }
+    drop(input);
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+}
+
+#[test]
+fn eval_jsonl_stops_quietly_when_the_reader_goes_away() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eligibility"))
+        .args(["eval", "--jsonl", "netflix-audiens-2020"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start eligibility: {e}"));
+    drop(child.stdout.take());
+    if let Some(mut input) = child.stdin.take() {
+        // Enough lines to fill any buffer; writes fail once the child has stopped.
+        for _ in 0..20_000 {
+            if input.write_all(b"{\"profession\": \"artist\"}\n").is_err() {
+                break;
+            }
+        }
+    }
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn page_writes_a_programme_s_rules_as_html() {
+    let output = eligibility(&["page", "uk-film-tv-emergency-relief-2020", "--lang", "en"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">") && html.ends_with("</html>\n"), "{html}");
+    assert!(html.contains("What is asked"));
+    let html = stdout(&eligibility(&["page", "test-page", "--pack", "tests/tools/page-pack.toml"], ""));
+    assert!(html.contains("<html lang=\"fr\">") && html.contains("Ce qui est demandé"), "French by default");
+    let cases: [(&[&str], &str); 5] = [
+        (&["page", "nope"], "unknown programme `nope`"),
+        (&["page", "netflix-audiens-2020", "--lang", "de"], "unknown language `de`"),
+        (&["page", "x", "--pack", "no/such/pack.toml"], "cannot read no/such/pack.toml"),
+        (
+            &["page", "never-met", "--pack", "tests/invalid-packs/never-met.toml"],
+            "never-met: the criteria can never all be met",
+        ),
+        (&["page"], "wrong arguments for `page`"),
+    ];
+    for (args, expected) in cases {
+        let output = eligibility(args, "");
+        assert!(!output.status.success(), "{args:?}");
+        assert!(stderr(&output).lines().next().is_some_and(|l| l.contains(expected)), "{args:?}: {}", stderr(&output));
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
 }

@@ -9,18 +9,27 @@ use eligibility::catalogue;
 use eligibility::compile::{check_shared, compile, compile_located, Located};
 use eligibility::form::Form;
 use eligibility::i18n::Lang;
+use eligibility::money::read_decimal;
+use eligibility::pack::Programme;
 use eligibility::pack::{Date, QuestionKind};
 use eligibility::report::{self, EvaluationReport, ProgrammeReport};
 use eligibility::scenario;
+use eligibility::tools;
+use rust_decimal::Decimal;
 
 const USAGE: &str = "\
 usage:
   eligibility programmes [--lang fr|en] [--json]
   eligibility questions <programme>... [--lang fr|en] [--json]
-  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD]
-      (answers as a JSON object on stdin; one programme prints an object, several an array)
+  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD] [--jsonl]
+      (answers as a JSON object on stdin; one programme prints an object, several an array;
+      with --jsonl, one object a line in and one result a line out, as they come)
   eligibility check <pack file>...
-  eligibility test [--pack <pack file>]... <scenario file>...";
+  eligibility test [--pack <pack file>]... <scenario file>...
+  eligibility coverage <programme> <scenario file>... [--pack <pack file>]... [--min PERCENT] [--json]
+  eligibility diff <old pack file> <new pack file> [--answers <file.jsonl>] [<scenario file>...] [--json]
+  eligibility page <programme> [--lang fr|en] [--pack <pack file>]...
+      (a readable HTML page of the programme's rules, on stdout)";
 
 /// A failure to report on one line of stderr, with the exit code it deserves.
 struct Failure {
@@ -62,15 +71,31 @@ struct Options {
     /// The day windows are read on: today (UTC) unless `--today` says otherwise.
     today: Option<Date>,
     packs: Vec<String>,
+    /// `coverage`: the least percentage of cases the scenarios must reach.
+    min: Option<Decimal>,
+    /// `diff`: a file of answer sets, one JSON object a line.
+    answers: Option<String>,
+    /// `eval`: one set of answers a line on stdin, one result a line on stdout.
+    jsonl: bool,
     words: Vec<String>,
 }
 
 fn options(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options { lang: Lang::Fr, json: false, today: None, packs: Vec::new(), words: Vec::new() };
+    let mut options = Options {
+        lang: Lang::Fr,
+        json: false,
+        today: None,
+        packs: Vec::new(),
+        min: None,
+        answers: None,
+        jsonl: false,
+        words: Vec::new(),
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => options.json = true,
+            "--jsonl" => options.jsonl = true,
             "--lang" => {
                 let value = args.next().ok_or_else(|| Failure::usage("--lang needs fr or en"))?;
                 options.lang = value.parse().map_err(|e| Failure::usage(format!("{e}")))?;
@@ -81,6 +106,18 @@ fn options(args: &[String]) -> Result<Options, Failure> {
                 let day = Date::parse(value)
                     .ok_or_else(|| Failure::usage(format!("--today: `{value}` is not a date written YYYY-MM-DD")))?;
                 options.today = Some(day);
+            }
+            "--min" => {
+                let percent = || Failure::usage("--min needs a percentage from 0 to 100, such as 90 or 87.5");
+                let value = read_decimal(args.next().ok_or_else(percent)?).map_err(|_| percent())?;
+                if value.is_sign_negative() || value > Decimal::ONE_HUNDRED {
+                    return Err(percent());
+                }
+                options.min = Some(value);
+            }
+            "--answers" => {
+                let file = args.next().ok_or_else(|| Failure::usage("--answers needs a file of JSON lines"))?;
+                options.answers = Some(file.clone());
             }
             flag if flag.starts_with("--") => return Err(Failure::usage(format!("unknown option `{flag}`"))),
             word => options.words.push(word.to_owned()),
@@ -104,7 +141,10 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
         ("eval", ids) if !ids.is_empty() => eval(&form(ids)?, ids.len() > 1, &options, out),
         ("check", files) if !files.is_empty() => check(files, out),
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
-        ("programmes" | "questions" | "eval" | "check" | "test", _) => {
+        ("coverage", [id, files @ ..]) if !files.is_empty() => coverage(id, files, &options, out),
+        ("diff", [old, new, files @ ..]) => diff(old, new, files, &options, out),
+        ("page", [id]) => page(id, &options, out),
+        ("programmes" | "questions" | "eval" | "check" | "test" | "coverage" | "diff" | "page", _) => {
             Err(Failure::usage(format!("wrong arguments for `{command}`")))
         }
         _ => Err(Failure::usage(format!("unknown command `{command}`"))),
@@ -164,6 +204,9 @@ fn bounds<T: std::fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
 }
 
 fn eval(form: &Form<'_>, several: bool, options: &Options, out: &mut String) -> Result<(), Failure> {
+    if options.jsonl {
+        return eval_lines(form, options);
+    }
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
     let value: serde_json::Value = serde_json::from_str(&input).map_err(|e| format!("malformed JSON on stdin: {e}"))?;
@@ -177,6 +220,18 @@ fn eval(form: &Form<'_>, several: bool, options: &Options, out: &mut String) -> 
     match (several, reports.first()) {
         (false, Some(report)) => print_json(report, out),
         _ => print_json(&reports, out),
+    }
+}
+
+/// `eval --jsonl`: streams to stdout itself, as results come, rather than through `out`.
+fn eval_lines(form: &Form<'_>, options: &Options) -> Result<(), Failure> {
+    let today = options.today.map_or_else(system_today, Ok)?;
+    let result = tools::jsonl::evaluate_lines(form, options.lang, today, std::io::stdin(), std::io::stdout().lock());
+    match result {
+        Ok(_) => Ok(()),
+        // A reader that stops reading (`| head`) ends the stream; it is not a failure.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("eval --jsonl: {error}").into()),
     }
 }
 
@@ -252,4 +307,67 @@ fn test(files: &[String], pack_files: &[String], out: &mut String) -> Result<(),
     } else {
         Err(Failure { message: summary, code: 1 })
     }
+}
+
+/// Which cases of a programme's rules the scenarios reach; fails under `--min`.
+fn coverage(id: &str, files: &[String], options: &Options, out: &mut String) -> Result<(), Failure> {
+    let extra = compile_all(&options.packs)?;
+    let find = |id: &str| extra.iter().find(|p| p.id == id).or_else(|| catalogue::programme(id).ok());
+    let programme = find(id).ok_or_else(|| catalogue::UnknownProgramme(id.to_owned()))?;
+    let sources = files.iter().map(|file| Ok((file.clone(), read(file)?))).collect::<Result<Vec<_>, Failure>>()?;
+    let coverage = tools::coverage::coverage(programme, &sources, find)?;
+    if options.json {
+        print_json(&coverage.report(), out)?;
+    } else {
+        out.push_str(&coverage.text());
+    }
+    match options.min {
+        Some(min) if !coverage.meets(min) => {
+            Err(format!("the scenarios reach {}% of `{id}`'s cases, under the minimum of {min}%", coverage.percent())
+                .into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Who would get another answer with the new version of a pack; fails when the new
+/// version breaks a scenario that the old one passes.
+fn diff(old: &str, new: &str, files: &[String], options: &Options, out: &mut String) -> Result<(), Failure> {
+    let (old, new) = (compile(&read(old)?, old)?, compile(&read(new)?, new)?);
+    let answers = match &options.answers {
+        Some(file) => Some((file.as_str(), read(file)?)),
+        None => None,
+    };
+    let sources = files.iter().map(|file| Ok((file.clone(), read(file)?))).collect::<Result<Vec<_>, Failure>>()?;
+    let given = answers.as_ref().map(|(file, text)| (*file, text.as_str()));
+    let diff = tools::diff::diff(&old, &new, given, &sources, |id| catalogue::programme(id).ok())?;
+    if options.json {
+        print_json(&diff.report(), out)?;
+    } else {
+        out.push_str(&diff.text());
+    }
+    let broken = diff.scenario_files.iter().filter(|f| !f.broken.is_empty()).count();
+    match broken {
+        0 => Ok(()),
+        n => {
+            Err(format!("the new version breaks scenarios in {n} of {} scenario files", diff.scenario_files.len())
+                .into())
+        }
+    }
+}
+
+/// The readable page of a programme, built in or from `--pack`.
+fn page(id: &str, options: &Options, out: &mut String) -> Result<(), Failure> {
+    let extra = compile_all(&options.packs)?;
+    let programme = match extra.iter().find(|p| p.id == id) {
+        Some(programme) => programme,
+        None => catalogue::programme(id)?,
+    };
+    out.push_str(&tools::page::page(programme, options.lang));
+    Ok(())
+}
+
+/// The packs of `--pack` files, compiled: each fails with all its problems.
+fn compile_all(files: &[String]) -> Result<Vec<Programme>, Failure> {
+    files.iter().map(|file| Ok(compile(&read(file)?, file)?)).collect()
 }

@@ -18,7 +18,7 @@ test('npm pack gives an installable ES module with its types', async () => {
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     npm(['install', `./${tarball}`, '--offline'], dir);
     const files = await readdir(join(dir, 'node_modules/eligibility-widget'));
-    for (const file of ['index.js', 'index.d.ts', 'eligibility_bg.wasm', 'eligibility-widget.js', 'programmes.json']) {
+    for (const file of ['index.js', 'index.d.ts', 'eligibility_bg.wasm', 'eligibility-widget.js', 'programmes.json', 'pack.schema.json']) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
     const script = `

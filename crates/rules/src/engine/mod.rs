@@ -3,7 +3,7 @@
 
 mod analysis;
 mod benefit;
-mod domain;
+pub mod domain;
 mod logic;
 mod proof;
 mod window;
