@@ -22,7 +22,9 @@ export async function preview(packFile, port = Number(process.env.PORT ?? 8081))
   const pack = resolve(packFile);
   await stat(pack);
   const listeners = new Set();
-  const watcher = watch(pack);
+  // Closing the server stops the watch too, so that nothing keeps the process alive.
+  const stop = new AbortController();
+  const watcher = watch(pack, { signal: stop.signal });
   (async () => {
     try {
       for await (const change of watcher) if (change) for (const send of listeners) send();
@@ -62,7 +64,8 @@ export async function preview(packFile, port = Number(process.env.PORT ?? 8081))
   await new Promise((done) => server.listen(port, '127.0.0.1', done));
   const close = server.close.bind(server);
   server.close = (callback) => {
-    for (const response of listeners) listeners.delete(response);
+    listeners.clear();
+    stop.abort();
     server.closeAllConnections?.();
     return close(callback);
   };
