@@ -31,11 +31,11 @@ import { Engine } from 'json-rules-engine';
 import initZen, { evaluateExpression } from '@gorules/zen-engine-wasm';
 import * as ours from '../www/dist/index.js';
 import { check, expectedAmount, outcomeOf, DEFAULT_DAY } from '../tests/e2e/harness.mjs';
+import { answerSets, SEED } from './answer-sets.mjs';
 
 const SETS = Number(process.env.SETS ?? 10_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const WARMUP = Number(process.env.WARMUP ?? 2);
-const SEED = 0x7e1ec7;
 const PROGRAMME = 'netflix-audiens-2020';
 
 // ---------------------------------------------------------------- the rules, per peer
@@ -207,54 +207,7 @@ function fail(who, problems) {
 
 // ---------------------------------------------------------------- seeded answer sets
 
-/** mulberry32: a small, seeded, well-mixed PRNG, so every run times the same sets. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** SETS distinct answer sets. `complete`: every question of the pack answered; else each
- * is answered with probability 1/2 (the form part-way through, three-valued logic at work).
- * Values straddle the boundaries: days around 12, resources around 15,000 (cents too). */
-function answerSets(random, complete) {
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const draw = {
-    profession: () => pick(['artist', 'artist', 'technician', 'technician', 'other']),
-    rights_not_renewed_since_2020: () => random() < 0.5,
-    no_rights_opened_2019: () => random() < 0.5,
-    days_worked: () => (random() < 0.5 ? Math.floor(random() * 25) : Math.floor(random() * 367)),
-    works_on_netflix_production: () => random() < 0.2,
-    annual_resources: () => {
-      const r = random();
-      if (r < 0.05) return 15000;
-      const euros = r < 0.5 ? 14000 + Math.floor(random() * 2001) : Math.floor(random() * 40001);
-      return random() < 0.5 ? euros : Math.round(euros * 100 + Math.floor(random() * 100)) / 100;
-    },
-  };
-  const seen = new Set();
-  const sets = [];
-  while (sets.length < SETS) {
-    const answers = {};
-    for (const [id, value] of Object.entries(draw)) if (complete || random() < 0.5) answers[id] = value();
-    const key = JSON.stringify(answers);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    sets.push(answers);
-  }
-  return sets;
-}
-
-const random = prng(SEED);
-const workloads = [
-  { name: 'complete answers', sets: answerSets(random, true) },
-  { name: 'partial answers', sets: answerSets(random, false) },
-];
+const workloads = answerSets(SETS);
 
 // Every peer must give our status and amount on every set timed.
 for (const { name, sets } of workloads) {
