@@ -20,8 +20,8 @@
 //   json-logic-js      status (three-valued, by explicit null tests) and the amount as
 //                      [min, max], one rule; numbers are binary floats.
 //   zen-engine-wasm    the same as json-logic-js, as one ZEN expression (decimals inside,
-//                      but it is given JS numbers); its API parses the expression per call.
-//   json-rules-engine  six rules (out, in, amount tiers) whose events a few lines of JS
+//                      but it is given JS numbers); its API takes the expression's text per call.
+//   json-rules-engine  four rules (out, met, the two amount tiers) whose events a few lines of JS
 //                      turn into status and amount; asynchronous; floats.
 // None of the peers checks answers, explains, or knows a next question.
 import { readFile } from 'node:fs/promises';
