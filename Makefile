@@ -15,11 +15,17 @@ build:
 	@scripts/setup.sh
 	@scripts/build.sh
 
+# Every benchmark, each also runnable alone (BENCHMARKS.md has the results and says
+# what each measures). Timings are for comparing within one run: none is a test.
 bench:
 	@scripts/setup.sh test
 	@scripts/build.sh
 	cargo bench --bench evaluate
-	node bench/load.mjs
+	node bench/peers.mjs
+	node bench/sizes.mjs
+	node bench/browser.mjs
+	node bench/profile.mjs
+	bench/jsonl.sh
 
 # The live preview of a pack for its authors: make preview PACK=packs/my-pack.toml
 preview:

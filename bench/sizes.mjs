@@ -1,0 +1,116 @@
+// What the widget weighs on the wire, against each peer's browser bundle for the same
+// job: `node bench/sizes.mjs` (after `scripts/build.sh`; `make bench` runs it). Raw,
+// gzip (level 9) and brotli (quality 11), each file compressed alone as a server sends
+// it. Sizes are deterministic for a given build and Node (its zlib and brotli), so
+// tests/e2e/size.test.mjs checks ours against bench/size-budget.json.
+import { readFile, readdir } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = new URL('../', import.meta.url);
+const dist = new URL('www/dist/', root);
+const modules = new URL('node_modules/', root);
+
+/** The files the widget loads, in the order it loads them, and what each is. */
+export const OUR_FILES = [
+  ['eligibility-widget.js', 'loader (the element script a page includes)'],
+  ['index.js', 'the ES module (finds and starts the .wasm)'],
+  ['eligibility.js', 'wasm-bindgen glue'],
+  ['eligibility_bg.wasm', 'engine, widget, all shipped packs, and the CSS'],
+];
+
+export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+export const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const sizes = (bytes) => ({ raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) });
+const sum = (list) => list.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** Our files as built in www/dist: [{ file, what, raw, gzip, brotli }], and their total. */
+export async function ourSizes() {
+  const files = [];
+  for (const [file, what] of OUR_FILES) {
+    files.push({ file, what, ...sizes(await readFile(new URL(file, dist))) });
+  }
+  return { files, total: sum(files) };
+}
+
+/** The widget's CSS: not a file of its own but a string inside the .wasm (src/widget/widget.css). */
+export async function cssInWasm() {
+  const css = await readFile(new URL('src/widget/widget.css', root));
+  const wasm = await readFile(new URL('eligibility_bg.wasm', dist));
+  return { inside: wasm.includes(css), ...sizes(css) };
+}
+
+/** Relative require()/import files reachable from a CommonJS or ES entry file. */
+async function reachable(entry) {
+  const seen = new Set();
+  const stack = [fileURLToPath(entry)];
+  while (stack.length) {
+    const file = stack.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = await readFile(file, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:require\(|\bfrom\s+|\bimport\s*\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const path = join(dirname(file), spec);
+      stack.push(/\.[cm]?js$/.test(path) ? path : `${path}.js`);
+    }
+  }
+  return [...seen].sort();
+}
+
+/** Each peer's browser bundle for the same job: the files a page would load for the
+ * engine alone (rules and any form not included), minified where the package ships it. */
+export async function peerBundles() {
+  const at = (path) => fileURLToPath(new URL(path, modules));
+  const zenDir = fileURLToPath(new URL('@gorules/zen-engine-wasm/', modules));
+  const bundles = [
+    {
+      peer: 'json-logic-js',
+      note: 'logic.js, its only file (UMD; no minified build shipped)',
+      files: [at('json-logic-js/logic.js')],
+    },
+    {
+      peer: 'json-rules-engine',
+      note: 'no browser build shipped: its dist/*.js reachable from dist/index.js (CommonJS, not minified) and its dependencies\' browser files (clone.js, eventemitter2.js, hash-it dist/min/index.js, jsonpath-plus dist/index-browser-umd.min.cjs with jsep inside), as one file',
+      files: [
+        ...(await reachable(new URL('json-rules-engine/dist/index.js', modules))),
+        at('clone/clone.js'),
+        at('eventemitter2/lib/eventemitter2.js'),
+        at('hash-it/dist/min/index.js'),
+        at('jsonpath-plus/dist/index-browser-umd.min.cjs'),
+      ],
+      concatenate: true,
+    },
+    {
+      peer: '@gorules/zen-engine-wasm',
+      note: 'index.js and util/ (ES modules), dist/zen_engine_wasm.js (glue) and dist/zen_engine_wasm_bg.wasm, each file alone (no minified build shipped)',
+      files: [...(await reachable(new URL('@gorules/zen-engine-wasm/index.js', modules))), join(zenDir, 'dist/zen_engine_wasm_bg.wasm')],
+    },
+  ];
+  for (const bundle of bundles) {
+    const contents = await Promise.all(bundle.files.map((f) => readFile(f)));
+    bundle.sizes = bundle.concatenate ? sizes(Buffer.concat(contents)) : sum(contents.map(sizes));
+    bundle.files = bundle.files.map((f) => f.slice(fileURLToPath(modules).length));
+  }
+  return bundles;
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const ours = await ourSizes();
+  const css = await cssInWasm();
+  console.log('| file | what | raw | gzip | brotli |\n|---|---|---:|---:|---:|');
+  for (const f of ours.files) console.log(`| ${f.file} | ${f.what} | ${kib(f.raw)} | ${kib(f.gzip)} | ${kib(f.brotli)} |`);
+  console.log(`| **ours, all four** | loader + ES module + glue + .wasm | ${kib(ours.total.raw)} | ${kib(ours.total.gzip)} | ${kib(ours.total.brotli)} |`);
+  console.log(`| (the CSS, ${css.inside ? 'inside' : 'NOT FOUND in'} the .wasm) | src/widget/widget.css, counted in the .wasm | ${kib(css.raw)} | ${kib(css.gzip)} | ${kib(css.brotli)} |`);
+  for (const b of await peerBundles()) {
+    const times = (k) => `${(b.sizes[k] / ours.total[k]).toFixed(2)}×`;
+    console.log(`| **${b.peer}** | ${b.note} | ${kib(b.sizes.raw)} (${times('raw')}) | ${kib(b.sizes.gzip)} (${times('gzip')}) | ${kib(b.sizes.brotli)} (${times('brotli')}) |`);
+  }
+  const budget = JSON.parse(await readFile(new URL('bench/size-budget.json', root), 'utf8'));
+  console.log(`\nPeers: (n×) is the size over ours. Ours, gzip: ${ours.total.gzip} bytes; budget ${budget.budget_gzip_bytes},`
+    + ` target ${budget.target_gzip_bytes} (${kib(ours.total.gzip - budget.target_gzip_bytes)} over it).`);
+  const files = await readdir(dist);
+  if (files.some((f) => f.endsWith('.css'))) console.log('Note: www/dist has a CSS file of its own: count it.');
+}

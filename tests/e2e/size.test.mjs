@@ -1,0 +1,35 @@
+// The widget's weight, against the budget in bench/size-budget.json: gzipped sizes are
+// deterministic for a given build and Node, so this is a real test (timings are not,
+// and stay in the benchmarks). Run after scripts/build.sh, by `npm test`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { OUR_FILES, ourSizes } from '../../bench/sizes.mjs';
+
+const budget = JSON.parse(await readFile(new URL('../../bench/size-budget.json', import.meta.url), 'utf8'));
+
+test('the budget file names the files the widget loads, a target and a budget', () => {
+  assert.deepEqual(budget.files, OUR_FILES.map(([file]) => file));
+  for (const key of ['target_gzip_bytes', 'current_gzip_bytes', 'budget_gzip_bytes']) {
+    assert.ok(Number.isInteger(budget[key]) && budget[key] > 0, `${key} is a number of bytes`);
+  }
+  assert.ok(budget.budget_gzip_bytes >= budget.target_gzip_bytes, 'the budget is never tighter than the target');
+});
+
+test('loader, ES module, glue and .wasm fit the gzip budget', async (t) => {
+  let sizes;
+  try {
+    sizes = await ourSizes();
+  } catch (error) {
+    assert.fail(`www/dist is not built (run scripts/build.sh first): ${error.message}`);
+  }
+  const total = sizes.total.gzip;
+  const detail = sizes.files.map((f) => `${f.file} ${f.gzip}`).join(', ');
+  t.diagnostic(`gzip: ${total} bytes (${detail}); budget ${budget.budget_gzip_bytes}, target ${budget.target_gzip_bytes}`);
+  assert.ok(total <= budget.budget_gzip_bytes,
+    `the widget is ${total} bytes gzipped, over its budget of ${budget.budget_gzip_bytes} by ${total - budget.budget_gzip_bytes}`
+    + ` (${detail}); make it smaller, or raise bench/size-budget.json in the same commit and say why`);
+  if (budget.budget_gzip_bytes - total >= 1024) {
+    t.diagnostic(`${budget.budget_gzip_bytes - total} bytes under budget: lower bench/size-budget.json to keep the gain`);
+  }
+});
