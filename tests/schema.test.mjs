@@ -92,8 +92,8 @@ test('the schema refuses the structural problems of the invalid packs, where the
 });
 
 test('the schema describes every field of the pack format, no more', async () => {
-  // The serde model compile reads (src/compile/file.rs), struct by struct.
-  const source = await read('src/compile/file.rs');
+  // The serde model compile reads (crates/rules/src/compile/file.rs), struct by struct.
+  const source = await read('crates/rules/src/compile/file.rs');
   const structs = {};
   for (const [, name, body] of source.matchAll(/pub struct (\w+) \{([^}]*)\}/g)) {
     structs[name] = [...body.matchAll(/(?:#\[serde\(rename = "(\w+)"\)\]\s*)?pub (\w+):/g)].map(([, renamed, field]) => renamed ?? field).sort();
