@@ -143,6 +143,8 @@ pub struct Ui {
     pub several_intro: &'static str,
     pub results: &'static str,
     pub none_for_country: &'static str,
+    /// Said by the live region when an answer brings a new question, before its label.
+    pub next_question: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -199,6 +201,7 @@ const FR: Ui = Ui {
     several_intro: "Répondez une seule fois : le simulateur vérifie ensemble ces programmes.",
     results: "Résultats",
     none_for_country: "Aucun de ces programmes ne concerne le pays où vous travaillez.",
+    next_question: "Question suivante\u{a0}:",
 };
 
 const EN: Ui = Ui {
@@ -256,6 +259,7 @@ const EN: Ui = Ui {
     several_intro: "Answer once: the checker looks at these programmes together.",
     results: "Results",
     none_for_country: "None of these programmes is for the country you work in.",
+    next_question: "Next question:",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {
