@@ -13,8 +13,10 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 console.log('| file | raw | gzip | brotli |\n|---|---:|---:|---:|');
 let total = [0, 0, 0];
+// scripts/build.sh names the engine's files after their content: files.json says which.
+const built = JSON.parse(await readFile(new URL('files.json', dist), 'utf8'));
 for (const file of ['eligibility-widget.js', 'index.js', 'eligibility.js', 'eligibility_bg.wasm']) {
-  const bytes = await readFile(new URL(file, dist));
+  const bytes = await readFile(new URL(file === 'eligibility-widget.js' ? file : built[file].file, dist));
   const sizes = [bytes.length, gzipSync(bytes, { level: 9 }).length, brotliCompressSync(bytes).length];
   total = total.map((t, i) => t + sizes[i]);
   console.log(`| ${file} | ${sizes.map(kb).join(' | ')} |`);
