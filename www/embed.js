@@ -14,12 +14,15 @@
   const lang = params.get('lang') === 'en' ? 'en' : 'fr';
   document.documentElement.lang = lang;
   document.title = lang === 'en' ? 'Eligibility checker' : "Simulateur d'éligibilité";
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('html, body { margin: 0; background: transparent; } eligibility-widget { max-width: none; }');
-  document.adoptedStyleSheets = [sheet];
   const widget = document.querySelector('eligibility-widget');
   widget.setAttribute('programme', params.get('programme') || '');
   widget.setAttribute('lang', lang);
+  // A browser without constructed stylesheets gets the element's fallback, margins and all.
+  if ('adoptedStyleSheets' in document) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('html, body { margin: 0; background: transparent; } eligibility-widget { max-width: none; }');
+    document.adoptedStyleSheets = [sheet];
+  }
 
   /** `origin` if it is exactly an origin (`https://news.example`), else null. */
   function originParameter() {
