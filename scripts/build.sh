@@ -1,30 +1,127 @@
 #!/usr/bin/env bash
 # Builds the widget into www/dist: the WebAssembly engine optimised for size, its
-# JavaScript glue, the element script, the ES module and its types, and the list of
-# programmes the fallback links to, the pack format's JSON Schema, and a readable page
-# per programme (www/dist/pages). www/dist is also the npm package (`npm pack`).
+# JavaScript glue, the ES module and its types, the element script, the iframe page,
+# the pack format's JSON Schema and a readable page per programme (www/dist/pages).
+# www/dist is also the npm package (`npm pack`).
+#
+# Every file the element script loads is named after its content and pinned to its
+# SHA-384 (docs/hosting.md, "Integrity"):
+#   eligibility_bg.<hash>.wasm   fetched by index.<hash>.js with its integrity
+#   eligibility.<hash>.js        the glue, preloaded by the element script with its integrity
+#   index.<hash>.js              the module, preloaded the same way, then imported
+#   eligibility-widget.js        the element script, which carries those names and
+#                                hashes, the programmes' names and official links (for
+#                                its fallback) and the placeholder's part of widget.css
+#   eligibility-widget.<hash>.js the same file under a name that never changes meaning,
+#                                for a script tag with `integrity`
+#   index.js                     re-exports index.<hash>.js: the package's entry
+#   embed.html, embed.<hash>.js, embed-resize.js (and .<hash>.js): the iframe page
+#   files.json                   each logical name → its file and SHA-384
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf www/dist
 mkdir -p www/dist
-wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name eligibility \
-  target/wasm32-unknown-unknown/release/eligibility.wasm
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/eligibility.wasm"
+wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name eligibility "$wasm"
 # The features Rust's wasm32 target emits; wasm-bindgen drops the section that names them.
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/dist/eligibility_bg.wasm -o www/dist/eligibility_bg.wasm
-cp www/eligibility-widget.js www/package/* www/dist/
+cp www/package/* www/dist/
+
+node --input-type=module - <<'EOF'
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+const root = pathToFileURL(`${process.cwd()}/`);
+const www = new URL('www/', root);
+const dist = new URL('www/dist/', root);
+const manifest = {};
+
+/** Replaces `from` by `to` in `text`, which must hold it exactly once. */
+function replaceOnce(text, from, to, where) {
+  const parts = text.split(from);
+  if (parts.length !== 2) throw new Error(`build: expected ${JSON.stringify(from)} once in ${where}, found it ${parts.length - 1} times`);
+  return parts.join(to);
+}
+
+/** Writes `bytes` as `stem.<hash>.ext`; returns that name. */
+async function pin(logical, bytes) {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+  const dot = logical.lastIndexOf('.');
+  const name = `${logical.slice(0, dot)}.${hash}${logical.slice(dot)}`;
+  await writeFile(new URL(name, dist), bytes);
+  manifest[logical] = { file: name, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+  return name;
+}
+
+// The engine: the .wasm, the glue that names it, the module that names both.
+const wasm = await pin('eligibility_bg.wasm', await readFile(new URL('eligibility_bg.wasm', dist)));
+const glueSource = await readFile(new URL('eligibility.js', dist), 'utf8');
+const glue = await pin('eligibility.js', replaceOnce(glueSource, "'eligibility_bg.wasm'", `'${wasm}'`, 'eligibility.js'));
+let module = await readFile(new URL('index.js', dist), 'utf8');
+module = replaceOnce(module, "from './eligibility.js'", `from './${glue}'`, 'index.js');
+module = replaceOnce(module, "const WASM = './eligibility_bg.wasm';", `const WASM = './${wasm}';`, 'index.js');
+module = replaceOnce(module, 'const WASM_INTEGRITY = null;', `const WASM_INTEGRITY = '${manifest['eligibility_bg.wasm'].integrity}';`, 'index.js');
+const index = await pin('index.js', module);
+await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
+await rm(new URL('eligibility.js', dist));
+await rm(new URL('eligibility_bg.wasm', dist));
+
+// What the element script carries: names and links for its fallback, and the number
+// of rows (options, or one field) of each programme's first question for its placeholder.
+const api = await import(new URL(index, dist));
+const [fr, en] = [api.programmes({ lang: 'fr' }), api.programmes({ lang: 'en' })];
+const programmes = {};
+fr.forEach((p, i) => {
+  const first = api.questions(p.id).find((q) => q.id === api.nextQuestion(p.id, {}));
+  const rows = first?.options && first.options.length <= 6 ? first.options.length : 1;
+  programmes[p.id] = { url: p.apply_url, fr: p.name, en: en[i].name, rows };
+});
+const css = await readFile(new URL('src/widget/widget.css', root), 'utf8');
+const part = css.match(/\/\* loader: begin[\s\S]*?\*\/([\s\S]*?)\/\* loader: end \*\//);
+if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader: end" part');
+const placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
+  .replace(/;}/g, '}').trim();
+const build = {
+  files: { index, glue },
+  integrity: { [index]: manifest['index.js'].integrity, [glue]: manifest['eligibility.js'].integrity },
+  programmes,
+  css: placeholderCss,
+};
+const loaderSource = await readFile(new URL('eligibility-widget.js', www), 'utf8');
+// Served without its comments (they are in the source): a line that is only a comment goes.
+const code = loaderSource.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
+const header = '// <eligibility-widget>: the element script, built by scripts/build.sh from www/eligibility-widget.js.\n';
+const loader = header + replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js');
+await writeFile(new URL('eligibility-widget.js', dist), loader);
+await pin('eligibility-widget.js', loader);
+
+// The iframe page: it pins its own script and the element script the same way.
+const embedScript = await pin('embed.js', await readFile(new URL('embed.js', www)));
+let embed = await readFile(new URL('embed.html', www), 'utf8');
+for (const logical of ['eligibility-widget.js', 'embed.js']) {
+  const { file, integrity } = manifest[logical];
+  embed = replaceOnce(embed, `src="${logical}"`, `src="${file}" integrity="${integrity}"`, 'embed.html');
+}
+if (!embed.includes(embedScript)) throw new Error('build: embed.html does not load embed.js');
+await writeFile(new URL('embed.html', dist), embed);
+const resize = await readFile(new URL('embed-resize.js', www));
+await writeFile(new URL('embed-resize.js', dist), resize);
+await pin('embed-resize.js', resize);
+
+await writeFile(new URL('files.json', dist), `${JSON.stringify(manifest, null, 2)}\n`);
+const { file, integrity } = manifest['eligibility-widget.js'];
+console.log(`build: www/dist/${wasm} is ${(await readFile(new URL(wasm, dist))).length} bytes`);
+console.log(`build: <script src="…/${file}" integrity="${integrity}" crossorigin="anonymous" async></script>`);
+EOF
+
 # The pack format's JSON Schema ships with the package, for editors (see .taplo.toml).
 cp schema/pack.schema.json www/dist/
-node --input-type=module -e "
-  import { programmes } from './www/dist/index.js';
-  const [fr, en] = [programmes({ lang: 'fr' }), programmes({ lang: 'en' })];
-  const list = fr.map((p, i) => ({ id: p.id, apply_url: p.apply_url, name: { fr: p.name, en: en[i].name } }));
-  process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-" > www/dist/programmes.json
 # One readable page per shipped programme and language, written from its pack by the
 # CLI: the demo server serves them as /dist/pages/<programme>.<fr|en>.html.
 cargo build --quiet --bin eligibility
@@ -34,4 +131,3 @@ for programme in $(cargo run --quiet --bin eligibility -- programmes | cut -f1);
     cargo run --quiet --bin eligibility -- page "$programme" --lang "$lang" > "www/dist/pages/$programme.$lang.html"
   done
 done
-printf 'build: www/dist/eligibility_bg.wasm is %s bytes\n' "$(wc -c < www/dist/eligibility_bg.wasm)"

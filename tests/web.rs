@@ -69,8 +69,12 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     assert!(!shown(&root, "days_worked"), "later questions wait");
     assert_eq!(text(&root, "fieldset legend"), "Êtes-vous artiste ou technicien·ne intermittent·e du spectacle ?");
     let headline = find(&root, ".headline");
-    assert_eq!(headline.get_attribute("role").as_deref(), Some("status"));
-    assert_eq!(headline.get_attribute("aria-live").as_deref(), Some("polite"));
+    // The widget's live region speaks, not the headline, which focus reads after "Continue".
+    assert_eq!(headline.get_attribute("aria-live"), None);
+    let live = find(&root, ".live");
+    assert_eq!(live.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(live.text_content().as_deref(), Some(""), "the first drawing says nothing");
     assert_eq!(headline.text_content().as_deref(), Some("Résultat pas encore connu : répondez aux questions"));
     let input = find(&root, "input[name=days_worked]");
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));

@@ -1,56 +1,228 @@
-// <eligibility-widget programme="…" lang="fr|en">: the publisher's one script tag.
+// <eligibility-widget programme="…" lang="fr|en" loading="lazy|eager">: the
+// publisher's one script tag, as a classic script (`<script src async>`) or a module
+// (`<script type="module" src>`) alike.
 //
-// A thin shell: it registers the element and loads the WebAssembly build once, from
-// the folder this script came from (so a CDN path works), for every widget on the
-// page, including those added later. The form itself is drawn by Rust (src/widget).
-// If WebAssembly cannot run, each widget shows a short message and the official link.
-(() => {
-  const base = new URL('.', document.currentScript ? document.currentScript.src : location.href);
-  let engine;
-  const load = () => (engine ??= import(new URL('index.js', base).href));
+// A thin shell; the form itself is drawn by Rust (src/widget). It
+// - finds the folder it came from (document.currentScript, or, as a module, where
+//   there is none, the <script> whose src names this file), so that a CDN works;
+// - registers the element and draws in each a light placeholder, with the fonts,
+//   frame and paddings of the form, the size of its first question, so that the page
+//   does not move when the form arrives;
+// - loads the engine once, when a widget comes within a screen of the viewport (at
+//   once with loading="eager"; any widget after the first draws at once): the ES
+//   module and its glue are preloaded with the integrity pinned at build time, and
+//   imported only if both pass; the module pins the .wasm the same way. One
+//   `integrity` on this script's tag therefore covers every file of the widget;
+// - when something fails, says what (its files could not be loaded, WebAssembly is
+//   not allowed on the page, the browser is too old) and gives each programme's
+//   official link, which it carries itself.
+// `build` is written by scripts/build.sh: the hashed file names and their SHA-384,
+// the programmes' names and links, and the placeholder's part of widget.css. The
+// syntax stays that of 2017 browsers, so that an old one reaches the fallback.
+(function () {
+  'use strict';
+  const build = /* scripts/build.sh */ null;
+  if (!build || typeof customElements === 'undefined' || customElements.get('eligibility-widget')) return;
 
-  const fallbackText = {
-    fr: "Le simulateur ne peut pas fonctionner dans ce navigateur. Les conditions officielles et la demande d'aide\u00a0:",
-    en: 'The checker cannot run in this browser. The official terms and how to apply:',
+  const words = {
+    fr: {
+      loading: "Chargement du simulateur d'éligibilité…",
+      files: "Le simulateur n'a pas pu charger ses fichiers.",
+      wasm: "Le simulateur ne peut pas fonctionner sur cette page\u00a0: elle n'autorise pas WebAssembly.",
+      old: 'Le simulateur ne peut pas fonctionner dans ce navigateur, trop ancien.',
+      broken: "Le simulateur s'est arrêté sur une erreur.",
+      links: "Les conditions officielles et la demande d'aide\u00a0:",
+    },
+    en: {
+      loading: 'Loading the eligibility checker…',
+      files: 'The checker could not load its files.',
+      wasm: 'The checker cannot run on this page: it does not allow WebAssembly.',
+      old: 'The checker cannot run in this browser: it is too old.',
+      broken: 'The checker stopped on an error.',
+      links: 'The official terms and how to apply:',
+    },
   };
 
-  async function showFallback(element, error) {
-    console.error('eligibility-widget: WebAssembly could not run', error);
-    const tag = element.getAttribute('lang') || document.documentElement.lang || 'fr';
-    const lang = tag.toLowerCase().startsWith('en') ? 'en' : 'fr';
-    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    const message = document.createElement('p');
-    message.setAttribute('role', 'status');
-    message.textContent = fallbackText[lang] + ' ';
-    root.replaceChildren(message);
-    const response = await fetch(new URL('programmes.json', base)).catch(() => null);
-    const programmes = response && response.ok ? await response.json() : [];
-    for (const id of (element.getAttribute('programme') || '').split(/\s+/)) {
-      const programme = programmes.find((p) => p.id === id);
-      if (!programme) continue;
-      const link = document.createElement('a');
-      link.href = programme.apply_url;
-      link.textContent = programme.name[lang];
-      message.append(link, ' ');
+  /** The URL this script was loaded from, or null. */
+  function ownUrl() {
+    const current = document.currentScript;
+    if (current && current.src) return current.src;
+    const scripts = document.querySelectorAll('script[src]');
+    for (let i = scripts.length - 1; i >= 0; i -= 1) {
+      if (/\/eligibility-widget(\.[0-9a-f]{10})?\.js$/.test(new URL(scripts[i].src).pathname)) return scripts[i].src;
     }
+    return null;
   }
+  const own = ownUrl();
+  const base = own && new URL('.', own);
+
+  const link = document.createElement('link');
+  const modern = typeof WebAssembly === 'object' && typeof CSSStyleSheet === 'function'
+    && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in ShadowRoot.prototype
+    && !!link.relList && link.relList.supports('modulepreload');
+  let sheet = null;
+  if (modern) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(build.css);
+  }
+
+  /** Fetches a module with its pinned integrity; resolves once it passed. */
+  function preload(name) {
+    return new Promise(function (resolve, reject) {
+      const url = new URL(name, base).href;
+      const element = document.createElement('link');
+      element.rel = 'modulepreload';
+      element.href = url;
+      element.integrity = build.integrity[name];
+      element.onload = resolve;
+      element.onerror = function () { reject(new Error('could not load ' + url + ' with its integrity')); };
+      (document.head || document.documentElement).append(element);
+    });
+  }
+
+  let engine = null;
+  /** Loads the engine once. A module whose preload failed is never imported: the
+   * import would fetch it again, unchecked. */
+  function loadEngine() {
+    if (!engine) {
+      engine = base
+        ? Promise.all([preload(build.files.glue), preload(build.files.index)])
+          .then(function () { return import(new URL(build.files.index, base).href); })
+        : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found'));
+    }
+    return engine;
+  }
+
+  /** Which of the fallback's messages tells what happened. */
+  function reason(error) {
+    const text = String(error && error.message);
+    if (/Content.Security.Policy|CSP|unsafe-eval/i.test(text)) return 'wasm';
+    return 'files';
+  }
+
+  function langOf(host) {
+    const tag = host.getAttribute('lang') || document.documentElement.lang || 'fr';
+    return tag.toLowerCase().slice(0, 2) === 'en' ? 'en' : 'fr';
+  }
+
+  function programmesOf(host) {
+    return (host.getAttribute('programme') || '').split(/\s+/).map(function (id) { return build.programmes[id]; })
+      .filter(Boolean);
+  }
+
+  function make(tag, attributes, children) {
+    const element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { element.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) { element.append(child); });
+    return element;
+  }
+
+  /** Replaces what the element's shadow root shows with `box`. */
+  function show(host, box) {
+    const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    while (root.firstChild) root.removeChild(root.firstChild);
+    root.append(box);
+  }
+
+  /** The frame, the toolbar, the title, then light bars where the summary, the first
+   * question (its number of options carried by `build`) and the buttons will be. */
+  function drawPlaceholder(host) {
+    const lang = langOf(host);
+    const programmes = programmesOf(host);
+    const ghost = function (kind) { return make('span', { class: 'ghost ' + kind }); };
+    const lines = function (kind, n) {
+      const bars = [];
+      for (let i = 0; i < n; i += 1) bars.push(ghost('line'));
+      return make('div', { class: 'ghost-lines ' + kind }, bars);
+    };
+    const options = [];
+    for (let i = 0; i < (programmes.length > 0 ? programmes[0].rows : 2); i += 1) options.push(ghost('option'));
+    const heading = programmes.length === 1
+      ? [make('p', { class: 'title' }, [programmes[0][lang]]), lines('summary', 3)]
+      : [make('p', { class: 'title' }, [ghost('inline')]), lines('summary', 1),
+        make('ul', {}, programmes.map(function (p) { return make('li', {}, [p[lang]]); }))];
+    const drawing = make('div', { 'aria-hidden': 'true' }, [make('div', { class: 'toolbar' }, [ghost('button')])]
+      .concat(heading, [
+        make('div', { class: 'ghost-question' }, [lines('legend', 1), make('div', { class: 'ghost-options' }, options)]),
+        make('div', { class: 'ghost-actions' }, [ghost('button'), ghost('button')]),
+      ]));
+    const box = make('div', { class: 'placeholder', lang: lang, 'aria-busy': 'true' },
+      [make('p', { class: 'visually-hidden' }, [words[lang].loading]), drawing]);
+    show(host, box);
+  }
+
+  /** What happened, and the official links. */
+  function drawFallback(host, why) {
+    const lang = langOf(host);
+    const links = programmesOf(host).map(function (p) {
+      return make('li', {}, [make('a', { href: p.url }, [p[lang]])]);
+    });
+    const text = words[lang][why] + (links.length > 0 ? ' ' + words[lang].links : '');
+    const box = make('div', { class: 'fallback', lang: lang, role: 'status' }, [make('p', {}, [text])]);
+    if (links.length > 0) box.append(make('ul', {}, links));
+    show(host, box);
+  }
+
+  const near = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { if (entry.isIntersecting) entry.target.load(); });
+    }, { rootMargin: '100% 0px' })
+    : null;
 
   class EligibilityWidget extends HTMLElement {
-    static observedAttributes = ['programme', 'lang'];
+    static get observedAttributes() { return ['programme', 'lang', 'loading']; }
 
     connectedCallback() {
-      if (this.widget || this.pending) return;
-      this.pending = load()
-        .then((engine) => { this.widget = new engine.Widget(this); })
-        .catch((error) => showFallback(this, error));
+      if (!this.state) {
+        if (!modern) {
+          this.fail('old', new Error('WebAssembly, constructed stylesheets or modulepreload are missing'));
+          return;
+        }
+        this.state = 'waiting';
+        drawPlaceholder(this);
+      }
+      if (this.state !== 'waiting') return;
+      // Once the engine is on its way, drawing one more form costs next to nothing.
+      if (!near || engine || this.getAttribute('loading') === 'eager') this.load();
+      else near.observe(this);
     }
 
-    attributeChangedCallback() {
-      this.widget?.refresh();
+    disconnectedCallback() {
+      if (near) near.unobserve(this);
+    }
+
+    attributeChangedCallback(name) {
+      if (this.widget) this.widget.refresh();
+      else if (this.state === 'failed') drawFallback(this, this.why);
+      else if (this.state === 'waiting' && name === 'loading' && this.isConnected) this.connectedCallback();
+      else if (this.state) drawPlaceholder(this);
+    }
+
+    load() {
+      if (this.state !== 'waiting') return;
+      this.state = 'loading';
+      if (near) near.unobserve(this);
+      const host = this;
+      loadEngine().then(function (module) {
+        try {
+          host.widget = new module.Widget(host);
+          host.state = 'ready';
+        } catch (error) {
+          host.fail('broken', error);
+        }
+      }, function (error) {
+        host.fail(reason(error), error);
+      });
+    }
+
+    fail(why, error) {
+      this.state = 'failed';
+      this.why = why;
+      console.error('eligibility-widget: ' + words.en[why] + ' See docs/hosting.md.', error);
+      drawFallback(this, why);
     }
   }
 
-  if (!customElements.get('eligibility-widget')) {
-    customElements.define('eligibility-widget', EligibilityWidget);
-  }
+  customElements.define('eligibility-widget', EligibilityWidget);
 })();

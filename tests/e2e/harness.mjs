@@ -40,17 +40,54 @@ export async function start() {
   };
 }
 
-/** Opens a page, recording every request it makes and every error it logs. */
-export async function open(context, url, { width = 1024 } = {}) {
+/** Opens a page, recording every request it makes and every error it logs. `before`
+ * runs in the page before its own scripts (page.addInitScript). */
+export async function open(context, url, { width = 1024, height = 900, before } = {}) {
   const page = await context.newPage();
-  await page.setViewportSize({ width, height: 900 });
+  await page.setViewportSize({ width, height });
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(String(error)));
+  if (before) await page.addInitScript(before);
   await page.goto(url);
   return { page, requests, errors };
+}
+
+/** Another server (scripts/serve.mjs with `options`) on a free port: another origin. */
+export async function server(options) {
+  const started = await serve(0, options);
+  return { origin: `http://127.0.0.1:${started.address().port}`, close: () => started.close() };
+}
+
+/** The build's files.json: logical name → { file, integrity }. */
+export async function builtFiles() {
+  return JSON.parse(await readFile(new URL('www/dist/files.json', root), 'utf8'));
+}
+
+/** Waits until the page has rendered what its DOM holds now: two animation frames. */
+export async function painted(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** For `open`'s `before`: records every layout shift of the page from its start. */
+export function recordLayoutShifts() {
+  window.layoutShifts = [];
+  window.layoutShiftObserver = new PerformanceObserver((list) => window.layoutShifts.push(...list.getEntries()));
+  window.layoutShiftObserver.observe({ type: 'layout-shift', buffered: true });
+}
+
+/** The layout shifts of the frames rendered so far, after `since` (ms of the page's
+ * clock): their sum (what the page's CLS is at most) and what moved. */
+export async function layoutShifts(page, since = 0) {
+  await painted(page);
+  return page.evaluate((since) => {
+    const entries = window.layoutShifts.concat(window.layoutShiftObserver.takeRecords())
+      .filter((e) => e.startTime >= since && !e.hadRecentInput);
+    const moved = entries.flatMap((e) => e.sources.map((s) => s.node?.nodeName ?? '?'));
+    return { total: entries.reduce((sum, e) => sum + e.value, 0), moved };
+  }, since);
 }
 
 /** Waits until the widget (the nth on the page) has drawn its form. */

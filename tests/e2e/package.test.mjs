@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,7 +18,8 @@ test('npm pack gives an installable ES module with its types', async () => {
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     npm(['install', `./${tarball}`, '--offline'], dir);
     const files = await readdir(join(dir, 'node_modules/eligibility-widget'));
-    for (const file of ['index.js', 'index.d.ts', 'eligibility_bg.wasm', 'eligibility-widget.js', 'programmes.json', 'pack.schema.json']) {
+    const built = JSON.parse(await readFile(join(dist, 'files.json'), 'utf8'));
+    for (const file of ['index.js', 'index.d.ts', 'eligibility-widget.js', 'embed.html', 'files.json', 'pack.schema.json', ...Object.values(built).map((f) => f.file)]) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
     const script = `

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { evaluate, nextQuestion, questions as questionList } from '../../www/dist/index.js';
-import { answer, expectedAmount, open, questionsById, ready, scenarioCases, start } from './harness.mjs';
+import { answer, builtFiles, expectedAmount, open, questionsById, ready, scenarioCases, start } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -195,7 +195,9 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
   const hosts = new Set(requests.map((url) => new URL(url).origin));
   assert.deepEqual([...hosts], [browser.origin]);
   const own = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/dist/'));
-  assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', '/dist/eligibility.js', '/dist/eligibility_bg.wasm', '/dist/index.js']);
+  const files = await builtFiles();
+  const hashed = ['eligibility.js', 'eligibility_bg.wasm', 'index.js'].map((name) => `/dist/${files[name].file}`);
+  assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', ...hashed].sort());
   assert.deepEqual(await browser.context.cookies(), []);
   assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN);
   await page.close();

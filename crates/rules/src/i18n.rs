@@ -148,6 +148,8 @@ pub struct Ui {
     pub understood: &'static str,
     pub which_did_you_mean: &'static str,
     pub crashed: &'static str,
+    /// Said by the live region when an answer brings a new question, before its label.
+    pub next_question: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -208,6 +210,7 @@ const FR: Ui = Ui {
     understood: "compris",
     which_did_you_mean: "Ce nombre peut se lire de deux façons : lequel voulez-vous dire ?",
     crashed: "Le simulateur a rencontré une erreur inattendue et s'est arrêté. Rechargez la page pour réessayer.",
+    next_question: "Question suivante\u{a0}:",
 };
 
 const EN: Ui = Ui {
@@ -269,6 +272,7 @@ const EN: Ui = Ui {
     understood: "understood",
     which_did_you_mean: "This number can be read two ways: which do you mean?",
     crashed: "The checker hit an unexpected error and stopped. Reload the page to try again.",
+    next_question: "Next question:",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

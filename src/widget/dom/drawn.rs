@@ -1,6 +1,12 @@
 //! The widget as drawn: built once per language, each node that changes later held
 //! in a typed field (never looked up again by selector), then brought in line with the
 //! state by `sync`, which changes nodes in place so that focus and typing survive.
+//!
+//! What screen readers hear: one polite live region says, after an answer, what it
+//! changed (the verdicts, a value refused, the next question, briefly). `sync` returns
+//! those changes; the controller says the part that focus does not already say, since
+//! a focused question or verdict is read out by itself. No headline is live, so a
+//! verdict that takes focus after "Continue" is heard once.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,16 +33,56 @@ pub struct Drawn {
     /// Per programme of the form, in its order.
     programmes: Vec<ResultNodes>,
     none_for_country: Element,
-    /// A form of several programmes announces changed verdicts here, briefly; a form
-    /// of one lets its headline speak.
-    live: Option<Element>,
+    /// The polite live region: what an answer changed, briefly.
+    live: Element,
     /// The order in which the results are drawn, likely ones first.
     order: Vec<usize>,
     headlines: Vec<String>,
+    /// The next question when last drawn, to tell when an answer brings a new one.
+    next: Option<usize>,
+}
+
+/// What bringing the drawing in line with the state changed, in words for the live region.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// `(programme's index, what to say)` for each verdict whose headline changed; in a
+    /// form of several, each is preceded by the programme's name.
+    verdicts: Vec<(usize, String)>,
+    /// `(question's index, message)` for each field that became invalid.
+    errors: Vec<(usize, String)>,
+    /// `(question's index, "Question suivante : …")` when the next question is a new one.
+    next_question: Option<(usize, String)>,
+}
+
+impl Changes {
+    /// These changes, then `later` ones: the last word on each verdict and on the next question.
+    pub fn then(mut self, later: Changes) -> Changes {
+        for (i, verdict) in later.verdicts {
+            self.verdicts.retain(|(j, _)| *j != i);
+            self.verdicts.push((i, verdict));
+        }
+        self.errors.extend(later.errors);
+        if later.next_question.is_some() {
+            self.next_question = later.next_question;
+        }
+        self
+    }
+}
+
+/// Where `focus_next` put the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focused {
+    /// A control of this question.
+    Question(usize),
+    /// The headline of this programme's result.
+    Result(usize),
+    Nothing,
 }
 
 struct QuestionNodes {
     block: Element,
+    /// The question's label, for the live region.
+    label: String,
     /// Radio buttons, or the one text field.
     inputs: Vec<HtmlInputElement>,
     select: Option<HtmlSelectElement>,
@@ -159,15 +205,12 @@ impl Drawn {
             programmes.push(nodes);
         }
         maker.add(&widget, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
-        let live = match several {
-            true => Some(maker.add(
-                &widget,
-                "p",
-                &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")],
-                None,
-            )?),
-            false => None,
-        };
+        let live = maker.add(
+            &widget,
+            "p",
+            &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")],
+            None,
+        )?;
         root.append_child(&widget)?;
         let mut drawn = Drawn {
             lang,
@@ -179,7 +222,9 @@ impl Drawn {
             live,
             order: Vec::new(),
             headlines: Vec::new(),
+            next: None,
         };
+        // The first drawing changes nothing a visitor did: nothing is said.
         drawn.sync(maker, state, &state.view())?;
         Ok(drawn)
     }
@@ -189,9 +234,12 @@ impl Drawn {
     }
 
     /// Brings the drawn form in line with the state: shown questions, values, errors
-    /// and each programme's result. Nodes are changed in place, never rebuilt.
-    pub fn sync(&mut self, maker: &Maker, state: &WidgetState, view: &FormView) -> Result<(), JsValue> {
+    /// and each programme's result. Nodes are changed in place, never rebuilt. Returns
+    /// what changed, for `announce`; nothing on the first drawing.
+    pub fn sync(&mut self, maker: &Maker, state: &WidgetState, view: &FormView) -> Result<Changes, JsValue> {
         let lang = state.lang;
+        let first = self.headlines.is_empty();
+        let mut changes = Changes::default();
         let visible = state.visible_questions(view);
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
@@ -211,6 +259,9 @@ impl Drawn {
             }
             if let Some(error) = &nodes.error {
                 let message = field.error.as_ref().map(|e| e.message(lang));
+                if let Some(text) = message.as_deref().filter(|m| error.text_content().as_deref() != Some(*m)) {
+                    changes.errors.push((q, text.to_owned()));
+                }
                 error.set_text_content(message.as_deref());
                 set_flag(error, "hidden", message.is_none())?;
             }
@@ -235,6 +286,11 @@ impl Drawn {
                 }
             }
         }
+        if view.next_question != self.next {
+            let next = view.next_question.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?)));
+            changes.next_question = next.map(|(q, nodes)| (q, format!("{} {}", ui(lang).next_question, nodes.label)));
+            self.next = view.next_question;
+        }
 
         let reports = state.reports(view);
         let mut headlines = Vec::with_capacity(self.programmes.len());
@@ -252,7 +308,10 @@ impl Drawn {
             set_text(&nodes.window, &wording::window(programme, window, lang));
             set_text(&nodes.link, wording::link(window, lang));
             reasons(maker, &nodes.reasons, report, lang)?;
-            headlines.push(wording::announcement(programme, &headline, lang));
+            headlines.push(match self.programmes.len() {
+                1 => headline,
+                _ => wording::announcement(programme, &headline, lang),
+            });
         }
         let order = state.results_order(view);
         set_flag(&self.none_for_country, "hidden", !order.is_empty() || !state.form.routes)?;
@@ -262,21 +321,47 @@ impl Drawn {
             }
             self.order = order;
         }
-        if let Some(live) = &self.live {
-            // Only what changed, so that a screen reader hears each verdict once.
-            let changed: Vec<&str> = headlines
-                .iter()
-                .enumerate()
-                .filter(|(i, h)| !self.headlines.is_empty() && self.headlines.get(*i) != Some(*h))
-                .filter(|(i, _)| self.order.contains(i))
-                .map(|(_, h)| h.as_str())
-                .collect();
-            if !changed.is_empty() {
-                live.set_text_content(Some(&changed.join(". ")));
+        // Only the verdicts that changed, and of programmes shown, in the order drawn.
+        for &i in &self.order {
+            let Some(headline) = headlines.get(i) else { continue };
+            if self.headlines.get(i) != Some(headline) {
+                changes.verdicts.push((i, headline.clone()));
             }
         }
         self.headlines = headlines;
-        Ok(())
+        Ok(if first { Changes::default() } else { changes })
+    }
+
+    /// Says through the live region what `changes` holds (the verdicts, then a value
+    /// refused, then the next question) less what focus says by itself: the verdict
+    /// whose headline `focused` is, the question whose control it is and that
+    /// question's error (its field describes it). With nothing to say, the region is
+    /// emptied (a removal is not read).
+    pub fn announce(&self, changes: Changes, focused: Focused) {
+        let on_question = |q: usize| focused == Focused::Question(q);
+        let on_result = matches!(focused, Focused::Result(_));
+        let mut parts: Vec<String> = changes
+            .verdicts
+            .into_iter()
+            .filter(|(i, _)| focused != Focused::Result(*i))
+            .map(|(_, verdict)| verdict)
+            .collect();
+        parts.extend(changes.errors.into_iter().filter(|(q, _)| !on_question(*q)).map(|(_, error)| error));
+        if !on_result {
+            parts.extend(changes.next_question.filter(|(q, _)| !on_question(*q)).map(|(_, next)| next));
+        }
+        if parts.is_empty() {
+            // Nothing new: what was said before is not left to be read again.
+            self.hush();
+            return;
+        }
+        let text = parts.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join(". ");
+        set_text(&self.live, &text);
+    }
+
+    /// Empties the live region, so that nothing said before is read again.
+    pub fn hush(&self) {
+        self.live.set_text_content(None);
     }
 
     /// The language button, to keep focus on it when it redraws the widget.
@@ -284,13 +369,15 @@ impl Drawn {
         &self.language
     }
 
-    /// After "Continue": the next question's first control, else the first result.
-    pub fn focus_next(&self, next: Option<usize>) -> Result<(), JsValue> {
+    /// After "Continue": the next question's first control (the first reading to choose,
+    /// for a number read two ways), else the first result's headline (not a live
+    /// region: focus reads it, once).
+    pub fn focus_next(&self, next: Option<usize>) -> Result<Focused, JsValue> {
         let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
-        // A number read two ways: the first reading to choose.
-        if let Some((group, first, _)) = nodes.and_then(|n| n.readings.as_ref()) {
+        if let (Some((group, first, _)), Some(q)) = (nodes.and_then(|n| n.readings.as_ref()), next) {
             if !group.has_attribute("hidden") {
-                return first.unchecked_ref::<HtmlElement>().focus();
+                first.unchecked_ref::<HtmlElement>().focus()?;
+                return Ok(Focused::Question(q));
             }
         }
         let control = nodes.and_then(|nodes| {
@@ -299,17 +386,21 @@ impl Drawn {
                 .map(|i| i.clone().unchecked_into::<HtmlElement>())
                 .or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
         });
-        match control {
-            Some(control) => control.focus(),
-            None => match self.order.first().and_then(|&i| self.programmes.get(i)) {
-                Some(result) => result.headline.focus(),
-                None => Ok(()),
-            },
+        if let (Some(control), Some(q)) = (control, next) {
+            control.focus()?;
+            return Ok(Focused::Question(q));
+        }
+        match self.order.first().and_then(|&i| Some((i, self.programmes.get(i)?))) {
+            Some((i, result)) => {
+                result.headline.focus()?;
+                Ok(Focused::Result(i))
+            }
+            None => Ok(Focused::Nothing),
         }
     }
 
     /// After "Start over": the first question.
-    pub fn focus_first(&self) -> Result<(), JsValue> {
+    pub fn focus_first(&self) -> Result<Focused, JsValue> {
         self.focus_next(self.questions.iter().position(Option::is_some))
     }
 }
@@ -333,22 +424,8 @@ fn result_block(
     if several {
         maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)))?;
     }
-    // One programme: its headline is the live region. Several: the widget's own is.
-    let headline = match several {
-        false => maker.add(
-            &section,
-            "p",
-            &[
-                ("class", "headline"),
-                ("role", "status"),
-                ("aria-live", "polite"),
-                ("aria-atomic", "true"),
-                ("tabindex", "-1"),
-            ],
-            None,
-        )?,
-        true => maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?,
-    };
+    // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
+    let headline = maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?;
     let benefit = maker.add(&section, "p", &[("class", "amount")], None)?;
     let heading = if several { "h5" } else { "h3" };
     maker.add(&section, heading, &[], Some(ui.reasons))?;
@@ -449,7 +526,15 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Resu
         maker.add(&option, "span", &[], Some(text))?;
         inputs.push(input.unchecked_into());
     }
-    Ok(QuestionNodes { block, inputs, select: None, error: None, understood: None, readings: None })
+    Ok(QuestionNodes {
+        block,
+        label: slot.label.to_owned(),
+        inputs,
+        select: None,
+        error: None,
+        understood: None,
+        readings: None,
+    })
 }
 
 fn select_block(
@@ -470,6 +555,7 @@ fn select_block(
     }
     Ok(QuestionNodes {
         block,
+        label: slot.label.to_owned(),
         inputs: Vec::new(),
         select: Some(select.unchecked_into()),
         error: None,
@@ -512,6 +598,7 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
         maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "1")], None)?;
     Ok(QuestionNodes {
         block,
+        label: slot.label.to_owned(),
         inputs: vec![input.unchecked_into()],
         select: None,
         error: Some(error),

@@ -22,7 +22,7 @@ use web_sys::{
     HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use drawn::Drawn;
+use drawn::{Changes, Drawn, Focused};
 use element::Maker;
 
 use super::state::{Kept, Message, WidgetState};
@@ -48,6 +48,11 @@ pub struct Mounted {
     /// The attributes the state was built from, to tell what an attribute change changes.
     attributes: (String, Lang),
     last_reports: Vec<EvaluationReport>,
+    /// Enter is down in a text field: the `change` it commits is followed by a
+    /// `submit`, which moves focus; what the change did is said then, with that known.
+    entering: bool,
+    /// What such a change did, until the `submit` (or the key's release) says it.
+    unsaid: Option<Changes>,
     /// Kept for as long as the widget lives: dropping it would detach the handlers.
     listener: Option<Closure<dyn FnMut(Event)>>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
@@ -178,6 +183,8 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
         drawn: None,
         attributes: (String::new(), Lang::Fr),
         last_reports: Vec::new(),
+        entering: false,
+        unsaid: None,
         listener: None,
         extra,
     }));
@@ -197,7 +204,7 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
 }
 
 /// The events the widget listens to on its shadow root.
-const LISTENED: [&str; 3] = ["change", "submit", "click"];
+const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 
 /// Reads the `programme` and `lang` attributes again and redraws what they change.
 fn refresh(mounted: &Shared) -> Result<(), JsValue> {
@@ -295,18 +302,34 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
     let events = {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
         match event.type_().as_str() {
+            "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
+                let down = event.type_() == "keydown";
+                m.entering = down && target.matches("input[type=text]")?;
+                // Released with no `submit`: say now what the change did.
+                if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
+                    drawn.announce(changes, Focused::Nothing);
+                }
+                return Ok(());
+            }
             "change" => {
                 let Some(question) = question_of(&target)? else { return Ok(()) };
                 let raw = value_of(&target);
-                m.send(Message::Answer { question, raw })?;
+                let changes = m.send(Message::Answer { question, raw })?;
+                if m.entering {
+                    m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
+                } else if let Some(drawn) = &m.drawn {
+                    // Focus stays where the visitor put it: say all that changed.
+                    drawn.announce(changes, Focused::Nothing);
+                }
             }
             "submit" => {
                 event.prevent_default();
                 m.commit_text_fields()?;
-                m.sync()?;
+                let changes = m.unsaid.take().unwrap_or_default().then(m.sync()?);
                 let next = m.state.as_ref().and_then(|s| s.view().next_question);
                 if let Some(drawn) = &m.drawn {
-                    drawn.focus_next(next)?;
+                    let focused = drawn.focus_next(next)?;
+                    drawn.announce(changes, focused);
                 }
             }
             "click" if target.closest(".language")?.is_some() => {
@@ -334,6 +357,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
             "click" if target.closest(".start-over")?.is_some() => {
                 m.send(Message::StartOver)?;
                 if let Some(drawn) = &m.drawn {
+                    drawn.hush();
                     drawn.focus_first()?;
                 }
             }
@@ -342,6 +366,11 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         m.pending_events()?
     };
     dispatch(events)
+}
+
+/// The `key` of a keyboard event (read without the `KeyboardEvent` binding).
+fn key_of(event: &Event) -> Option<String> {
+    js_sys::Reflect::get(event, &"key".into()).ok().and_then(|key| key.as_string())
 }
 
 /// The form's index of the question whose block holds `element`.
@@ -377,7 +406,7 @@ impl Mounted {
         }
     }
 
-    fn send(&mut self, message: Message) -> Result<(), JsValue> {
+    fn send(&mut self, message: Message) -> Result<Changes, JsValue> {
         if let Some(state) = self.state.as_mut() {
             state.update(message);
         }
@@ -391,10 +420,12 @@ impl Mounted {
         Ok(())
     }
 
-    fn sync(&mut self) -> Result<(), JsValue> {
-        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Ok(()) };
+    /// Brings the drawing in line with the state; what changed, to be said.
+    fn sync(&mut self) -> Result<Changes, JsValue> {
+        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Ok(Changes::default()) };
         if drawn.lang() != state.lang {
-            return self.redraw();
+            self.redraw()?;
+            return Ok(Changes::default());
         }
         drawn.sync(&self.maker, state, &state.view())
     }
