@@ -25,11 +25,18 @@ export const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constant
 const sizes = (bytes) => ({ raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) });
 const sum = (list) => list.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
+/** The file a logical name is built as: scripts/build.sh names the engine's files after
+ * their content and lists them in www/dist/files.json; the element script keeps its name. */
+export async function built(logical) {
+  const manifest = JSON.parse(await readFile(new URL('files.json', dist), 'utf8'));
+  return logical === 'eligibility-widget.js' ? logical : manifest[logical]?.file ?? logical;
+}
+
 /** Our files as built in www/dist: [{ file, what, raw, gzip, brotli }], and their total. */
 export async function ourSizes() {
   const files = [];
   for (const [file, what] of OUR_FILES) {
-    files.push({ file, what, ...sizes(await readFile(new URL(file, dist))) });
+    files.push({ file, what, ...sizes(await readFile(new URL(await built(file), dist))) });
   }
   return { files, total: sum(files) };
 }
@@ -37,7 +44,7 @@ export async function ourSizes() {
 /** The widget's CSS: not a file of its own but a string inside the .wasm (src/widget/widget.css). */
 export async function cssInWasm() {
   const css = await readFile(new URL('src/widget/widget.css', root));
-  const wasm = await readFile(new URL('eligibility_bg.wasm', dist));
+  const wasm = await readFile(new URL(await built('eligibility_bg.wasm'), dist));
   return { inside: wasm.includes(css), ...sizes(css) };
 }
 

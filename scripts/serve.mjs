@@ -2,6 +2,8 @@
 // tests. Two pages are served with a Content-Security-Policy header:
 //   /strict-csp.html  the strict policy a careful publisher sets; the widget works
 //   /no-wasm.html     the same without 'wasm-unsafe-eval'; the widget falls back
+//   /trusted-types.html  the strict policy with Trusted Types required and no policy
+//                     allowed: the widget writes no HTML, so it works
 //
 // `serve(port, options)` also plays the other servers of a publisher's setup, for the
 // tests (tests/e2e/hosting.test.mjs):
@@ -38,6 +40,7 @@ const strict = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
 const policies = {
   '/strict-csp.html': strict,
   '/no-wasm.html': "default-src 'self'; script-src 'self'; style-src 'self'",
+  '/trusted-types.html': `${strict}; require-trusted-types-for 'script'; trusted-types 'none'`,
 };
 
 /** Files named `name.<10 hex digits>.ext` by scripts/build.sh never change: a CDN may

@@ -188,8 +188,17 @@
       else near.observe(this);
     }
 
+    // A widget that leaves the page is freed (its memory and listeners in WebAssembly
+    // are not the garbage collector's to reclaim); what the visitor answered stays on
+    // the element, and comes back if the element does.
     disconnectedCallback() {
       if (near) near.unobserve(this);
+      if (this.widget) {
+        this.kept = this.widget.keep();
+        this.widget.free();
+        this.widget = undefined;
+        this.state = 'waiting';
+      }
     }
 
     attributeChangedCallback(name) {
@@ -205,8 +214,14 @@
       if (near) near.unobserve(this);
       const host = this;
       loadEngine().then(function (module) {
+        // Gone while the engine came: it is drawn when it is back.
+        if (!host.isConnected) {
+          host.state = 'waiting';
+          return;
+        }
         try {
-          host.widget = new module.Widget(host);
+          host.widget = new module.Widget(host, host.kept);
+          host.kept = undefined;
           host.state = 'ready';
         } catch (error) {
           host.fail('broken', error);

@@ -35,8 +35,11 @@ function shownAmount(text) {
   return amount.min === amount.max ? money(amount.max) : `${money(amount.min)} à ${money(amount.max)}`;
 }
 
-/** What a page may fetch: itself, its style and icon, and the widget's own files. */
-const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js', '/dist/index.js', '/dist/eligibility.js', '/dist/eligibility_bg.wasm']);
+/** What a page may fetch: itself, its style and icon, and the widget's own files
+ * (named after their content by scripts/build.sh, listed in www/dist/files.json). */
+const built = await builtFiles();
+const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js',
+  ...['index.js', 'eligibility.js', 'eligibility_bg.wasm'].map((logical) => `/dist/${built[logical].file}`)]);
 
 /** Every place a page could have written to, as the page sees it. */
 async function writtenSomewhere() {
@@ -203,17 +206,43 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
   await page.close();
 });
 
-test('the strict-CSP page works without a single violation', async () => {
-  const { page, errors } = await open(browser.context, `${browser.origin}/strict-csp.html`);
-  const response = await page.request.get(`${browser.origin}/strict-csp.html`);
-  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
-  await ready(page);
-  const widget = page.locator('eligibility-widget');
-  await widget.locator('label.option:has(input[value=other])').click();
-  assert.equal(await widget.locator('.verdict').getAttribute('data-status'), 'not_eligible');
-  assert.notEqual(await widget.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).borderRadius), '0px', 'the stylesheet applies');
-  assert.deepEqual(errors, []);
-  await page.close();
+test('the strict-CSP and Trusted Types pages work without a single violation', async () => {
+  for (const [path, policy] of [['/strict-csp.html', /script-src 'self' 'wasm-unsafe-eval'/],
+    ['/trusted-types.html', /require-trusted-types-for 'script'; trusted-types 'none'/]]) {
+    const { page, errors } = await open(browser.context, `${browser.origin}${path}`);
+    await page.evaluate(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.violations.push(event.violatedDirective));
+    });
+    const response = await page.request.get(`${browser.origin}${path}`);
+    assert.match(response.headers()['content-security-policy'], policy);
+    await ready(page);
+    const widget = page.locator('eligibility-widget');
+    await widget.locator('label.option:has(input[value=artist])').click();
+    await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
+    await widget.locator('input[name=days_worked]').fill('12');
+    await widget.locator('input[name=days_worked]').press('Enter');
+    await widget.locator('label.option:has(input[name=works_on_netflix_production][value=no])').click();
+    await widget.locator('input[name=annual_resources]').fill('20,000');
+    await widget.locator('input[name=annual_resources]').press('Enter');
+    await widget.locator('.readings:not([hidden]) button').last().click();
+    await widget.locator('label.option:has(input[value=other])').click();
+    await widget.locator('button.language').click();
+    await widget.locator('button.start-over').click();
+    await widget.locator('label.option:has(input[value=other])').click();
+    assert.equal(await widget.locator('.verdict').getAttribute('data-status'), 'not_eligible', path);
+    assert.notEqual(await widget.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).borderRadius), '0px', 'the stylesheet applies');
+    // The check must be able to fail: writing HTML is refused under Trusted Types.
+    if (path === '/trusted-types.html') {
+      const refused = await widget.evaluate((host) => { try { host.shadowRoot.innerHTML = '<p>x</p>'; return false; } catch { return true; } });
+      assert.equal(refused, true, 'innerHTML is refused on this page');
+      errors.length = 0;
+      await page.evaluate(() => window.violations.splice(0));
+    }
+    assert.deepEqual(await page.evaluate(() => window.violations), [], path);
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
 });
 
 test('where WebAssembly may not run, the element says so and links to the official page', async () => {
