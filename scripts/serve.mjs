@@ -1,5 +1,5 @@
 // Serves www/ on 127.0.0.1 (PORT, default 8080) for the demo pages and the browser
-// tests. Two pages are served with a Content-Security-Policy header:
+// tests. Three pages are served with a Content-Security-Policy header:
 //   /strict-csp.html  the strict policy a careful publisher sets; the widget works
 //   /no-wasm.html     the same without 'wasm-unsafe-eval'; the widget falls back
 //   /trusted-types.html  the strict policy with Trusted Types required and no policy
@@ -16,6 +16,8 @@
 //             built from the snippet of docs/hosting.md, with its CSP)
 //   tamper    (path, body) => body or undefined: serves a modified copy of a file
 //             (a compromised CDN), for the integrity tests
+//   handle    async (path, request, response) => true when it answered: a caller's
+//             own requests first (the live preview's pack and events, scripts/preview.mjs)
 // With `make run`, a second server plays the CDN on PORT+1 for /cdn.html, which is
 // served with the policy of docs/hosting.md.
 import { createServer } from 'node:http';
@@ -58,9 +60,11 @@ export function cdnHeaders(path, { cors = true } = {}) {
 }
 
 export function serve(port = Number(process.env.PORT ?? 8080), options = {}) {
-  const { root = www, cdn = false, cors = cdn, routes = {}, tamper } = options;
+  const { root = www, cdn = false, cors = cdn, routes = {}, tamper, handle } = options;
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    // A caller's own answers first (the live preview's pack and events), when it gives one.
+    if (handle && (await handle(path, request, response))) return;
     const route = routes[path];
     if (route) {
       response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-cache', ...route.headers }).end(route.body);
