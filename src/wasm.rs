@@ -1,6 +1,9 @@
 //! The JavaScript face of the crate: the functions of the ES module and the class
 //! behind `<eligibility-widget>`. The only module that knows the JS API's shapes.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -27,9 +30,18 @@ fn day(today_text: Option<String>) -> Result<Date, JsError> {
     }
 }
 
+thread_local! {
+    /// The forms built lately, by their programme ids: a page asks about the same
+    /// programmes again and again, and building a form is an eighth of an `evaluate`.
+    static FORMS: RefCell<Vec<(Vec<String>, Rc<Form<'static>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many forms `FORMS` keeps: one per list of programmes a page uses, in practice.
+const FORMS_KEPT: usize = 8;
+
 /// A programme id, or an array of them, as a form.
 /// With whether an array was given: then results are an array, whatever its length.
-fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
+fn form(programmes: &JsValue) -> Result<(Rc<Form<'static>>, bool), JsError> {
     let several = js_sys::Array::is_array(programmes);
     let ids: Vec<String> = match programmes.as_string() {
         Some(id) => vec![id],
@@ -45,12 +57,27 @@ fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
     if ids.is_empty() {
         return Err(JsError::new("give a programme id, or an array of them"));
     }
+    let kept = FORMS.with(|forms| {
+        forms.try_borrow().ok().and_then(|forms| forms.iter().find(|(key, _)| *key == ids).map(|(_, f)| f.clone()))
+    });
+    if let Some(form) = kept {
+        return Ok((form, several));
+    }
     let programmes = ids
         .iter()
         .map(|id| catalogue::programme(id))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok((Form::new(programmes), several))
+    let form = Rc::new(Form::new(programmes));
+    FORMS.with(|forms| {
+        if let Ok(mut forms) = forms.try_borrow_mut() {
+            if forms.len() >= FORMS_KEPT {
+                forms.remove(0);
+            }
+            forms.push((ids, form.clone()));
+        }
+    });
+    Ok((form, several))
 }
 
 /// `evaluate(programme or [programmes], answers, lang, today)`: the object
