@@ -7,12 +7,13 @@
 //! then not for the visitor. Any form accepts a `country` answer; one of a single
 //! country does not ask it.
 
-use std::fmt;
-
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
 use crate::engine::{evaluate, Status, Verdict};
 use crate::i18n::{ui, Lang, Text};
 use crate::pack::{Choice, Programme, Question, QuestionKind, COUNTRY};
+
+/// Where `country` stands in every form: first.
+const COUNTRY_SLOT: usize = 0;
 
 /// The option of `country` for a country that no programme of the form is for.
 pub const OTHER_COUNTRY: &str = "other";
@@ -149,10 +150,7 @@ impl<'p> Form<'p> {
 
     /// The form's questions, in its order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> + '_ {
-        self.questions.iter().map(|q| match q {
-            FormQuestion::Country => &self.country,
-            FormQuestion::Pack(question) => *question,
-        })
+        (0..self.questions.len()).filter_map(|index| self.question(index))
     }
 
     pub fn question(&self, index: usize) -> Option<&Question> {
@@ -168,7 +166,7 @@ impl<'p> Form<'p> {
 
     /// Whether the form shows a question: `country` only when it routes.
     pub fn asks(&self, index: usize) -> bool {
-        index != 0 || self.routes
+        index != COUNTRY_SLOT || self.routes
     }
 
     pub fn no_answers(&self) -> FormAnswers {
@@ -208,7 +206,7 @@ impl<'p> Form<'p> {
         for (q, &slot) in slots.iter().enumerate() {
             own.set(q, answers.get(slot).cloned());
         }
-        let country = match (answers.get(0), &self.country.kind) {
+        let country = match (answers.get(COUNTRY_SLOT), &self.country.kind) {
             (Some(Answer::Choice(option)), QuestionKind::Choice(options)) => {
                 match options.get(*option).is_some_and(|o| o.id == programme.country.code) {
                     true => CountryOutcome::Met,
@@ -226,8 +224,8 @@ impl<'p> Form<'p> {
     /// programmes (the first in the form's order among equals); `None` when no answer
     /// can change anything.
     pub fn next_question(&self, answers: &FormAnswers, outcomes: &[Outcome<'_>]) -> Option<usize> {
-        if self.routes && !answers.is_answered(0) {
-            return Some(0);
+        if self.routes && !answers.is_answered(COUNTRY_SLOT) {
+            return Some(COUNTRY_SLOT);
         }
         let mut counts = vec![0usize; self.questions.len()];
         for (outcome, slots) in outcomes.iter().zip(&self.slots) {
@@ -244,15 +242,3 @@ impl<'p> Form<'p> {
         counts.iter().position(|n| *n == best)
     }
 }
-
-/// A list of programme ids that names none.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoProgramme;
-
-impl fmt::Display for NoProgramme {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("no programme given")
-    }
-}
-
-impl std::error::Error for NoProgramme {}

@@ -89,7 +89,10 @@ pub struct WidgetState {
     /// What the visitor typed or chose, per question of the form: `yes`/`no`, an
     /// option id, or text.
     pub fields: Vec<Field>,
-    pub answers: FormAnswers,
+    answers: FormAnswers,
+    /// What the form says of `answers`: evaluated once per change, read by every part of
+    /// the drawing and by the events.
+    view: FormView,
 }
 
 /// What the form says now: each programme's outcome, and the next question.
@@ -104,25 +107,34 @@ impl WidgetState {
         let form = Form::new(programmes);
         let answers = form.no_answers();
         let fields = vec![Field::default(); form.questions().count()];
-        WidgetState { lang, today, form, fields, answers }
+        let view = view_of(&form, &answers);
+        WidgetState { lang, today, form, fields, answers, view }
     }
 
     pub fn update(&mut self, message: Message) {
         match message {
             Message::Answer { question, raw } => self.answer(question, raw),
             Message::ChooseReading { question, second } => self.choose(question, second),
-            Message::SwitchLanguage(lang) => self.lang = lang,
+            // The language changes the words, not what the form says.
+            Message::SwitchLanguage(lang) => {
+                self.lang = lang;
+                return;
+            }
             Message::StartOver => {
                 self.fields.iter_mut().for_each(|f| *f = Field::default());
                 self.answers = self.form.no_answers();
             }
         }
+        self.view = view_of(&self.form, &self.answers);
     }
 
-    pub fn view(&self) -> FormView {
-        let outcomes = self.form.evaluate(&self.answers);
-        let next_question = self.form.next_question(&self.answers, &outcomes);
-        FormView { outcomes, next_question }
+    pub fn answers(&self) -> &FormAnswers {
+        &self.answers
+    }
+
+    /// What the form says now.
+    pub fn view(&self) -> &FormView {
+        &self.view
     }
 
     /// Questions to show, in the form's order: those the visitor answered or started
@@ -197,6 +209,7 @@ impl WidgetState {
                 self.choose(question, chosen == second);
             }
         }
+        self.view = view_of(&self.form, &self.answers);
     }
 
     fn answer(&mut self, question: usize, raw: String) {
@@ -226,6 +239,12 @@ impl WidgetState {
         field.reading = Some(Reading::Understood(value));
         self.answers.set(question, answer);
     }
+}
+
+fn view_of(form: &Form<'static>, answers: &FormAnswers) -> FormView {
+    let outcomes = form.evaluate(answers);
+    let next_question = form.next_question(answers, &outcomes);
+    FormView { outcomes, next_question }
 }
 
 /// What a typed number says, with what to show next to the field.
@@ -324,13 +343,13 @@ mod tests {
     }
 
     fn status(state: &WidgetState) -> &'static str {
-        state.reports(&state.view()).first().map_or("missing", |r| r.status)
+        state.reports(state.view()).first().map_or("missing", |r| r.status)
     }
 
     fn shown(state: &WidgetState) -> Vec<String> {
         let view = state.view();
         let ids =
-            state.visible_questions(&view).into_iter().filter_map(|q| state.form.question(q).map(|q| q.id.clone()));
+            state.visible_questions(view).into_iter().filter_map(|q| state.form.question(q).map(|q| q.id.clone()));
         ids.collect()
     }
 
@@ -375,7 +394,7 @@ mod tests {
         }
         assert_eq!(status(&state), "eligible");
         let amount =
-            |s: &WidgetState| s.reports(&s.view()).first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
+            |s: &WidgetState| s.reports(s.view()).first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
         assert_eq!(amount(&state), Some(("900".into(), Some("900".into()))));
         answer(&mut state, "annual_resources", "15000,01");
         assert_eq!(amount(&state), Some(("500".into(), Some("500".into()))));
@@ -401,13 +420,13 @@ mod tests {
         let resources = state.form.position("annual_resources").unwrap_or_default();
         let field = |s: &WidgetState| s.fields.get(resources).cloned().unwrap_or_default();
         answer(&mut state, "annual_resources", "20,000");
-        assert!(!state.answers.is_answered(resources), "twenty euros or twenty thousand: not guessed");
+        assert!(!state.answers().is_answered(resources), "twenty euros or twenty thousand: not guessed");
         assert_eq!(
             field(&state).reading,
             Some(Reading::Ambiguous { first: Decimal::from(20), second: Decimal::from(20_000) })
         );
         state.update(Message::ChooseReading { question: resources, second: true });
-        assert_eq!(state.answers.get(resources), Some(&Answer::Money(Decimal::from(20_000))));
+        assert_eq!(state.answers().get(resources), Some(&Answer::Money(Decimal::from(20_000))));
         assert_eq!(field(&state).reading, Some(Reading::Understood(Decimal::from(20_000))));
         assert_eq!(field(&state).raw, "20,000", "what was typed is kept");
 
@@ -423,7 +442,7 @@ mod tests {
         // A reading out of bounds is no reading: 12,000 days cannot be, 12 can.
         answer(&mut state, "days_worked", "12,000");
         let days = state.form.position("days_worked").unwrap_or_default();
-        assert_eq!(state.answers.get(days), Some(&Answer::Integer(12)));
+        assert_eq!(state.answers().get(days), Some(&Answer::Integer(12)));
         assert_eq!(state.fields.get(days).and_then(|f| f.reading), Some(Reading::Understood(Decimal::from(12))));
     }
 
@@ -434,12 +453,12 @@ mod tests {
         answer(&mut state, "days_worked", "30");
         state.update(Message::SwitchLanguage(Lang::En));
         assert_eq!(state.lang, Lang::En);
-        assert!(state.form.position("days_worked").is_some_and(|q| state.answers.is_answered(q)));
+        assert!(state.form.position("days_worked").is_some_and(|q| state.answers().is_answered(q)));
         let explanation =
-            state.reports(&state.view()).first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
+            state.reports(state.view()).first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
         assert_eq!(explanation.as_deref(), Some("You are an intermittent artist or technician."));
         state.update(Message::StartOver);
-        assert!(state.fields.iter().all(|f| f.raw.is_empty()) && !state.answers.is_answered(1));
+        assert!(state.fields.iter().all(|f| f.raw.is_empty()) && !state.answers().is_answered(1));
     }
 
     #[test]
@@ -449,8 +468,8 @@ mod tests {
         answer(&mut old, "days_worked", "20");
         let mut new = state_of(&["audiens-fonds-solidarite-2020", "netflix-audiens-2020"]);
         new.keep_answers_of(old);
-        assert!(new.form.position("profession").is_some_and(|q| new.answers.is_answered(q)));
-        assert!(new.form.position("days_worked").is_some_and(|q| new.answers.is_answered(q)));
+        assert!(new.form.position("profession").is_some_and(|q| new.answers().is_answered(q)));
+        assert!(new.form.position("days_worked").is_some_and(|q| new.answers().is_answered(q)));
     }
 
     #[test]
@@ -464,7 +483,7 @@ mod tests {
         assert_eq!(kept.len(), 2);
         let mut new = state();
         new.restore(&kept);
-        assert_eq!(new.answers, old.answers);
+        assert_eq!(new.answers(), old.answers());
         assert_eq!(new.fields, old.fields);
     }
 
@@ -485,7 +504,7 @@ mod tests {
         answer(&mut state, "country", "gb");
         let view = state.view();
         let shown: Vec<&str> = state
-            .results_order(&view)
+            .results_order(view)
             .iter()
             .filter_map(|&i| view.outcomes.get(i))
             .map(|o| o.verdict.programme.id.as_str())
@@ -499,9 +518,9 @@ mod tests {
         let mut state = state();
         answer(&mut state, "days_worked", "12");
         answer(&mut state, "days_worked", "  ");
-        assert!(!state.form.position("days_worked").is_some_and(|q| state.answers.is_answered(q)));
+        assert!(!state.form.position("days_worked").is_some_and(|q| state.answers().is_answered(q)));
         state.update(Message::Answer { question: 99, raw: "artist".into() });
         answer(&mut state, "profession", "dancer");
-        assert!(!state.form.position("profession").is_some_and(|q| state.answers.is_answered(q)));
+        assert!(!state.form.position("profession").is_some_and(|q| state.answers().is_answered(q)));
     }
 }

@@ -225,7 +225,7 @@ impl Drawn {
             next: None,
         };
         // The first drawing changes nothing a visitor did: nothing is said.
-        drawn.sync(maker, state, &state.view())?;
+        drawn.sync(maker, state, state.view())?;
         Ok(drawn)
     }
 

@@ -427,13 +427,13 @@ impl Mounted {
             self.redraw()?;
             return Ok(Changes::default());
         }
-        drawn.sync(&self.maker, state, &state.view())
+        drawn.sync(&self.maker, state, state.view())
     }
 
     /// The `eligibility-result` events for every programme whose report changed.
     fn pending_events(&mut self) -> Result<Vec<(HtmlElement, CustomEvent)>, JsValue> {
         let Some(state) = &self.state else { return Ok(Vec::new()) };
-        let reports = state.reports(&state.view());
+        let reports = state.reports(state.view());
         // The first drawing is not a change: only what follows is announced to the page.
         let previous = std::mem::replace(&mut self.last_reports, reports);
         if previous.is_empty() {

@@ -23,7 +23,7 @@ use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 /// Past this many combinations (for all components together) the analysis gives up,
 /// and evaluation falls back on three-valued logic, which is safe but may ask a
 /// question that cannot change anything.
-pub const MAX_CASES: usize = 20_000;
+const MAX_CASES: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {

@@ -29,7 +29,7 @@ impl BenefitOutlook {
 
 /// The benefit for answers that decide it: an amount (`None` if it overflows, never a
 /// made-up value) or the start that applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BenefitValue {
     Money(Option<Decimal>),
     Start(usize),

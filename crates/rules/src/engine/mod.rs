@@ -10,7 +10,6 @@ mod window;
 
 use std::collections::BTreeSet;
 
-pub use analysis::MAX_CASES;
 pub use benefit::BenefitOutlook;
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
