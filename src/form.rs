@@ -8,9 +8,11 @@
 //! country does not ask it.
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
-use crate::engine::{evaluate, Status, Verdict};
+use std::collections::BTreeSet;
+
+use crate::engine::{changes, evaluate, Change, Status, Verdict};
 use crate::i18n::{ui, Lang, Text};
-use crate::pack::{Choice, Programme, Question, QuestionKind, COUNTRY};
+use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
 /// Where `country` stands in every form: first.
 const COUNTRY_SLOT: usize = 0;
@@ -40,22 +42,46 @@ enum FormQuestion<'p> {
 /// Answers to a form's questions, one slot each, in the form's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormAnswers {
-    slots: Vec<Option<Answer>>,
+    slots: Vec<Slot>,
+}
+
+/// Where a visitor stands on one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Slot {
+    NotReached,
+    /// "I don't know": unanswered for the rules, but not asked again.
+    Unknown,
+    Answered(Answer),
 }
 
 impl FormAnswers {
     pub fn get(&self, question: usize) -> Option<&Answer> {
-        self.slots.get(question).and_then(Option::as_ref)
+        match self.slots.get(question) {
+            Some(Slot::Answered(answer)) => Some(answer),
+            _ => None,
+        }
     }
 
+    /// Sets or clears (back to not reached) one answer.
     pub fn set(&mut self, question: usize, answer: Option<Answer>) {
         if let Some(slot) = self.slots.get_mut(question) {
-            *slot = answer;
+            *slot = answer.map_or(Slot::NotReached, Slot::Answered);
+        }
+    }
+
+    /// Records "I don't know".
+    pub fn set_unknown(&mut self, question: usize) {
+        if let Some(slot) = self.slots.get_mut(question) {
+            *slot = Slot::Unknown;
         }
     }
 
     pub fn is_answered(&self, question: usize) -> bool {
         self.get(question).is_some()
+    }
+
+    pub fn is_unknown(&self, question: usize) -> bool {
+        self.slots.get(question) == Some(&Slot::Unknown)
     }
 }
 
@@ -66,7 +92,21 @@ pub enum CountryOutcome {
     NotAsked,
     Met,
     NotMet,
+    /// Not answered yet.
     Unknown,
+    /// Answered "I don't know".
+    DoNotKnow,
+}
+
+impl CountryOutcome {
+    /// A status of the rules, with the country's outcome.
+    pub fn applied_to(self, status: Status) -> Status {
+        match (self, status) {
+            (CountryOutcome::NotMet, _) => Status::NotEligible,
+            (CountryOutcome::Unknown | CountryOutcome::DoNotKnow, Status::Eligible) => Status::Undetermined,
+            (_, status) => status,
+        }
+    }
 }
 
 /// A programme's verdict within a form.
@@ -74,28 +114,40 @@ pub enum CountryOutcome {
 pub struct Outcome<'p> {
     pub verdict: Verdict<'p>,
     pub country: CountryOutcome,
+    /// The programme's questions answered "I don't know".
+    pub unknown: BTreeSet<QuestionIndex>,
+    /// Once nothing is left to ask: the nearest other answers that would change the
+    /// verdict or the benefit (`engine::changes`), their statuses with the country's.
+    pub changes: Vec<Change>,
 }
 
 impl Outcome<'_> {
     /// The rules' verdict, the country included.
     pub fn status(&self) -> Status {
-        match (self.country, self.verdict.status) {
-            (CountryOutcome::NotMet, _) => Status::NotEligible,
-            (CountryOutcome::Unknown, Status::Eligible) => Status::Undetermined,
-            (_, status) => status,
+        self.country.applied_to(self.verdict.status)
+    }
+
+    /// The id of the next question worth asking for this programme alone: never one
+    /// answered "I don't know".
+    pub fn next_question(&self) -> Option<&str> {
+        match self.country {
+            CountryOutcome::NotMet | CountryOutcome::DoNotKnow => None,
+            CountryOutcome::Unknown => Some(COUNTRY),
+            CountryOutcome::NotAsked | CountryOutcome::Met => {
+                let programme = self.verdict.programme;
+                let next = self.verdict.open_questions.iter().find(|q| !self.unknown.contains(q));
+                next.and_then(|q| programme.questions.get(*q)).map(|q| q.id.as_str())
+            }
         }
     }
 
-    /// The id of the next question worth asking for this programme alone.
-    pub fn next_question(&self) -> Option<&str> {
-        match self.country {
-            CountryOutcome::NotMet => None,
-            CountryOutcome::Unknown => Some(COUNTRY),
-            _ => {
-                let programme = self.verdict.programme;
-                self.verdict.next_question.and_then(|q| programme.questions.get(q)).map(|q| q.id.as_str())
-            }
-        }
+    /// The ids of the questions answered "I don't know" whose answers could still
+    /// change the verdict or the benefit: what the verdict depends on.
+    pub fn depends_on(&self) -> Vec<&str> {
+        let programme = self.verdict.programme;
+        let country = (self.country == CountryOutcome::DoNotKnow).then_some(COUNTRY);
+        let questions = self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q));
+        country.into_iter().chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str())).collect()
     }
 
     /// The benefit still possible; `None` when not eligible.
@@ -125,6 +177,8 @@ impl<'p> Form<'p> {
             label: Text { fr: ui(Lang::Fr).country_question.to_owned(), en: ui(Lang::En).country_question.to_owned() },
             help: None,
             kind: QuestionKind::Choice(options),
+            // "If you worked in another country" is no change a visitor can check.
+            fixed: true,
         };
 
         // Questions several programmes read come first: one answer settles more.
@@ -170,7 +224,7 @@ impl<'p> Form<'p> {
     }
 
     pub fn no_answers(&self) -> FormAnswers {
-        FormAnswers { slots: vec![None; self.questions.len()] }
+        FormAnswers { slots: vec![Slot::NotReached; self.questions.len()] }
     }
 
     /// Checks every input; the first problem is the error. An answer to a question
@@ -187,7 +241,10 @@ impl<'p> Form<'p> {
                 return Err(AnswerError::unknown_question(id, &programmes, &known));
             };
             let Some(question) = self.question(index) else { continue };
-            answers.set(index, check(question, &input)?);
+            match input {
+                AnswerInput::Unknown => answers.set_unknown(index),
+                input => answers.set(index, check(question, &input)?),
+            }
         }
         Ok(answers)
     }
@@ -213,10 +270,21 @@ impl<'p> Form<'p> {
                     false => CountryOutcome::NotMet,
                 }
             }
+            _ if answers.is_unknown(COUNTRY_SLOT) => CountryOutcome::DoNotKnow,
             _ if self.routes => CountryOutcome::Unknown,
             _ => CountryOutcome::NotAsked,
         };
-        Outcome { verdict: evaluate(programme, &own), country }
+        let unknown = slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q).collect();
+        let mut outcome =
+            Outcome { verdict: evaluate(programme, &own), country, unknown, changes: Vec::new() };
+        if outcome.next_question().is_none() && country != CountryOutcome::NotMet {
+            outcome.changes = changes(programme, &own)
+                .into_iter()
+                .map(|change| Change { status: country.applied_to(change.status), ..change })
+                .filter(|change| (change.status, &change.benefit) != (outcome.status(), &outcome.verdict.benefit))
+                .collect();
+        }
+        outcome
     }
 
     /// The next question worth asking in the whole form: `country` first when the form
@@ -224,7 +292,7 @@ impl<'p> Form<'p> {
     /// programmes (the first in the form's order among equals); `None` when no answer
     /// can change anything.
     pub fn next_question(&self, answers: &FormAnswers, outcomes: &[Outcome<'_>]) -> Option<usize> {
-        if self.routes && !answers.is_answered(COUNTRY_SLOT) {
+        if self.routes && !answers.is_answered(COUNTRY_SLOT) && !answers.is_unknown(COUNTRY_SLOT) {
             return Some(COUNTRY_SLOT);
         }
         let mut counts = vec![0usize; self.questions.len()];
@@ -232,7 +300,7 @@ impl<'p> Form<'p> {
             if outcome.country == CountryOutcome::NotMet {
                 continue;
             }
-            for q in &outcome.verdict.open_questions {
+            for q in outcome.verdict.open_questions.iter().filter(|q| !outcome.unknown.contains(q)) {
                 if let Some(count) = slots.get(*q).and_then(|slot| counts.get_mut(*slot)) {
                     *count += 1;
                 }

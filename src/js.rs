@@ -29,7 +29,7 @@ pub fn answer_input(value: &JsValue) -> AnswerInput {
             AnswerInput::Other(text)
         }
     } else if let Some(s) = value.as_string() {
-        AnswerInput::Text(s)
+        AnswerInput::text(&s)
     } else if js_sys::Array::is_array(value) {
         AnswerInput::Other("a list".into())
     } else {

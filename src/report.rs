@@ -4,10 +4,13 @@
 
 use serde::Serialize;
 
-use crate::engine::{window_state, BenefitOutlook, CriterionStatus};
+use rust_decimal::Decimal;
+
+use crate::answer::Answer;
+use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Status};
 use crate::form::{CountryOutcome, Form, Outcome};
-use crate::i18n::{ui, Lang};
-use crate::money::canonical;
+use crate::i18n::{colon, ui, Lang};
+use crate::money::{canonical, format_amount, format_number, format_range};
 use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind, COUNTRY};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -21,10 +24,62 @@ pub struct EvaluationReport {
     /// The benefit in general: money or a place; `null` when not eligible.
     pub benefit: Option<BenefitReport>,
     pub next_question: Option<String>,
+    /// The questions answered "unknown" whose answers could still change the verdict
+    /// or the benefit.
+    pub depends_on: Vec<String>,
     /// When applications are taken, and whether they are on the day evaluated.
     pub window: WindowReport,
     pub criteria: Vec<CriterionReport>,
+    /// Once nothing is left to ask: the nearest other answers that would change the
+    /// verdict or the benefit, all else equal.
+    pub changes: Vec<ChangeReport>,
+    /// When eligible: what to have ready, per criterion, where a source says it.
+    pub before_applying: Vec<DocumentReport>,
     pub pack: PackReport,
+}
+
+/// One answer changed, and the verdict it would give. A yes/no or choice question
+/// gives `answer`; a number the range of answers, between the bounds given.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ChangeReport {
+    pub question: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<ChangeAnswer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Bound>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub more_than: Option<Bound>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Bound>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub less_than: Option<Bound>,
+    pub status: &'static str,
+    pub benefit: Option<BenefitReport>,
+    /// The change in a sentence: the question, the other answer, the verdict.
+    pub explanation: String,
+}
+
+/// A yes/no as a boolean, an option as its id.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum ChangeAnswer {
+    YesNo(bool),
+    Option(String),
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DocumentReport {
+    pub criterion: String,
+    pub text: String,
+    pub source: SourceReport,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceReport {
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    pub url: Option<String>,
 }
 
 /// Amounts are decimal strings, so that no reader turns them into floats; `max` is
@@ -96,15 +151,123 @@ impl EvaluationReport {
             amount,
             benefit,
             next_question: outcome.next_question().map(str::to_owned),
+            depends_on: outcome.depends_on().into_iter().map(str::to_owned).collect(),
             window: WindowReport {
                 opens: programme.window.opens.map(|d| d.to_string()),
                 closes: programme.window.closes.map(|d| d.to_string()),
                 state: window_state(&programme.window, today).as_str(),
             },
             criteria,
+            changes: outcome.changes.iter().filter_map(|c| change(programme, c, lang)).collect(),
+            before_applying: match outcome.status() {
+                Status::Eligible => before_applying(programme, lang),
+                _ => Vec::new(),
+            },
             pack: PackReport { version: programme.version.clone(), hash: programme.hash.clone() },
         }
     }
+}
+
+/// `None` only for a question the programme does not have, which the engine never gives.
+fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeReport> {
+    let question = programme.questions.get(change.question)?;
+    let ui = ui(lang);
+    let mut report = ChangeReport {
+        question: question.id.clone(),
+        answer: None,
+        at_least: None,
+        more_than: None,
+        at_most: None,
+        less_than: None,
+        status: change.status.as_str(),
+        benefit: change.benefit.as_ref().and_then(|b| benefit(programme, b, lang)),
+        explanation: String::new(),
+    };
+    let bound = |value: Decimal| match &question.kind {
+        QuestionKind::Integer { .. } => i64::try_from(value).map_or_else(|_| Bound::Money(canonical(value)), Bound::Integer),
+        _ => Bound::Money(canonical(value)),
+    };
+    let written = |value: Decimal| reading(&question.kind, value, lang);
+    let alternative = match &change.to {
+        Alternative::Answer(Answer::YesNo(yes)) => {
+            report.answer = Some(ChangeAnswer::YesNo(*yes));
+            (if *yes { ui.yes } else { ui.no }).to_owned()
+        }
+        Alternative::Answer(Answer::Choice(index)) => {
+            let QuestionKind::Choice(choices) = &question.kind else { return None };
+            let choice = choices.get(*index)?;
+            report.answer = Some(ChangeAnswer::Option(choice.id.clone()));
+            choice.label.get(lang).to_owned()
+        }
+        Alternative::Answer(_) => return None,
+        Alternative::Between { low, high } => {
+            let mut words = Vec::with_capacity(2);
+            if let Some(edge) = low {
+                let (slot, word) = match edge.included {
+                    true => (&mut report.at_least, ui.bound_at_least),
+                    false => (&mut report.more_than, ui.bound_more_than),
+                };
+                *slot = Some(bound(edge.value));
+                words.push(format!("{word} {}", written(edge.value)));
+            }
+            if let Some(edge) = high {
+                let (slot, word) = match edge.included {
+                    true => (&mut report.at_most, ui.bound_at_most),
+                    false => (&mut report.less_than, ui.bound_less_than),
+                };
+                *slot = Some(bound(edge.value));
+                words.push(format!("{word} {}", written(edge.value)));
+            }
+            words.join(&format!(" {} ", ui.and))
+        }
+    };
+    let verdict = match change.status {
+        Status::Eligible => ui.would_be_eligible,
+        Status::NotEligible => ui.would_not_be_eligible,
+        Status::Undetermined => ui.might_be_eligible,
+    };
+    let benefit = match &report.benefit {
+        Some(BenefitReport::Money { .. }) => match (&programme.benefit, &change.benefit) {
+            (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: Some(max) })) => {
+                format!(" ({})", format_range(*min, *max, &money.currency, lang))
+            }
+            (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: None })) => {
+                format!(" ({} {})", ui.from_amount, format_amount(*min, &money.currency, lang))
+            }
+            _ => String::new(),
+        },
+        Some(BenefitReport::Place { starts, .. }) => format!(" ({}{} {})", ui.starts, colon(lang), starts.join(&format!(" {} ", ui.or))),
+        None => String::new(),
+    };
+    report.explanation = format!("{} — {alternative}{} {verdict}{benefit}.", question.label.get(lang), colon(lang));
+    Some(report)
+}
+
+/// A number as a visitor reads it: `20 000 €` for money, `1 200` for a count.
+pub fn reading(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
+    match kind {
+        QuestionKind::Money { currency, .. } => format_amount(value, currency, lang),
+        _ => format_number(value, lang),
+    }
+}
+
+fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport> {
+    let documents = programme.criteria.iter().flat_map(|c| c.documents.iter().map(move |d| (c, d)));
+    documents
+        .filter_map(|(criterion, document)| {
+            let source = programme.sources.get(document.source)?;
+            Some(DocumentReport {
+                criterion: criterion.id.clone(),
+                text: document.text.get(lang).to_owned(),
+                source: SourceReport {
+                    title: source.title.clone(),
+                    publisher: source.publisher.clone(),
+                    date: source.date.clone(),
+                    url: source.url.clone(),
+                },
+            })
+        })
+        .collect()
 }
 
 /// The criterion the form adds when it routes by country, or was told the country.
@@ -115,7 +278,9 @@ fn country_criterion(programme: &Programme, country: CountryOutcome, lang: Lang)
         CountryOutcome::NotAsked => return None,
         CountryOutcome::Met => (CriterionStatus::Met, format!("{} {inside}.", ui.country_met)),
         CountryOutcome::NotMet => (CriterionStatus::NotMet, format!("{} {inside}.", ui.country_not_met)),
-        CountryOutcome::Unknown => (CriterionStatus::Unknown, ui.country_unknown.to_owned()),
+        CountryOutcome::Unknown | CountryOutcome::DoNotKnow => {
+            (CriterionStatus::Unknown, ui.country_unknown.to_owned())
+        }
     };
     Some(CriterionReport { id: COUNTRY.to_owned(), status: status.as_str(), explanation })
 }

@@ -13,7 +13,13 @@
 //! next_question = "rights_not_renewed_since_2020"   # or "none"
 //! window = "open"                  # optional: upcoming | open | closed | unconfirmed
 //! starts = ["May 2021"]            # a place: the possible starts, in English
+//! depends_on = ["annual_resources"] # questions answered "unknown" that still matter
+//! changes = ["days_worked >= 12 => eligible 500 EUR"]   # what would change the verdict
 //! ```
+//!
+//! An answer `"unknown"` is "I don't know". A change is written `<question> <op>
+//! <value>` (ops `=`, `>=`, `>`, `<=`, `<`; two bounds joined by `and`), then `=>`,
+//! the status and, for money, the amount as above.
 //!
 //! A form of several programmes names them with `programmes = [...]`; each scenario
 //! then gives the form's `next_question` and, per programme, `[scenarios.expect.<id>]`
@@ -30,7 +36,7 @@ use crate::form::Form;
 use crate::i18n::Lang;
 use crate::money::parse_decimal;
 use crate::pack::{Date, Programme};
-use crate::report::{BenefitReport, EvaluationReport};
+use crate::report::{BenefitReport, Bound, ChangeAnswer, ChangeReport, EvaluationReport};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,6 +59,8 @@ struct Scenario {
     starts: Option<Vec<String>>,
     window: Option<String>,
     next_question: Option<String>,
+    depends_on: Option<Vec<String>>,
+    changes: Option<Vec<String>>,
     error: Option<String>,
     expect: Option<BTreeMap<String, Expected>>,
 }
@@ -66,6 +74,8 @@ impl Scenario {
             starts: self.starts.clone(),
             window: self.window.clone(),
             next_question: self.next_question.clone(),
+            depends_on: self.depends_on.clone(),
+            changes: self.changes.clone(),
         }
     }
 }
@@ -80,6 +90,8 @@ struct Expected {
     starts: Option<Vec<String>>,
     window: Option<String>,
     next_question: Option<String>,
+    depends_on: Option<Vec<String>>,
+    changes: Option<Vec<String>>,
 }
 
 /// The result of one scenario: its name and what did not match (nothing if it passed).
@@ -234,7 +246,44 @@ fn compare(expected: &Expected, report: &EvaluationReport, dated: bool) -> Vec<S
             failures.push(format!("next question: expected {expected}, got {next}"));
         }
     }
+    if let Some(expected) = expected.depends_on.as_ref().filter(|d| **d != report.depends_on) {
+        failures.push(format!("depends on: expected {expected:?}, got {:?}", report.depends_on));
+    }
+    let changes: Vec<String> = report.changes.iter().map(change_line).collect();
+    if let Some(expected) = expected.changes.as_ref().filter(|c| **c != changes) {
+        failures.push(format!("changes: expected {expected:?}, got {changes:?}"));
+    }
     failures
+}
+
+/// A change as scenario files write it: `days_worked >= 12 => eligible 500 EUR`.
+fn change_line(change: &ChangeReport) -> String {
+    let bound = |b: &Bound| match b {
+        Bound::Integer(n) => n.to_string(),
+        Bound::Money(m) => m.clone(),
+    };
+    let mut answer: Vec<String> = Vec::new();
+    match &change.answer {
+        Some(ChangeAnswer::YesNo(yes)) => answer.push(format!("= {}", if *yes { "yes" } else { "no" })),
+        Some(ChangeAnswer::Option(option)) => answer.push(format!("= {option}")),
+        None => {}
+    }
+    let bounds = [(">=", &change.at_least), (">", &change.more_than), ("<=", &change.at_most), ("<", &change.less_than)];
+    answer.extend(bounds.iter().filter_map(|(op, b)| b.as_ref().map(|b| format!("{op} {}", bound(b)))));
+    let benefit = match &change.benefit {
+        Some(BenefitReport::Money { currency, min, max, .. }) => format!(" {}", amount_words(min, max.as_deref(), currency)),
+        _ => String::new(),
+    };
+    format!("{} {} => {}{benefit}", change.question, answer.join(" and "), change.status)
+}
+
+/// `900 EUR`, `500..900 EUR`, `100.. EUR`: an amount as scenario files write it.
+fn amount_words(min: &str, max: Option<&str>, currency: &str) -> String {
+    match max {
+        Some(max) if max == min => format!("{max} {currency}"),
+        Some(max) => format!("{min}..{max} {currency}"),
+        None => format!("{min}.. {currency}"),
+    }
 }
 
 fn compare_amount(expected: &str, report: &EvaluationReport) -> Option<String> {
@@ -256,11 +305,7 @@ fn compare_amount(expected: &str, report: &EvaluationReport) -> Option<String> {
     if same {
         return None;
     }
-    let got = got.map_or("none".to_owned(), |a| match a.max.as_deref() {
-        Some(max) if max == a.min => format!("{max} {}", a.currency),
-        Some(max) => format!("{}..{max} {}", a.min, a.currency),
-        None => format!("{}.. {}", a.min, a.currency),
-    });
+    let got = got.map_or("none".to_owned(), |a| amount_words(&a.min, a.max.as_deref(), &a.currency));
     Some(format!("amount: expected {expected}, got {got}"))
 }
 

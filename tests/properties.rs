@@ -49,7 +49,7 @@ fn question(i: usize, kind: &Kind) -> Question {
             QuestionKind::Money { currency: "EUR".into(), min: Some(Decimal::ZERO), max: Some(Decimal::TEN) }
         }
     };
-    Question { id: format!("q{i}"), label: text("?"), help: None, kind }
+    Question { id: format!("q{i}"), label: text("?"), help: None, kind, fixed: false }
 }
 
 /// Every answer a question can take, as the oracle tries them.
@@ -111,6 +111,7 @@ fn programme(id: &str, kinds: &[Kind], criteria: Vec<Condition>, benefit: Benefi
                 met: text("m"),
                 not_met: text("n"),
                 unknown: text("u"),
+                documents: Vec::new(),
             })
             .collect(),
         benefit,

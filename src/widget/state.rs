@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::answer::Answer;
+use crate::answer::{Answer, UNKNOWN};
 use crate::engine::{window_state, Status, WindowState};
 use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
@@ -145,6 +145,7 @@ impl WidgetState {
             .filter(|&q| {
                 Some(q) == view.next_question
                     || self.answers.is_answered(q)
+                    || self.answers.is_unknown(q)
                     || self.fields.get(q).is_some_and(|f| !f.raw.is_empty())
             })
             .collect()
@@ -216,6 +217,13 @@ impl WidgetState {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
+        if raw.trim() == UNKNOWN {
+            self.answers.set_unknown(question);
+            if let Some(field) = self.fields.get_mut(question) {
+                *field = Field { raw: UNKNOWN.to_owned(), error: None, reading: None };
+            }
+            return;
+        }
         let (answer, error, reading) = match read(kind, raw.trim(), self.lang) {
             Ok(typed) => (typed.answer, None, typed.reading),
             Err(error) => (None, Some(error), None),

@@ -3,11 +3,12 @@
 
 use crate::engine::{BenefitOutlook, Status, WindowState};
 use crate::form::Outcome;
-use crate::i18n::{ui, Lang};
+use crate::i18n::{colon, ui, Lang};
 use rust_decimal::Decimal;
 
-use crate::money::{format_amount, format_number, format_range};
+use crate::money::{format_amount, format_range};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionKind, Source};
+pub use crate::report::reading;
 
 /// The sentence a visitor reads first: the status, and the amount when eligible. For a
 /// closed programme, what they would have got ("you would have qualified").
@@ -111,14 +112,6 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     }
 }
 
-/// A number the visitor typed, as read: `20 000 €` for money, `1 200` for a count.
-pub fn reading(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
-    match kind {
-        QuestionKind::Money { currency, .. } => format_amount(value, currency, lang),
-        _ => format_number(value, lang),
-    }
-}
-
 /// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
 pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
     format!("{}{} {}", ui(lang).understood, colon(lang), reading(kind, value, lang))
@@ -172,16 +165,8 @@ pub fn source(source: &Source, lang: Lang) -> String {
     format!("{}, {title}, {}", source.publisher, source.date)
 }
 
-/// French puts a space before a colon; English does not.
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
-    }
-}
-
 /// French puts a space before a semicolon too.
-fn semicolon(lang: Lang) -> &'static str {
+pub fn semicolon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => " ; ",
         Lang::En => "; ",

@@ -8,11 +8,18 @@ use rust_decimal::Decimal;
 use crate::money::{read_decimal, DecimalError};
 use crate::pack::{Programme, Question, QuestionIndex, QuestionKind};
 
+/// The answer "I don't know", in every file, API and form control: a reserved word, so
+/// that no option of a pack can mean anything else by it.
+pub const UNKNOWN: &str = "unknown";
+
 /// An answer as it arrives from JSON, TOML or JavaScript, before it is checked.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerInput {
-    /// No answer: the question stays unknown (JSON `null`, JS `undefined`).
+    /// No answer: the question was not reached (JSON `null`, JS `undefined`).
     Missing,
+    /// "I don't know" (the text `"unknown"`): the visitor saw the question and cannot
+    /// say. The engine reads it as unanswered; a form does not ask it again.
+    Unknown,
     Bool(bool),
     /// A number exactly as written, so that `15000.001` keeps every digit.
     Number(String),
@@ -25,10 +32,21 @@ impl fmt::Display for AnswerInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AnswerInput::Missing => f.write_str("null"),
+            AnswerInput::Unknown => write!(f, "\"{UNKNOWN}\""),
             AnswerInput::Bool(b) => write!(f, "{b}"),
             AnswerInput::Number(n) => f.write_str(n),
             AnswerInput::Text(t) => write!(f, "\"{t}\""),
             AnswerInput::Other(description) => f.write_str(description),
+        }
+    }
+}
+
+impl AnswerInput {
+    /// A text answer: `"unknown"` is "I don't know", any other an option id or a number.
+    pub fn text(text: &str) -> AnswerInput {
+        match text {
+            UNKNOWN => AnswerInput::Unknown,
+            _ => AnswerInput::Text(text.to_owned()),
         }
     }
 }
@@ -39,7 +57,7 @@ impl From<&serde_json::Value> for AnswerInput {
             serde_json::Value::Null => AnswerInput::Missing,
             serde_json::Value::Bool(b) => AnswerInput::Bool(*b),
             serde_json::Value::Number(n) => AnswerInput::Number(n.to_string()),
-            serde_json::Value::String(s) => AnswerInput::Text(s.clone()),
+            serde_json::Value::String(s) => AnswerInput::text(s),
             serde_json::Value::Array(_) => AnswerInput::Other("a list".into()),
             serde_json::Value::Object(_) => AnswerInput::Other("an object".into()),
         }
@@ -51,7 +69,7 @@ impl From<&toml::Value> for AnswerInput {
         match value {
             toml::Value::Boolean(b) => AnswerInput::Bool(*b),
             toml::Value::Integer(i) => AnswerInput::Number(i.to_string()),
-            toml::Value::String(s) => AnswerInput::Text(s.clone()),
+            toml::Value::String(s) => AnswerInput::text(s),
             toml::Value::Float(f) => {
                 AnswerInput::Other(format!("the float {f} (write decimals in quotes, \"{f}\", to keep them exact)"))
             }
@@ -125,7 +143,7 @@ pub fn check(question: &Question, input: &AnswerInput) -> Result<Option<Answer>,
         Err(DecimalError::NotANumber) => Ok(None),
     };
     let answer = match (&question.kind, input) {
-        (_, AnswerInput::Missing) => return Ok(None),
+        (_, AnswerInput::Missing | AnswerInput::Unknown) => return Ok(None),
         (QuestionKind::YesNo, AnswerInput::Bool(b)) => Answer::YesNo(*b),
         (QuestionKind::Choice(choices), AnswerInput::Text(option)) => {
             match choices.iter().position(|c| &c.id == option) {

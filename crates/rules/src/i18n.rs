@@ -150,6 +150,25 @@ pub struct Ui {
     pub crashed: &'static str,
     /// Said by the live region when an answer brings a new question, before its label.
     pub next_question: &'static str,
+    /// The answer "I don't know", offered with every question.
+    pub do_not_know: &'static str,
+    /// Before the questions answered "I don't know" that the verdict still depends on.
+    pub depends_on: &'static str,
+    /// Above the changes of answer that would change the verdict or the benefit.
+    pub what_would_change: &'static str,
+    /// What a verdict would be with another answer.
+    pub would_be_eligible: &'static str,
+    pub would_not_be_eligible: &'static str,
+    pub might_be_eligible: &'static str,
+    /// A range of numbers in a change: `au moins 12`, `moins de 800 £`.
+    pub bound_at_least: &'static str,
+    pub bound_more_than: &'static str,
+    pub bound_at_most: &'static str,
+    pub bound_less_than: &'static str,
+    pub and: &'static str,
+    /// Above what to have ready, per criterion, as the sources say it.
+    pub before_applying: &'static str,
+    pub according_to: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -211,6 +230,19 @@ const FR: Ui = Ui {
     which_did_you_mean: "Ce nombre peut se lire de deux façons : lequel voulez-vous dire ?",
     crashed: "Le simulateur a rencontré une erreur inattendue et s'est arrêté. Rechargez la page pour réessayer.",
     next_question: "Question suivante\u{a0}:",
+    do_not_know: "Je ne sais pas",
+    depends_on: "Le résultat dépend encore de réponses que vous ne connaissez pas\u{a0}:",
+    what_would_change: "Ce qui changerait le résultat",
+    would_be_eligible: "vous seriez probablement éligible",
+    would_not_be_eligible: "vous ne seriez probablement pas éligible",
+    might_be_eligible: "vous pourriez être éligible, selon vos autres réponses",
+    bound_at_least: "au moins",
+    bound_more_than: "plus de",
+    bound_at_most: "au plus",
+    bound_less_than: "moins de",
+    and: "et",
+    before_applying: "Avant de déposer votre demande",
+    according_to: "selon",
 };
 
 const EN: Ui = Ui {
@@ -273,7 +305,28 @@ const EN: Ui = Ui {
     which_did_you_mean: "This number can be read two ways: which do you mean?",
     crashed: "The checker hit an unexpected error and stopped. Reload the page to try again.",
     next_question: "Next question:",
+    do_not_know: "I don't know",
+    depends_on: "The result still depends on answers you do not know:",
+    what_would_change: "What would change the result",
+    would_be_eligible: "you would likely be eligible",
+    would_not_be_eligible: "you would likely not be eligible",
+    might_be_eligible: "you might be eligible, depending on your other answers",
+    bound_at_least: "at least",
+    bound_more_than: "more than",
+    bound_at_most: "at most",
+    bound_less_than: "less than",
+    and: "and",
+    before_applying: "Before you apply",
+    according_to: "according to",
 };
+
+/// French puts a space before a colon; English does not.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    }
+}
 
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {

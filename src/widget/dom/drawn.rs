@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
 use super::element::{set_flag, set_text, Maker};
+use crate::answer::UNKNOWN;
 use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
 use crate::i18n::{ui, Lang};
@@ -97,7 +98,13 @@ struct ResultNodes {
     section: Element,
     headline: HtmlElement,
     benefit: Element,
+    /// The questions answered "I don't know" that the verdict still depends on.
+    depends_on: Element,
     reasons: Element,
+    /// What would change the result, under its heading.
+    changes: (Element, Element),
+    /// What to have ready before applying, under its heading.
+    before_applying: (Element, Element),
     window: Element,
     link: Element,
 }
@@ -176,6 +183,8 @@ impl Drawn {
                         }
                         _ => vec![("yes", ui.yes), ("no", ui.no)],
                     };
+                    let mut options = options;
+                    options.push((UNKNOWN, ui.do_not_know));
                     if options.len() > MAX_RADIOS {
                         select_block(maker, &slot, &options, ui.choose)?
                     } else {
@@ -245,11 +254,13 @@ impl Drawn {
             let Some(nodes) = nodes else { continue };
             set_flag(&nodes.block, "hidden", !visible.contains(&q))?;
             for input in &nodes.inputs {
-                if input.type_() == "radio" {
+                if input.type_() != "text" {
                     input.set_checked(input.value() == field.raw);
                 } else {
-                    if input.value() != field.raw {
-                        input.set_value(&field.raw);
+                    // "I don't know" is said by its box, not written in the field.
+                    let shown = if field.raw == UNKNOWN { "" } else { field.raw.as_str() };
+                    if input.value() != shown {
+                        input.set_value(shown);
                     }
                     set_flag(input, "aria-invalid", field.error.is_some())?;
                 }
@@ -308,6 +319,7 @@ impl Drawn {
             set_text(&nodes.window, &wording::window(programme, window, lang));
             set_text(&nodes.link, wording::link(window, lang));
             reasons(maker, &nodes.reasons, report, lang)?;
+            explain(maker, nodes, state, report)?;
             headlines.push(match self.programmes.len() {
                 1 => headline,
                 _ => wording::announcement(programme, &headline, lang),
@@ -427,9 +439,17 @@ fn result_block(
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
     let headline = maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?;
     let benefit = maker.add(&section, "p", &[("class", "amount")], None)?;
+    let depends_on = maker.add(&section, "p", &[("class", "depends-on"), ("hidden", "")], None)?;
     let heading = if several { "h5" } else { "h3" };
     maker.add(&section, heading, &[], Some(ui.reasons))?;
     let reasons = maker.add(&section, "ul", &[("class", "reasons")], None)?;
+    let listed = |class: &str, title: &str| -> Result<(Element, Element), JsValue> {
+        let part = maker.add(&section, "div", &[("class", class), ("hidden", "")], None)?;
+        maker.add(&part, heading, &[], Some(title))?;
+        Ok((part.clone(), maker.add(&part, "ul", &[], None)?))
+    };
+    let changes = listed("changes", ui.what_would_change)?;
+    let before_applying = listed("before-applying", ui.before_applying)?;
     let window = maker.add(&section, "p", &[("class", "window")], None)?;
     let line = maker.add(&section, "p", &[], None)?;
     let link = maker.add(
@@ -439,7 +459,17 @@ fn result_block(
         None,
     )?;
     sources(maker, &section, programme, lang)?;
-    Ok(ResultNodes { section, headline: headline.unchecked_into(), benefit, reasons, window, link })
+    Ok(ResultNodes {
+        section,
+        headline: headline.unchecked_into(),
+        benefit,
+        depends_on,
+        reasons,
+        changes,
+        before_applying,
+        window,
+        link,
+    })
 }
 
 /// Each criterion with its mark and explanation; rebuilt on each change, as the list
@@ -459,6 +489,45 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
         maker.add(&text, "span", &[("class", "visually-hidden")], Some(&format!("{word} ")))?;
         text.append_with_str_1(&criterion.explanation)?;
     }
+    Ok(())
+}
+
+/// What the verdict depends on, what would change it and what to have ready: each
+/// hidden while empty, lists rebuilt on each change like the reasons.
+fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &EvaluationReport) -> Result<(), JsValue> {
+    let ui = ui(state.lang);
+    let labels: Vec<&str> = report
+        .depends_on
+        .iter()
+        .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
+        .map(|q| q.label.get(state.lang))
+        .collect();
+    set_flag(&nodes.depends_on, "hidden", labels.is_empty())?;
+    let text = format!("{} {}", ui.depends_on, labels.join(wording::semicolon(state.lang)));
+    nodes.depends_on.set_text_content((!labels.is_empty()).then_some(text.as_str()));
+
+    let (part, list) = &nodes.changes;
+    list.set_text_content(None);
+    for change in &report.changes {
+        maker.add(list, "li", &[("data-question", &change.question)], Some(&change.explanation))?;
+    }
+    set_flag(part, "hidden", report.changes.is_empty())?;
+
+    let (part, list) = &nodes.before_applying;
+    list.set_text_content(None);
+    for document in &report.before_applying {
+        let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text))?;
+        let source = format!(" ({} {}, {})", ui.according_to, document.source.publisher, document.source.title);
+        match &document.source.url {
+            Some(url) => {
+                item.append_with_str_1(" ")?;
+                let attributes = [("href", url.as_str()), ("target", "_blank"), ("rel", "noopener noreferrer")];
+                maker.add(&item, "a", &attributes, Some(source.trim()))?;
+            }
+            None => item.append_with_str_1(&source)?,
+        }
+    }
+    set_flag(part, "hidden", report.before_applying.is_empty())?;
     Ok(())
 }
 
@@ -583,6 +652,14 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
         ("aria-describedby", described_by.as_str()),
     ];
     let input = maker.add(&block, "input", &attributes, None)?;
+    let box_label = maker.add(&block, "label", &[("class", "option do-not-know")], None)?;
+    let unknown = maker.add(
+        &box_label,
+        "input",
+        &[("type", "checkbox"), ("name", slot.name), ("value", UNKNOWN), ("id", &format!("{}-unknown", slot.id))],
+        None,
+    )?;
+    maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know))?;
     let error = maker.add(&block, "p", &[("class", "error"), ("id", &error_id), ("hidden", "")], None)?;
     let understood = maker.add(&block, "p", &[("class", "understood"), ("id", &note_id), ("hidden", "")], None)?;
     let group = maker.add(
@@ -599,7 +676,7 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
     Ok(QuestionNodes {
         block,
         label: slot.label.to_owned(),
-        inputs: vec![input.unchecked_into()],
+        inputs: vec![input.unchecked_into(), unknown.unchecked_into()],
         select: None,
         error: Some(error),
         understood: Some(understood),

@@ -26,6 +26,7 @@ use drawn::{Changes, Drawn, Focused};
 use element::Maker;
 
 use super::state::{Kept, Message, WidgetState};
+use crate::answer::UNKNOWN;
 use crate::catalogue;
 use crate::i18n::{ui, Lang};
 use crate::js;
@@ -379,10 +380,11 @@ fn question_of(element: &Element) -> Result<Option<usize>, JsValue> {
     Ok(holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok()))
 }
 
-/// The value a control gives: its value, or nothing for an unchecked radio button.
+/// The value a control gives: its value, or nothing for an unchecked radio button or
+/// "I don't know" box.
 fn value_of(target: &Element) -> String {
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if input.type_() == "radio" && !input.checked() {
+        if matches!(input.type_().as_str(), "radio" | "checkbox") && !input.checked() {
             return String::new();
         }
         return input.value();
@@ -480,7 +482,8 @@ impl Mounted {
         }
         let Some(state) = self.state.as_mut() else { return Ok(()) };
         for (question, raw) in typed {
-            let unchanged = state.fields.get(question).is_some_and(|f| f.raw == raw);
+            // An empty field beside a checked "I don't know" is that answer, unchanged.
+            let unchanged = state.fields.get(question).is_some_and(|f| f.raw == raw || (raw.is_empty() && f.raw == UNKNOWN));
             if !unchanged {
                 state.update(Message::Answer { question, raw });
             }

@@ -67,6 +67,9 @@ pub struct QuestionFile {
     pub min: Option<Spanned<NumberFile>>,
     pub max: Option<Spanned<NumberFile>>,
     pub currency: Option<Spanned<String>>,
+    /// Who the visitor is (a profession), not a count they could check: never offered
+    /// as a change that would flip the verdict.
+    pub fixed: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +87,18 @@ pub struct CriterionFile {
     pub met: Option<Spanned<TextFile>>,
     pub not_met: Option<Spanned<TextFile>>,
     pub unknown: Option<Spanned<TextFile>>,
+    /// What to have ready for this criterion before applying, as a source says it.
+    #[serde(default)]
+    pub documents: Vec<Spanned<DocumentFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFile {
+    /// The `id` of the source that asks for it.
+    pub source: Spanned<String>,
+    pub fr: Option<String>,
+    pub en: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +156,8 @@ pub struct StartFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
+    /// Needed only by a criterion's `documents` that cite it.
+    pub id: Option<Spanned<String>>,
     pub title: String,
     pub publisher: String,
     pub date: Spanned<String>,

@@ -13,24 +13,25 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
 use error::Locator;
-use file::{AmountFile, NumberFile, PackFile, PartFile, PlaceFile, QuestionFile, Spanned, TextFile};
+use file::{AmountFile, DocumentFile, NumberFile, PackFile, PartFile, PlaceFile, QuestionFile, Spanned, TextFile};
 
 pub use error::{PackError, PackErrors};
 pub use shared::{check_shared, Located};
 
-use crate::answer::Answers;
+use crate::answer::{Answers, UNKNOWN};
 use crate::engine::{self, exactly_one, Status};
 use crate::i18n::Text;
 use crate::money::{read_decimal, DecimalError};
 use crate::pack::{
     is_partial_date, mentioned_words, parse_condition, Amount, AmountRule, Benefit, Cap, Choice, Condition, Country,
-    Criterion, Date, Part, PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
+    Criterion, Date, Document, Part, PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
     COUNTRY,
 };
 
 /// Words of the condition language, `none`, which scenario files use for "no
-/// question", and `country`, the question every form may ask: none can be a question id.
-const RESERVED: [&str; 8] = ["and", "or", "not", "in", "yes", "no", "none", COUNTRY];
+/// question", `country`, the question every form may ask, and `unknown`, the answer
+/// "I don't know" to any question: none can be an id.
+const RESERVED: [&str; 9] = ["and", "or", "not", "in", "yes", "no", "none", COUNTRY, UNKNOWN];
 
 /// Compiles the pack in `source`; `origin` names it in errors until its id is read.
 pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
@@ -122,7 +123,8 @@ impl Checker<'_> {
         let window = self.required(&file.window, "window").and_then(|w| self.window(w));
 
         let questions = self.questions(&file.questions);
-        let criteria = self.criteria(&file, &questions);
+        let source_ids = self.source_ids(&file);
+        let criteria = self.criteria(&file, &questions, &source_ids);
         let amount = file.amount.as_ref().map(|amount| self.amount(amount, &questions));
         let place = file.place.as_ref().map(|place| self.place(place, &questions));
         let benefit = match (amount, place) {
@@ -155,6 +157,7 @@ impl Checker<'_> {
                     self.error_at(&s.date, "a source's date must be YYYY, YYYY-MM or YYYY-MM-DD");
                 }
                 Source {
+                    id: s.id.as_ref().map(|id| id.as_ref().clone()),
                     title: s.title.clone(),
                     publisher: s.publisher.clone(),
                     date: s.date.as_ref().clone(),
@@ -399,7 +402,7 @@ impl Checker<'_> {
                 None
             }
         };
-        Some(Question { id: q.id.as_ref().clone(), label, help, kind: kind? })
+        Some(Question { id: q.id.as_ref().clone(), label, help, kind: kind?, fixed: q.fixed.unwrap_or(false) })
     }
 
     fn check_bounds(&mut self, min: Option<Decimal>, max: Option<Decimal>, q: &QuestionFile) {
@@ -448,7 +451,32 @@ impl Checker<'_> {
         }
     }
 
-    fn criteria(&mut self, file: &PackFile, questions: &[Question]) -> Option<Vec<Criterion>> {
+    /// Each source's id, checked (valid, used once), in the sources' order.
+    fn source_ids(&mut self, file: &PackFile) -> Vec<Option<String>> {
+        let mut seen = HashSet::new();
+        file.sources
+            .iter()
+            .map(|s| {
+                let id = s.as_ref().id.as_ref()?;
+                self.identifier(id, "source", &mut seen);
+                Some(id.as_ref().clone())
+            })
+            .collect()
+    }
+
+    fn document(&mut self, spanned: &Spanned<DocumentFile>, criterion: &str, sources: &[Option<String>]) -> Option<Document> {
+        let d = spanned.as_ref();
+        let cited = d.source.as_ref();
+        let source = sources.iter().position(|id| id.as_deref() == Some(cited.as_str()));
+        if source.is_none() {
+            self.error_at(&d.source, format!("criterion `{criterion}` cites the source `{cited}`, which no `[[sources]]` has as its `id`"));
+        }
+        let text = TextFile { fr: d.fr.clone(), en: d.en.clone() };
+        let text = self.text(&Spanned::new(spanned.span(), text), &format!("a document of criterion `{criterion}`"));
+        Some(Document { text: text?, source: source? })
+    }
+
+    fn criteria(&mut self, file: &PackFile, questions: &[Question], sources: &[Option<String>]) -> Option<Vec<Criterion>> {
         if file.criteria.is_empty() {
             let error = self.locator.error(None, "a pack needs at least one criterion in `[[criteria]]`");
             self.errors.push(error);
@@ -466,12 +494,15 @@ impl Checker<'_> {
                 let met = self.required_text(&c.met, at, &format!("`met` text of criterion `{id}`"));
                 let not_met = self.required_text(&c.not_met, at, &format!("`not_met` text of criterion `{id}`"));
                 let unknown = self.required_text(&c.unknown, at, &format!("`unknown` text of criterion `{id}`"));
+                let documents: Vec<Option<Document>> =
+                    c.documents.iter().map(|d| self.document(d, id, sources)).collect();
                 Some(Criterion {
                     id: id.clone(),
                     condition: condition?,
                     met: met?,
                     not_met: not_met?,
                     unknown: unknown?,
+                    documents: documents.into_iter().collect::<Option<_>>()?,
                 })
             })
             .collect();

@@ -89,6 +89,7 @@ fn difference(a: &Question, b: &Question) -> Option<&'static str> {
         }
         _ if a.kind != b.kind => Some("other bounds"),
         _ if a.label != b.label => Some("another label"),
+        _ if a.fixed != b.fixed => Some("another `fixed`"),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! in as an argument), and no way for a compiled pack to make it panic.
 
 mod analysis;
+mod changes;
 mod benefit;
 pub mod domain;
 mod logic;
@@ -11,6 +12,7 @@ mod window;
 use std::collections::BTreeSet;
 
 pub use benefit::BenefitOutlook;
+pub use changes::{changes, Alternative, Change, Edge};
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
 pub use window::{state as window_state, WindowState};

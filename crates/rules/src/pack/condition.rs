@@ -494,7 +494,7 @@ mod tests {
     }
 
     fn questions() -> Vec<Question> {
-        let q = |id: &str, kind| Question { id: id.into(), label: text(), help: None, kind };
+        let q = |id: &str, kind| Question { id: id.into(), label: text(), help: None, kind, fixed: false };
         let choice = |id: &str| Choice { id: id.into(), label: text() };
         vec![
             q("job", QuestionKind::Choice(vec![choice("artist"), choice("technician"), choice("other")])),

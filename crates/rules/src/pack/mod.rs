@@ -81,6 +81,9 @@ pub struct Question {
     pub label: Text,
     pub help: Option<Text>,
     pub kind: QuestionKind,
+    /// Who the visitor is (a profession), not a count or an amount they could check:
+    /// never offered as a change that would flip the verdict.
+    pub fixed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +142,17 @@ pub struct Criterion {
     pub met: Text,
     pub not_met: Text,
     pub unknown: Text,
+    /// What to have ready for this criterion before applying, where a source says it.
+    pub documents: Vec<Document>,
+}
+
+/// Something to have ready before applying, and the source that asks for it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "bake", derive(serde::Serialize))]
+pub struct Document {
+    pub text: Text,
+    /// An index into the programme's sources.
+    pub source: usize,
 }
 
 /// What an eligible visitor would get: money, or a place (a mentoring place, a seat).
@@ -231,6 +245,8 @@ pub struct Start {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Source {
+    /// Cited by documents; `None` when nothing cites it.
+    pub id: Option<String>,
     pub title: String,
     pub publisher: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: some sources are only known to the month.
