@@ -131,9 +131,9 @@ impl Outcome<'_> {
     /// answered "I don't know".
     pub fn next_question(&self) -> Option<&str> {
         match self.country {
-            CountryOutcome::NotMet | CountryOutcome::DoNotKnow => None,
+            CountryOutcome::NotMet => None,
             CountryOutcome::Unknown => Some(COUNTRY),
-            CountryOutcome::NotAsked | CountryOutcome::Met => {
+            CountryOutcome::NotAsked | CountryOutcome::Met | CountryOutcome::DoNotKnow => {
                 let programme = self.verdict.programme;
                 let next = self.verdict.open_questions.iter().find(|q| !self.unknown.contains(q));
                 next.and_then(|q| programme.questions.get(*q)).map(|q| q.id.as_str())
@@ -147,7 +147,10 @@ impl Outcome<'_> {
         let programme = self.verdict.programme;
         let country = (self.country == CountryOutcome::DoNotKnow).then_some(COUNTRY);
         let questions = self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q));
-        country.into_iter().chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str())).collect()
+        country
+            .into_iter()
+            .chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str()))
+            .collect()
     }
 
     /// The benefit still possible; `None` when not eligible.
@@ -275,13 +278,15 @@ impl<'p> Form<'p> {
             _ => CountryOutcome::NotAsked,
         };
         let unknown = slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q).collect();
-        let mut outcome =
-            Outcome { verdict: evaluate(programme, &own), country, unknown, changes: Vec::new() };
+        let mut outcome = Outcome { verdict: evaluate(programme, &own), country, unknown, changes: Vec::new() };
         if outcome.next_question().is_none() && country != CountryOutcome::NotMet {
             outcome.changes = changes(programme, &own)
                 .into_iter()
                 .map(|change| Change { status: country.applied_to(change.status), ..change })
-                .filter(|change| (change.status, &change.benefit) != (outcome.status(), &outcome.verdict.benefit))
+                .filter(|change| {
+                    change.status.is_final()
+                        && (change.status, &change.benefit) != (outcome.status(), &outcome.verdict.benefit)
+                })
                 .collect();
         }
         outcome

@@ -184,7 +184,9 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
         explanation: String::new(),
     };
     let bound = |value: Decimal| match &question.kind {
-        QuestionKind::Integer { .. } => i64::try_from(value).map_or_else(|_| Bound::Money(canonical(value)), Bound::Integer),
+        QuestionKind::Integer { .. } => {
+            i64::try_from(value).map_or_else(|_| Bound::Money(canonical(value)), Bound::Integer)
+        }
         _ => Bound::Money(canonical(value)),
     };
     let written = |value: Decimal| reading(&question.kind, value, lang);
@@ -218,7 +220,18 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
                 *slot = Some(bound(edge.value));
                 words.push(format!("{word} {}", written(edge.value)));
             }
-            words.join(&format!(" {} ", ui.and))
+            // One number (both ends, or one end at the question's bound): just that number.
+            let (min, max) = match &question.kind {
+                QuestionKind::Integer { min, max } => (min.map(Decimal::from), max.map(Decimal::from)),
+                QuestionKind::Money { min, max, .. } => (*min, *max),
+                _ => (None, None),
+            };
+            let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
+            let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
+            match (low_value, high_value) {
+                (Some(low), Some(high)) if low == high => written(low),
+                _ => words.join(&format!(" {} ", ui.and)),
+            }
         }
     };
     let verdict = match change.status {
@@ -236,7 +249,9 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
             }
             _ => String::new(),
         },
-        Some(BenefitReport::Place { starts, .. }) => format!(" ({}{} {})", ui.starts, colon(lang), starts.join(&format!(" {} ", ui.or))),
+        Some(BenefitReport::Place { starts, .. }) => {
+            format!(" ({}{} {})", ui.starts, colon(lang), starts.join(&format!(" {} ", ui.or)))
+        }
         None => String::new(),
     };
     report.explanation = format!("{} — {alternative}{} {verdict}{benefit}.", question.label.get(lang), colon(lang));

@@ -268,10 +268,13 @@ fn change_line(change: &ChangeReport) -> String {
         Some(ChangeAnswer::Option(option)) => answer.push(format!("= {option}")),
         None => {}
     }
-    let bounds = [(">=", &change.at_least), (">", &change.more_than), ("<=", &change.at_most), ("<", &change.less_than)];
+    let bounds =
+        [(">=", &change.at_least), (">", &change.more_than), ("<=", &change.at_most), ("<", &change.less_than)];
     answer.extend(bounds.iter().filter_map(|(op, b)| b.as_ref().map(|b| format!("{op} {}", bound(b)))));
     let benefit = match &change.benefit {
-        Some(BenefitReport::Money { currency, min, max, .. }) => format!(" {}", amount_words(min, max.as_deref(), currency)),
+        Some(BenefitReport::Money { currency, min, max, .. }) => {
+            format!(" {}", amount_words(min, max.as_deref(), currency))
+        }
         _ => String::new(),
     };
     format!("{} {} => {}{benefit}", change.question, answer.join(" and "), change.status)

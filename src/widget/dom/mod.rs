@@ -483,7 +483,8 @@ impl Mounted {
         let Some(state) = self.state.as_mut() else { return Ok(()) };
         for (question, raw) in typed {
             // An empty field beside a checked "I don't know" is that answer, unchanged.
-            let unchanged = state.fields.get(question).is_some_and(|f| f.raw == raw || (raw.is_empty() && f.raw == UNKNOWN));
+            let unchanged =
+                state.fields.get(question).is_some_and(|f| f.raw == raw || (raw.is_empty() && f.raw == UNKNOWN));
             if !unchanged {
                 state.update(Message::Answer { question, raw });
             }

@@ -24,8 +24,8 @@ use crate::i18n::Text;
 use crate::money::{read_decimal, DecimalError};
 use crate::pack::{
     is_partial_date, mentioned_words, parse_condition, Amount, AmountRule, Benefit, Cap, Choice, Condition, Country,
-    Criterion, Date, Document, Part, PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
-    COUNTRY,
+    Criterion, Date, Document, Part, PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier,
+    Window, COUNTRY,
 };
 
 /// Words of the condition language, `none`, which scenario files use for "no
@@ -464,19 +464,32 @@ impl Checker<'_> {
             .collect()
     }
 
-    fn document(&mut self, spanned: &Spanned<DocumentFile>, criterion: &str, sources: &[Option<String>]) -> Option<Document> {
+    fn document(
+        &mut self,
+        spanned: &Spanned<DocumentFile>,
+        criterion: &str,
+        sources: &[Option<String>],
+    ) -> Option<Document> {
         let d = spanned.as_ref();
         let cited = d.source.as_ref();
         let source = sources.iter().position(|id| id.as_deref() == Some(cited.as_str()));
         if source.is_none() {
-            self.error_at(&d.source, format!("criterion `{criterion}` cites the source `{cited}`, which no `[[sources]]` has as its `id`"));
+            self.error_at(
+                &d.source,
+                format!("criterion `{criterion}` cites the source `{cited}`, which no `[[sources]]` has as its `id`"),
+            );
         }
         let text = TextFile { fr: d.fr.clone(), en: d.en.clone() };
         let text = self.text(&Spanned::new(spanned.span(), text), &format!("a document of criterion `{criterion}`"));
         Some(Document { text: text?, source: source? })
     }
 
-    fn criteria(&mut self, file: &PackFile, questions: &[Question], sources: &[Option<String>]) -> Option<Vec<Criterion>> {
+    fn criteria(
+        &mut self,
+        file: &PackFile,
+        questions: &[Question],
+        sources: &[Option<String>],
+    ) -> Option<Vec<Criterion>> {
         if file.criteria.is_empty() {
             let error = self.locator.error(None, "a pack needs at least one criterion in `[[criteria]]`");
             self.errors.push(error);

@@ -5,7 +5,8 @@
 //! points the rules compare with, nothing they compute moves), so each region is tried
 //! once. Walking out from the region of the answer given, the first region with
 //! another outcome is the nearest change, and the regions after it with that same
-//! outcome widen it: "12 days or more", "15,000 € or less". A question the pack marks
+//! outcome widen it: "12 days or more", "15,000 € or less". Only final verdicts count:
+//! an answer that would leave the verdict open flips nothing. A question the pack marks
 //! `fixed` (who the visitor is, not a count they could check) is never offered.
 
 use rust_decimal::Decimal;
@@ -13,7 +14,7 @@ use rust_decimal::Decimal;
 use super::domain::breakpoints;
 use super::{evaluate, BenefitOutlook, Status};
 use crate::answer::{Answer, Answers};
-use crate::pack::{Programme, QuestionIndex, QuestionKind};
+use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 
 /// One answer changed, and what the verdict would then be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +60,7 @@ pub fn changes(programme: &Programme, answers: &Answers) -> Vec<Change> {
                 };
                 for other in others.into_iter().filter(|a| a != given) {
                     let (status, benefit) = try_answer(&other);
-                    if (status, &benefit) != (now.0, &now.1) {
+                    if differs(&now, &(status, benefit.clone())) {
                         found.push(Change { question: q, to: Alternative::Answer(other), status, benefit });
                     }
                 }
@@ -68,11 +69,19 @@ pub fn changes(programme: &Programme, answers: &Answers) -> Vec<Change> {
                 let Some(value) = given.number() else { continue };
                 let regions = regions(&question.kind, breakpoints(programme, q));
                 let Some(here) = regions.iter().position(|r| r.holds(value)) else { continue };
-                let outcomes: Vec<_> = regions.iter().map(|r| r.sample.as_ref().map(&mut try_answer)).collect();
+                let outcomes: Vec<Option<Outcome>> = regions
+                    .iter()
+                    .map(|r| {
+                        let ends: Vec<Outcome> = r.samples.iter().map(&mut try_answer).collect();
+                        merged(&ends, r.high.is_none())
+                    })
+                    .collect();
                 let down: Vec<usize> = (0..here).rev().collect();
                 let up: Vec<usize> = (here + 1..regions.len()).collect();
                 for (walk, upwards) in [(down, false), (up, true)] {
-                    if let Some(((status, benefit), low, high)) = nearest(&now, &walk, upwards, &regions, &outcomes) {
+                    let counted = counted(programme, q);
+                    let nearest = nearest(&now, &walk, upwards, counted, &regions, &outcomes);
+                    if let Some(((status, benefit), low, high)) = nearest {
                         found.push(Change { question: q, to: Alternative::Between { low, high }, status, benefit });
                     }
                 }
@@ -89,30 +98,77 @@ fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
     (verdict.status, verdict.benefit)
 }
 
+/// The outcome of a whole region from those at its ends. A count that a per-unit amount
+/// multiplies moves the amount inside a region, steadily: the region's amount is then the
+/// range between its ends, with no upper bound when the region has none. `None` when the
+/// ends disagree otherwise, which the rules cannot make (a region is then not offered).
+fn merged(ends: &[Outcome], endless: bool) -> Option<Outcome> {
+    let (first, rest) = ends.split_first()?;
+    let mut merged = first.clone();
+    for (status, benefit) in rest {
+        if *status != merged.0 {
+            return None;
+        }
+        merged.1 = match (&merged.1, benefit) {
+            (a, b) if a == b => a.clone(),
+            (Some(BenefitOutlook::Money { min: a, max: x }), Some(BenefitOutlook::Money { min: b, max: y })) => {
+                let max = x.zip(*y).map(|(x, y)| x.max(y)).filter(|_| !endless);
+                Some(BenefitOutlook::Money { min: (*a).min(*b), max })
+            }
+            _ => return None,
+        };
+    }
+    Some(merged)
+}
+
+/// Another final verdict, or another benefit with one.
+fn differs(now: &Outcome, other: &Outcome) -> bool {
+    other.0.is_final() && other != now
+}
+
 /// Along `walk` (region indices going away from the answer given, `up` or down), the
 /// first region with another outcome, widened by those after it with the same; its outer
 /// edge is dropped when the walk reaches the last region (nothing bounds it that side).
+/// For a `counted` question (a per-unit amount multiplies it) each answer moves the
+/// amount by the pack's own rule, so only another status counts, and the amount is the
+/// range over the widened regions.
 fn nearest(
     now: &Outcome,
     walk: &[usize],
     up: bool,
+    counted: bool,
     regions: &[Region],
     outcomes: &[Option<Outcome>],
 ) -> Option<(Outcome, Option<Edge>, Option<Edge>)> {
     let at = |i: usize| outcomes.get(i).and_then(Option::as_ref);
-    let first = walk.iter().position(|&i| at(i).is_some_and(|o| o != now))?;
+    let other = |o: &Outcome| match counted {
+        true => o.0.is_final() && o.0 != now.0,
+        false => differs(now, o),
+    };
+    let first = walk.iter().position(|&i| at(i).is_some_and(other))?;
     let found = at(*walk.get(first)?)?;
-    let run = walk.iter().skip(first).take_while(|&&i| at(i) == Some(found)).count();
+    let same = |o: &&Outcome| match counted {
+        true => o.0 == found.0,
+        false => *o == found,
+    };
+    let run: Vec<Outcome> = walk.iter().skip(first).map_while(|&i| at(i).filter(same).cloned()).collect();
     let near = regions.get(*walk.get(first)?)?;
-    let far = match first + run == walk.len() {
+    let far = match first + run.len() == walk.len() {
         true => None,
-        false => Some(regions.get(*walk.get(first + run - 1)?)?),
+        false => Some(regions.get(*walk.get(first + run.len() - 1)?)?),
     };
     let (low, high) = match up {
         true => (near.low, far.and_then(|r| r.high)),
         false => (far.and_then(|r| r.low), near.high),
     };
-    Some((found.clone(), low, high))
+    Some((merged(&run, false)?, low, high))
+}
+
+/// Whether a per-unit amount of the programme counts question `q`.
+fn counted(programme: &Programme, q: QuestionIndex) -> bool {
+    let Benefit::Money(amount) = &programme.benefit else { return false };
+    let AmountRule::Sum(parts) = &amount.rule else { return false };
+    parts.iter().filter_map(|p| p.per_unit.as_ref()).any(|u| u.units == q)
 }
 
 /// Numbers the rules cannot tell apart, with one of them to try.
@@ -120,8 +176,9 @@ fn nearest(
 struct Region {
     low: Option<Edge>,
     high: Option<Edge>,
-    /// `None` when no answer can be made in it (a decimal too large to step past).
-    sample: Option<Answer>,
+    /// Answers at its ends (a whole-number region's lowest and highest, or lowest and
+    /// the next when it has no highest): empty when no answer can be made in it.
+    samples: Vec<Answer>,
 }
 
 impl Region {
@@ -178,10 +235,19 @@ fn whole_region(low: Option<Edge>, high: Option<Edge>) -> Option<Region> {
             return None;
         }
     }
-    let sample = low.or(high).unwrap_or(Decimal::ZERO);
-    let sample = i64::try_from(sample).ok().map(Answer::Integer);
+    let ends = match (low, high) {
+        (Some(low), Some(high)) => vec![Some(low), Some(high)],
+        (Some(low), None) => vec![Some(low), low.checked_add(Decimal::ONE)],
+        (None, Some(high)) => vec![high.checked_sub(Decimal::ONE), Some(high)],
+        (None, None) => vec![Some(Decimal::ZERO)],
+    };
+    // Beyond what an answer can hold, the region is not tried (nor offered), not half tried.
+    let whole: Option<Vec<Answer>> =
+        ends.into_iter().map(|n| n.and_then(|n| i64::try_from(n).ok()).map(Answer::Integer)).collect();
+    let mut samples = whole.unwrap_or_default();
+    samples.dedup();
     let edge = |value| Edge { value, included: true };
-    Some(Region { low: low.map(edge), high: high.map(edge), sample })
+    Some(Region { low: low.map(edge), high: high.map(edge), samples })
 }
 
 fn money_region(low: Option<Edge>, high: Option<Edge>) -> Option<Region> {
@@ -193,12 +259,14 @@ fn money_region(low: Option<Edge>, high: Option<Edge>) -> Option<Region> {
     let sample = match (low, high) {
         (Some(l), _) if l.included => Some(l.value),
         (_, Some(h)) if h.included => Some(h.value),
-        (Some(l), Some(h)) => l.value.checked_div(Decimal::TWO).zip(h.value.checked_div(Decimal::TWO)).and_then(
-            |(a, b)| a.checked_add(b).filter(|m| *m > l.value && *m < h.value),
-        ),
+        (Some(l), Some(h)) => l
+            .value
+            .checked_div(Decimal::TWO)
+            .zip(h.value.checked_div(Decimal::TWO))
+            .and_then(|(a, b)| a.checked_add(b).filter(|m| *m > l.value && *m < h.value)),
         (Some(l), None) => l.value.checked_add(Decimal::ONE),
         (None, Some(h)) => h.value.checked_sub(Decimal::ONE),
         (None, None) => Some(Decimal::ZERO),
     };
-    Some(Region { low, high, sample: sample.map(Answer::Money) })
+    Some(Region { low, high, samples: sample.map(Answer::Money).into_iter().collect() })
 }

@@ -2,8 +2,8 @@
 //! in as an argument), and no way for a compiled pack to make it panic.
 
 mod analysis;
-mod changes;
 mod benefit;
+mod changes;
 pub mod domain;
 mod logic;
 mod proof;
