@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use eligibility::answer::{check, Answer, AnswerInput, Answers};
 use eligibility::catalogue;
-use eligibility::engine::{evaluate, evaluate_three_valued, BenefitOutlook, Status};
+use eligibility::engine::{changes, evaluate, evaluate_three_valued, Alternative, BenefitOutlook, Change, Status};
 use eligibility::form::Form;
 use eligibility::i18n::Text;
 use eligibility::pack::{
@@ -304,6 +304,78 @@ proptest! {
                 prop_assert_eq!(starts.iter().copied().collect::<BTreeSet<_>>(), possible);
             }
             (other, _) => prop_assert!(false, "benefit {:?} with status {:?}", other, status),
+        }
+    }
+
+    /// With every answer given, each change offered is true for every answer it names,
+    /// and none is missed: another option that gives another verdict or benefit is
+    /// offered, and so is, each way, the nearest number that does (another verdict, for
+    /// a count that a per-unit amount multiplies).
+    #[test]
+    fn changes_are_true_and_none_is_missed(programme in pack(), picks in prop::collection::vec(0usize..41, 3)) {
+        let answers = some_answers(&programme, &picks.iter().map(|p| Some(*p)).collect::<Vec<_>>());
+        let now = outcome(&programme, &answers);
+        let changes = changes(&programme, &answers);
+        let counted = |q: usize| matches!(&programme.benefit, Benefit::Money(Amount { rule: AmountRule::Sum(parts), .. })
+            if parts.iter().any(|p| p.per_unit.as_ref().is_some_and(|u| u.units == q)));
+        let got = |change: &Change| match (change.status, &change.benefit) {
+            (Status::NotEligible, None) => Some((Got::Out, Got::Out)),
+            (Status::Eligible, Some(BenefitOutlook::Money { min, max })) => Some((Got::Money(*min), Got::Money(max.unwrap_or(Decimal::MAX)))),
+            (Status::Eligible, Some(BenefitOutlook::Place { starts })) if starts.len() == 1 => Some((Got::Start(starts[0]), Got::Start(starts[0]))),
+            _ => None,
+        };
+        let within = |o: &Got, (low, high): &(Got, Got)| match (o, low, high) {
+            (Got::Money(m), Got::Money(a), Got::Money(b)) => a <= m && m <= b,
+            _ => o == low && o == high,
+        };
+        for (q, question) in programme.questions.iter().enumerate() {
+            let mut work = answers.clone();
+            let mut with = |answer: &Answer| { work.set(q, Some(answer.clone())); outcome(&programme, &work) };
+            let offered: Vec<&Change> = changes.iter().filter(|c| c.question == q).collect();
+            // True: every answer a change names gives what it says.
+            for change in &offered {
+                let expected = got(change).ok_or_else(|| TestCaseError::fail(format!("not a final verdict: {change:?}")))?;
+                let named: Vec<Answer> = dense(&question.kind).into_iter().filter(|a| match (&change.to, a.number()) {
+                    (Alternative::Answer(other), _) => other == a,
+                    (Alternative::Between { low, high }, Some(n)) => {
+                        low.is_none_or(|e| n > e.value || (e.included && n == e.value)) && high.is_none_or(|e| n < e.value || (e.included && n == e.value))
+                    }
+                    _ => false,
+                }).collect();
+                prop_assert!(!named.is_empty(), "a change naming no answer: {:?}", change);
+                for answer in named {
+                    let o = with(&answer);
+                    prop_assert!(within(&o, &expected), "{:?} gives {:?}, not {:?}", answer, o, change);
+                }
+            }
+            // None missed: the nearest other outcome each way is named by a change.
+            let given = answers.get(q).cloned();
+            let differs = |o: &Got| match counted(q) {
+                true => (*o == Got::Out) != (now == Got::Out),
+                false => *o != now,
+            };
+            let named = |a: &Answer| offered.iter().any(|c| match (&c.to, a.number()) {
+                (Alternative::Answer(other), _) => other == a,
+                (Alternative::Between { low, high }, Some(n)) => {
+                    low.is_none_or(|e| n > e.value || (e.included && n == e.value)) && high.is_none_or(|e| n < e.value || (e.included && n == e.value))
+                }
+                _ => false,
+            });
+            let domain = dense(&question.kind);
+            match given.as_ref().and_then(Answer::number) {
+                None => for other in domain.iter().filter(|a| Some(*a) != given.as_ref()) {
+                    if differs(&with(other)) {
+                        prop_assert!(named(other), "{:?} for q{} is missed", other, q);
+                    }
+                },
+                Some(value) => {
+                    let above = domain.iter().filter(|a| a.number().is_some_and(|n| n > value)).find(|a| differs(&with(a)));
+                    let below = domain.iter().rev().filter(|a| a.number().is_some_and(|n| n < value)).find(|a| differs(&with(a)));
+                    for nearest in above.into_iter().chain(below) {
+                        prop_assert!(named(nearest), "{:?} for q{} is missed", nearest, q);
+                    }
+                }
+            }
         }
     }
 
