@@ -76,7 +76,7 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
     assert_eq!(live.text_content().as_deref(), Some(""), "the first drawing says nothing");
     assert_eq!(headline.text_content().as_deref(), Some("Résultat pas encore connu : répondez aux questions"));
-    let input = find(&root, "input[name=days_worked]");
+    let input = find(&root, "input[type=text][name=days_worked]");
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
     let label = find(&root, &format!("label[for='{}']", input.id()));
     assert!(label.text_content().unwrap_or_default().starts_with("Combien de jours"));
@@ -174,7 +174,7 @@ fn a_bad_number_is_explained_and_kept() {
     choose(&root, "profession", "technician");
     choose(&root, "rights_not_renewed_since_2020", "yes");
     type_text(&root, "days_worked", "twelve");
-    let input = find(&root, "input[name=days_worked]");
+    let input = find(&root, "input[type=text][name=days_worked]");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let error = find(&root, ".question:not([hidden]) .error:not([hidden])");
     assert_eq!(error.text_content().as_deref(), Some("Enter a whole number, for example 12."));
@@ -195,7 +195,7 @@ fn an_amount_read_two_ways_is_asked_then_said_back() {
     second.click();
     assert!(group.has_attribute("hidden"));
     assert_eq!(text(&root, ".understood:not([hidden])"), "compris\u{a0}: 20\u{202f}000\u{a0}€");
-    let input = find(&root, "input[name=annual_resources]");
+    let input = find(&root, "input[type=text][name=annual_resources]");
     assert!(input.get_attribute("aria-describedby").unwrap_or_default().contains("-understood"));
     assert_eq!(input.unchecked_into::<HtmlInputElement>().value(), "20,000", "what was typed stays");
 }

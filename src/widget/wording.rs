@@ -223,7 +223,7 @@ mod tests {
         );
         assert_eq!(link(day("2026-11-22"), Lang::En), "Check with the operator and read the official terms");
         let rules_fr = rules(programme, Lang::Fr);
-        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.1.0, comparées aux sources le 22 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
+        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.2.0, comparées aux sources le 22 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
         assert!(rules_fr.ends_with(&programme.hash));
         let first = programme.sources.first().map(|s| source(s, Lang::En));
         assert_eq!(first.as_deref(), Some("Le Film Français, “Intermittents : Netflix et Audiens créent un fonds de soutien d'urgence”, 2020-04-08"));

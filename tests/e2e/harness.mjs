@@ -162,7 +162,28 @@ export function differences(expected, report) {
     const next = report.next_question ?? 'none';
     if (next !== expected.next_question) problems.push(`next question ${next}, expected ${expected.next_question}`);
   }
+  if (expected.depends_on !== undefined && JSON.stringify(report.depends_on) !== JSON.stringify(expected.depends_on)) {
+    problems.push(`depends on ${JSON.stringify(report.depends_on)}, expected ${JSON.stringify(expected.depends_on)}`);
+  }
+  if (expected.changes !== undefined) {
+    const changes = report.changes.map(changeLine);
+    if (JSON.stringify(changes) !== JSON.stringify(expected.changes)) problems.push(`changes ${JSON.stringify(changes)}, expected ${JSON.stringify(expected.changes)}`);
+  }
   return problems;
+}
+
+/** A change as scenario files write it (as in src/scenario.rs): `days_worked >= 12 => eligible 500 EUR`. */
+export function changeLine(change) {
+  const parts = [];
+  if (change.answer !== undefined) parts.push(`= ${change.answer === true ? 'yes' : change.answer === false ? 'no' : change.answer}`);
+  for (const [op, key] of [['>=', 'at_least'], ['>', 'more_than'], ['<=', 'at_most'], ['<', 'less_than']]) {
+    if (change[key] !== undefined) parts.push(`${op} ${change[key]}`);
+  }
+  const money = change.benefit?.kind === 'money' ? change.benefit : null;
+  const amount = money === null ? ''
+    : money.max === null ? ` ${money.min}.. ${money.currency}`
+      : money.max === money.min ? ` ${money.min} ${money.currency}` : ` ${money.min}..${money.max} ${money.currency}`;
+  return `${change.question} ${parts.join(' and ')} => ${change.status}${amount}`;
 }
 
 /** Evaluates a case with the API given (in Node or in a page); reports in English, as
@@ -202,12 +223,17 @@ export function questionsById(questions, programme) {
 /** Answers one question in a widget as a visitor: a click on the option's label for
  * choices and yes/no, typing then Enter for numbers (in French: `15000,01`). */
 export async function answer(widget, question, value, lang) {
+  if (value === 'unknown') {
+    // "I don't know": a radio beside the options, or a box beside a number's field.
+    await widget.locator(`label.option:has(input[name="${question.id}"][value="unknown"])`).click();
+    return;
+  }
   if (question.type === 'yes_no' || question.type === 'choice') {
     const option = question.type === 'yes_no' ? (value ? 'yes' : 'no') : value;
     await widget.locator(`label.option:has(input[name="${question.id}"][value="${option}"])`).click();
     return;
   }
-  const input = widget.locator(`input[name="${question.id}"]`);
+  const input = widget.locator(`input[type=text][name="${question.id}"]`);
   await input.click();
   await input.press('Control+A');
   const typed = lang === 'fr' ? String(value).replace('.', ',') : String(value);

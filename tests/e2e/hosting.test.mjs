@@ -459,8 +459,8 @@ function looks(host) {
 async function fillSome(widget) {
   await widget.locator('label.option:has(input[value=technician])').click();
   await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
-  await widget.locator('input[name=days_worked]').fill('douze');
-  await widget.locator('input[name=days_worked]').press('Enter');
+  await widget.locator('input[type=text][name=days_worked]').fill('douze');
+  await widget.locator('input[type=text][name=days_worked]').press('Enter');
   await widget.locator('details.sources summary').click();
 }
 
@@ -715,7 +715,7 @@ test('a screen reader hears the next question once, each verdict once, in order,
     await widget.locator('label.option:has(input[value=technician])').click();
     await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
     // Typed, then Enter: focus goes to the next question, which is not said as well.
-    await widget.locator('input[name=days_worked]').click();
+    await widget.locator('input[type=text][name=days_worked]').click();
     await page.keyboard.type('12');
     await page.keyboard.press('Enter');
     // An arrow key chooses: the verdict changed and a new question came, both said.

@@ -86,6 +86,15 @@ test('visitors reach the verdict of every scenario the form can ask, by mouse an
       } else if (expected.amount !== undefined) {
         assert.ok(nbsp(await line.textContent()).includes(`: ${shownAmount(expected.amount)}`), `${where}: ${id}: ${await line.textContent()}`);
       }
+      // What the verdict depends on ("I don't know"), and what would change it, one item a change.
+      if (expected.depends_on !== undefined) {
+        assert.equal(await result.locator('.depends-on').isHidden(), expected.depends_on.length === 0, `${where}: ${id}: depends on`);
+      }
+      if (expected.changes !== undefined) {
+        const shown = await result.locator('.changes li').evaluateAll((items) => items.map((li) => li.dataset.question));
+        assert.deepEqual(shown, expected.changes.map((line) => line.split(' ')[0]), `${where}: ${id}: changes`);
+        assert.equal(await result.locator('.changes').isHidden(), expected.changes.length === 0, `${where}: ${id}: changes`);
+      }
     }
     const unanswered = await widget.locator('.question:not([hidden])').evaluateAll((blocks, answered) =>
       blocks.map((b) => b.querySelector('[name]').name).filter((name) => !answered.includes(name)), order);
@@ -220,11 +229,11 @@ test('the strict-CSP and Trusted Types pages work without a single violation', a
     const widget = page.locator('eligibility-widget');
     await widget.locator('label.option:has(input[value=artist])').click();
     await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
-    await widget.locator('input[name=days_worked]').fill('12');
-    await widget.locator('input[name=days_worked]').press('Enter');
+    await widget.locator('input[type=text][name=days_worked]').fill('12');
+    await widget.locator('input[type=text][name=days_worked]').press('Enter');
     await widget.locator('label.option:has(input[name=works_on_netflix_production][value=no])').click();
-    await widget.locator('input[name=annual_resources]').fill('20,000');
-    await widget.locator('input[name=annual_resources]').press('Enter');
+    await widget.locator('input[type=text][name=annual_resources]').fill('20,000');
+    await widget.locator('input[type=text][name=annual_resources]').press('Enter');
     await widget.locator('.readings:not([hidden]) button').last().click();
     await widget.locator('label.option:has(input[value=other])').click();
     await widget.locator('button.language').click();

@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::domain::breakpoints;
+use super::domain::{breakpoints, representatives};
 use super::{evaluate, BenefitOutlook, Status};
 use crate::answer::{Answer, Answers};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
@@ -176,8 +176,9 @@ fn counted(programme: &Programme, q: QuestionIndex) -> bool {
 struct Region {
     low: Option<Edge>,
     high: Option<Edge>,
-    /// Answers at its ends (a whole-number region's lowest and highest, or lowest and
-    /// the next when it has no highest): empty when no answer can be made in it.
+    /// Answers in it, its ends among them for whole numbers (and one past its lowest when
+    /// it has no highest): a count that a per-unit amount multiplies moves the amount
+    /// inside a region, steadily, so its ends bound it.
     samples: Vec<Answer>,
 }
 
@@ -189,84 +190,64 @@ impl Region {
     }
 }
 
-/// The regions of a number question, lowest first, within its bounds: below the first
-/// point, each point, between each two, above the last. For whole numbers the edges are
-/// the whole numbers at the ends, included, and empty regions are left out.
+/// The regions of a number question, lowest first: the representative answers of
+/// `domain` grouped by where they stand among the points (at one, or between two), so
+/// that each region is tried on answers `domain` already makes. Its edges are exact: a
+/// point itself; between two points, for whole numbers the first and last whole numbers
+/// there (both representatives), for amounts the points, excluded; the question's
+/// bounds, included; nothing on a side that nothing bounds.
 fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
-    points.sort_unstable();
-    points.dedup();
     let (min, max, whole) = match kind {
         QuestionKind::Integer { min, max } => (min.map(Decimal::from), max.map(Decimal::from), true),
         QuestionKind::Money { min, max, .. } => (*min, *max, false),
         QuestionKind::YesNo | QuestionKind::Choice(_) => return Vec::new(),
     };
+    points.sort_unstable();
+    points.dedup();
     let included = |value| Edge { value, included: true };
     let excluded = |value| Edge { value, included: false };
-    let mut spans = Vec::with_capacity(points.len() * 2 + 1);
-    let mut low = min.map(included);
-    for point in points.into_iter().filter(|p| min.is_none_or(|m| *p >= m) && max.is_none_or(|m| *p <= m)) {
-        spans.push((low, Some(excluded(point))));
-        spans.push((Some(included(point)), Some(included(point))));
-        low = Some(excluded(point));
-    }
-    spans.push((low, max.map(included)));
-    spans
-        .into_iter()
-        .filter_map(|(low, high)| match whole {
-            true => whole_region(low, high),
-            false => money_region(low, high),
-        })
-        .collect()
-}
-
-fn whole_region(low: Option<Edge>, high: Option<Edge>) -> Option<Region> {
-    let low = match low {
-        Some(e) if e.included => Some(e.value.ceil()),
-        Some(e) => e.value.floor().checked_add(Decimal::ONE),
-        None => None,
-    };
-    let high = match high {
-        Some(e) if e.included => Some(e.value.floor()),
-        Some(e) => e.value.ceil().checked_sub(Decimal::ONE),
-        None => None,
-    };
-    if let (Some(low), Some(high)) = (low, high) {
-        if low > high {
-            return None;
+    let mut regions: Vec<Region> = Vec::new();
+    let mut last_place = None;
+    for answer in representatives(kind, points.clone()) {
+        let Some(value) = answer.number() else { continue };
+        let below = points.iter().filter(|p| **p < value).count();
+        let place = (below, points.contains(&value));
+        let lower = below.checked_sub(1).and_then(|i| points.get(i)).copied();
+        let upper = points.get(below).copied().filter(|_| !place.1);
+        let endless = upper.is_none() && max.is_none();
+        if last_place == Some(place) {
+            if let Some(region) = regions.last_mut() {
+                if whole && !endless {
+                    region.high = Some(included(value));
+                }
+                region.samples.push(answer);
+            }
+            continue;
         }
+        last_place = Some(place);
+        let region = match (place.1, whole) {
+            (true, _) => Region { low: Some(included(value)), high: Some(included(value)), samples: vec![answer] },
+            (false, true) => Region {
+                low: (lower.is_some() || min.is_some()).then_some(included(value)),
+                high: (!endless).then_some(included(value)),
+                samples: vec![answer],
+            },
+            (false, false) => Region {
+                low: lower.map(excluded).or(min.map(included)),
+                high: upper.map(excluded).or(max.map(included)),
+                samples: vec![answer],
+            },
+        };
+        regions.push(region);
     }
-    let ends = match (low, high) {
-        (Some(low), Some(high)) => vec![Some(low), Some(high)],
-        (Some(low), None) => vec![Some(low), low.checked_add(Decimal::ONE)],
-        (None, Some(high)) => vec![high.checked_sub(Decimal::ONE), Some(high)],
-        (None, None) => vec![Some(Decimal::ZERO)],
-    };
-    // Beyond what an answer can hold, the region is not tried (nor offered), not half tried.
-    let whole: Option<Vec<Answer>> =
-        ends.into_iter().map(|n| n.and_then(|n| i64::try_from(n).ok()).map(Answer::Integer)).collect();
-    let mut samples = whole.unwrap_or_default();
-    samples.dedup();
-    let edge = |value| Edge { value, included: true };
-    Some(Region { low: low.map(edge), high: high.map(edge), samples })
-}
-
-fn money_region(low: Option<Edge>, high: Option<Edge>) -> Option<Region> {
-    if let (Some(l), Some(h)) = (low, high) {
-        if l.value > h.value || (l.value == h.value && !(l.included && h.included)) {
-            return None;
-        }
+    // Past the last point with nothing above, a count may still move an amount: one
+    // more answer shows whether it does.
+    if let Some(region) = regions.last_mut().filter(|r| whole && r.high.is_none()) {
+        let next = match region.samples.last() {
+            Some(Answer::Integer(n)) => n.checked_add(1).map(Answer::Integer),
+            _ => None,
+        };
+        region.samples.extend(next);
     }
-    let sample = match (low, high) {
-        (Some(l), _) if l.included => Some(l.value),
-        (_, Some(h)) if h.included => Some(h.value),
-        (Some(l), Some(h)) => l
-            .value
-            .checked_div(Decimal::TWO)
-            .zip(h.value.checked_div(Decimal::TWO))
-            .and_then(|(a, b)| a.checked_add(b).filter(|m| *m > l.value && *m < h.value)),
-        (Some(l), None) => l.value.checked_add(Decimal::ONE),
-        (None, Some(h)) => h.value.checked_sub(Decimal::ONE),
-        (None, None) => Some(Decimal::ZERO),
-    };
-    Some(Region { low, high, samples: sample.map(Answer::Money).into_iter().collect() })
+    regions
 }

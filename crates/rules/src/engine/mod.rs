@@ -92,6 +92,9 @@ pub struct Verdict<'p> {
     pub criteria: Vec<CriterionOutcome<'p>>,
 }
 
+// Never inlined: its callers (a form, the changes) would each carry a copy of the whole
+// analysis into the WebAssembly, kilobytes every visitor pays.
+#[inline(never)]
 pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
     let outcome = match analysis::analyse(programme, answers) {
         Some(exact) => (exact.criteria, exact.status, exact.benefit, exact.relevant),
