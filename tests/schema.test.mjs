@@ -67,6 +67,11 @@ const fixtures = {
     // Beyond the schema, refused by `check`: 2020-02-30, an option id used twice, min
     // above max, questions no rule reads, unknown questions and options in conditions.
   ],
+  'documents.toml': [
+    '/criteria/0/documents/1', // no English
+    '/questions/0/options/0/id', // `unknown` is reserved
+    // Beyond the schema, refused by `check`: a source id used twice, a document citing no source.
+  ],
   // Beyond a schema: what the text of a condition says, and digits a decimal cannot hold.
   'inexact-numbers.toml': [],
   'nesting-too-deep.toml': [],
@@ -101,7 +106,7 @@ test('the schema describes every field of the pack format, no more', async () =>
   const where = {
     PackFile: schema, TextFile: 'text', CountryFile: 'country', WindowFile: 'window', QuestionFile: 'question',
     OptionFile: 'option', CriterionFile: 'criterion', AmountFile: 'amount', TierFile: 'tier', PartFile: 'part',
-    PlaceFile: 'place', StartFile: 'start', SourceFile: 'source', ReadingFile: 'reading',
+    PlaceFile: 'place', StartFile: 'start', SourceFile: 'source', ReadingFile: 'reading', DocumentFile: 'document',
   };
   assert.deepEqual(Object.keys(structs).sort(), Object.keys(where).sort(), 'a struct of file.rs the schema does not map');
   for (const [struct, at] of Object.entries(where)) {

@@ -2,7 +2,8 @@
 export type Lang = 'fr' | 'en';
 
 /** An answer: booleans for yes/no, option ids for choices, numbers or decimal strings
- * for whole numbers and money (`"15000.50"` keeps every digit); null means unanswered. */
+ * for whole numbers and money (`"15000.50"` keeps every digit); `"unknown"` for any
+ * question is "I don't know" (not asked again); null means not reached yet. */
 export type Answer = boolean | number | string | null | undefined;
 
 export interface Options {
@@ -24,6 +25,23 @@ export type BenefitReport =
   | ({ kind: 'money'; operator_decides: boolean } & AmountReport)
   | { kind: 'place'; what: string; starts: string[] };
 
+/** Another answer to one question and what it would give. Yes/no and choice questions
+ * give `answer`; numbers the range of answers between the bounds present (numbers for
+ * whole-number questions, decimal strings for money; a bound missing is one nothing
+ * sets within the question's own bounds). */
+export interface Change {
+  question: string;
+  answer?: boolean | string;
+  at_least?: number | string;
+  more_than?: number | string;
+  at_most?: number | string;
+  less_than?: number | string;
+  status: 'eligible' | 'not_eligible';
+  benefit: BenefitReport | null;
+  /** The change in a sentence, in the language asked: the question, the answer, the verdict. */
+  explanation: string;
+}
+
 /** The same object `eligibility eval` prints, and the `detail` of `eligibility-result`. */
 export interface EvaluationReport {
   programme: string;
@@ -41,8 +59,19 @@ export interface EvaluationReport {
     closes: string | null;
     state: 'upcoming' | 'open' | 'closed' | 'unconfirmed';
   };
+  /** The questions answered "unknown" whose answers could still change the verdict or the benefit. */
+  depends_on: string[];
   /** The criteria, with `country` first when the form routes by country or was told it. */
   criteria: Array<{ id: string; status: 'met' | 'not_met' | 'unknown'; explanation: string }>;
+  /** Once nothing is left to ask: the nearest other answers, one question at a time,
+   * that would give another final verdict or another benefit. */
+  changes: Change[];
+  /** For an eligible visitor: what to have ready, per criterion, as a source says it. */
+  before_applying: Array<{
+    criterion: string;
+    text: string;
+    source: { title: string; publisher: string; date: string; url: string | null };
+  }>;
   /** Which rules gave this verdict: the pack's version and the SHA-256 of its file. */
   pack: { version: string; hash: string };
 }

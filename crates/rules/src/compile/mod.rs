@@ -291,7 +291,8 @@ impl Checker<'_> {
                 format!("{what} id `{text}` must be lowercase letters, digits and `_`, starting with a letter"),
             );
         } else if RESERVED.contains(&text.as_str()) {
-            self.error_at(id, format!("`{text}` is a reserved word and cannot be a {what} id"));
+            let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            self.error_at(id, format!("`{text}` is a reserved word and cannot be {article} {what} id"));
         }
         if !seen.insert(text.clone()) {
             self.error_at(id, format!("{what} id `{text}` is used twice"));
