@@ -7,9 +7,11 @@
 //! the pack is escaped; links are only the pack's `https://` and `http://` addresses.
 
 use super::describe::written;
-use crate::i18n::Lang;
+use crate::i18n::{ui, Lang};
 use crate::money::{canonical, format_amount, format_range};
-use crate::pack::{AmountRule, Benefit, Cap, Comparison, Condition, Date, Programme, Question, QuestionKind, Window};
+use crate::pack::{
+    AmountRule, Benefit, Cap, Comparison, Condition, Criterion, Date, Programme, Question, QuestionKind, Window,
+};
 
 /// The page of `programme` in `lang`.
 pub fn page(programme: &Programme, lang: Lang) -> String {
@@ -69,7 +71,7 @@ pub fn page(programme: &Programme, lang: Lang) -> String {
         out.push_str(&format!(
             "<li id=\"c-{}\">\n<div class=\"condition\">{}</div>\n\
              <p class=\"written\">{} <code>{}</code></p>\n\
-             <dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n</li>\n",
+             <dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n{}</li>\n",
             escape(&criterion.id),
             condition(&criterion.condition, p, lang),
             w.as_written,
@@ -77,7 +79,8 @@ pub fn page(programme: &Programme, lang: Lang) -> String {
             w.met,
             escape(criterion.met.get(lang)),
             w.not_met,
-            escape(criterion.not_met.get(lang))
+            escape(criterion.not_met.get(lang)),
+            documents(criterion, p, lang)
         ));
     }
     out.push_str("</ol>\n");
@@ -117,6 +120,27 @@ pub fn page(programme: &Programme, lang: Lang) -> String {
     ));
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// What to have ready for a criterion before applying, each with its source.
+fn documents(criterion: &Criterion, p: &Programme, lang: Lang) -> String {
+    if criterion.documents.is_empty() {
+        return String::new();
+    }
+    let items: String = criterion
+        .documents
+        .iter()
+        .filter_map(|d| Some((d, p.sources.get(d.source)?)))
+        .map(|(d, source)| {
+            format!(
+                "<li>{} ({}, {})</li>\n",
+                escape(d.text.get(lang)),
+                escape(&source.publisher),
+                escape(&source.title)
+            )
+        })
+        .collect();
+    format!("<p class=\"documents\">{}</p>\n<ul>\n{items}</ul>\n", ui(lang).before_applying)
 }
 
 /// Text for HTML, in elements and in quoted attributes alike.
