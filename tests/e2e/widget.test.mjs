@@ -235,6 +235,7 @@ test('the strict-CSP and Trusted Types pages work without a single violation', a
     await widget.locator('input[type=text][name=annual_resources]').fill('20,000');
     await widget.locator('input[type=text][name=annual_resources]').press('Enter');
     await widget.locator('.readings:not([hidden]) button').last().click();
+    await widget.locator('label.option:has(input[name=days_worked][value=unknown])').click();
     await widget.locator('label.option:has(input[value=other])').click();
     await widget.locator('button.language').click();
     await widget.locator('button.start-over').click();
@@ -279,6 +280,58 @@ test('two widgets on one page share one download and keep their own answers', as
   const pageRule = await first.locator('button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.notEqual(pageRule, 'rgb(255, 105, 180)', "the page's `main button { hotpink }` does not leak in");
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('"I don\'t know" by keyboard, in English: not asked again; the verdict says what it depends on and what would change it, and so does the event', async () => {
+  const { page, errors, requests } = await open(browser.context, `${browser.origin}/en.html`);
+  await ready(page);
+  await page.evaluate(() => {
+    window.results = [];
+    document.addEventListener('eligibility-result', (event) => window.results.push(event.detail));
+  });
+  const widget = page.locator('eligibility-widget');
+  const focused = () => widget.evaluate((host) => {
+    const active = host.shadowRoot.activeElement;
+    return active && `${active.type}:${active.name}=${active.value}`;
+  });
+  await widget.locator('label.option:has(input[value=artist])').click();
+  await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
+  // The days: Tab from the field to its box, Space: "I don't know".
+  await widget.locator('input[type=text][name=days_worked]').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'checkbox:days_worked=unknown');
+  assert.equal(await widget.locator('label.do-not-know:has(input[name=days_worked])').textContent(), "I don't know");
+  await page.keyboard.press('Space');
+  assert.equal(await widget.locator('input[name=days_worked][value=unknown]').isChecked(), true);
+  // Not asked again: the next question is shown, the days stay shown with their answer.
+  await widget.locator('fieldset:has(input[name=works_on_netflix_production])').waitFor();
+  await widget.locator('label.option:has(input[name=works_on_netflix_production][value=no])').click();
+  await widget.locator('label.option:has(input[name=annual_resources][value=unknown])').click();
+  const unanswered = await widget.locator('.question:not([hidden]) [name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+  assert.deepEqual(unanswered, ['profession', 'rights_not_renewed_since_2020', 'days_worked', 'works_on_netflix_production', 'annual_resources']);
+  assert.equal(await widget.locator('.headline').textContent(), 'Not yet known: answer the questions');
+  const depends = widget.locator('.depends-on');
+  assert.match(await depends.textContent(), /^The result still depends on answers you do not know: How many days .*; What are your yearly resources/);
+  assert.equal(await widget.locator('.changes').isHidden(), true, 'nothing answered could settle it alone');
+  // Ten days after all: twelve or more would qualify, and that is said.
+  await widget.locator('input[type=text][name=days_worked]').fill('10');
+  await widget.locator('input[type=text][name=days_worked]').press('Enter');
+  assert.equal(await widget.locator('input[name=days_worked][value=unknown]').isChecked(), false);
+  assert.equal(await widget.locator('.headline').textContent(), 'You are likely not eligible');
+  assert.deepEqual(await widget.locator('.changes li').allTextContents(), [
+    'How many days or cachets did you work on fixed-term (CDD or CDDU) contracts between September 2019 and February 2020, for film, TV or animation production companies? — at least 12: you would likely be eligible (€500 to €900).',
+  ]);
+  assert.equal(await widget.locator('.changes h3').textContent(), 'What would change the result');
+  assert.equal(await depends.isHidden(), true, 'a no does not depend on the resources');
+  const last = (await page.evaluate(() => window.results)).at(-1);
+  assert.deepEqual(last, evaluate('netflix-audiens-2020', {
+    profession: 'artist', rights_not_renewed_since_2020: true, days_worked: 10, works_on_netflix_production: false, annual_resources: 'unknown',
+  }, { lang: 'en' }));
+  assert.equal(last.changes[0].at_least, 12);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(browser.origin)), []);
+  assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN);
   await page.close();
 });
 
