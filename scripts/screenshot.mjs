@@ -10,8 +10,8 @@ try {
   const widget = page.locator('eligibility-widget');
   await widget.locator('label.option:has(input[value=technician])').click();
   await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
-  await widget.locator('input[name=days_worked]').fill('24');
-  await widget.locator('input[name=days_worked]').press('Enter');
+  await widget.locator('input[type=text][name=days_worked]').fill('24');
+  await widget.locator('input[type=text][name=days_worked]').press('Enter');
   await widget.locator('label.option:has(input[name=works_on_netflix_production][value=no])').click();
   await widget.screenshot({ path: fileURLToPath(new URL('../docs/widget.png', import.meta.url)) });
 } finally {

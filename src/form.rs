@@ -10,7 +10,7 @@
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
 use std::collections::BTreeSet;
 
-use crate::engine::{changes, evaluate, Change, Status, Verdict};
+use crate::engine::{changes, evaluate, flips, Change, Status, Verdict};
 use crate::i18n::{ui, Lang, Text};
 use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
@@ -283,10 +283,7 @@ impl<'p> Form<'p> {
             outcome.changes = changes(programme, &own)
                 .into_iter()
                 .map(|change| Change { status: country.applied_to(change.status), ..change })
-                .filter(|change| {
-                    change.status.is_final()
-                        && (change.status, &change.benefit) != (outcome.status(), &outcome.verdict.benefit)
-                })
+                .filter(|change| flips((outcome.status(), &outcome.verdict.benefit), (change.status, &change.benefit)))
                 .collect();
         }
         outcome

@@ -36,7 +36,8 @@ export interface Change {
   more_than?: number | string;
   at_most?: number | string;
   less_than?: number | string;
-  status: 'eligible' | 'not_eligible';
+  /** `undetermined` only from a not eligible verdict: the questions not asked could then make it a yes. */
+  status: 'eligible' | 'not_eligible' | 'undetermined';
   benefit: BenefitReport | null;
   /** The change in a sentence, in the language asked: the question, the answer, the verdict. */
   explanation: string;
@@ -64,7 +65,7 @@ export interface EvaluationReport {
   /** The criteria, with `country` first when the form routes by country or was told it. */
   criteria: Array<{ id: string; status: 'met' | 'not_met' | 'unknown'; explanation: string }>;
   /** Once nothing is left to ask: the nearest other answers, one question at a time,
-   * that would give another final verdict or another benefit. */
+   * that would give another final verdict or another benefit, or make a no possibly a yes. */
   changes: Change[];
   /** For an eligible visitor: what to have ready, per criterion, as a source says it. */
   before_applying: Array<{

@@ -5,8 +5,9 @@
 //! points the rules compare with, nothing they compute moves), so each region is tried
 //! once. Walking out from the region of the answer given, the first region with
 //! another outcome is the nearest change, and the regions after it with that same
-//! outcome widen it: "12 days or more", "15,000 € or less". Only final verdicts count:
-//! an answer that would leave the verdict open flips nothing. A question the pack marks
+//! outcome widen it: "12 days or more", "15,000 € or less". Only another final verdict
+//! counts, or from a no, one that other answers could still make a yes (the form stops
+//! asking at the first no, so the rest is often unanswered). A question the pack marks
 //! `fixed` (who the visitor is, not a count they could check) is never offered.
 
 use rust_decimal::Decimal;
@@ -121,9 +122,15 @@ fn merged(ends: &[Outcome], endless: bool) -> Option<Outcome> {
     Some(merged)
 }
 
-/// Another final verdict, or another benefit with one.
+/// Another final verdict or another benefit with one; or, from a no, a verdict the
+/// other answers could still make a yes.
+pub fn flips(now: (Status, &Option<BenefitOutlook>), other: (Status, &Option<BenefitOutlook>)) -> bool {
+    let possible = other.0.is_final() || now.0 == Status::NotEligible;
+    possible && other != now
+}
+
 fn differs(now: &Outcome, other: &Outcome) -> bool {
-    other.0.is_final() && other != now
+    flips((now.0, &now.1), (other.0, &other.1))
 }
 
 /// Along `walk` (region indices going away from the answer given, `up` or down), the
@@ -142,7 +149,7 @@ fn nearest(
 ) -> Option<(Outcome, Option<Edge>, Option<Edge>)> {
     let at = |i: usize| outcomes.get(i).and_then(Option::as_ref);
     let other = |o: &Outcome| match counted {
-        true => o.0.is_final() && o.0 != now.0,
+        true => flips((now.0, &None), (o.0, &None)),
         false => differs(now, o),
     };
     let first = walk.iter().position(|&i| at(i).is_some_and(other))?;
