@@ -496,6 +496,28 @@ mod tests {
     }
 
     #[test]
+    fn i_do_not_know_is_not_asked_again_and_is_kept() {
+        let mut old = state();
+        answer(&mut old, "profession", "artist");
+        answer(&mut old, "rights_not_renewed_since_2020", "unknown");
+        let rights = old.form.position("rights_not_renewed_since_2020").unwrap_or_default();
+        assert!(old.answers().is_unknown(rights) && !old.answers().is_answered(rights));
+        let next = old.view().next_question.and_then(|q| old.form.question(q)).map(|q| q.id.clone());
+        assert_eq!(next.as_deref(), Some("no_rights_opened_2019"), "not asked again");
+        assert!(old.visible_questions(old.view()).contains(&rights), "still shown, with its answer");
+        // Typed over, the box's answer gives way to the number; and back.
+        answer(&mut old, "days_worked", "unknown");
+        answer(&mut old, "days_worked", "12");
+        let days = old.form.position("days_worked").unwrap_or_default();
+        assert!(old.answers().is_answered(days) && !old.answers().is_unknown(days));
+        answer(&mut old, "days_worked", "unknown");
+        let mut new = state();
+        new.restore(&old.kept());
+        assert_eq!(new.answers(), old.answers());
+        assert!(new.answers().is_unknown(days));
+    }
+
+    #[test]
     fn a_shared_question_is_asked_once_and_serves_every_programme() {
         let mut state = state_of(&["netflix-audiens-2020", "audiens-fonds-solidarite-2020"]);
         assert_eq!(shown(&state), ["profession"], "one country: not asked; the shared question first");
