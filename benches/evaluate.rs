@@ -1,7 +1,7 @@
 //! How long the engine takes, natively: `cargo bench --bench evaluate`. Each shipped
 //! pack is compiled and evaluated with no answer (every question open, so the next
-//! question is chosen from all of them), with some answers, and with every answer;
-//! then the form of all four programmes.
+//! question is chosen from all of them), with some answers, and with every answer, and
+//! what would change its verdict; then the form of all four programmes.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -85,6 +85,12 @@ fn benches(c: &mut Criterion) {
                 })
             });
         }
+        // What would change the verdict, made only when a report is: one evaluation per
+        // answer it tries.
+        let Ok(answers) = form.answers(inputs(every)) else { panic!("the bench's answers do not fit {id}") };
+        c.bench_function(&format!("changes {id}, every answer"), |b| {
+            b.iter(|| form.evaluate(black_box(&answers)).iter().map(|o| o.changes().len()).sum::<usize>())
+        });
     }
     let form = Form::new(catalogue::programmes().iter().collect());
     let answers = form.no_answers();

@@ -116,9 +116,8 @@ pub struct Outcome<'p> {
     pub country: CountryOutcome,
     /// The programme's questions answered "I don't know".
     pub unknown: BTreeSet<QuestionIndex>,
-    /// Once nothing is left to ask: the nearest other answers that would change the
-    /// verdict or the benefit (`engine::changes`), their statuses with the country's.
-    pub changes: Vec<Change>,
+    /// The programme's own answers, for `changes`.
+    answers: Answers,
 }
 
 impl Outcome<'_> {
@@ -139,6 +138,21 @@ impl Outcome<'_> {
                 next.and_then(|q| programme.questions.get(*q)).map(|q| q.id.as_str())
             }
         }
+    }
+
+    /// Once nothing is left to ask: the nearest other answers that would change the
+    /// verdict or the benefit (`engine::changes`), their statuses with the country's.
+    /// Made when asked, as it evaluates the programme once per answer it tries.
+    pub fn changes(&self) -> Vec<Change> {
+        if self.next_question().is_some() || self.country == CountryOutcome::NotMet {
+            return Vec::new();
+        }
+        let now = (self.status(), &self.verdict.benefit);
+        changes(self.verdict.programme, &self.answers)
+            .into_iter()
+            .map(|change| Change { status: self.country.applied_to(change.status), ..change })
+            .filter(|change| flips(now, (change.status, &change.benefit)))
+            .collect()
     }
 
     /// The ids of the questions answered "I don't know" whose answers could still
@@ -278,15 +292,7 @@ impl<'p> Form<'p> {
             _ => CountryOutcome::NotAsked,
         };
         let unknown = slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q).collect();
-        let mut outcome = Outcome { verdict: evaluate(programme, &own), country, unknown, changes: Vec::new() };
-        if outcome.next_question().is_none() && country != CountryOutcome::NotMet {
-            outcome.changes = changes(programme, &own)
-                .into_iter()
-                .map(|change| Change { status: country.applied_to(change.status), ..change })
-                .filter(|change| flips((outcome.status(), &outcome.verdict.benefit), (change.status, &change.benefit)))
-                .collect();
-        }
-        outcome
+        Outcome { verdict: evaluate(programme, &own), country, unknown, answers: own }
     }
 
     /// The next question worth asking in the whole form: `country` first when the form

@@ -158,7 +158,7 @@ impl EvaluationReport {
                 state: window_state(&programme.window, today).as_str(),
             },
             criteria,
-            changes: outcome.changes.iter().filter_map(|c| change(programme, c, lang)).collect(),
+            changes: outcome.changes().iter().filter_map(|c| change(programme, c, lang)).collect(),
             before_applying: match outcome.status() {
                 Status::Eligible => before_applying(programme, lang),
                 _ => Vec::new(),
