@@ -70,17 +70,25 @@ pub fn changes(programme: &Programme, answers: &Answers) -> Vec<Change> {
                 let Some(value) = given.number() else { continue };
                 let regions = regions(&question.kind, breakpoints(programme, q));
                 let Some(here) = regions.iter().position(|r| r.holds(value)) else { continue };
+                // The answer given's own region is not tried; elsewhere one answer stands
+                // for a region, unless a per-unit amount counts the question.
+                let counted = counted(programme, q);
                 let outcomes: Vec<Option<Outcome>> = regions
                     .iter()
-                    .map(|r| {
-                        let ends: Vec<Outcome> = r.samples.iter().map(&mut try_answer).collect();
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let samples = match (i == here, counted) {
+                            (true, _) => &[][..],
+                            (false, true) => &r.samples[..],
+                            (false, false) => r.samples.get(..1).unwrap_or_default(),
+                        };
+                        let ends: Vec<Outcome> = samples.iter().map(&mut try_answer).collect();
                         merged(&ends, r.high.is_none())
                     })
                     .collect();
                 let down: Vec<usize> = (0..here).rev().collect();
                 let up: Vec<usize> = (here + 1..regions.len()).collect();
                 for (walk, upwards) in [(down, false), (up, true)] {
-                    let counted = counted(programme, q);
                     let nearest = nearest(&now, &walk, upwards, counted, &regions, &outcomes);
                     if let Some(((status, benefit), low, high)) = nearest {
                         found.push(Change { question: q, to: Alternative::Between { low, high }, status, benefit });
