@@ -52,7 +52,7 @@ test('saving the pack redraws the widget, keeps the answers, and shows problems 
   await page.locator('#problems li', { hasText: 'dancer' }).waitFor();
   const problems = await page.locator('#problems li').allTextContents();
   assert.equal(problems.length, 1, problems.join('\n'));
-  assert.match(problems[0], /^collectif-5050-mentorat-2021:101:47: `dancer` is not an option of `mentoring_profile`/);
+  assert.match(problems[0], /^collectif-5050-mentorat-2021:105:47: `dancer` is not an option of `mentoring_profile`/);
   assert.equal(await widget.locator('h2').textContent(), 'Mentorat, version de travail', 'the last good drawing stays');
   assert.deepEqual(errors, []);
   await page.close();
