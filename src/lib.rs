@@ -8,7 +8,7 @@
 //! (`widget`) renders the form in the browser; [`tools`] serve rule authors through
 //! the CLI. See ARCHITECTURE.md for the map.
 
-pub use eligibility_rules::{answer, compile, engine, i18n, money, pack};
+pub use eligibility_rules::{answer, compile, engine, i18n, money, pack, sort};
 
 pub mod catalogue;
 pub mod form;
