@@ -4,6 +4,8 @@
 //!   for `catalogue` by the rules crate's `bake`. Adding a programme is adding a file; a
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
+//! - `src/widget/widget.css` is written without its comments and the spaces no rule
+//!   needs, as the widget adopts it (bench/sizes.mjs finds it in the .wasm the same way).
 //! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is listed for
 //!   the scenario test, which runs natively and in the browser.
 
@@ -17,6 +19,9 @@ fn main() -> BuildResult<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR")?);
     fs::write(out.join("catalogue.rs"), catalogue(&files(&root.join("packs"))?)?)?;
+    let css = root.join("src/widget/widget.css");
+    println!("cargo:rerun-if-changed={}", css.display());
+    fs::write(out.join("widget.css"), minify_css(&fs::read_to_string(css)?))?;
     fs::write(out.join("scenarios.rs"), list(&files(&root.join("tests/scenarios"))?)?)?;
     fs::write(out.join("test_packs.rs"), list(&files(&root.join("tests/packs"))?)?)?;
     Ok(())
@@ -65,4 +70,30 @@ fn catalogue(packs: &[PathBuf]) -> BuildResult<String> {
          pub fn programmes() -> Vec<crate::pack::Programme> {{\n    vec![{}]\n}}\n",
         programmes.join(",\n")
     ))
+}
+
+/// CSS without comments and the spaces no rule needs: runs of white space become one
+/// space, which goes next to `{ } ; , >` and after `:` (never needed after a colon,
+/// while a space before one separates selectors); `;}` becomes `}`.
+fn minify_css(css: &str) -> String {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some((before, after)) = rest.split_once("/*") {
+        text.push_str(before);
+        rest = after.split_once("*/").map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(spaced.len());
+    let mut chars = spaced.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        if c == ' ' && ("{};,>:".contains(previous) || "{};,>!".contains(next)) {
+            continue;
+        }
+        out.push(c);
+        previous = c;
+    }
+    out.replace(";}", "}")
 }

@@ -36,6 +36,7 @@ node --input-type=module - <<'EOF'
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { transformSync } from 'esbuild';
 
 const root = pathToFileURL(`${process.cwd()}/`);
 const www = new URL('www/', root);
@@ -48,6 +49,13 @@ function replaceOnce(text, from, to, where) {
   if (parts.length !== 2) throw new Error(`build: expected ${JSON.stringify(from)} once in ${where}, found it ${parts.length - 1} times`);
   return parts.join(to);
 }
+
+/** JavaScript as served: minified (names, spaces, comments), the same code. `format`:
+ * 'esm' for a module; none for the element script, which also runs as a classic script,
+ * keeps the syntax of 2017 browsers so that an old one reaches its fallback. */
+const minify = (code, format) => transformSync(code, {
+  minify: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
+}).code;
 
 /** Writes `bytes` as `stem.<hash>.ext`; returns that name. */
 async function pin(logical, bytes) {
@@ -62,12 +70,12 @@ async function pin(logical, bytes) {
 // The engine: the .wasm, the glue that names it, the module that names both.
 const wasm = await pin('eligibility_bg.wasm', await readFile(new URL('eligibility_bg.wasm', dist)));
 const glueSource = await readFile(new URL('eligibility.js', dist), 'utf8');
-const glue = await pin('eligibility.js', replaceOnce(glueSource, "'eligibility_bg.wasm'", `'${wasm}'`, 'eligibility.js'));
+const glue = await pin('eligibility.js', minify(replaceOnce(glueSource, "'eligibility_bg.wasm'", `'${wasm}'`, 'eligibility.js'), 'esm'));
 let module = await readFile(new URL('index.js', dist), 'utf8');
 module = replaceOnce(module, "from './eligibility.js'", `from './${glue}'`, 'index.js');
 module = replaceOnce(module, "const WASM = './eligibility_bg.wasm';", `const WASM = './${wasm}';`, 'index.js');
 module = replaceOnce(module, 'const WASM_INTEGRITY = null;', `const WASM_INTEGRITY = '${manifest['eligibility_bg.wasm'].integrity}';`, 'index.js');
-const index = await pin('index.js', module);
+const index = await pin('index.js', minify(module, 'esm'));
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
 await rm(new URL('eligibility.js', dist));
 await rm(new URL('eligibility_bg.wasm', dist));
@@ -97,7 +105,7 @@ const loaderSource = await readFile(new URL('eligibility-widget.js', www), 'utf8
 // Served without its comments (they are in the source): a line that is only a comment goes.
 const code = loaderSource.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
 const header = '// <eligibility-widget>: the element script, built by scripts/build.sh from www/eligibility-widget.js.\n';
-const loader = header + replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js');
+const loader = header + minify(replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js'));
 await writeFile(new URL('eligibility-widget.js', dist), loader);
 await pin('eligibility-widget.js', loader);
 

@@ -162,7 +162,7 @@ impl WidgetState {
         let mut order: Vec<usize> = (0..view.outcomes.len())
             .filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet))
             .collect();
-        order.sort_unstable_by_key(|&i| (view.outcomes.get(i).map_or(3, rank), i));
+        crate::sort::sort_by_key(&mut order, |&i| (view.outcomes.get(i).map_or(3, rank), i));
         order
     }
 

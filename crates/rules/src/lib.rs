@@ -16,3 +16,4 @@ pub mod engine;
 pub mod i18n;
 pub mod money;
 pub mod pack;
+pub mod sort;

@@ -33,7 +33,8 @@ use crate::js;
 use crate::pack::Programme;
 use crate::report::EvaluationReport;
 
-const STYLE: &str = include_str!("../widget.css");
+// widget.css as build.rs writes it: without comments and needless spaces.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// One mounted widget. Held by the element (through `wasm::Widget`) and, weakly, by
 /// its event listener.

@@ -115,7 +115,7 @@ pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
     if status == Status::NotEligible {
         return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
     }
-    let relevant = outcomes.iter().flat_map(|o| o.relevant.iter().copied()).collect();
+    let relevant = crate::sort::set(outcomes.iter().flat_map(|o| o.relevant.iter().copied()));
     let benefit = match components.iter().zip(&outcomes).find(|(c, _)| c.benefit) {
         Some((_, outcome)) => outlook(programme, &outcome.benefits, outcome.unbounded),
         // Nothing open in the benefit: the quick outlook is exact.
@@ -163,13 +163,13 @@ fn components(residuals: &[Residual], benefit: &BTreeSet<QuestionIndex>) -> Vec<
             }
         }
         merged.questions.extend(questions.iter().copied());
-        merged.questions.sort_unstable();
+        crate::sort::sort(&mut merged.questions);
         merged.questions.dedup();
         match criterion {
             Some(c) => merged.criteria.push(c),
             None => merged.benefit = true,
         }
-        merged.criteria.sort_unstable();
+        crate::sort::sort(&mut merged.criteria);
         kept.push(merged);
         components = kept;
     };
@@ -181,7 +181,7 @@ fn components(residuals: &[Residual], benefit: &BTreeSet<QuestionIndex>) -> Vec<
     if !benefit.is_empty() {
         join(benefit, None);
     }
-    components.sort_unstable_by_key(|c| c.questions.first().copied());
+    crate::sort::sort_by_key(&mut components, |c| c.questions.first().copied());
     components
 }
 
@@ -285,7 +285,7 @@ fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) ->
                     BenefitValue::Money(_) => None,
                 })
                 .collect();
-            starts.sort_unstable();
+            crate::sort::sort(&mut starts);
             Some(BenefitOutlook::Place { starts })
         }
         Benefit::Money(_) => {

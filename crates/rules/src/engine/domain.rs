@@ -49,8 +49,8 @@ pub fn conditions(programme: &Programme) -> Vec<&Condition> {
 /// Answers to a question of `kind` that stand for all its answers, given the points
 /// where the rules change. Never empty for a question the rules read.
 pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Answer> {
-    // Unstable sorts only, here and in the engine: one sort routine in the WebAssembly.
-    points.sort_unstable();
+    // `crate::sort` only, here and in the engine: one small sort routine in the WebAssembly.
+    crate::sort::sort(&mut points);
     points.dedup();
     match kind {
         QuestionKind::YesNo => vec![Answer::YesNo(true), Answer::YesNo(false)],
@@ -67,7 +67,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             if values.is_empty() {
                 values.push(0);
             }
-            values.sort_unstable();
+            crate::sort::sort(&mut values);
             values.dedup();
             let inside = |n: &i64| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m);
             values.into_iter().filter(inside).map(Answer::Integer).collect()
@@ -85,7 +85,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
                 values.push(Decimal::ZERO);
             }
             let inside = |d: &Decimal| min.is_none_or(|m| *d >= m) && max.is_none_or(|m| *d <= m);
-            values.sort_unstable();
+            crate::sort::sort(&mut values);
             values.dedup();
             values.into_iter().filter(inside).map(Answer::Money).collect()
         }

@@ -67,7 +67,7 @@ fn combine(items: &[Condition], answers: &Answers, decisive: bool) -> Residual {
 fn leaf(q: QuestionIndex, answers: &Answers, test: impl Fn(&Answer) -> Option<bool>) -> Residual {
     match answers.get(q).and_then(test) {
         Some(value) => Residual::Known(value),
-        None => Residual::Open(BTreeSet::from([q])),
+        None => Residual::Open(crate::sort::set([q])),
     }
 }
 
