@@ -291,7 +291,8 @@ impl<'p> Form<'p> {
             _ if self.routes => CountryOutcome::Unknown,
             _ => CountryOutcome::NotAsked,
         };
-        let unknown = slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q).collect();
+        let unknown =
+            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
         Outcome { verdict: evaluate(programme, &own), country, unknown, answers: own }
     }
 

@@ -217,7 +217,7 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
         QuestionKind::Money { min, max, .. } => (*min, *max, false),
         QuestionKind::YesNo | QuestionKind::Choice(_) => return Vec::new(),
     };
-    points.sort_unstable();
+    crate::sort::sort(&mut points);
     points.dedup();
     let included = |value| Edge { value, included: true };
     let excluded = |value| Edge { value, included: false };
