@@ -212,6 +212,48 @@ impl WidgetState {
         self.view = view_of(&self.form, &self.answers);
     }
 
+    /// Answers again what a link carried, keeping only what still fits the questions
+    /// (the rules may have changed since): an answer to a question this form does not
+    /// have, a value the question refuses or no longer offers, or a chosen reading that
+    /// is not one of the value's readings now, is left out. Returns the ids of those
+    /// left out, in the link's order.
+    pub fn restore_fitting(&mut self, kept: &[Kept]) -> Vec<String> {
+        let mut dropped = Vec::new();
+        for kept in kept {
+            let fits = match self.form.position(&kept.id) {
+                Some(question) => self.answer_fitting(question, kept),
+                None => false,
+            };
+            if !fits {
+                dropped.push(kept.id.clone());
+            }
+        }
+        self.view = view_of(&self.form, &self.answers);
+        dropped
+    }
+
+    /// Answers `question` with what was kept if it fits, else leaves it unanswered.
+    fn answer_fitting(&mut self, question: usize, kept: &Kept) -> bool {
+        self.answer(question, kept.raw.clone());
+        let Some(field) = self.fields.get(question) else { return false };
+        let fits = match (field.reading, kept.chosen) {
+            _ if field.error.is_some() => false,
+            (Some(Reading::Ambiguous { first, second }), Some(chosen)) if chosen == first || chosen == second => {
+                self.choose(question, chosen == second);
+                true
+            }
+            // Not chosen yet when the link was made: the visitor is asked again.
+            (Some(Reading::Ambiguous { .. }), None) => true,
+            (Some(Reading::Understood(value)), Some(chosen)) => value == chosen,
+            (_, Some(_)) => false,
+            (_, None) => self.answers.is_answered(question),
+        };
+        if !fits {
+            self.answer(question, String::new());
+        }
+        fits
+    }
+
     fn answer(&mut self, question: usize, raw: String) {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
