@@ -38,7 +38,6 @@ const MAX_PROGRAMMES: usize = 16;
 const MAX_ANSWERS: usize = 128;
 /// Bytes of a decoded value: more than any answer a visitor types.
 const MAX_VALUE: usize = 256;
-const MAX_RANK: usize = 999;
 
 /// The rules a link's answers were given for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,16 +62,16 @@ pub struct Link {
 pub enum LinkError {
     TooLong,
     /// Another version of the format than `v1`.
-    Version(String),
+    Version,
     /// A field other than `p`, `a` and `w`, or one without `=`.
-    UnknownField(String),
+    UnknownField,
     /// A `%` not followed by two hex digits, a character that should have been escaped,
     /// or bytes that are not UTF-8.
     Escape,
     /// A value out of its shape: `what` names it.
     Shape(&'static str),
     /// The same programme or question twice, or two ranks.
-    Duplicate(String),
+    Duplicate,
     NoProgramme,
     TooMany,
 }
@@ -81,11 +80,11 @@ impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LinkError::TooLong => write!(f, "the link is longer than {MAX_LENGTH} characters"),
-            LinkError::Version(v) => write!(f, "the link's format `{v}` is not `{VERSION}`"),
-            LinkError::UnknownField(field) => write!(f, "unknown field `{field}`"),
+            LinkError::Version => write!(f, "the link's format is not `{VERSION}`"),
+            LinkError::UnknownField => f.write_str("the link has a field other than `p`, `a` and `w`"),
             LinkError::Escape => f.write_str("a value is not percent-encoded UTF-8"),
             LinkError::Shape(what) => write!(f, "{what} is not well formed"),
-            LinkError::Duplicate(what) => write!(f, "`{what}` is given twice"),
+            LinkError::Duplicate => f.write_str("a programme, an answer or the rank is given twice"),
             LinkError::NoProgramme => f.write_str("the link names no programme"),
             LinkError::TooMany => f.write_str("the link holds too many programmes or answers"),
         }
@@ -136,22 +135,25 @@ impl Link {
             return Err(LinkError::TooLong);
         }
         let mut fields = body.split(';');
-        match fields.next() {
-            Some(VERSION) => {}
-            other => return Err(LinkError::Version(other.unwrap_or_default().chars().take(16).collect())),
+        if fields.next() != Some(VERSION) {
+            return Err(LinkError::Version);
         }
         let mut link = Link { programmes: Vec::new(), rank: 0, answers: Vec::new() };
         let mut ranked = false;
         for field in fields {
-            let (key, values) = field.split_once('=').ok_or_else(|| unknown(field))?;
-            let values = values.split(',').map(decode).collect::<Result<Vec<String>, LinkError>>()?;
+            let (key, values) = field.split_once('=').ok_or(LinkError::UnknownField)?;
+            let mut decoded = Vec::new();
+            for value in values.split(',') {
+                decoded.push(decode(value)?);
+            }
+            let values = decoded;
             match (key, values.as_slice()) {
                 ("p", [id, version, hash]) => {
                     if !is_id(id) || !is_version(version) || !is_hash(hash) {
                         return Err(LinkError::Shape("a programme"));
                     }
                     if link.programmes.iter().any(|p| p.id == *id) {
-                        return Err(LinkError::Duplicate(id.clone()));
+                        return Err(LinkError::Duplicate);
                     }
                     link.programmes.push(Pin { id: id.clone(), version: version.clone(), hash: hash.clone() });
                 }
@@ -164,20 +166,20 @@ impl Link {
                         None => None,
                     };
                     if link.answers.iter().any(|k| k.id == *id) {
-                        return Err(LinkError::Duplicate(id.clone()));
+                        return Err(LinkError::Duplicate);
                     }
                     link.answers.push(Kept { id: id.clone(), raw: raw.clone(), chosen });
                 }
                 ("w", [rank]) => {
                     if ranked {
-                        return Err(LinkError::Duplicate("w".into()));
+                        return Err(LinkError::Duplicate);
                     }
                     link.rank = read_rank(rank)?;
                     ranked = true;
                 }
                 ("p" | "a", _) => return Err(LinkError::Shape(if key == "p" { "a programme" } else { "an answer" })),
                 ("w", _) => return Err(LinkError::Shape("the rank")),
-                _ => return Err(unknown(key)),
+                _ => return Err(LinkError::UnknownField),
             }
             if link.programmes.len() > MAX_PROGRAMMES || link.answers.len() > MAX_ANSWERS {
                 return Err(LinkError::TooMany);
@@ -192,9 +194,8 @@ impl Link {
     /// Whether the link was made by a widget of these programmes (in any order) and
     /// this rank among the page's widgets of the same programmes.
     pub fn is_for(&self, programmes: &[&str], rank: usize) -> bool {
-        let mut ours: Vec<&str> = self.programmes.iter().map(|p| p.id.as_str()).collect();
-        ours.sort_unstable();
-        ours == programme_set(&programmes.join(" ")) && self.rank == rank
+        let ours: Vec<&str> = self.programmes.iter().map(|p| p.id.as_str()).collect();
+        same_programmes(&ours, programmes) && self.rank == rank
     }
 }
 
@@ -243,22 +244,15 @@ impl FromLink {
     }
 }
 
-/// The programme ids of a `programme` attribute, sorted and once each: widgets of the
-/// same set are the same form, whatever the order their attribute gives.
-pub fn programme_set(attribute: &str) -> Vec<&str> {
-    let mut ids: Vec<&str> = attribute.split_whitespace().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
+/// Whether two lists name the same programmes, whatever their order: widgets of the
+/// same programmes are the same form. (Lists are short: no sorting code is shipped.)
+pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|id| b.contains(id)) && b.iter().all(|id| a.contains(id))
 }
 
 /// The first `HASH_DIGITS` of a hex hash (all of it, if shorter).
 pub fn short_hash(hash: &str) -> String {
     hash.chars().take(HASH_DIGITS).collect()
-}
-
-fn unknown(field: &str) -> LinkError {
-    LinkError::UnknownField(field.chars().take(16).collect())
 }
 
 fn push_values(out: &mut String, values: &[&str]) {
@@ -334,14 +328,15 @@ fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
     Ok(value)
 }
 
-/// A rank: digits with no leading zero, at most `MAX_RANK`; `0` is written by leaving
+/// A rank: digits with no leading zero, at most 999; `0` is written by leaving
 /// the field out.
 fn read_rank(text: &str) -> Result<usize, LinkError> {
     let bad = LinkError::Shape("the rank");
-    if text.starts_with('0') || !text.bytes().all(|b| b.is_ascii_digit()) {
+    // At most three digits, the first not a zero: no integer parsing needed.
+    if text.len() > 3 || text.starts_with('0') || text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad);
     }
-    text.parse().ok().filter(|r| (1..=MAX_RANK).contains(r)).ok_or(bad)
+    Ok(text.bytes().fold(0, |rank, b| rank * 10 + usize::from(b - b'0')))
 }
 
 #[cfg(test)]
@@ -404,11 +399,11 @@ mod tests {
         let check = |fragment: String, expected: LinkError| {
             assert_eq!(Link::read(&fragment), Err(expected), "{fragment}");
         };
-        check(format!("#eligibility=v2;{pin}"), LinkError::Version("v2".into()));
-        check("#eligibility=".into(), LinkError::Version(String::new()));
+        check(format!("#eligibility=v2;{pin}"), LinkError::Version);
+        check("#eligibility=".into(), LinkError::Version);
         check("#eligibility=v1".into(), LinkError::NoProgramme);
-        check(format!("#eligibility=v1;{pin};x=1"), LinkError::UnknownField("x".into()));
-        check(format!("#eligibility=v1;{pin};"), LinkError::UnknownField(String::new()));
+        check(format!("#eligibility=v1;{pin};x=1"), LinkError::UnknownField);
+        check(format!("#eligibility=v1;{pin};"), LinkError::UnknownField);
         check(format!("#eligibility=v1;{pin};a=profession,art%ist"), LinkError::Escape);
         check(format!("#eligibility=v1;{pin};a=profession,artist%4"), LinkError::Escape);
         check(format!("#eligibility=v1;{pin};a=profession,%FF%FE"), LinkError::Escape);
@@ -421,11 +416,8 @@ mod tests {
         check(format!("#eligibility=v1;{pin};a=profession,1,2,3"), LinkError::Shape("an answer"));
         check(format!("#eligibility=v1;{pin};a=days,12,1e3"), LinkError::Shape("a chosen reading"));
         check(format!("#eligibility=v1;{pin};a=days,12,12.0"), LinkError::Shape("a chosen reading"));
-        check(
-            format!("#eligibility=v1;{pin};a=profession,artist;a=profession,other"),
-            LinkError::Duplicate("profession".into()),
-        );
-        check(format!("#eligibility=v1;{pin};{pin}"), LinkError::Duplicate("netflix-audiens-2020".into()));
+        check(format!("#eligibility=v1;{pin};a=profession,artist;a=profession,other"), LinkError::Duplicate);
+        check(format!("#eligibility=v1;{pin};{pin}"), LinkError::Duplicate);
         check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3F2A9C1B2D4E".into(), LinkError::Shape("a programme"));
         check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a".into(), LinkError::Shape("a programme"));
         check("#eligibility=v1;p=netflix-audiens-2020,1.1.0".into(), LinkError::Shape("a programme"));
@@ -435,7 +427,7 @@ mod tests {
         check(format!("#eligibility=v1;{pin};w=01"), LinkError::Shape("the rank"));
         check(format!("#eligibility=v1;{pin};w=1000"), LinkError::Shape("the rank"));
         check(format!("#eligibility=v1;{pin};w=99999999999999999999999"), LinkError::Shape("the rank"));
-        check(format!("#eligibility=v1;{pin};w=1;w=2"), LinkError::Duplicate("w".into()));
+        check(format!("#eligibility=v1;{pin};w=1;w=2"), LinkError::Duplicate);
         check(format!("#eligibility=v1;{pin};a=x,{}", "y".repeat(MAX_VALUE + 1)), LinkError::Shape("a value's length"));
         check(
             format!("#eligibility=v1;{pin};a=x,{}", "%41".repeat(MAX_VALUE + 1)),
@@ -444,7 +436,7 @@ mod tests {
         check(format!("#eligibility=v1;{pin}{}", ";a=x,y".repeat(MAX_LENGTH)), LinkError::TooLong);
         let many: String = (0..=MAX_ANSWERS).map(|i| format!(";a=q{i},y")).collect();
         check(format!("#eligibility=v1;{pin}{many}"), LinkError::TooMany);
-        assert_eq!(LinkError::Version("v2".into()).to_string(), "the link's format `v2` is not `v1`");
+        assert_eq!(LinkError::Version.to_string(), "the link's format is not `v1`");
     }
 
     #[test]
@@ -535,6 +527,7 @@ mod tests {
         assert!(!link.is_for(&["a", "b"], 0));
         assert!(!link.is_for(&["a"], 1));
         assert!(!link.is_for(&["a", "b", "c"], 1));
-        assert_eq!(programme_set(" b  a b "), ["a", "b"]);
+        assert!(same_programmes(&["b", "a", "b"], &["a", "b"]));
+        assert!(!same_programmes(&["a"], &["a", "b"]));
     }
 }

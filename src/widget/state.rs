@@ -139,6 +139,7 @@ impl WidgetState {
 
     /// Questions to show, in the form's order: those the visitor answered or started
     /// typing, and the next one worth asking. The others no longer matter or not yet.
+    #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn visible_questions(&self, view: &FormView) -> Vec<usize> {
         (0..self.fields.len())
             .filter(|&q| self.form.asks(q))
@@ -152,6 +153,7 @@ impl WidgetState {
 
     /// The programmes to show, the likely ones first, then those not yet known, then
     /// the others; a programme of another country than the visitor's is left out.
+    #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn results_order(&self, view: &FormView) -> Vec<usize> {
         let rank = |o: &Outcome<'_>| match o.status() {
             Status::Eligible => 0,

@@ -11,6 +11,7 @@ use crate::pack::{AmountRule, Benefit, Programme, QuestionKind, Source};
 
 /// The sentence a visitor reads first: the status, and the amount when eligible. For a
 /// closed programme, what they would have got ("you would have qualified").
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let closed = window == WindowState::Closed;
@@ -48,6 +49,7 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 
 /// `Montant : 500 € à 900 €`, `What you would get: a mentee's place…; starts: May 2021`;
 /// `None` when not eligible.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let ui = ui(lang);
     if let Some(amount) = amount(outcome, lang) {
@@ -76,6 +78,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 /// du 15 avril 2020 ; date de clôture non communiquée`, `Applications closed on 22 April
 /// 2020 at 6 pm (UK time).`, or, past the last day the pack vouches for, that the
 /// programme may no longer take applications.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let window = &programme.window;
@@ -131,6 +134,7 @@ pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String
 
 /// The words of the link to the operator's page: an invitation to apply only while
 /// the programme is open.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn link(state: WindowState, lang: Lang) -> &'static str {
     let ui = ui(lang);
     match state {
@@ -143,6 +147,7 @@ pub fn link(state: WindowState, lang: Lang) -> &'static str {
 
 /// Which rules gave the verdict, for a newsroom to cite: `Règles netflix-audiens-2020,
 /// version 1.0.0, comparées aux sources le 21 novembre 2026 ; empreinte SHA-256 : …`.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn rules(programme: &Programme, lang: Lang) -> String {
     let ui = ui(lang);
     let separator = semicolon(lang);
@@ -164,6 +169,7 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
 }
 
 /// `mind Media, « Covid-19 : … », 2020-04-08`.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn source(source: &Source, lang: Lang) -> String {
     format!("{}, {}, {}", source.publisher, quoted(&source.title, lang), source.date)
 }
@@ -269,12 +275,14 @@ pub fn keep(lang: Lang) -> &'static KeepWords {
 /// out (`dropped`: labels of questions still asked; `gone`: how many others).
 pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, lang: Lang) -> String {
     let words = keep(lang);
-    let mut parts = vec![words.restored.to_owned()];
+    let mut out = words.restored.to_owned();
     for (programme, was) in changed {
-        let name = quoted(programme.name.get(lang), lang);
-        parts.push(format!(
-            "{} {name} {} ({} {was}, {} {}){} {}",
-            words.rules_of,
+        out.push(' ');
+        out.push_str(words.rules_of);
+        out.push(' ');
+        out.push_str(&quoted(programme.name.get(lang), lang));
+        out.push_str(&format!(
+            " {} ({} {was}, {} {}){} {}",
             words.changed_since,
             ui(lang).version,
             words.now,
@@ -283,16 +291,24 @@ pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, l
             words.still_apply
         ));
     }
-    let mut left_out: Vec<String> = dropped.iter().map(|label| quoted(label, lang)).collect();
-    match gone {
-        0 => {}
-        1 => left_out.push(words.gone_one.to_owned()),
-        n => left_out.push(format!("{n} {}", words.gone_many)),
+    let gone = match gone {
+        0 => None,
+        1 => Some(words.gone_one.to_owned()),
+        n => Some(format!("{n} {}", words.gone_many)),
+    };
+    let mut left_out = dropped.iter().map(|label| quoted(label, lang)).chain(gone);
+    if let Some(first) = left_out.next() {
+        out.push(' ');
+        out.push_str(words.dropped);
+        out.push(' ');
+        out.push_str(&first);
+        for next in left_out {
+            out.push_str(semicolon(lang));
+            out.push_str(&next);
+        }
+        out.push('.');
     }
-    if !left_out.is_empty() {
-        parts.push(format!("{} {}.", words.dropped, left_out.join(semicolon(lang))));
-    }
-    parts.join(" ")
+    out
 }
 
 /// French puts a space before a colon; English does not.

@@ -307,7 +307,8 @@ test('under the strict CSP and Trusted Types: print, copy, share and a link open
     await widget.locator('button[data-action=print]').click();
     const frame = await (await widget.locator('iframe.printer').elementHandle()).contentFrame();
     assert.match(await frame.evaluate(() => document.body.innerText), /Vos réponses/, path);
-    assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '20px', `${path}: the frame's stylesheet applies`);
+    // 14pt from the frame's own sheet, not the browser's 2em.
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '18.6667px', `${path}: the frame's stylesheet applies`);
     await widget.locator('button[data-action=copy]').click();
     await live(widget).filter({ hasText: 'Résumé copié' }).waitFor();
     await widget.locator('button[data-action=share]').click();

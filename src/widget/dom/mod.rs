@@ -27,7 +27,7 @@ use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
 
 use super::features::Features;
-use super::share::{programme_set, FromLink, Link};
+use super::share::{same_programmes, FromLink, Link};
 use super::state::{Kept, Message, WidgetState};
 use super::summary::Summary;
 use super::wording::keep;
@@ -236,7 +236,11 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
                 Ok(programmes) if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang, js::today());
                     match (m.state.take(), m.kept.take()) {
-                        (Some(old), _) => state.keep_answers_of(old),
+                        // Another list of programmes: what the link did no longer applies.
+                        (Some(old), _) => {
+                            state.keep_answers_of(old);
+                            m.from_link = None;
+                        }
                         (None, Some(kept)) => state.restore(&kept),
                         // A widget's first drawing: the answers of a link, if it brings some.
                         (None, None) if features.share => {
@@ -306,7 +310,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 /// How many widgets of the same programmes come before `host` in the page.
 fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
     let own = host.get_attribute("programme").unwrap_or_default();
-    let own = programme_set(&own);
+    let own: Vec<&str> = own.split_whitespace().collect();
     let widgets = document.query_selector_all("eligibility-widget")?;
     let mut rank = 0;
     for i in 0..widgets.length() {
@@ -314,7 +318,8 @@ fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
         if element.is_same_node(Some(host)) {
             break;
         }
-        if programme_set(&element.get_attribute("programme").unwrap_or_default()) == own {
+        let theirs = element.get_attribute("programme").unwrap_or_default();
+        if same_programmes(&theirs.split_whitespace().collect::<Vec<_>>(), &own) {
             rank += 1;
         }
     }
