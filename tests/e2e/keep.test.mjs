@@ -4,6 +4,7 @@
 // sends or stores anything.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { questions as questionList } from '../../www/dist/index.js';
 import { answer, builtFiles, NOTHING_WRITTEN, open, questionsById, ready, server, start, writtenSomewhere } from './harness.mjs';
 
@@ -97,6 +98,28 @@ test('a link made with other rules says so, restores what still fits and says wh
   assert.equal(await live(widget).textContent(), note, 'said once by the live region');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test("axe-core finds no violation with a link's note and the buttons, on the light and the dark page", async () => {
+  const axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  const fragment = '#eligibility=v1;p=netflix-audiens-2020,1.0.0,000000000000;a=profession,artist;a=days_worked,douze';
+  for (const path of ['/', '/dark.html']) {
+    const { page } = await open(browser.context, `${browser.origin}${path}${fragment}`);
+    await ready(page);
+    assert.equal(await page.locator('eligibility-widget .note').first().isVisible(), true, path);
+    await page.addScriptTag({ content: axe });
+    const violations = () => page.evaluate(async () =>
+      (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }))
+        .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(await violations(), [], path);
+    // After a print, the frame it leaves in the widget is no violation either.
+    await page.evaluate(() => { window.print = () => {}; });
+    await page.locator('eligibility-widget button[data-action=print]').first().click();
+    const frame = await (await page.locator('eligibility-widget iframe.printer').first().elementHandle()).contentFrame();
+    await frame.evaluate(() => { window.print = () => {}; });
+    assert.deepEqual(await violations(), [], `${path}, after printing`);
+    await page.close();
+  }
 });
 
 test('hostile or damaged links are refused whole, never run, never crash the widget', async () => {
