@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-${FUZZ_SECONDS:-15}}
 fail=0
-for target in pack_compile condition answers_json typed_amount; do
+for target in pack_compile condition answers_json typed_amount link; do
   # The seeds are copied so that what libFuzzer adds stays out of the repository.
   corpus=$(mktemp -d)
   cp fuzz/corpus/"$target"/* "$corpus"/

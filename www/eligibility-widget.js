@@ -1,4 +1,4 @@
-// <eligibility-widget programme="…" lang="fr|en" loading="lazy|eager">: the
+// <eligibility-widget programme="…" lang="fr|en" loading="lazy|eager" features="-print -copy -share">: the
 // publisher's one script tag, as a classic script (`<script src async>`) or a module
 // (`<script type="module" src>`) alike.
 //
@@ -164,6 +164,8 @@
     show(host, box);
   }
 
+  const linked = location.hash.indexOf('#eligibility=') === 0;
+
   const near = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) { if (entry.isIntersecting) entry.target.load(); });
@@ -171,7 +173,7 @@
     : null;
 
   class EligibilityWidget extends HTMLElement {
-    static get observedAttributes() { return ['programme', 'lang', 'loading']; }
+    static get observedAttributes() { return ['programme', 'lang', 'loading', 'features']; }
 
     connectedCallback() {
       if (!this.state) {
@@ -183,8 +185,9 @@
         drawPlaceholder(this);
       }
       if (this.state !== 'waiting') return;
-      // Once the engine is on its way, drawing one more form costs next to nothing.
-      if (!near || engine || this.getAttribute('loading') === 'eager') this.load();
+      // Once the engine is on its way, drawing one more form costs next to nothing; a
+      // link to answers (read by the engine, src/widget/share.rs) is what the visitor came for.
+      if (!near || engine || this.getAttribute('loading') === 'eager' || linked) this.load();
       else near.observe(this);
     }
 

@@ -139,6 +139,7 @@ impl WidgetState {
 
     /// Questions to show, in the form's order: those the visitor answered or started
     /// typing, and the next one worth asking. The others no longer matter or not yet.
+    #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn visible_questions(&self, view: &FormView) -> Vec<usize> {
         (0..self.fields.len())
             .filter(|&q| self.form.asks(q))
@@ -153,6 +154,7 @@ impl WidgetState {
 
     /// The programmes to show, the likely ones first, then those not yet known, then
     /// the others; a programme of another country than the visitor's is left out.
+    #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn results_order(&self, view: &FormView) -> Vec<usize> {
         let rank = |o: &Outcome<'_>| match o.status() {
             Status::Eligible => 0,
@@ -211,6 +213,48 @@ impl WidgetState {
             }
         }
         self.view = view_of(&self.form, &self.answers);
+    }
+
+    /// Answers again what a link carried, keeping only what still fits the questions
+    /// (the rules may have changed since): an answer to a question this form does not
+    /// have, a value the question refuses or no longer offers, or a chosen reading that
+    /// is not one of the value's readings now, is left out. Returns the ids of those
+    /// left out, in the link's order.
+    pub fn restore_fitting(&mut self, kept: &[Kept]) -> Vec<String> {
+        let mut dropped = Vec::new();
+        for kept in kept {
+            let fits = match self.form.position(&kept.id) {
+                Some(question) => self.answer_fitting(question, kept),
+                None => false,
+            };
+            if !fits {
+                dropped.push(kept.id.clone());
+            }
+        }
+        self.view = view_of(&self.form, &self.answers);
+        dropped
+    }
+
+    /// Answers `question` with what was kept if it fits, else leaves it unanswered.
+    fn answer_fitting(&mut self, question: usize, kept: &Kept) -> bool {
+        self.answer(question, kept.raw.clone());
+        let Some(field) = self.fields.get(question) else { return false };
+        let fits = match (field.reading, kept.chosen) {
+            _ if field.error.is_some() => false,
+            (Some(Reading::Ambiguous { first, second }), Some(chosen)) if chosen == first || chosen == second => {
+                self.choose(question, chosen == second);
+                true
+            }
+            // Not chosen yet when the link was made: the visitor is asked again.
+            (Some(Reading::Ambiguous { .. }), None) => true,
+            (Some(Reading::Understood(value)), Some(chosen)) => value == chosen,
+            (_, Some(_)) => false,
+            (_, None) => self.answers.is_answered(question) || self.answers.is_unknown(question),
+        };
+        if !fits {
+            self.answer(question, String::new());
+        }
+        fits
     }
 
     fn answer(&mut self, question: usize, raw: String) {

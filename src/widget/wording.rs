@@ -12,6 +12,7 @@ pub use crate::report::reading;
 
 /// The sentence a visitor reads first: the status, and the amount when eligible. For a
 /// closed programme, what they would have got ("you would have qualified").
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let closed = window == WindowState::Closed;
@@ -49,6 +50,7 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 
 /// `Montant : 500 € à 900 €`, `What you would get: a mentee's place…; starts: May 2021`;
 /// `None` when not eligible.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let ui = ui(lang);
     if let Some(amount) = amount(outcome, lang) {
@@ -77,6 +79,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 /// du 15 avril 2020 ; date de clôture non communiquée`, `Applications closed on 22 April
 /// 2020 at 6 pm (UK time).`, or, past the last day the pack vouches for, that the
 /// programme may no longer take applications.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let window = &programme.window;
@@ -124,6 +127,7 @@ pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String
 
 /// The words of the link to the operator's page: an invitation to apply only while
 /// the programme is open.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn link(state: WindowState, lang: Lang) -> &'static str {
     let ui = ui(lang);
     match state {
@@ -136,6 +140,7 @@ pub fn link(state: WindowState, lang: Lang) -> &'static str {
 
 /// Which rules gave the verdict, for a newsroom to cite: `Règles netflix-audiens-2020,
 /// version 1.0.0, comparées aux sources le 21 novembre 2026 ; empreinte SHA-256 : …`.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn rules(programme: &Programme, lang: Lang) -> String {
     let ui = ui(lang);
     let separator = semicolon(lang);
@@ -157,12 +162,146 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
 }
 
 /// `mind Media, « Covid-19 : … », 2020-04-08`.
+#[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn source(source: &Source, lang: Lang) -> String {
-    let title = match lang {
-        Lang::Fr => format!("«\u{a0}{}\u{a0}»", source.title),
-        Lang::En => format!("“{}”", source.title),
+    format!("{}, {}, {}", source.publisher, quoted(&source.title, lang), source.date)
+}
+
+/// `« … »` in French, `“…”` in English.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{text}\u{a0}»"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
+/// The words of keeping and sharing a result (the print, copy and share buttons, the
+/// summary, a link's answers restored): the widget's alone, so kept here rather than
+/// with the words every tool shares in `i18n`.
+#[derive(Debug)]
+pub struct KeepWords {
+    /// The group of the three buttons, for assistive technologies.
+    pub group: &'static str,
+    pub print: &'static str,
+    pub copy: &'static str,
+    pub share: &'static str,
+    pub copied: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    /// The summary's title; followed by `made_on` and the day.
+    pub title: &'static str,
+    pub made_on: &'static str,
+    pub your_answers: &'static str,
+    pub no_answers: &'static str,
+    pub sources: &'static str,
+    pub restored: &'static str,
+    /// "The rules of" + the programme + `changed_since` + versions.
+    pub rules_of: &'static str,
+    pub changed_since: &'static str,
+    pub now: &'static str,
+    pub still_apply: &'static str,
+    /// Before the labels of the answers left out.
+    pub dropped: &'static str,
+    /// Answers to questions no longer asked: one, several.
+    pub gone_one: &'static str,
+    pub gone_many: &'static str,
+    pub unreadable: &'static str,
+}
+
+const KEEP_FR: KeepWords = KeepWords {
+    group: "Garder ou partager le résultat",
+    print: "Imprimer ou enregistrer en PDF",
+    copy: "Copier le résumé",
+    share: "Copier un lien vers mes réponses",
+    copied: "Résumé copié dans le presse-papiers.",
+    link_copied: "Lien copié. Vos réponses y sont écrites après le signe #, que le navigateur n'envoie à aucun serveur\u{a0}; qui a le lien peut les lire.",
+    copy_failed: "La copie n'a pas pu se faire\u{a0}: le navigateur l'a refusée.",
+    title: "Résumé de votre simulation d'éligibilité",
+    made_on: "Fait le",
+    your_answers: "Vos réponses",
+    no_answers: "Aucune réponse pour l'instant.",
+    sources: "Sources",
+    restored: "Vos réponses ont été reprises du lien.",
+    rules_of: "Les règles de",
+    changed_since: "ont changé depuis ce lien",
+    now: "aujourd'hui",
+    still_apply: "les réponses qui s'appliquent encore ont été reprises.",
+    dropped: "Non reprises, car elles ne correspondent plus aux questions\u{a0}:",
+    gone_one: "une réponse à une question qui n'est plus posée",
+    gone_many: "réponses à des questions qui ne sont plus posées",
+    unreadable: "Le lien contient des réponses qui n'ont pas pu être lues\u{a0}: aucune n'a été reprise.",
+};
+
+const KEEP_EN: KeepWords = KeepWords {
+    group: "Keep or share the result",
+    print: "Print or save as PDF",
+    copy: "Copy the summary",
+    share: "Copy a link to my answers",
+    copied: "Summary copied to the clipboard.",
+    link_copied: "Link copied. Your answers are written in it after the # sign, which browsers send to no server; anyone with the link can read them.",
+    copy_failed: "Copying did not work: the browser refused it.",
+    title: "Summary of your eligibility check",
+    made_on: "Made on",
+    your_answers: "Your answers",
+    no_answers: "No answers yet.",
+    sources: "Sources",
+    restored: "Your answers were restored from the link.",
+    rules_of: "The rules of",
+    changed_since: "changed since this link was made",
+    now: "now",
+    still_apply: "the answers that still apply were restored.",
+    dropped: "Not restored, as they no longer fit the questions:",
+    gone_one: "one answer to a question no longer asked",
+    gone_many: "answers to questions no longer asked",
+    unreadable: "The link holds answers that could not be read: none was restored.",
+};
+
+pub fn keep(lang: Lang) -> &'static KeepWords {
+    match lang {
+        Lang::Fr => &KEEP_FR,
+        Lang::En => &KEEP_EN,
+    }
+}
+
+/// What the widget says after restoring a link's answers: that it did, the rules that
+/// changed since (`(programme, the link's version, today's)`), and the answers left
+/// out (`dropped`: labels of questions still asked; `gone`: how many others).
+pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, lang: Lang) -> String {
+    let words = keep(lang);
+    let mut out = words.restored.to_owned();
+    for (programme, was) in changed {
+        out.push(' ');
+        out.push_str(words.rules_of);
+        out.push(' ');
+        out.push_str(&quoted(programme.name.get(lang), lang));
+        out.push_str(&format!(
+            " {} ({} {was}, {} {}){} {}",
+            words.changed_since,
+            ui(lang).version,
+            words.now,
+            programme.version,
+            colon(lang),
+            words.still_apply
+        ));
+    }
+    let gone = match gone {
+        0 => None,
+        1 => Some(words.gone_one.to_owned()),
+        n => Some(format!("{n} {}", words.gone_many)),
     };
-    format!("{}, {title}, {}", source.publisher, source.date)
+    let mut left_out = dropped.iter().map(|label| quoted(label, lang)).chain(gone);
+    if let Some(first) = left_out.next() {
+        out.push(' ');
+        out.push_str(words.dropped);
+        out.push(' ');
+        out.push_str(&first);
+        for next in left_out {
+            out.push_str(semicolon(lang));
+            out.push_str(&next);
+        }
+        out.push('.');
+    }
+    out
 }
 
 /// French puts a space before a semicolon too.

@@ -55,6 +55,18 @@ export async function open(context, url, { width = 1024, height = 900, before } 
   return { page, requests, errors };
 }
 
+/** Every place a page could have written to, as the page sees it (for `page.evaluate`). */
+export async function writtenSomewhere() {
+  return {
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    cookie: document.cookie,
+  };
+}
+export const NOTHING_WRITTEN = { local: 0, session: 0, databases: 0, caches: 0, cookie: '' };
+
 /** Another server (scripts/serve.mjs with `options`) on a free port: another origin. */
 export async function server(options) {
   const started = await serve(0, options);

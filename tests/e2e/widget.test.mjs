@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { evaluate, nextQuestion, questions as questionList } from '../../www/dist/index.js';
-import { answer, builtFiles, expectedAmount, open, questionsById, ready, scenarioCases, start } from './harness.mjs';
+import { answer, builtFiles, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -41,17 +41,6 @@ const built = await builtFiles();
 const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js',
   ...['index.js', 'eligibility.js', 'eligibility_bg.wasm'].map((logical) => `/dist/${built[logical].file}`)]);
 
-/** Every place a page could have written to, as the page sees it. */
-async function writtenSomewhere() {
-  return {
-    local: localStorage.length,
-    session: sessionStorage.length,
-    databases: (await indexedDB.databases()).length,
-    caches: (await caches.keys()).length,
-    cookie: document.cookie,
-  };
-}
-const NOTHING_WRITTEN = { local: 0, session: 0, databases: 0, caches: 0, cookie: '' };
 
 test('visitors reach the verdict of every scenario the form can ask, by mouse and keyboard, and nothing leaves the page', async () => {
   let played = 0;

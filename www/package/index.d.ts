@@ -117,7 +117,8 @@ export class Widget {
   free(): void;
 }
 
-/** `<eligibility-widget programme="id …" lang="fr|en">`: one form for the programmes named. */
+/** `<eligibility-widget programme="id …" lang="fr|en" loading="lazy|eager" features="-print -copy -share">`:
+ * one form for the programmes named; `features` turns off the print, copy and share buttons. */
 export interface EligibilityWidgetElement extends HTMLElement {
   addEventListener(type: 'eligibility-result', listener: (event: CustomEvent<EvaluationReport>) => void): void;
 }

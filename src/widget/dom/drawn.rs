@@ -19,6 +19,7 @@ use crate::form::CountryOutcome;
 use crate::i18n::{ui, Lang};
 use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
+use crate::widget::features::Features;
 use crate::widget::state::{FormView, Reading, WidgetState};
 use crate::widget::wording;
 
@@ -28,6 +29,8 @@ const MAX_RADIOS: usize = 6;
 pub struct Drawn {
     lang: Lang,
     language: HtmlElement,
+    /// What opening a link did (answers restored, rules changed, answers left out).
+    note: Element,
     /// Per question of the form; `None` for one it does not ask.
     questions: Vec<Option<QuestionNodes>>,
     results: Element,
@@ -124,7 +127,7 @@ struct Slot<'a> {
 impl Drawn {
     /// Builds the whole widget for the state's language into `root`, replacing what
     /// was there, then fills it from the state.
-    pub fn build(maker: &Maker, root: &ShadowRoot, state: &WidgetState) -> Result<Drawn, JsValue> {
+    pub fn build(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Features) -> Result<Drawn, JsValue> {
         let lang = state.lang;
         let ui = ui(lang);
         let several = state.form.programmes.len() > 1;
@@ -157,6 +160,7 @@ impl Drawn {
             }
         }
 
+        let note = maker.add(&widget, "p", &[("class", "note"), ("hidden", "")], None)?;
         let form =
             maker.add(&widget, "form", &[("id", "form"), ("novalidate", ""), ("aria-labelledby", "title")], None)?;
         let mut questions = Vec::new();
@@ -213,6 +217,9 @@ impl Drawn {
             results.append_child(&nodes.section)?;
             programmes.push(nodes);
         }
+        if features.any() {
+            keep_buttons(maker, &widget, features, lang)?;
+        }
         maker.add(&widget, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
         let live = maker.add(
             &widget,
@@ -224,6 +231,7 @@ impl Drawn {
         let mut drawn = Drawn {
             lang,
             language: language.unchecked_into(),
+            note,
             questions,
             results,
             programmes,
@@ -376,6 +384,18 @@ impl Drawn {
         self.live.set_text_content(None);
     }
 
+    /// The live region, for what is said later (a copy that succeeded or failed).
+    pub fn live(&self) -> &Element {
+        &self.live
+    }
+
+    /// Shows what opening a link did, or nothing.
+    pub fn show_note(&self, text: Option<&str>) -> Result<(), JsValue> {
+        set_flag(&self.note, "hidden", text.is_none())?;
+        self.note.set_text_content(text);
+        Ok(())
+    }
+
     /// The language button, to keep focus on it when it redraws the widget.
     pub fn language_button(&self) -> &HtmlElement {
         &self.language
@@ -415,6 +435,27 @@ impl Drawn {
     pub fn focus_first(&self) -> Result<Focused, JsValue> {
         self.focus_next(self.questions.iter().position(Option::is_some))
     }
+}
+
+/// The print, copy and share buttons that `features` allows, in one labelled group.
+fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) -> Result<(), JsValue> {
+    let words = wording::keep(lang);
+    let group = maker.add(parent, "div", &[("class", "keep"), ("role", "group"), ("aria-label", words.group)], None)?;
+    for (on, action, text) in [
+        (features.print, "print", words.print),
+        (features.copy, "copy", words.copy),
+        (features.share, "share", words.share),
+    ] {
+        if on {
+            maker.add(
+                &group,
+                "button",
+                &[("type", "button"), ("class", "secondary"), ("data-action", action)],
+                Some(text),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn result_block(

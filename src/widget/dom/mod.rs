@@ -10,6 +10,7 @@
 
 mod drawn;
 mod element;
+mod printed;
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -18,14 +19,18 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, HtmlInputElement,
-    HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, HtmlIFrameElement,
+    HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 use drawn::{Changes, Drawn, Focused};
-use element::Maker;
+use element::{set_text, Maker};
 
+use super::features::Features;
+use super::share::{same_programmes, FromLink, Link};
 use super::state::{Kept, Message, WidgetState};
+use super::summary::Summary;
+use super::wording::keep;
 use crate::answer::UNKNOWN;
 use crate::catalogue;
 use crate::i18n::{ui, Lang};
@@ -48,7 +53,11 @@ pub struct Mounted {
     kept: Option<Vec<Kept>>,
     drawn: Option<Drawn>,
     /// The attributes the state was built from, to tell what an attribute change changes.
-    attributes: (String, Lang),
+    attributes: (String, Lang, Features),
+    /// What opening a link did to this widget, said until the visitor starts over.
+    from_link: Option<FromLink>,
+    /// The frame the summary is printed from, once made.
+    printer: Option<HtmlIFrameElement>,
     last_reports: Vec<EvaluationReport>,
     /// Enter is down in a text field: the `change` it commits is followed by a
     /// `submit`, which moves focus; what the change did is said then, with that known.
@@ -183,7 +192,9 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
         state: None,
         kept: None,
         drawn: None,
-        attributes: (String::new(), Lang::Fr),
+        attributes: (String::new(), Lang::Fr, Features::default()),
+        from_link: None,
+        printer: None,
         last_reports: Vec::new(),
         entering: false,
         unsaid: None,
@@ -214,20 +225,30 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
         let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
         let lang = attribute_lang(&m.host, &m.maker.document);
-        if m.state.is_some() && m.attributes == (programme_attribute.clone(), lang) {
+        let features = Features::parse(m.host.get_attribute("features").as_deref());
+        if m.state.is_some() && m.attributes == (programme_attribute.clone(), lang, features) {
             return Ok(());
         }
         let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
-        m.attributes = (programme_attribute.clone(), lang);
+        m.attributes = (programme_attribute.clone(), lang, features);
         if programmes_changed {
             let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
             let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| m.programme(id)).collect();
             match programmes {
                 Ok(programmes) if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang, js::today());
-                    match m.state.take() {
-                        Some(old) => state.keep_answers_of(old),
-                        None => state.restore(&m.kept.take().unwrap_or_default()),
+                    match (m.state.take(), m.kept.take()) {
+                        // Another list of programmes: what the link did no longer applies.
+                        (Some(old), _) => {
+                            state.keep_answers_of(old);
+                            m.from_link = None;
+                        }
+                        (None, Some(kept)) => state.restore(&kept),
+                        // A widget's first drawing: the answers of a link, if it brings some.
+                        (None, None) if features.share => {
+                            m.from_link = from_link(&m.host, &m.maker.document, &mut state)
+                        }
+                        (None, None) => {}
                     }
                     m.state = Some(state);
                 }
@@ -247,9 +268,96 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
             state.update(Message::SwitchLanguage(lang));
         }
         m.redraw()?;
+        if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
+            // Said once, and the widget brought into view: the visitor came for it.
+            if let Some(state) = &m.state {
+                set_text(drawn.live(), &from_link.message(state));
+            }
+            m.host.scroll_into_view();
+        }
         m.pending_events()?
     };
     dispatch(events)
+}
+
+thread_local! {
+    /// Whether a widget of the page took the link's answers: one link, one widget, once
+    /// (not again when it is rebuilt, nor by a widget added later).
+    static LINK_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Restores into `state` the answers of the page's link (`location.hash`) if it was
+/// made by this widget: the same programmes, the same rank among the page's widgets of
+/// those programmes. A link of ours that cannot be read is said by the first widget.
+fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -> Option<FromLink> {
+    if LINK_TAKEN.with(|taken| taken.get()) {
+        return None;
+    }
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let outcome = match Link::read(&hash) {
+        Ok(None) => return None,
+        Err(_) => FromLink::Unreadable,
+        Ok(Some(link)) => {
+            let ids: Vec<&str> = state.form.programmes.iter().map(|p| p.id.as_str()).collect();
+            if !link.is_for(&ids, rank_of(host, document).ok()?) {
+                return None;
+            }
+            FromLink::restore(state, &link)
+        }
+    };
+    LINK_TAKEN.with(|taken| taken.set(true));
+    Some(outcome)
+}
+
+/// How many widgets of the same programmes come before `host` in the page.
+fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
+    let own = host.get_attribute("programme").unwrap_or_default();
+    let own: Vec<&str> = own.split_whitespace().collect();
+    let widgets = document.query_selector_all("eligibility-widget")?;
+    let mut rank = 0;
+    for i in 0..widgets.length() {
+        let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        if element.is_same_node(Some(host)) {
+            break;
+        }
+        let theirs = element.get_attribute("programme").unwrap_or_default();
+        if same_programmes(&theirs.split_whitespace().collect::<Vec<_>>(), &own) {
+            rank += 1;
+        }
+    }
+    Ok(rank)
+}
+
+/// The page's address without its fragment, and the link of `state` after it.
+fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
+    let href = web_sys::window().ok_or("no window")?.location().href()?;
+    let page = href.split('#').next().unwrap_or_default();
+    Ok(format!("{page}#{}", Link::of(state, rank_of(host, document)?).fragment()))
+}
+
+/// Puts `text` on the clipboard from the visitor's click, then says in the live region
+/// whether it worked. A browser without the Clipboard API (or a page that is not a
+/// secure context) gets the failure said, not an exception.
+fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
+    let promise = (|| -> Option<js_sys::Promise> {
+        let navigator = js_sys::Reflect::get(&web_sys::window()?.into(), &"navigator".into()).ok()?;
+        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
+        let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
+        write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
+    })();
+    let Some(promise) = promise else {
+        set_text(live, failed);
+        return;
+    };
+    // Emptied first, so that a second copy is said again.
+    live.set_text_content(None);
+    let (on_done, on_failed) = (live.clone(), live.clone());
+    let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_done, done));
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_failed, failed));
+    let _ = promise.then2(&done, &failed);
+    // The promise calls one of them later, once: a few bytes per copy, left to it.
+    done.forget();
+    failed.forget();
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
@@ -358,10 +466,31 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
             }
             "click" if target.closest(".start-over")?.is_some() => {
                 m.send(Message::StartOver)?;
+                m.from_link = None;
                 if let Some(drawn) = &m.drawn {
                     drawn.hush();
+                    drawn.show_note(None)?;
                     drawn.focus_first()?;
                 }
+            }
+            "click" if target.closest("[data-action]")?.is_some() => {
+                let action = target.closest("[data-action]")?.and_then(|b| b.get_attribute("data-action"));
+                let m = &mut *m;
+                let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
+                let words = keep(state.lang);
+                match action.as_deref() {
+                    Some("print") => {
+                        let summary = Summary::of(state);
+                        printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+                    }
+                    Some("copy") => copy(&Summary::of(state).text(), drawn.live(), words.copied, words.copy_failed),
+                    Some("share") => {
+                        let link = link_to(&m.host, &m.maker.document, state)?;
+                        copy(&link, drawn.live(), words.link_copied, words.copy_failed);
+                    }
+                    _ => {}
+                }
+                return Ok(());
             }
             _ => return Ok(()),
         }
@@ -416,10 +545,12 @@ impl Mounted {
         self.sync()
     }
 
-    /// Builds the widget again, for a new language or new programmes.
+    /// Builds the widget again, for a new language, new programmes or features.
     fn redraw(&mut self) -> Result<(), JsValue> {
         let Some(state) = &self.state else { return Ok(()) };
-        self.drawn = Some(Drawn::build(&self.maker, &self.root, state)?);
+        let drawn = Drawn::build(&self.maker, &self.root, state, self.attributes.2)?;
+        drawn.show_note(self.from_link.as_ref().map(|f| f.message(state)).as_deref())?;
+        self.drawn = Some(drawn);
         Ok(())
     }
 

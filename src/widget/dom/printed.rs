@@ -1,0 +1,107 @@
+//! The summary on paper: drawn into a frame of the widget's own (an empty, zero-sized
+//! `<iframe>` in its shadow root) whose window is then printed, so that the page
+//! printed is the summary alone, not the publisher's article around the widget, and
+//! owes nothing to the publisher's print styles. The frame's document is same-origin
+//! `about:blank`: built node by node (no HTML string, so Trusted Types allow it),
+//! styled by a stylesheet constructed in the frame's own realm (a strict `style-src`
+//! allows it, as it does the widget's), and it loads nothing.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Document, Element, HtmlIFrameElement, ShadowRoot};
+
+use super::element::Maker;
+use crate::i18n::colon;
+use crate::widget::summary::Summary;
+use crate::widget::wording::keep;
+
+const PRINT_STYLE: &str = include_str!("../summary.css");
+
+/// Prints `summary` through the widget's print frame, made on first use.
+pub fn print(
+    maker: &Maker,
+    root: &ShadowRoot,
+    frame: &mut Option<HtmlIFrameElement>,
+    summary: &Summary,
+) -> Result<(), JsValue> {
+    // A redraw of the widget empties its shadow root, frame included.
+    let current = frame.as_ref().filter(|f| f.is_connected()).cloned();
+    let iframe = match current {
+        Some(iframe) => iframe,
+        None => {
+            let attributes =
+                [("class", "printer"), ("aria-hidden", "true"), ("tabindex", "-1"), ("title", summary.title)];
+            let iframe: HtmlIFrameElement = maker.element("iframe", &attributes, None)?.unchecked_into();
+            root.append_child(&iframe)?;
+            *frame = Some(iframe.clone());
+            iframe
+        }
+    };
+    let window = iframe.content_window().ok_or("the print frame has no window")?;
+    let document = iframe.content_document().ok_or("the print frame has no document")?;
+    draw(&document, summary)?;
+    // The sheet must come from the frame's realm: a document adopts only its own.
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"CSSStyleSheet".into())?.dyn_into()?;
+    let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
+    sheet.replace_sync(PRINT_STYLE)?;
+    js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+    window.print()
+}
+
+/// Writes the summary into the frame's document, replacing what it held.
+fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
+    let maker = Maker { document: document.clone() };
+    let html = document.document_element().ok_or("the print frame has no root")?;
+    html.set_attribute("lang", summary.lang.code())?;
+    // The title heads the printed page where the browser prints headers.
+    document.set_title(&format!("{} — {}", summary.title, summary.made_on));
+    let body = document.body().ok_or("the print frame has no body")?;
+    body.set_text_content(None);
+    maker.add(&body, "h1", &[], Some(summary.title))?;
+    maker.add(&body, "p", &[("class", "date")], Some(&summary.made_on))?;
+    for result in &summary.results {
+        let section = maker.add(&body, "section", &[], None)?;
+        maker.add(&section, "h2", &[], Some(&result.name))?;
+        maker.add(&section, "p", &[("class", "headline")], Some(&result.headline))?;
+        if let Some(benefit) = &result.benefit {
+            maker.add(&section, "p", &[], Some(benefit))?;
+        }
+        maker.add(&section, "h3", &[], Some(result.reasons_title))?;
+        let reasons = maker.add(&section, "ul", &[], None)?;
+        for reason in &result.reasons {
+            maker.add(&reasons, "li", &[], Some(reason))?;
+        }
+        maker.add(&section, "p", &[], Some(&result.window))?;
+        let (words, url) = &result.link;
+        let link = maker.add(&section, "p", &[], Some(&format!("{words}{} ", colon(summary.lang))))?;
+        address(&maker, &link, url)?;
+        maker.add(&section, "h3", &[], Some(result.sources_title))?;
+        let sources = maker.add(&section, "ul", &[("class", "small")], None)?;
+        for (source, url) in &result.sources {
+            let item = maker.add(&sources, "li", &[], Some(source))?;
+            if let Some(url) = url {
+                item.append_with_str_1(" — ")?;
+                address(&maker, &item, url)?;
+            }
+        }
+        maker.add(&section, "p", &[("class", "small")], Some(&result.rules))?;
+    }
+    let answers = maker.add(&body, "section", &[], None)?;
+    maker.add(&answers, "h2", &[], Some(summary.answers_title))?;
+    if summary.answers.is_empty() {
+        maker.add(&answers, "p", &[], Some(keep(summary.lang).no_answers))?;
+    }
+    let list = maker.add(&answers, "dl", &[], None)?;
+    for (label, answer) in &summary.answers {
+        maker.add(&list, "dt", &[], Some(label))?;
+        maker.add(&list, "dd", &[], Some(answer))?;
+    }
+    maker.add(&body, "p", &[("class", "small")], Some(summary.notice))?;
+    Ok(())
+}
+
+/// A link written out in full: on paper, the address is what counts.
+fn address(maker: &Maker, parent: &Element, url: &str) -> Result<(), JsValue> {
+    maker.add(parent, "a", &[("href", url)], Some(url))?;
+    Ok(())
+}

@@ -1,0 +1,535 @@
+//! Answers carried in a link, with no server: the URL fragment (after `#`, which
+//! browsers never send) holds what the visitor answered and which rules they were
+//! answered for. Pure: the DOM layer reads `location.hash` and writes the clipboard.
+//!
+//! The format, version 1 (one field per `;`, values separated by `,`):
+//!
+//! ```text
+//! #eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a9c1b2d4e;a=profession,artist;a=annual_resources,20%2C000,20000;w=1
+//! ```
+//!
+//! - `v1` first: a link of another version is refused whole, never half read.
+//! - `p=<id>,<version>,<hash>`, once per programme of the widget, in its order: the
+//!   pack's version and the first 12 hex digits of its SHA-256 (enough to tell a change;
+//!   the link proves nothing, it only remembers).
+//! - `a=<question id>,<raw>[,<chosen>]`, once per answer: the text the visitor typed or
+//!   the option they chose, as the widget keeps it (`Kept`), and the reading they chose
+//!   of a number that reads two ways.
+//! - `w=<n>`: the widget's rank among the page's widgets of the same programmes, when
+//!   not the first; a page may hold several.
+//!
+//! Every value is percent-encoded but for `A–Z a–z 0–9 - . _` (a `~` is read as
+//! itself or `%7E`, as URL tools may write either); the separators `;` `=` `,` are
+//! sub-delimiters no tool decodes. Anything else is refused: an unknown field, a bad
+//! escape, a duplicate, a value out of its shape, a link longer than `MAX_LENGTH`.
+
+use std::fmt;
+
+use crate::widget::state::{Kept, WidgetState};
+
+/// What starts a fragment of ours; other fragments are the page's own, and ignored.
+pub const PREFIX: &str = "eligibility=";
+const VERSION: &str = "v1";
+/// Hex digits of a pack's hash a link carries.
+pub const HASH_DIGITS: usize = 12;
+/// Longer fragments are refused before any reading; ours are a few hundred bytes.
+pub const MAX_LENGTH: usize = 4096;
+const MAX_PROGRAMMES: usize = 16;
+const MAX_ANSWERS: usize = 128;
+/// Bytes of a decoded value: more than any answer a visitor types.
+const MAX_VALUE: usize = 256;
+
+/// The rules a link's answers were given for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pin {
+    pub id: String,
+    pub version: String,
+    /// The first `HASH_DIGITS` hex digits of the pack's SHA-256.
+    pub hash: String,
+}
+
+/// What a link holds: which widget, for which rules, with which answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub programmes: Vec<Pin>,
+    /// The widget's rank among the page's widgets of the same programmes.
+    pub rank: usize,
+    pub answers: Vec<Kept>,
+}
+
+/// Why a fragment of ours could not be read exactly; nothing of it is then restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    TooLong,
+    /// Another version of the format than `v1`.
+    Version,
+    /// A field other than `p`, `a` and `w`, or one without `=`.
+    UnknownField,
+    /// A `%` not followed by two hex digits, a character that should have been escaped,
+    /// or bytes that are not UTF-8.
+    Escape,
+    /// A value out of its shape: `what` names it.
+    Shape(&'static str),
+    /// The same programme or question twice, or two ranks.
+    Duplicate,
+    NoProgramme,
+    TooMany,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::TooLong => write!(f, "the link is longer than {MAX_LENGTH} characters"),
+            LinkError::Version => write!(f, "the link's format is not `{VERSION}`"),
+            LinkError::UnknownField => f.write_str("the link has a field other than `p`, `a` and `w`"),
+            LinkError::Escape => f.write_str("a value is not percent-encoded UTF-8"),
+            LinkError::Shape(what) => write!(f, "{what} is not well formed"),
+            LinkError::Duplicate => f.write_str("a programme, an answer or the rank is given twice"),
+            LinkError::NoProgramme => f.write_str("the link names no programme"),
+            LinkError::TooMany => f.write_str("the link holds too many programmes or answers"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+impl Link {
+    /// The link of a widget's state: its programmes, pinned, and what the visitor answered.
+    pub fn of(state: &WidgetState, rank: usize) -> Link {
+        let programmes = state
+            .form
+            .programmes
+            .iter()
+            .map(|p| Pin { id: p.id.clone(), version: p.version.clone(), hash: short_hash(&p.hash) })
+            .collect();
+        Link { programmes, rank, answers: state.kept() }
+    }
+
+    /// The fragment, without its `#`.
+    pub fn fragment(&self) -> String {
+        let mut out = format!("{PREFIX}{VERSION}");
+        for pin in &self.programmes {
+            out.push_str(";p=");
+            push_values(&mut out, &[&pin.id, &pin.version, &pin.hash]);
+        }
+        for kept in &self.answers {
+            out.push_str(";a=");
+            let chosen = kept.chosen.map(|c| c.normalize().to_string());
+            match &chosen {
+                Some(chosen) => push_values(&mut out, &[&kept.id, &kept.raw, chosen]),
+                None => push_values(&mut out, &[&kept.id, &kept.raw]),
+            }
+        }
+        if self.rank > 0 {
+            out.push_str(&format!(";w={}", self.rank));
+        }
+        out
+    }
+
+    /// Reads a fragment (`location.hash`, with or without its `#`): `None` when it is
+    /// not ours, an error when it is ours but cannot be read exactly.
+    pub fn read(fragment: &str) -> Result<Option<Link>, LinkError> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let Some(body) = fragment.strip_prefix(PREFIX) else { return Ok(None) };
+        if fragment.len() > MAX_LENGTH {
+            return Err(LinkError::TooLong);
+        }
+        let mut fields = body.split(';');
+        if fields.next() != Some(VERSION) {
+            return Err(LinkError::Version);
+        }
+        let mut link = Link { programmes: Vec::new(), rank: 0, answers: Vec::new() };
+        let mut ranked = false;
+        for field in fields {
+            let (key, values) = field.split_once('=').ok_or(LinkError::UnknownField)?;
+            let mut decoded = Vec::new();
+            for value in values.split(',') {
+                decoded.push(decode(value)?);
+            }
+            let values = decoded;
+            match (key, values.as_slice()) {
+                ("p", [id, version, hash]) => {
+                    if !is_id(id) || !is_version(version) || !is_hash(hash) {
+                        return Err(LinkError::Shape("a programme"));
+                    }
+                    if link.programmes.iter().any(|p| p.id == *id) {
+                        return Err(LinkError::Duplicate);
+                    }
+                    link.programmes.push(Pin { id: id.clone(), version: version.clone(), hash: hash.clone() });
+                }
+                ("a", [id, raw, chosen @ ..]) if chosen.len() <= 1 => {
+                    if !is_id(id) || raw.is_empty() {
+                        return Err(LinkError::Shape("an answer"));
+                    }
+                    let chosen = match chosen.first() {
+                        Some(text) => Some(read_chosen(text)?),
+                        None => None,
+                    };
+                    if link.answers.iter().any(|k| k.id == *id) {
+                        return Err(LinkError::Duplicate);
+                    }
+                    link.answers.push(Kept { id: id.clone(), raw: raw.clone(), chosen });
+                }
+                ("w", [rank]) => {
+                    if ranked {
+                        return Err(LinkError::Duplicate);
+                    }
+                    link.rank = read_rank(rank)?;
+                    ranked = true;
+                }
+                ("p" | "a", _) => return Err(LinkError::Shape(if key == "p" { "a programme" } else { "an answer" })),
+                ("w", _) => return Err(LinkError::Shape("the rank")),
+                _ => return Err(LinkError::UnknownField),
+            }
+            if link.programmes.len() > MAX_PROGRAMMES || link.answers.len() > MAX_ANSWERS {
+                return Err(LinkError::TooMany);
+            }
+        }
+        if link.programmes.is_empty() {
+            return Err(LinkError::NoProgramme);
+        }
+        Ok(Some(link))
+    }
+
+    /// Whether the link was made by a widget of these programmes (in any order) and
+    /// this rank among the page's widgets of the same programmes.
+    pub fn is_for(&self, programmes: &[&str], rank: usize) -> bool {
+        let ours: Vec<&str> = self.programmes.iter().map(|p| p.id.as_str()).collect();
+        same_programmes(&ours, programmes) && self.rank == rank
+    }
+}
+
+/// What opening a link did to a widget, to be said to the visitor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FromLink {
+    /// Answers restored; `changed`: `(programme's index in the form, the link's
+    /// version)` for each whose rules changed since; `dropped`: ids of the answers left out.
+    Restored { changed: Vec<(usize, String)>, dropped: Vec<String> },
+    /// The link was ours but could not be read exactly: nothing was restored.
+    Unreadable,
+}
+
+impl FromLink {
+    /// Restores the link's answers into `state`, keeping those that still fit.
+    pub fn restore(state: &mut WidgetState, link: &Link) -> FromLink {
+        let changed = state
+            .form
+            .programmes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, programme)| {
+                let pin = link.programmes.iter().find(|pin| pin.id == programme.id)?;
+                let same = pin.version == programme.version && pin.hash == short_hash(&programme.hash);
+                (!same).then(|| (i, pin.version.clone()))
+            })
+            .collect();
+        let dropped = state.restore_fitting(&link.answers);
+        FromLink::Restored { changed, dropped }
+    }
+
+    /// What to tell the visitor, in the state's language.
+    pub fn message(&self, state: &WidgetState) -> String {
+        let lang = state.lang;
+        let FromLink::Restored { changed, dropped } = self else {
+            return crate::widget::wording::keep(lang).unreadable.to_owned();
+        };
+        let changed: Vec<_> =
+            changed.iter().filter_map(|(i, was)| Some((*state.form.programmes.get(*i)?, was.as_str()))).collect();
+        let labels: Vec<&str> = dropped
+            .iter()
+            .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
+            .map(|q| q.label.get(lang))
+            .collect();
+        crate::widget::wording::restored(&changed, &labels, dropped.len() - labels.len(), lang)
+    }
+}
+
+/// Whether two lists name the same programmes, whatever their order: widgets of the
+/// same programmes are the same form. (Lists are short: no sorting code is shipped.)
+pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|id| b.contains(id)) && b.iter().all(|id| a.contains(id))
+}
+
+/// The first `HASH_DIGITS` of a hex hash (all of it, if shorter).
+pub fn short_hash(hash: &str) -> String {
+    hash.chars().take(HASH_DIGITS).collect()
+}
+
+fn push_values(out: &mut String, values: &[&str]) {
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        encode_into(out, value);
+    }
+}
+
+/// Percent-encodes all but `A–Z a–z 0–9 - . _`, byte by byte (UTF-8), upper-case hex.
+fn encode_into(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+}
+
+/// Decodes a percent-encoded value; refuses a literal character that should have been
+/// escaped, a broken escape, and bytes that are not UTF-8.
+fn decode(value: &str) -> Result<String, LinkError> {
+    let mut bytes = Vec::with_capacity(value.len());
+    let mut rest = value.bytes();
+    while let Some(byte) = rest.next() {
+        match byte {
+            b'%' => {
+                let high = rest.next().and_then(hex).ok_or(LinkError::Escape)?;
+                let low = rest.next().and_then(hex).ok_or(LinkError::Escape)?;
+                bytes.push(high << 4 | low);
+            }
+            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => bytes.push(b),
+            _ => return Err(LinkError::Escape),
+        }
+    }
+    if bytes.len() > MAX_VALUE {
+        return Err(LinkError::Shape("a value's length"));
+    }
+    String::from_utf8(bytes).map_err(|_| LinkError::Escape)
+}
+
+fn hex(byte: u8) -> Option<u8> {
+    char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok())
+}
+
+/// Question and programme ids: lower-case letters, digits, `_` and `-`.
+fn is_id(text: &str) -> bool {
+    (1..=64).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+fn is_version(text: &str) -> bool {
+    (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
+}
+
+fn is_hash(text: &str) -> bool {
+    text.len() == HASH_DIGITS && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
+fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
+    let bad = LinkError::Shape("a chosen reading");
+    let value = crate::money::read_decimal(text).map_err(|_| bad.clone())?;
+    if value.normalize().to_string() != text {
+        return Err(bad);
+    }
+    Ok(value)
+}
+
+/// A rank: digits with no leading zero, at most 999; `0` is written by leaving
+/// the field out.
+fn read_rank(text: &str) -> Result<usize, LinkError> {
+    let bad = LinkError::Shape("the rank");
+    // At most three digits, the first not a zero: no integer parsing needed.
+    if text.len() > 3 || text.starts_with('0') || text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad);
+    }
+    Ok(text.bytes().fold(0, |rank, b| rank * 10 + usize::from(b - b'0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn kept(id: &str, raw: &str, chosen: Option<i64>) -> Kept {
+        Kept { id: id.into(), raw: raw.into(), chosen: chosen.map(Decimal::from) }
+    }
+
+    fn link() -> Link {
+        Link {
+            programmes: vec![Pin {
+                id: "netflix-audiens-2020".into(),
+                version: "1.1.0".into(),
+                hash: "3f2a9c1b2d4e".into(),
+            }],
+            rank: 0,
+            answers: vec![
+                kept("profession", "artist", None),
+                kept("annual_resources", "20,000", Some(20_000)),
+                kept("note", "été 50/50 ; 100 % = ok~", None),
+                kept("days_worked", "unknown", None),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_link_reads_back_exactly_what_it_wrote() {
+        let link = link();
+        let fragment = link.fragment();
+        assert_eq!(
+            fragment,
+            "eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a9c1b2d4e;a=profession,artist;\
+             a=annual_resources,20%2C000,20000;a=note,%C3%A9t%C3%A9%2050%2F50%20%3B%20100%20%25%20%3D%20ok%7E;\
+             a=days_worked,unknown"
+        );
+        assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%;=,".contains(&b)), "percent-safe");
+        assert_eq!(Link::read(&format!("#{fragment}")), Ok(Some(link.clone())));
+        assert_eq!(Link::read(&fragment), Ok(Some(link.clone())), "with or without its #");
+        let ranked = Link { rank: 2, ..link };
+        assert!(ranked.fragment().ends_with(";w=2"));
+        assert_eq!(Link::read(&ranked.fragment()), Ok(Some(ranked)));
+    }
+
+    #[test]
+    fn the_pages_own_fragments_are_not_ours() {
+        for fragment in
+            ["", "#", "#section-2", "#eligibility", "#Eligibility=v1;p=a,1,000000000000", "#x;eligibility=v1"]
+        {
+            assert_eq!(Link::read(fragment), Ok(None), "{fragment}");
+        }
+    }
+
+    /// Each hostile or damaged fragment is refused whole, with the right reason.
+    #[test]
+    fn what_cannot_be_read_exactly_is_refused() {
+        let pin = "p=netflix-audiens-2020,1.1.0,3f2a9c1b2d4e";
+        let check = |fragment: String, expected: LinkError| {
+            assert_eq!(Link::read(&fragment), Err(expected), "{fragment}");
+        };
+        check(format!("#eligibility=v2;{pin}"), LinkError::Version);
+        check("#eligibility=".into(), LinkError::Version);
+        check("#eligibility=v1".into(), LinkError::NoProgramme);
+        check(format!("#eligibility=v1;{pin};x=1"), LinkError::UnknownField);
+        check(format!("#eligibility=v1;{pin};"), LinkError::UnknownField);
+        check(format!("#eligibility=v1;{pin};a=profession,art%ist"), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=profession,artist%4"), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=profession,%FF%FE"), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=profession,<img onerror=x>"), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=profession,a b"), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=profession,%C3%A9%C3"), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=Profession,artist"), LinkError::Shape("an answer"));
+        check(format!("#eligibility=v1;{pin};a=profession,"), LinkError::Shape("an answer"));
+        check(format!("#eligibility=v1;{pin};a=profession"), LinkError::Shape("an answer"));
+        check(format!("#eligibility=v1;{pin};a=profession,1,2,3"), LinkError::Shape("an answer"));
+        check(format!("#eligibility=v1;{pin};a=days,12,1e3"), LinkError::Shape("a chosen reading"));
+        check(format!("#eligibility=v1;{pin};a=days,12,12.0"), LinkError::Shape("a chosen reading"));
+        check(format!("#eligibility=v1;{pin};a=profession,artist;a=profession,other"), LinkError::Duplicate);
+        check(format!("#eligibility=v1;{pin};{pin}"), LinkError::Duplicate);
+        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3F2A9C1B2D4E".into(), LinkError::Shape("a programme"));
+        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a".into(), LinkError::Shape("a programme"));
+        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0".into(), LinkError::Shape("a programme"));
+        check("#eligibility=v1;p=../x,1,3f2a9c1b2d4e".into(), LinkError::Escape);
+        check("#eligibility=v1;p=%2E%2E%2Fx,1,3f2a9c1b2d4e".into(), LinkError::Shape("a programme"));
+        check(format!("#eligibility=v1;{pin};w=0"), LinkError::Shape("the rank"));
+        check(format!("#eligibility=v1;{pin};w=01"), LinkError::Shape("the rank"));
+        check(format!("#eligibility=v1;{pin};w=1000"), LinkError::Shape("the rank"));
+        check(format!("#eligibility=v1;{pin};w=99999999999999999999999"), LinkError::Shape("the rank"));
+        check(format!("#eligibility=v1;{pin};w=1;w=2"), LinkError::Duplicate);
+        check(format!("#eligibility=v1;{pin};a=x,{}", "y".repeat(MAX_VALUE + 1)), LinkError::Shape("a value's length"));
+        check(
+            format!("#eligibility=v1;{pin};a=x,{}", "%41".repeat(MAX_VALUE + 1)),
+            LinkError::Shape("a value's length"),
+        );
+        check(format!("#eligibility=v1;{pin}{}", ";a=x,y".repeat(MAX_LENGTH)), LinkError::TooLong);
+        let many: String = (0..=MAX_ANSWERS).map(|i| format!(";a=q{i},y")).collect();
+        check(format!("#eligibility=v1;{pin}{many}"), LinkError::TooMany);
+        assert_eq!(LinkError::Version.to_string(), "the link's format is not `v1`");
+    }
+
+    #[test]
+    fn reading_never_panics_on_any_cut_or_byte() {
+        let fragment = link().fragment();
+        for end in 0..=fragment.len() {
+            let _ = fragment.get(..end).map(Link::read);
+        }
+        for byte in 0..=255u8 {
+            let text = format!("{fragment}{}", char::from(byte));
+            assert!(
+                Link::read(&text).is_err() || byte == b'~' || byte.is_ascii_alphanumeric() || b"-._".contains(&byte)
+            );
+        }
+    }
+
+    fn netflix(lang: crate::i18n::Lang) -> WidgetState {
+        let programme = crate::catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
+        WidgetState::new(vec![programme], lang, crate::pack::Date { year: 2020, month: 4, day: 15 })
+    }
+
+    #[test]
+    fn a_widgets_answers_go_through_a_link_and_come_back_the_same() {
+        let mut state = netflix(crate::i18n::Lang::Fr);
+        let mut answer = |id: &str, raw: &str| {
+            let question = state.form.position(id).unwrap_or(usize::MAX);
+            state.update(crate::widget::state::Message::Answer { question, raw: raw.into() });
+        };
+        answer("profession", "artist");
+        answer("rights_not_renewed_since_2020", "yes");
+        answer("days_worked", "12");
+        answer("works_on_netflix_production", "unknown");
+        answer("annual_resources", "20 000 €");
+        let link = Link::of(&state, 0);
+        assert!(link.fragment().contains(";a=works_on_netflix_production,unknown;"), "\"I don't know\" goes too");
+        assert_eq!(link.programmes.first().map(|p| p.hash.len()), Some(HASH_DIGITS));
+        let read = Link::read(&link.fragment()).ok().flatten().unwrap_or_else(|| panic!("unread"));
+        let mut opened = netflix(crate::i18n::Lang::Fr);
+        let outcome = FromLink::restore(&mut opened, &read);
+        assert_eq!(outcome, FromLink::Restored { changed: Vec::new(), dropped: Vec::new() });
+        assert_eq!(opened.answers(), state.answers());
+        assert_eq!(opened.fields, state.fields);
+        assert_eq!(outcome.message(&opened), "Vos réponses ont été reprises du lien.");
+    }
+
+    #[test]
+    fn changed_rules_are_said_and_answers_that_no_longer_fit_are_left_out() {
+        let fragment = "#eligibility=v1;p=netflix-audiens-2020,1.0.0,000000000000;a=profession,dancer;\
+                        a=rights_not_renewed_since_2020,yes;a=days_worked,douze;a=annual_resources,20%2C000,7;\
+                        a=retired_question,yes;a=works_on_netflix_production,maybe";
+        let link = Link::read(fragment).ok().flatten().unwrap_or_else(|| panic!("unread"));
+        let mut state = netflix(crate::i18n::Lang::En);
+        let outcome = FromLink::restore(&mut state, &link);
+        let dropped: Vec<&str> =
+            vec!["profession", "days_worked", "annual_resources", "retired_question", "works_on_netflix_production"];
+        assert_eq!(
+            outcome,
+            FromLink::Restored {
+                changed: vec![(0, "1.0.0".into())],
+                dropped: dropped.iter().map(|d| d.to_string()).collect()
+            }
+        );
+        let kept: Vec<String> = state.kept().into_iter().map(|k| k.id).collect();
+        assert_eq!(kept, ["rights_not_renewed_since_2020"], "only what fits is answered, and nothing else is typed");
+        let message = outcome.message(&state);
+        assert!(
+            message
+                .starts_with("Your answers were restored from the link. The rules of “Netflix–Audiens emergency fund"),
+            "{message}"
+        );
+        assert!(message.contains("changed since this link was made (version 1.0.0, now 1.2.0): the answers that still apply were restored. Not restored, as they no longer fit the questions: “"), "{message}");
+        assert!(message.ends_with("”; one answer to a question no longer asked."), "{message}");
+        assert_eq!(
+            FromLink::Unreadable.message(&state),
+            "The link holds answers that could not be read: none was restored."
+        );
+    }
+
+    #[test]
+    fn a_link_is_for_the_widget_of_its_programmes_and_rank() {
+        let link = Link {
+            programmes: vec![
+                Pin { id: "b".into(), version: "1".into(), hash: "000000000000".into() },
+                Pin { id: "a".into(), version: "1".into(), hash: "000000000000".into() },
+            ],
+            rank: 1,
+            answers: Vec::new(),
+        };
+        assert!(link.is_for(&["a", "b"], 1));
+        assert!(!link.is_for(&["a", "b"], 0));
+        assert!(!link.is_for(&["a"], 1));
+        assert!(!link.is_for(&["a", "b", "c"], 1));
+        assert!(same_programmes(&["b", "a", "b"], &["a", "b"]));
+        assert!(!same_programmes(&["a"], &["a", "b"]));
+    }
+}

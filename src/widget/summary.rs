@@ -1,0 +1,256 @@
+//! The summary a visitor keeps: each programme's verdict and reasons, their answers,
+//! the day, the sources, the rules' version and hash and the official link. Built from
+//! the widget's state with the same words the widget shows; written as plain text for
+//! the clipboard here, drawn for print by the DOM layer. Pure, tested natively.
+
+use rust_decimal::Decimal;
+
+use crate::answer::Answer;
+use crate::engine::CriterionStatus;
+use crate::i18n::colon;
+use crate::i18n::{ui, Lang};
+use crate::pack::QuestionKind;
+use crate::widget::state::WidgetState;
+use crate::widget::wording::{self, keep};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub lang: Lang,
+    pub title: &'static str,
+    /// `Fait le 22 novembre 2026`.
+    pub made_on: String,
+    /// The programmes shown, in the widget's order.
+    pub results: Vec<ResultSummary>,
+    pub answers_title: &'static str,
+    /// `(question's label, the answer as shown)`, in the form's order.
+    pub answers: Vec<(String, String)>,
+    pub notice: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultSummary {
+    pub name: String,
+    pub headline: String,
+    pub benefit: Option<String>,
+    pub reasons_title: &'static str,
+    /// `✓ Critère rempli : …`: the mark and the words a screen reader hears.
+    pub reasons: Vec<String>,
+    pub window: String,
+    /// The official page: the words of its link, and its address.
+    pub link: (&'static str, String),
+    pub sources_title: &'static str,
+    /// Each source, and its address if it has one.
+    pub sources: Vec<(String, Option<String>)>,
+    /// Which rules gave the verdict: id, version, day checked, SHA-256.
+    pub rules: String,
+}
+
+impl Summary {
+    pub fn of(state: &WidgetState) -> Summary {
+        let lang = state.lang;
+        let ui = ui(lang);
+        let words = keep(lang);
+        let view = state.view();
+        let reports = state.reports(view);
+        let results = state
+            .results_order(view)
+            .into_iter()
+            .filter_map(|i| Some((view.outcomes.get(i)?, reports.get(i)?)))
+            .map(|(outcome, report)| {
+                let programme = outcome.verdict.programme;
+                let window = state.window_state(programme);
+                let reasons = report
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        let (mark, word) = match c.status {
+                            s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
+                            s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
+                            _ => ("?", ui.unknown),
+                        };
+                        format!("{mark} {word} {}", c.explanation)
+                    })
+                    .collect();
+                ResultSummary {
+                    name: programme.name.get(lang).to_owned(),
+                    headline: wording::headline(outcome, window, lang),
+                    benefit: wording::benefit_line(outcome, lang),
+                    reasons_title: ui.reasons,
+                    reasons,
+                    window: wording::window(programme, window, lang),
+                    link: (wording::link(window, lang), programme.apply_url.clone()),
+                    sources_title: words.sources,
+                    sources: programme.sources.iter().map(|s| (wording::source(s, lang), s.url.clone())).collect(),
+                    rules: wording::rules(programme, lang),
+                }
+            })
+            .collect();
+        let answers = state
+            .visible_questions(view)
+            .into_iter()
+            .filter_map(|q| Some((state.form.question(q)?.label.get(lang).to_owned(), shown_answer(state, q)?)))
+            .collect();
+        Summary {
+            lang,
+            title: words.title,
+            made_on: format!("{} {}", words.made_on, state.today.long(lang)),
+            results,
+            answers_title: words.your_answers,
+            answers,
+            notice: ui.estimate_notice,
+        }
+    }
+
+    /// The summary as plain text, for the clipboard: one block per programme, then
+    /// the answers, then the notice.
+    pub fn text(&self) -> String {
+        let colon = colon(self.lang);
+        let mut out = String::new();
+        line(&mut out, &[self.title]);
+        line(&mut out, &[&self.made_on]);
+        for result in &self.results {
+            line(&mut out, &["\n", &result.name]);
+            line(&mut out, &[&result.headline]);
+            if let Some(benefit) = &result.benefit {
+                line(&mut out, &[benefit]);
+            }
+            line(&mut out, &[result.reasons_title, colon]);
+            for reason in &result.reasons {
+                line(&mut out, &["- ", reason]);
+            }
+            line(&mut out, &[&result.window]);
+            line(&mut out, &[result.link.0, colon, " ", &result.link.1]);
+            line(&mut out, &[result.sources_title, colon]);
+            for (source, url) in &result.sources {
+                match url {
+                    Some(url) => line(&mut out, &["- ", source, colon, " ", url]),
+                    None => line(&mut out, &["- ", source]),
+                }
+            }
+            line(&mut out, &[&result.rules]);
+        }
+        line(&mut out, &["\n", self.answers_title, colon]);
+        if self.answers.is_empty() {
+            line(&mut out, &[keep(self.lang).no_answers]);
+        }
+        for (label, answer) in &self.answers {
+            line(&mut out, &["- ", label, " — ", answer]);
+        }
+        line(&mut out, &["\n", self.notice]);
+        out
+    }
+}
+
+/// Writes `parts` then a new line: plain pushes, lighter in WebAssembly than `format!`.
+fn line(out: &mut String, parts: &[&str]) {
+    parts.iter().for_each(|part| out.push_str(part));
+    out.push('\n');
+}
+
+/// An answer as the widget shows it: the option's words, a number as read; `None`
+/// while the question has no answer (a number to choose between two readings, a
+/// value refused).
+fn shown_answer(state: &WidgetState, q: usize) -> Option<String> {
+    let ui = ui(state.lang);
+    let kind = &state.form.question(q)?.kind;
+    if state.answers().is_unknown(q) {
+        return Some(ui.do_not_know.to_owned());
+    }
+    match (kind, state.answers().get(q)?) {
+        (_, Answer::YesNo(true)) => Some(ui.yes.to_owned()),
+        (_, Answer::YesNo(false)) => Some(ui.no.to_owned()),
+        (QuestionKind::Choice(choices), Answer::Choice(i)) => Some(choices.get(*i)?.label.get(state.lang).to_owned()),
+        (_, Answer::Choice(_)) => None,
+        (kind, Answer::Integer(n)) => Some(wording::reading(kind, Decimal::from(*n), state.lang)),
+        (kind, Answer::Money(value)) => Some(wording::reading(kind, *value, state.lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue;
+    use crate::pack::Date;
+    use crate::widget::state::Message;
+
+    fn state_of(ids: &[&str], lang: Lang, answers: &[(&str, &str)]) -> WidgetState {
+        let programmes = ids.iter().map(|id| catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"))).collect();
+        let mut state = WidgetState::new(programmes, lang, Date { year: 2026, month: 11, day: 22 });
+        for (id, raw) in answers {
+            let question = state.form.position(id).unwrap_or(usize::MAX);
+            state.update(Message::Answer { question, raw: (*raw).into() });
+        }
+        state
+    }
+
+    const NETFLIX_ELIGIBLE: [(&str, &str); 5] = [
+        ("profession", "artist"),
+        ("rights_not_renewed_since_2020", "yes"),
+        ("days_worked", "12"),
+        ("works_on_netflix_production", "no"),
+        ("annual_resources", "15 000 €"),
+    ];
+
+    #[test]
+    fn the_summary_in_french_as_text() {
+        let state = state_of(&["netflix-audiens-2020"], Lang::Fr, &NETFLIX_ELIGIBLE);
+        let text = Summary::of(&state).text().replace(['\u{a0}', '\u{202f}'], " ");
+        let netflix = catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
+        let expected_start = "Résumé de votre simulation d'éligibilité\nFait le 22 novembre 2026\n\n\
+            Fonds d'urgence Netflix–Audiens pour les intermittents de l'audiovisuel et du cinéma (2020)\n\
+            Vous êtes probablement éligible : 900 €\nMontant : 900 €\nPourquoi :\n\
+            - ✓ Critère rempli : ";
+        assert!(text.starts_with(expected_start), "{text}");
+        assert!(text.contains("\nLe dépôt des demandes a ouvert le 15 avril 2020"), "{text}");
+        assert!(
+            text.contains(
+                "\nVérifier auprès de l'organisme et lire les conditions officielles : https://www.audiens.org/"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("\nSources :\n- Le Film Français, « Intermittents"), "{text}");
+        assert!(text.contains("version 1.2.0, comparées aux sources le "), "{text}");
+        assert!(text.contains(&netflix.hash), "the full hash");
+        let answers = text.split("\nVos réponses :\n").nth(1).unwrap_or_default();
+        let lines: Vec<&str> = answers.lines().collect();
+        assert_eq!(lines.len(), 7, "{answers}");
+        assert!(
+            lines.first().is_some_and(|l| l.starts_with("- Êtes-vous artiste") && l.contains(" ? — Artiste (")),
+            "{answers}"
+        );
+        assert!(lines.get(1).is_some_and(|l| l.ends_with(" — Oui")), "{answers}");
+        assert!(lines.get(2).is_some_and(|l| l.ends_with(" — 12")), "{answers}");
+        assert!(lines.get(4).is_some_and(|l| l.ends_with(" — 15 000 €")), "the amount as read: {answers}");
+        assert_eq!(lines.get(6), Some(&"Ceci est une estimation : seul l'organisme décide. Vos réponses restent dans votre navigateur ; rien n'a été envoyé."));
+    }
+
+    #[test]
+    fn the_summary_in_english_only_of_the_programmes_shown() {
+        let answers = [("country", "gb"), ("screen_role", "behind_the_scenes")];
+        let state = state_of(&["netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"], Lang::En, &answers);
+        let summary = Summary::of(&state);
+        let names: Vec<&str> = summary.results.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Covid-19 Film and TV Emergency Relief Fund (UK, 2020)"], "not the French fund");
+        let text = summary.text();
+        assert!(text.starts_with("Summary of your eligibility check\nMade on 22 November 2026\n"), "{text}");
+        assert!(text.contains("\nWhy:\n- ✓ Criterion met: You work in the United Kingdom.\n"), "{text}");
+        assert!(text.contains("\nYour answers:\n- Which country do you work in? — United Kingdom\n"), "{text}");
+        assert!(text.contains("Read the official terms (applications are closed): https://"), "{text}");
+    }
+
+    #[test]
+    fn i_do_not_know_is_an_answer_the_summary_shows() {
+        let answers = [("profession", "artist"), ("rights_not_renewed_since_2020", "unknown")];
+        let text = Summary::of(&state_of(&["netflix-audiens-2020"], Lang::Fr, &answers)).text();
+        assert!(text.contains(" ? — Je ne sais pas\n"), "{text}");
+    }
+
+    #[test]
+    fn no_answer_yet_and_a_number_still_to_choose() {
+        let state = state_of(&["netflix-audiens-2020"], Lang::En, &[("annual_resources", "20,000")]);
+        let summary = Summary::of(&state);
+        assert!(summary.answers.is_empty(), "twenty or twenty thousand: not an answer yet");
+        assert!(summary.text().contains("\nYour answers:\nNo answers yet.\n"));
+        assert_eq!(summary.results.len(), 1);
+    }
+}
