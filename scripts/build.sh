@@ -63,7 +63,9 @@ async function pin(logical, bytes) {
 const wasm = await pin('eligibility_bg.wasm', await readFile(new URL('eligibility_bg.wasm', dist)));
 const glueSource = await readFile(new URL('eligibility.js', dist), 'utf8');
 const glue = await pin('eligibility.js', replaceOnce(glueSource, "'eligibility_bg.wasm'", `'${wasm}'`, 'eligibility.js'));
-let module = await readFile(new URL('index.js', dist), 'utf8');
+// Served without its whole-line comments, as the element script below (index.d.ts and
+// www/package/index.js keep the words).
+let module = (await readFile(new URL('index.js', dist), 'utf8')).split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
 module = replaceOnce(module, "from './eligibility.js'", `from './${glue}'`, 'index.js');
 module = replaceOnce(module, "const WASM = './eligibility_bg.wasm';", `const WASM = './${wasm}';`, 'index.js');
 module = replaceOnce(module, 'const WASM_INTEGRITY = null;', `const WASM_INTEGRITY = '${manifest['eligibility_bg.wasm'].integrity}';`, 'index.js');
