@@ -9,11 +9,13 @@
 
 use std::fmt;
 
+use rust_decimal::Decimal;
+
 use crate::answer::{check, Answer, AnswerError, AnswerInput};
-use crate::engine::Status;
+use crate::engine::{domain, Status};
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
-use crate::pack::{Date, QuestionKind};
+use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind};
 use crate::report::EvaluationReport;
 
 #[derive(Debug, Clone)]
@@ -22,6 +24,13 @@ pub struct Session<'p> {
     /// How many questions the form has: indices `0..count`.
     count: usize,
     answers: FormAnswers,
+    /// Per question, for a number the rules only compare with constants: those
+    /// constants, in every programme of the form. Two answers on the same side of each
+    /// (or equal to the same one) give the same verdicts, so such a change keeps the
+    /// outcomes: the invariant the engine's representative answers rest on
+    /// (`engine::domain`). `None` for other questions, and for the units of a per-unit
+    /// amount, whose every value counts.
+    points: Vec<Option<Vec<Decimal>>>,
     /// Per programme, its outcome for the answers when `fresh`, else an older one.
     outcomes: Vec<Outcome<'p>>,
     fresh: Vec<bool>,
@@ -76,8 +85,10 @@ impl<'p> Session<'p> {
     pub fn new(form: Form<'p>, lang: Lang, today: Date) -> Session<'p> {
         let answers = form.no_answers();
         let outcomes = form.evaluate(&answers);
+        let points =
+            form.questions().map(|question| constants(&form.programmes, &question.id, &question.kind)).collect();
         let count = form.questions().count();
-        Session { fresh: vec![true; outcomes.len()], form, count, answers, outcomes, next: None, lang, today }
+        Session { fresh: vec![true; outcomes.len()], form, count, answers, points, outcomes, next: None, lang, today }
     }
 
     pub fn form(&self) -> &Form<'p> {
@@ -140,10 +151,22 @@ impl<'p> Session<'p> {
 
     /// Stores an answer; the programmes that read it are evaluated again when next read.
     fn put(&mut self, index: usize, answer: Option<Answer>) {
-        if self.answers.get(index) == answer.as_ref() {
+        let old = self.answers.get(index);
+        if old == answer.as_ref() {
             return;
         }
+        let same_for_rules = match (old.and_then(Answer::number), answer.as_ref().and_then(Answer::number)) {
+            (Some(old), Some(new)) => self
+                .points
+                .get(index)
+                .and_then(Option::as_ref)
+                .is_some_and(|points| points.iter().all(|point| old.cmp(point) == new.cmp(point))),
+            _ => false,
+        };
         self.answers.set(index, answer);
+        if same_for_rules {
+            return;
+        }
         for (programme, fresh) in self.fresh.iter_mut().enumerate() {
             if self.form.reads(programme, index) {
                 *fresh = false;
@@ -205,10 +228,35 @@ impl<'p> Session<'p> {
     }
 }
 
+/// The constants the programmes compare a number question with (see `Session::points`);
+/// `None` when the question is no number, or is the units of a per-unit amount.
+fn constants(programmes: &[&Programme], id: &str, kind: &QuestionKind) -> Option<Vec<Decimal>> {
+    if !matches!(kind, QuestionKind::Integer { .. } | QuestionKind::Money { .. }) {
+        return None;
+    }
+    let mut points = Vec::new();
+    for programme in programmes {
+        let Some(q) = programme.questions.iter().position(|question| question.id == id) else { continue };
+        let counted = match &programme.benefit {
+            Benefit::Money(amount) => match &amount.rule {
+                AmountRule::Sum(parts) => parts.iter().any(|part| part.per_unit.as_ref().is_some_and(|u| u.units == q)),
+                _ => false,
+            },
+            Benefit::Place(_) => false,
+        };
+        if counted {
+            return None;
+        }
+        points.extend(domain::breakpoints(programme, q));
+    }
+    Some(points)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue;
+    use crate::pack::Programme;
 
     const DAY: Date = Date { year: 2020, month: 4, day: 15 };
 
@@ -271,6 +319,91 @@ mod tests {
         let Ok(country) = session.question("country") else { panic!("country") };
         assert_eq!(session.set(country, &text("fr")), Ok(()));
         assert_eq!(session.fresh, [false, false]);
+    }
+
+    #[test]
+    fn a_number_on_the_same_side_of_every_constant_keeps_the_outcomes() {
+        let mut session = session(&["netflix-audiens-2020"]);
+        let Ok(days) = session.question("days_worked") else { panic!("days_worked") };
+        assert_eq!(session.set(days, &AnswerInput::Number("13".into())), Ok(()));
+        let _ = session.status(0);
+        assert_eq!(session.set(days, &AnswerInput::Number("200".into())), Ok(()));
+        assert_eq!(session.fresh, [true], "13 and 200 are both above 12");
+        assert_eq!(session.answer(days), Some(&Answer::Integer(200)), "the answer itself is kept");
+        assert_eq!(session.set(days, &AnswerInput::Number("12".into())), Ok(()));
+        assert_eq!(session.fresh, [false], "12 is the constant itself");
+    }
+
+    /// A small deterministic generator (xorshift), for the walks below.
+    struct Walk(u64);
+
+    impl Walk {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            usize::try_from(self.0 % (n.max(1) as u64)).unwrap_or(0)
+        }
+    }
+
+    /// Any answer a visitor could give: options, yes or no, numbers at, around and far
+    /// from each constant the rules read, and no answer.
+    fn any_input(walk: &mut Walk, programme: &Programme, kind: &QuestionKind, id: &str) -> AnswerInput {
+        if walk.below(6) == 0 {
+            return AnswerInput::Missing;
+        }
+        match kind {
+            QuestionKind::YesNo => AnswerInput::Bool(walk.below(2) == 0),
+            QuestionKind::Choice(options) => {
+                AnswerInput::Text(options.get(walk.below(options.len())).map_or("other".into(), |o| o.id.clone()))
+            }
+            QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
+                let q = programme.questions.iter().position(|q| q.id == id).unwrap_or(0);
+                let mut points = domain::breakpoints(programme, q);
+                points.push(Decimal::ZERO);
+                let point = points.get(walk.below(points.len())).copied().unwrap_or_default();
+                let offsets = ["0", "1", "-1", "2", "37", "-3"];
+                let offset: Decimal =
+                    offsets.get(walk.below(offsets.len())).and_then(|o| o.parse().ok()).unwrap_or_default();
+                let cents = if matches!(kind, QuestionKind::Money { .. }) && walk.below(2) == 0 { "0.5" } else { "0" };
+                let value = point + offset + cents.parse::<Decimal>().unwrap_or_default();
+                AnswerInput::Number(value.to_string())
+            }
+        }
+    }
+
+    #[test]
+    fn random_walks_give_what_the_form_gives_for_the_same_answers() {
+        let all: Vec<&str> = catalogue::programmes().iter().map(|p| p.id.as_str()).collect();
+        let mut forms: Vec<Vec<&str>> = all.iter().map(|id| vec![*id]).collect();
+        forms.push(all.clone());
+        let mut walk = Walk(0x007e_1ec7);
+        for ids in forms {
+            let mut session = session(&ids);
+            let form = session.form().clone();
+            for _ in 0..400 {
+                let index = walk.below(form.questions().count());
+                let Some(question) = form.question(index) else { continue };
+                // The programme that asks it, for its constants.
+                let Some(programme) = form.programmes.iter().find(|p| p.question(&question.id).is_some()) else {
+                    continue;
+                };
+                let input = any_input(&mut walk, programme, &question.kind, &question.id);
+                let before = session.answers().clone();
+                if session.set(index, &input).is_err() {
+                    assert_eq!(session.answers(), &before, "a refused answer changes nothing");
+                    continue;
+                }
+                if walk.below(3) == 0 {
+                    continue; // not read after every answer: outcomes go stale several at a time
+                }
+                let outcomes = form.evaluate(session.answers());
+                let expected: Vec<EvaluationReport> =
+                    outcomes.iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
+                assert_eq!(session.reports(), expected, "{ids:?} after {} = {input}", question.id);
+                assert_eq!(session.next_question(), form.next_question(session.answers(), &outcomes));
+            }
+        }
     }
 
     #[test]
