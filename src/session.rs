@@ -114,6 +114,30 @@ impl<'p> Session<'p> {
         Ok(())
     }
 
+    /// A whole number, as `set` reads `AnswerInput::Number` of its digits, without
+    /// writing and reading them: the answer is the same, and so is any error.
+    pub fn set_integer(&mut self, index: usize, value: i64) -> Result<(), SessionError> {
+        let question = self.form.question(index).ok_or(SessionError::NoQuestion(index))?;
+        let answer = match &question.kind {
+            QuestionKind::Integer { min, max } if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) => {
+                Some(Answer::Integer(value))
+            }
+            QuestionKind::Money { min, max, .. } => {
+                let amount = Decimal::from(value);
+                (min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m)).then_some(Answer::Money(amount))
+            }
+            _ => None,
+        };
+        match answer {
+            Some(answer) => {
+                self.put(index, Some(answer));
+                Ok(())
+            }
+            // Refused (or another kind of question): `set` words it.
+            None => self.set(index, &AnswerInput::Number(value.to_string())),
+        }
+    }
+
     /// Chooses option `option` (its index in the question's options) of a choice question.
     pub fn choose(&mut self, index: usize, option: usize) -> Result<(), SessionError> {
         let question = self.form.question(index).ok_or(SessionError::NoQuestion(index))?;
@@ -402,6 +426,24 @@ mod tests {
                     outcomes.iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
                 assert_eq!(session.reports(), expected, "{ids:?} after {} = {input}", question.id);
                 assert_eq!(session.next_question(), form.next_question(session.answers(), &outcomes));
+            }
+        }
+    }
+
+    #[test]
+    fn whole_numbers_set_directly_as_their_digits_would_be() {
+        for ids in
+            [&["netflix-audiens-2020"][..], &["audiens-fonds-solidarite-2020"], &["uk-film-tv-emergency-relief-2020"]]
+        {
+            let mut direct = session(ids);
+            let mut written = session(ids);
+            for index in 0..direct.count {
+                for value in [i64::MIN, -1, 0, 1, 11, 12, 13, 365, 366, 367, 799, 800, 801, 15000, 15001, i64::MAX] {
+                    let (a, b) =
+                        (direct.set_integer(index, value), written.set(index, &AnswerInput::Number(value.to_string())));
+                    assert_eq!(a.map_err(|e| e.to_string()), b.map_err(|e| e.to_string()), "{ids:?} {index} {value}");
+                    assert_eq!(direct.answers(), written.answers());
+                }
             }
         }
     }

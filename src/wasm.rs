@@ -138,8 +138,7 @@ impl JsSession {
     #[wasm_bindgen(js_name = setInteger)]
     pub fn set_integer(&mut self, index: usize, value: f64) -> Result<(), JsError> {
         // Exact: `value` is whole and within ±2^53, which an i64 holds.
-        let text = (value as i64).to_string();
-        self.session.set(index, &crate::answer::AnswerInput::Number(text)).map_err(session_error)
+        self.session.set_integer(index, value as i64).map_err(session_error)
     }
 
     /// A number as JS writes it (`String(n)`), so that `15000.001` keeps its digits.
