@@ -28,11 +28,9 @@ fn day(today_text: Option<String>) -> Result<Date, JsError> {
     }
 }
 
-/// A programme id, or an array of them, as a form.
-/// With whether an array was given: then results are an array, whatever its length.
-/// (The module keeps a session per list of programmes, so forms are built once.)
-fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
-    let several = js_sys::Array::is_array(programmes);
+/// A programme id, or an array of them, as a form. (The module keeps a session per list
+/// of programmes, so forms are built once.)
+fn form(programmes: &JsValue) -> Result<Form<'static>, JsError> {
     let ids: Vec<String> = match programmes.as_string() {
         Some(id) => vec![id],
         None if js_sys::Array::is_array(programmes) => {
@@ -52,13 +50,13 @@ fn form(programmes: &JsValue) -> Result<(Form<'static>, bool), JsError> {
         .map(|id| catalogue::programme(id))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok((Form::new(programmes), several))
+    Ok(Form::new(programmes))
 }
 
 /// `questions(programme or [programmes], lang)`: the list `eligibility questions --json` prints.
 #[wasm_bindgen]
 pub fn questions(programmes: JsValue, lang_code: Option<String>) -> Result<JsValue, JsError> {
-    let (form, _) = form(&programmes)?;
+    let form = form(&programmes)?;
     to_js(&report::questions(&form, lang(lang_code)?))
 }
 
@@ -82,8 +80,6 @@ pub fn use_makers(makers: Makers) {
 #[wasm_bindgen(js_name = Session)]
 pub struct JsSession {
     session: Session<'static>,
-    /// Whether an array of programmes was given: then `evaluate` gives an array.
-    several: bool,
 }
 
 fn session_error(error: impl std::fmt::Display) -> JsError {
@@ -99,14 +95,9 @@ impl JsSession {
         lang_code: Option<String>,
         today_text: Option<String>,
     ) -> Result<JsSession, JsError> {
-        let (form, several) = form(&programmes)?;
+        let form = form(&programmes)?;
         let (lang, today) = (lang(lang_code)?, day(today_text)?);
-        Ok(JsSession { session: Session::new(form, lang, today), several })
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn several(&self) -> bool {
-        self.several
+        Ok(JsSession { session: Session::new(form, lang, today) })
     }
 
     /// The language of reports and the day their windows are read on (`evaluate`'s options).
@@ -152,14 +143,10 @@ impl JsSession {
         self.session.set(index, &crate::answer::AnswerInput::Text(text)).map_err(session_error)
     }
 
-    /// Any other JS value, read as `evaluate` reads it (most are refused).
+    /// Any other JS value, read as `evaluate` reads it (most are refused); `null` clears.
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(&mut self, index: usize, value: JsValue) -> Result<(), JsError> {
         self.session.set(index, &answer_input(&value)).map_err(session_error)
-    }
-
-    pub fn clear(&mut self, index: usize) -> Result<(), JsError> {
-        self.session.clear(index).map_err(session_error)
     }
 
     pub fn reset(&mut self) {

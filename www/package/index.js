@@ -36,7 +36,7 @@ export function evaluate(programmes, answers, { lang, today } = {}) {
   const session = kept(programmes);
   session.engine.setOptions(lang, today);
   answer(session, answers);
-  return session.engine.several ? session.reports() : session.report(0);
+  return session.several ? session.reports() : session.report(0);
 }
 
 export function nextQuestion(programmes, answers) {
@@ -52,6 +52,7 @@ const STATUS = ['eligible', 'not_eligible', 'undetermined'];
 export class Session {
   constructor(programmes, { lang, today } = {}) {
     this.engine = new engine.Session(programmes, lang, today);
+    this.several = Array.isArray(programmes);
     this.ids = this.engine.questionIds();
     this.indices = new Map(this.ids.map((id, index) => [id, index]));
   }
@@ -75,8 +76,8 @@ export class Session {
         if (Number.isSafeInteger(value)) return engine.setInteger(index, value);
         return Number.isFinite(value) ? engine.setNumber(index, String(value)) : engine.setValue(index, value);
       case 'string': return engine.setText(index, value);
-      case 'undefined': return engine.clear(index);
-      default: return value === null ? engine.clear(index) : engine.setValue(index, value);
+      default: return engine.setValue(index, value); // null and undefined clear
+
     }
   }
 
@@ -85,7 +86,7 @@ export class Session {
   }
 
   clear(index) {
-    this.engine.clear(index);
+    this.engine.setValue(index, null);
   }
 
   status(programme = 0) {
