@@ -73,15 +73,19 @@ pub fn use_makers(makers: Makers) {
     });
 }
 
-/// A hash of a text's length and of a few of its bytes: enough to tell apart the
-/// texts of a report (their ends differ), cheap for long ones.
+/// A hash of a text's length and of its first and last eight bytes: enough to tell apart
+/// the texts of a report, and cheap for long ones.
 fn slot(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let mut hash = bytes.len() as u64;
-    for i in [0, 1, 2, bytes.len() / 2, bytes.len().saturating_sub(3), bytes.len().saturating_sub(2)] {
-        hash =
-            (hash.rotate_left(5) ^ u64::from(bytes.get(i).copied().unwrap_or(0))).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
+    let word = |at: usize| {
+        let mut word = [0u8; 8];
+        for (w, b) in word.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
+            *w = *b;
+        }
+        u64::from_le_bytes(word)
+    };
+    let (first, last) = (word(0), word(bytes.len().saturating_sub(8)));
+    let hash = (first ^ last.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     usize::try_from(hash >> 54).unwrap_or(0) % TEXT_SLOTS
 }
 
