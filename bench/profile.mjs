@@ -20,14 +20,13 @@ const built = new URL(`${process.env.CARGO_TARGET_DIR ? `file://${process.env.CA
 // counted in every stage whose pattern is on its stack; nested stages say "of which".
 const STAGES = [
   ['evaluate() in all: the JS wrapper, the glue, WebAssembly', /^evaluate$/],
-  ['reading the answers: a JS object, key by key, into Rust', /read_answers/],
-  ['  of which checking them against the questions (Form::answers)', /Form::answers/],
-  ['the programme id into a form (catalogue look-up, Form::new)', /eligibility::wasm::form\b/],
-  ['the engine: criteria, amount, next question (Form::evaluate)', /Form::evaluate/],
+  ['reading the answers: the object\'s keys, each value to its typed call (index.js `answer`)', /^answer$/],
+  ['  of which checking them against the questions (Session::set)', /session::Session::set\b/],
+  ['the language and the day (`setOptions`; the visitor\'s day, a JS Date, when none is given)', /set_options/],
+  ['the engine: criteria, amount, next question (Form::evaluate_one)', /Form::evaluate_one/],
   ['the report of owned strings (EvaluationReport::new)', /EvaluationReport::new/],
-  ['the report into JS objects (serde-wasm-bindgen, to_js)', /eligibility::js::to_js/],
-  ['  of which strings, copied and decoded into JS strings', /serialize_str/],
-  ["the visitor's day (a JS Date)", /eligibility::js::today/],
+  ['the report into JS objects (js::report_to_js and the module\'s makers)', /eligibility::js::report_to_js/],
+  ['  of which the JS strings kept by their text (js::text)', /eligibility::js::text/],
 ];
 
 if (process.argv[2] === 'child') {

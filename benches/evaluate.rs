@@ -1,7 +1,8 @@
 //! How long the engine takes, natively: `cargo bench --bench evaluate`. Each shipped
 //! pack is compiled and evaluated with no answer (every question open, so the next
 //! question is chosen from all of them), with some answers, and with every answer, and
-//! what would change its verdict; then the form of all four programmes.
+//! what would change its verdict; then the form of all four programmes, and a session
+//! taking one changed answer.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -10,6 +11,9 @@ use eligibility::answer::AnswerInput;
 use eligibility::catalogue;
 use eligibility::compile::compile;
 use eligibility::form::Form;
+use eligibility::i18n::Lang;
+use eligibility::pack::Date;
+use eligibility::session::Session;
 
 /// Per pack: its file, some answers, and answers to every question.
 type Case =
@@ -100,6 +104,27 @@ fn benches(c: &mut Criterion) {
             form.next_question(&answers, &outcomes)
         })
     });
+
+    // A session with every answer of Netflix–Audiens, one answer changed per iteration:
+    // `days_worked` across its constant (11 ↔ 12: evaluated again), or within one side
+    // (13 ↔ 14: the outcome kept); then the status read, as a page would.
+    let Ok(programme) = catalogue::programme("netflix-audiens-2020") else { panic!("netflix-audiens-2020") };
+    let mut session = Session::new(Form::new(vec![programme]), Lang::Fr, Date { year: 2020, month: 4, day: 15 });
+    for (id, input) in inputs(CASES.first().map_or(&[][..], |case| case.3)) {
+        let Ok(index) = session.question(id) else { panic!("no question {id}") };
+        let Ok(()) = session.set(index, &input) else { panic!("{id} refused") };
+    }
+    let Ok(days) = session.question("days_worked") else { panic!("days_worked") };
+    for (label, values) in [("across its constant", [11, 12]), ("within one side", [13, 14])] {
+        let mut turn = 0;
+        c.bench_function(&format!("session netflix-audiens-2020, one changed answer {label}, status"), |b| {
+            b.iter(|| {
+                turn = 1 - turn;
+                let _ = session.set_integer(days, values.get(turn).copied().unwrap_or(12));
+                session.status(black_box(0))
+            })
+        });
+    }
 }
 
 criterion_group!(engine, benches);

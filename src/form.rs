@@ -266,6 +266,18 @@ impl<'p> Form<'p> {
         Ok(answers)
     }
 
+    /// Whether programme `programme` of the form reads question `index`: `country`
+    /// decides every programme's routing, so all read it.
+    pub fn reads(&self, programme: usize, index: usize) -> bool {
+        index == COUNTRY_SLOT || self.slots.get(programme).is_some_and(|slots| slots.contains(&index))
+    }
+
+    /// The verdict of one programme of the form; `None` past the last.
+    pub fn evaluate_one(&self, programme: usize, answers: &FormAnswers) -> Option<Outcome<'p>> {
+        let (&pack, slots) = (self.programmes.get(programme)?, self.slots.get(programme)?);
+        Some(self.outcome(pack, slots, answers))
+    }
+
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
         self.programmes

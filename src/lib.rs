@@ -14,6 +14,7 @@ pub mod catalogue;
 pub mod form;
 pub mod report;
 pub mod scenario;
+pub mod session;
 pub mod tools;
 pub mod widget;
 

@@ -1,18 +1,16 @@
 //! The JavaScript face of the crate: the functions of the ES module and the class
 //! behind `<eligibility-widget>`. The only module that knows the JS API's shapes.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalogue;
 use crate::form::Form;
 use crate::i18n::Lang;
-use crate::js::{answer_input, to_js, today};
+use crate::js::{answer_input, report_to_js, to_js, today, Makers};
 use crate::pack::Date;
-use crate::report::{self, EvaluationReport, ProgrammeReport};
+use crate::report::{self, ProgrammeReport};
+use crate::session::Session;
 use crate::widget::dom;
 use crate::widget::state::Kept;
 
@@ -30,19 +28,9 @@ fn day(today_text: Option<String>) -> Result<Date, JsError> {
     }
 }
 
-thread_local! {
-    /// The forms built lately, by their programme ids: a page asks about the same
-    /// programmes again and again, and building a form is an eighth of an `evaluate`.
-    static FORMS: RefCell<Vec<(Vec<String>, Rc<Form<'static>>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// How many forms `FORMS` keeps: one per list of programmes a page uses, in practice.
-const FORMS_KEPT: usize = 8;
-
-/// A programme id, or an array of them, as a form.
-/// With whether an array was given: then results are an array, whatever its length.
-fn form(programmes: &JsValue) -> Result<(Rc<Form<'static>>, bool), JsError> {
-    let several = js_sys::Array::is_array(programmes);
+/// A programme id, or an array of them, as a form. (The module keeps a session per list
+/// of programmes, so forms are built once.)
+fn form(programmes: &JsValue) -> Result<Form<'static>, JsError> {
     let ids: Vec<String> = match programmes.as_string() {
         Some(id) => vec![id],
         None if js_sys::Array::is_array(programmes) => {
@@ -57,83 +45,18 @@ fn form(programmes: &JsValue) -> Result<(Rc<Form<'static>>, bool), JsError> {
     if ids.is_empty() {
         return Err(JsError::new("give a programme id, or an array of them"));
     }
-    let kept = FORMS.with(|forms| {
-        forms.try_borrow().ok().and_then(|forms| forms.iter().find(|(key, _)| *key == ids).map(|(_, f)| f.clone()))
-    });
-    if let Some(form) = kept {
-        return Ok((form, several));
-    }
     let programmes = ids
         .iter()
         .map(|id| catalogue::programme(id))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let form = Rc::new(Form::new(programmes));
-    FORMS.with(|forms| {
-        if let Ok(mut forms) = forms.try_borrow_mut() {
-            if forms.len() >= FORMS_KEPT {
-                forms.remove(0);
-            }
-            forms.push((ids, form.clone()));
-        }
-    });
-    Ok((form, several))
-}
-
-/// `evaluate(programme or [programmes], answers, lang, today)`: the object
-/// `eligibility eval` prints, or for an array of programmes the array. Throws an
-/// `Error` whose message names the question and what was expected.
-#[wasm_bindgen]
-pub fn evaluate(
-    programmes: JsValue,
-    answers: JsValue,
-    lang_code: Option<String>,
-    today_text: Option<String>,
-) -> Result<JsValue, JsError> {
-    let (form, several) = form(&programmes)?;
-    let lang = lang(lang_code)?;
-    let today = day(today_text)?;
-    let answers = read_answers(&form, &answers)?;
-    let reports: Vec<EvaluationReport> =
-        form.evaluate(&answers).iter().map(|o| EvaluationReport::new(o, lang, today)).collect();
-    match (several, reports.first()) {
-        (false, Some(report)) => to_js(report),
-        _ => to_js(&reports),
-    }
-}
-
-/// `nextQuestion(programme or [programmes], answers)`: the id of the question the form
-/// asks next, or `null` when no answer can change anything.
-#[wasm_bindgen(js_name = nextQuestion)]
-pub fn next_question(programmes: JsValue, answers: JsValue) -> Result<JsValue, JsError> {
-    let (form, _) = form(&programmes)?;
-    let answers = read_answers(&form, &answers)?;
-    let outcomes = form.evaluate(&answers);
-    let next = form.next_question(&answers, &outcomes).and_then(|q| form.question(q));
-    // `null`, as in the reports, rather than the `undefined` of a missing value.
-    Ok(next.map_or(JsValue::NULL, |q| JsValue::from_str(&q.id)))
-}
-
-fn read_answers(form: &Form<'_>, answers: &JsValue) -> Result<crate::form::FormAnswers, JsError> {
-    // `is_object`, not `instanceof Object`: objects without a prototype are fine too.
-    if !answers.is_object() || js_sys::Array::is_array(answers) {
-        return Err(JsError::new("answers must be an object: question id → value"));
-    }
-    let object: &js_sys::Object = answers.unchecked_ref();
-    let entries: Vec<(String, crate::answer::AnswerInput)> = js_sys::Object::entries(object)
-        .iter()
-        .filter_map(|entry| {
-            let pair = entry.dyn_into::<js_sys::Array>().ok()?;
-            Some((pair.get(0).as_string()?, answer_input(&pair.get(1))))
-        })
-        .collect();
-    form.answers(entries.iter().map(|(q, a)| (q.as_str(), a.clone()))).map_err(|e| JsError::new(&e.to_string()))
+    Ok(Form::new(programmes))
 }
 
 /// `questions(programme or [programmes], lang)`: the list `eligibility questions --json` prints.
 #[wasm_bindgen]
 pub fn questions(programmes: JsValue, lang_code: Option<String>) -> Result<JsValue, JsError> {
-    let (form, _) = form(&programmes)?;
+    let form = form(&programmes)?;
     to_js(&report::questions(&form, lang(lang_code)?))
 }
 
@@ -143,6 +66,115 @@ pub fn programmes(lang_code: Option<String>) -> Result<JsValue, JsError> {
     let lang = lang(lang_code)?;
     let reports: Vec<ProgrammeReport> = catalogue::programmes().iter().map(|p| ProgrammeReport::new(p, lang)).collect();
     to_js(&reports)
+}
+
+/// The module's builders of report objects (see `js::report_to_js`), given once it started.
+#[wasm_bindgen(js_name = useMakers)]
+pub fn use_makers(makers: Makers) {
+    crate::js::use_makers(makers);
+}
+
+/// The engine's side of the ES module's `Session` (www/package/index.js), which turns
+/// JS values into the typed calls below: numbers and indices cross, not objects. Also
+/// behind the module's `evaluate`, which keeps one per list of programmes.
+#[wasm_bindgen(js_name = Session)]
+pub struct JsSession {
+    session: Session<'static>,
+}
+
+fn session_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+#[wasm_bindgen(js_class = Session)]
+impl JsSession {
+    /// For a programme id or an array of them, as `evaluate` takes them.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        programmes: JsValue,
+        lang_code: Option<String>,
+        today_text: Option<String>,
+    ) -> Result<JsSession, JsError> {
+        let form = form(&programmes)?;
+        let (lang, today) = (lang(lang_code)?, day(today_text)?);
+        Ok(JsSession { session: Session::new(form, lang, today) })
+    }
+
+    /// The language of reports and the day their windows are read on (`evaluate`'s options).
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&mut self, lang_code: Option<String>, today_text: Option<String>) -> Result<(), JsError> {
+        self.session.lang = lang(lang_code)?;
+        self.session.today = day(today_text)?;
+        Ok(())
+    }
+
+    /// The form's question ids, by index.
+    #[wasm_bindgen(js_name = questionIds)]
+    pub fn question_ids(&self) -> js_sys::Array {
+        self.session.form().questions().map(|q| JsValue::from_str(&q.id)).collect()
+    }
+
+    /// The index of a question; throws `evaluate`'s error for a question no programme reads.
+    pub fn question(&self, id: &str) -> Result<usize, JsError> {
+        self.session.question(id).map_err(session_error)
+    }
+
+    #[wasm_bindgen(js_name = setBool)]
+    pub fn set_bool(&mut self, index: usize, value: bool) -> Result<(), JsError> {
+        self.session.set(index, &crate::answer::AnswerInput::Bool(value)).map_err(session_error)
+    }
+
+    /// A JS number that is a whole number of at most 2^53 (the module checks), read as
+    /// the digits JS writes for it.
+    #[wasm_bindgen(js_name = setInteger)]
+    pub fn set_integer(&mut self, index: usize, value: f64) -> Result<(), JsError> {
+        // Exact: `value` is whole and within ±2^53, which an i64 holds.
+        self.session.set_integer(index, value as i64).map_err(session_error)
+    }
+
+    /// A number as JS writes it (`String(n)`), so that `15000.001` keeps its digits.
+    #[wasm_bindgen(js_name = setNumber)]
+    pub fn set_number(&mut self, index: usize, text: String) -> Result<(), JsError> {
+        self.session.set(index, &crate::answer::AnswerInput::Number(text)).map_err(session_error)
+    }
+
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&mut self, index: usize, text: String) -> Result<(), JsError> {
+        self.session.set(index, &crate::answer::AnswerInput::text(&text)).map_err(session_error)
+    }
+
+    /// Any other JS value, read as `evaluate` reads it (most are refused); `null` clears.
+    #[wasm_bindgen(js_name = setValue)]
+    pub fn set_value(&mut self, index: usize, value: JsValue) -> Result<(), JsError> {
+        self.session.set(index, &answer_input(&value)).map_err(session_error)
+    }
+
+    pub fn reset(&mut self) {
+        self.session.reset();
+    }
+
+    /// 0 eligible, 1 not eligible, 2 undetermined.
+    pub fn status(&mut self, programme: usize) -> Result<u8, JsError> {
+        Ok(match self.session.status(programme).map_err(session_error)? {
+            crate::engine::Status::Eligible => 0,
+            crate::engine::Status::NotEligible => 1,
+            crate::engine::Status::Undetermined => 2,
+        })
+    }
+
+    /// The index of the form's next question, or -1 when no answer can change anything.
+    #[wasm_bindgen(js_name = nextQuestion)]
+    pub fn next_question(&mut self) -> i32 {
+        self.session.next_question().and_then(|q| i32::try_from(q).ok()).unwrap_or(-1)
+    }
+
+    pub fn report(&mut self, programme: usize) -> Result<JsValue, JsError> {
+        report_to_js(&self.session.report(programme).map_err(session_error)?)
+    }
+
+    pub fn reports(&mut self) -> Result<js_sys::Array, JsError> {
+        self.session.reports().iter().map(report_to_js).collect::<Result<_, _>>()
+    }
 }
 
 /// The Rust side of one `<eligibility-widget>` element.

@@ -110,6 +110,57 @@ export function nextQuestion(programmes: string | string[], answers: Record<stri
 export function questions(programmes: string | string[], options?: Options): Question[];
 export function programmes(options?: Options): Programme[];
 
+/** The rules' verdict, the same words as `EvaluationReport.status`. */
+export type Status = 'eligible' | 'not_eligible' | 'undetermined';
+
+/**
+ * A programme, or a form of several, kept compiled with the answers given so far, that
+ * takes answers one at a time: for a page that asks its own questions and wants each
+ * verdict at once. Questions and programmes are named by their index (`question(id)`;
+ * programmes in the order given), so that numbers cross into WebAssembly, not strings.
+ * Each programme's outcome is kept, and evaluated again only when an answer it reads
+ * changed; reports (with the explanations) are made only when asked for.
+ *
+ * Answers are read and refused exactly as `evaluate` reads and refuses them, with the
+ * same `Error` messages naming the question; a refused answer leaves the session as it
+ * was. Call `free()` when done: the session's memory is WebAssembly's.
+ *
+ * ```js
+ * const session = new Session('netflix-audiens-2020', { lang: 'en' });
+ * const days = session.question('days_worked');
+ * session.set(days, 12);
+ * session.answer('profession', 'artist');
+ * session.status();                            // 'undetermined'
+ * session.questionId(session.nextQuestion());  // 'rights_not_renewed_since_2020'
+ * session.report();                            // what evaluate() gives for these answers
+ * ```
+ */
+export class Session {
+  /** Throws as `evaluate` does for unknown programmes, languages or days. */
+  constructor(programmes: string | string[], options?: Options);
+  /** The index of a question of the form (`country` included); throws, naming it, for a
+   * question that none of the programmes reads. */
+  question(id: string): number;
+  /** The id of the question at `index`, or null (for -1, say). */
+  questionId(index: number): string | null;
+  /** Sets the answer to the question at `index`; null or undefined clears it. */
+  set(index: number, value: Answer): void;
+  /** `set(question(id), value)`. */
+  answer(id: string, value: Answer): void;
+  clear(index: number): void;
+  /** The verdict of the programme at `programme` (0, the first, by default). */
+  status(programme?: number): Status;
+  /** The index of the question the form asks next, or -1 when no answer can change any
+   * verdict or benefit (as `nextQuestion`). */
+  nextQuestion(): number;
+  /** The report of one programme, the same object `evaluate` gives for these answers. */
+  report(programme?: number): EvaluationReport;
+  /** One report per programme, in the order given. */
+  reports(): EvaluationReport[];
+  /** Frees the session's WebAssembly memory; it cannot be used after. */
+  free(): void;
+}
+
 /** The class behind `<eligibility-widget>`; the element script uses it, pages need not. */
 export class Widget {
   constructor(host: HTMLElement);

@@ -13,7 +13,7 @@ use crate::pack::{AmountRule, Benefit, Cap, Condition, Programme, QuestionIndex,
 /// conditions compare `q` with, and where a per-unit amount counting `q` starts or stops.
 pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
     let mut points = Vec::new();
-    for condition in conditions(programme) {
+    for condition in each_condition(programme) {
         condition.collect_constants(q, &mut points);
     }
     if let Benefit::Money(amount) = &programme.benefit {
@@ -34,16 +34,24 @@ pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
 
 /// Every condition of a programme: its criteria, tiers, parts and starts.
 pub fn conditions(programme: &Programme) -> Vec<&Condition> {
-    let mut all: Vec<&Condition> = programme.criteria.iter().map(|c| &c.condition).collect();
-    match &programme.benefit {
+    each_condition(programme).collect()
+}
+
+/// The same, without a list: the engine walks them on every evaluation.
+pub(crate) fn each_condition(programme: &Programme) -> impl Iterator<Item = &Condition> {
+    let criteria = programme.criteria.iter().map(|c| &c.condition);
+    let (tiers, parts, starts) = match &programme.benefit {
         Benefit::Money(amount) => match &amount.rule {
-            AmountRule::Tiered(tiers) => all.extend(tiers.iter().map(|t| &t.condition)),
-            AmountRule::Sum(parts) => all.extend(parts.iter().filter_map(|p| p.condition.as_ref())),
-            AmountRule::Fixed(_) | AmountRule::Range { .. } => {}
+            AmountRule::Tiered(tiers) => (tiers.as_slice(), &[][..], &[][..]),
+            AmountRule::Sum(parts) => (&[][..], parts.as_slice(), &[][..]),
+            AmountRule::Fixed(_) | AmountRule::Range { .. } => (&[][..], &[][..], &[][..]),
         },
-        Benefit::Place(place) => all.extend(place.starts.iter().filter_map(|s| s.condition.as_ref())),
-    }
-    all
+        Benefit::Place(place) => (&[][..], &[][..], place.starts.as_slice()),
+    };
+    criteria
+        .chain(tiers.iter().map(|t| &t.condition))
+        .chain(parts.iter().filter_map(|p| p.condition.as_ref()))
+        .chain(starts.iter().filter_map(|s| s.condition.as_ref()))
 }
 
 /// Answers to a question of `kind` that stand for all its answers, given the points

@@ -1,0 +1,125 @@
+// The JS API's Session against evaluate(): for every scenario file, answers given one
+// at a time (and in other orders, with changes of mind) must end in the reports and the
+// next question that evaluate() and nextQuestion() give for the same answers, and a bad
+// answer must be refused with evaluate()'s own message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../../www/dist/index.js';
+import { scenarioCases, usesTomlFloat } from './harness.mjs';
+
+async function cases() {
+  const builtins = new Set(api.programmes().map((p) => p.id));
+  const all = (await scenarioCases((programmes) => programmes.every((id) => builtins.has(id))))
+    .filter((c) => !usesTomlFloat(c.scenario));
+  assert.ok(all.length >= 80, `only ${all.length} scenarios for the built-in programmes`);
+  return all;
+}
+
+/** evaluate()'s reports (always a list) and next question, or its error's message. */
+function evaluated({ programmes, single, today, scenario }, answers, lang) {
+  try {
+    const reports = api.evaluate(single ? programmes[0] : programmes, answers, { lang, today });
+    return { reports: single ? [reports] : reports, next: api.nextQuestion(programmes, answers) };
+  } catch (error) {
+    return { error: error.message };
+  }
+}
+
+/** The same through a session, the answers given one by one in `order`, each status
+ * read as it comes (so that later answers change outcomes the session kept). */
+function walked({ programmes, single, today }, entries, lang) {
+  const session = new api.Session(single ? programmes[0] : programmes, { lang, today });
+  try {
+    for (const [id, value] of entries) {
+      session.answer(id, value);
+      programmes.forEach((_, p) => session.status(p));
+      session.nextQuestion();
+    }
+    const reports = single ? [session.report()] : session.reports();
+    const statuses = programmes.map((_, p) => session.status(p));
+    assert.deepEqual(statuses, reports.map((r) => r.status), 'status() and the reports agree');
+    return { reports, next: session.questionId(session.nextQuestion()) };
+  } catch (error) {
+    return { error: error.message };
+  } finally {
+    session.free();
+  }
+}
+
+test('a session gives evaluate()\'s reports and next question for every scenario, in any order', async () => {
+  let compared = 0;
+  let refused = 0;
+  const all = await cases();
+  for (const c of all) {
+    const answers = c.scenario.answers ?? {};
+    const entries = Object.entries(answers);
+    for (const lang of ['fr', 'en']) {
+      const expected = evaluated(c, answers, lang);
+      const where = `${c.file}: ${c.scenario.name} (${lang})`;
+      assert.deepEqual(walked(c, entries, lang), expected, where);
+      if (expected.error) {
+        refused += 1;
+        continue;
+      }
+      // Backwards; and after another scenario's answers, as a visitor who changes their
+      // mind: what this one does not answer is cleared (null), the rest overwritten.
+      assert.deepEqual(walked(c, [...entries].reverse(), lang), expected, `${where}, backwards`);
+      const other = all.filter((x) => x.file === c.file && !x.scenario.error && x !== c)[compared % 7] ?? c;
+      const before = Object.entries(other.scenario.answers ?? {});
+      const cleared = before.filter(([id]) => !(id in answers)).map(([id]) => [id, null]);
+      assert.deepEqual(walked(c, [...before, ...entries, ...cleared], lang), expected, `${where}, after ${other.scenario.name}`);
+      compared += 1;
+    }
+  }
+  assert.ok(compared >= 150 && refused >= 10, `${compared} compared, ${refused} refused`);
+});
+
+test('the comparison can fail: one answer left out changes what a session gives', async () => {
+  const c = (await cases()).find((x) => x.single && !x.scenario.error && Object.keys(x.scenario.answers ?? {}).length >= 3);
+  const entries = Object.entries(c.scenario.answers);
+  assert.notDeepEqual(walked(c, entries.slice(1), 'en'), evaluated(c, c.scenario.answers, 'en'));
+});
+
+test('a session takes answers by index, keeps what it was given, and refuses like evaluate()', () => {
+  const session = new api.Session('netflix-audiens-2020', { lang: 'en', today: '2020-04-15' });
+  const days = session.question('days_worked');
+  assert.equal(session.questionId(days), 'days_worked');
+  assert.equal(session.status(), 'undetermined');
+  session.set(days, 3);
+  assert.equal(session.status(), 'not_eligible');
+  assert.equal(session.nextQuestion(), -1);
+  assert.equal(session.questionId(-1), null);
+  session.set(days, '12');
+  session.answer('profession', 'artist');
+  assert.equal(session.status(), 'undetermined');
+  assert.equal(session.questionId(session.nextQuestion()), 'rights_not_renewed_since_2020');
+  // Refused: the message is evaluate()'s, and the answer before stays.
+  const message = (f) => { try { f(); } catch (error) { return error.message; } return 'no error'; };
+  assert.equal(message(() => session.set(days, 400)), message(() => api.evaluate('netflix-audiens-2020', { days_worked: 400 })));
+  assert.match(message(() => session.set(days, 400)), /question `days_worked` expects a whole number from 0 to 366, got 400/);
+  assert.match(message(() => session.answer('nope', 1)), /unknown question `nope` in programme `netflix-audiens-2020`/);
+  assert.match(message(() => session.answer('profession', 'dancer')), /no option `dancer`/);
+  assert.match(message(() => session.set(days, NaN)), /question `days_worked` expects a whole number.*got NaN/);
+  assert.match(message(() => session.set(days, [12])), /got a list/);
+  assert.match(message(() => session.set(99, true)), /no question at index 99/);
+  assert.match(message(() => session.status(1)), /no programme at index 1/);
+  assert.equal(session.report().criteria.find((c) => c.id === 'minimum_work').status, 'met');
+  session.clear(days);
+  assert.equal(session.report().criteria.find((c) => c.id === 'minimum_work').status, 'unknown');
+  // Exact decimals, as in evaluate().
+  const resources = session.question('annual_resources');
+  session.set(resources, 15000.001);
+  assert.equal(session.report().amount.max, '500');
+  session.set(resources, 15000);
+  assert.equal(session.report().amount.min, '900');
+  session.free();
+  assert.throws(() => new api.Session('nope'), /unknown programme `nope`/);
+  assert.throws(() => new api.Session('netflix-audiens-2020', { lang: 'de' }), /unknown language `de`/);
+  // A form: country first when it routes; reports() one per programme, in order.
+  const form = new api.Session(['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020']);
+  assert.equal(form.questionId(form.nextQuestion()), 'country');
+  form.answer('country', 'gb');
+  assert.deepEqual(form.reports().map((r) => r.programme), ['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020']);
+  assert.equal(form.status(0), 'not_eligible');
+  form.free();
+});
