@@ -181,6 +181,8 @@ const peerCases = scenarios.filter((s) => !s.error).map((scenario) => {
   const answers = {};
   let exact = true;
   for (const [id, value] of Object.entries(scenario.answers ?? {})) {
+    // "I don't know": no answer to the peers' rules, as to ours.
+    if (value === 'unknown') continue;
     const number = typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
     if (typeof value === 'string' && number !== value && String(number) !== value) exact = false;
     answers[id] = number;
