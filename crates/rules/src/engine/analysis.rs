@@ -125,7 +125,7 @@ pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
 }
 
 /// Unanswered questions the benefit can still read.
-fn benefit_questions(programme: &Programme, answers: &Answers) -> BTreeSet<QuestionIndex> {
+pub fn benefit_questions(programme: &Programme, answers: &Answers) -> BTreeSet<QuestionIndex> {
     let mut open = BTreeSet::new();
     for condition in super::domain::each_condition(programme).skip(programme.criteria.len()) {
         if let Residual::Open(questions) = residual(condition, answers) {

@@ -12,8 +12,10 @@
 
 use rust_decimal::Decimal;
 
+use super::analysis::benefit_questions;
 use super::domain::{breakpoints, representatives};
-use super::{evaluate, BenefitOutlook, Status};
+use super::logic::{residual, Residual};
+use super::{benefit, evaluate, BenefitOutlook, Status};
 use crate::answer::{Answer, Answers};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 
@@ -102,7 +104,21 @@ pub fn changes(programme: &Programme, answers: &Answers) -> Vec<Change> {
 
 type Outcome = (Status, Option<BenefitOutlook>);
 
+/// The verdict and benefit `evaluate` gives, found without the analysis when the
+/// answers settle them (a criterion not met; or every one met and nothing open in the
+/// benefit), as most answers tried here do: the analysis says the same then.
 fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
+    let mut settled = true;
+    for criterion in &programme.criteria {
+        match residual(&criterion.condition, answers) {
+            Residual::Known(false) => return (Status::NotEligible, None),
+            Residual::Known(true) => {}
+            Residual::Open(_) => settled = false,
+        }
+    }
+    if settled && benefit_questions(programme, answers).is_empty() {
+        return (Status::Eligible, benefit::outlook(programme, answers).0);
+    }
     let verdict = evaluate(programme, answers);
     (verdict.status, verdict.benefit)
 }
