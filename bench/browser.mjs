@@ -19,7 +19,7 @@
 // removed, served from the same origin by a small proxy in front of the demo server.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { start } from '../tests/e2e/harness.mjs';
+import { builtFiles, start } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const ANSWERS = Number(process.env.ANSWERS ?? 30);
@@ -182,7 +182,9 @@ try {
       if (label === 'with') {
         await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
         // The glue's init returns the running instance's exports when it has one.
-        wasmMemory = await page.evaluate(async () => (await (await import('/dist/eligibility.js')).default()).memory.buffer.byteLength);
+        // The glue is named after its content (scripts/build.sh, www/dist/files.json).
+        const glue = `/dist/${(await builtFiles())['eligibility.js'].file}`;
+        wasmMemory = await page.evaluate(async (path) => (await (await import(path)).default()).memory.buffer.byteLength, glue);
       }
       await page.waitForTimeout(200);
       await cdp.send('HeapProfiler.collectGarbage');
