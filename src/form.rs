@@ -10,7 +10,7 @@
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
 use std::collections::BTreeSet;
 
-use crate::engine::{changes, evaluate, flips, Change, Status, Verdict};
+use crate::engine::{changes, evaluate, Change, Status, Verdict};
 use crate::i18n::{ui, Lang, Text};
 use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
@@ -147,19 +147,16 @@ impl Outcome<'_> {
         if self.next_question().is_some() || self.country == CountryOutcome::NotMet {
             return Vec::new();
         }
-        let now = (self.status(), &self.verdict.benefit);
-        changes(self.verdict.programme, &self.answers)
-            .into_iter()
-            .map(|change| Change { status: self.country.applied_to(change.status), ..change })
-            .filter(|change| flips(now, (change.status, &change.benefit)))
-            .collect()
+        changes(self.verdict.programme, &self.answers, |status| self.country.applied_to(status))
     }
 
     /// The ids of the questions answered "I don't know" whose answers could still
     /// change the verdict or the benefit: what the verdict depends on.
     pub fn depends_on(&self) -> Vec<&str> {
         let programme = self.verdict.programme;
-        let country = (self.country == CountryOutcome::DoNotKnow).then_some(COUNTRY);
+        // Another country makes any verdict but a no a no.
+        let country = (self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible)
+            .then_some(COUNTRY);
         let questions = self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q));
         country
             .into_iter()

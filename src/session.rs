@@ -15,7 +15,7 @@ use crate::answer::{check, Answer, AnswerError, AnswerInput};
 use crate::engine::{domain, Status};
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
-use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind};
+use crate::pack::{Date, Programme, QuestionKind};
 use crate::report::EvaluationReport;
 
 #[derive(Debug, Clone)]
@@ -274,13 +274,7 @@ fn constants(programmes: &[&Programme], id: &str, kind: &QuestionKind) -> Option
     let mut points = Vec::new();
     for programme in programmes {
         let Some(q) = programme.questions.iter().position(|question| question.id == id) else { continue };
-        let counted = match &programme.benefit {
-            Benefit::Money(amount) => match &amount.rule {
-                AmountRule::Sum(parts) => parts.iter().any(|part| part.per_unit.as_ref().is_some_and(|u| u.units == q)),
-                _ => false,
-            },
-            Benefit::Place(_) => false,
-        };
+        let counted = crate::engine::counted(programme, q);
         if counted {
             return None;
         }

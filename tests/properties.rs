@@ -315,7 +315,7 @@ proptest! {
     fn changes_are_true_and_none_is_missed(programme in pack(), picks in prop::collection::vec(0usize..41, 3)) {
         let answers = some_answers(&programme, &picks.iter().map(|p| Some(*p)).collect::<Vec<_>>());
         let now = outcome(&programme, &answers);
-        let changes = changes(&programme, &answers);
+        let changes = changes(&programme, &answers, |status| status);
         let counted = |q: usize| matches!(&programme.benefit, Benefit::Money(Amount { rule: AmountRule::Sum(parts), .. })
             if parts.iter().any(|p| p.per_unit.as_ref().is_some_and(|u| u.units == q)));
         let got = |change: &Change| match (change.status, &change.benefit) {

@@ -5,7 +5,7 @@
 //! The format, version 1 (one field per `;`, values separated by `,`):
 //!
 //! ```text
-//! #eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a9c1b2d4e;a=profession,artist;a=annual_resources,20%2C000,20000;w=1
+//! #eligibility=v1;p=netflix-audiens-2020,1.2.0,3f2a9c1b2d4e;a=profession,artist;a=annual_resources,20%2C000,20000;w=1
 //! ```
 //!
 //! - `v1` first: a link of another version is refused whole, never half read.
@@ -102,7 +102,14 @@ impl Link {
             .iter()
             .map(|p| Pin { id: p.id.clone(), version: p.version.clone(), hash: short_hash(&p.hash) })
             .collect();
-        Link { programmes, rank, answers: state.kept() }
+        // A value the widget refused (`abc` days) is no answer: opening the link would
+        // name it as one that "no longer fits".
+        let answers = state
+            .kept()
+            .into_iter()
+            .filter(|k| state.form.position(&k.id).and_then(|q| state.fields.get(q)).is_none_or(|f| f.error.is_none()))
+            .collect();
+        Link { programmes, rank, answers }
     }
 
     /// The fragment, without its `#`.
@@ -456,6 +463,17 @@ mod tests {
     fn netflix(lang: crate::i18n::Lang) -> WidgetState {
         let programme = crate::catalogue::programme("netflix-audiens-2020").unwrap_or_else(|e| panic!("{e}"));
         WidgetState::new(vec![programme], lang, crate::pack::Date { year: 2020, month: 4, day: 15 })
+    }
+
+    #[test]
+    fn a_value_the_widget_refused_is_not_put_in_a_link() {
+        let mut state = netflix(crate::i18n::Lang::En);
+        for (id, raw) in [("profession", "artist"), ("days_worked", "abc")] {
+            let question = state.form.position(id).unwrap_or(usize::MAX);
+            state.update(crate::widget::state::Message::Answer { question, raw: raw.into() });
+        }
+        let ids: Vec<String> = Link::of(&state, 0).answers.into_iter().map(|k| k.id).collect();
+        assert_eq!(ids, ["profession"]);
     }
 
     #[test]

@@ -163,8 +163,11 @@ export class Session {
 
 /** The class behind `<eligibility-widget>`; the element script uses it, pages need not. */
 export class Widget {
-  constructor(host: HTMLElement);
+  /** `kept`: what `keep()` of a widget freed earlier returned, to answer again; anything else is nothing kept. */
+  constructor(host: HTMLElement, kept?: unknown);
   refresh(): void;
+  /** What the visitor answered, as `[question id, typed or chosen text ("unknown" for "I don't know"), chosen reading or null]` lists. */
+  keep(): Array<[string, string, string | null]>;
   free(): void;
 }
 

@@ -187,9 +187,11 @@ impl Drawn {
                         }
                         _ => vec![("yes", ui.yes), ("no", ui.no)],
                     };
+                    // Counted before "I don't know", which every question has.
+                    let select = options.len() > MAX_RADIOS;
                     let mut options = options;
                     options.push((UNKNOWN, ui.do_not_know));
-                    if options.len() > MAX_RADIOS {
+                    if select {
                         select_block(maker, &slot, &options, ui.choose)?
                     } else {
                         radio_block(maker, &slot, &options)?

@@ -44,16 +44,22 @@ pub struct Edge {
 }
 
 /// The nearest changes of each answered question that is not `fixed`, in the pack's
-/// order: for a number, at most one going down and one going up.
-pub fn changes(programme: &Programme, answers: &Answers) -> Vec<Change> {
-    let now = outcome(programme, answers);
+/// order: for a number, at most one going down and one going up. Each status is as
+/// `seen` makes it (a form's country may turn a yes into "not yet known"), before any
+/// is compared, so that the nearest change is the nearest as the visitor will see it.
+pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -> Status) -> Vec<Change> {
+    let outcome = |answers: &Answers| {
+        let (status, benefit) = outcome(programme, answers);
+        (seen(status), benefit)
+    };
+    let now = outcome(answers);
     let mut found = Vec::new();
     for (q, question) in programme.questions.iter().enumerate() {
         let Some(given) = answers.get(q).filter(|_| !question.fixed) else { continue };
         let mut work = answers.clone();
         let mut try_answer = |answer: &Answer| {
             work.set(q, Some(answer.clone()));
-            outcome(programme, &work)
+            outcome(&work)
         };
         match &question.kind {
             QuestionKind::YesNo | QuestionKind::Choice(_) => {
@@ -148,7 +154,7 @@ fn merged(ends: &[Outcome], endless: bool) -> Option<Outcome> {
 
 /// Another final verdict or another benefit with one; or, from a no, a verdict the
 /// other answers could still make a yes.
-pub fn flips(now: (Status, &Option<BenefitOutlook>), other: (Status, &Option<BenefitOutlook>)) -> bool {
+fn flips(now: (Status, &Option<BenefitOutlook>), other: (Status, &Option<BenefitOutlook>)) -> bool {
     let possible = other.0.is_final() || now.0 == Status::NotEligible;
     possible && other != now
 }
@@ -196,7 +202,7 @@ fn nearest(
 }
 
 /// Whether a per-unit amount of the programme counts question `q`.
-fn counted(programme: &Programme, q: QuestionIndex) -> bool {
+pub fn counted(programme: &Programme, q: QuestionIndex) -> bool {
     let Benefit::Money(amount) = &programme.benefit else { return false };
     let AmountRule::Sum(parts) = &amount.rule else { return false };
     parts.iter().filter_map(|p| p.per_unit.as_ref()).any(|u| u.units == q)

@@ -12,7 +12,7 @@ mod window;
 use std::collections::BTreeSet;
 
 pub use benefit::BenefitOutlook;
-pub use changes::{changes, flips, Alternative, Change, Edge};
+pub use changes::{changes, counted, Alternative, Change, Edge};
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
 pub use window::{state as window_state, WindowState};
