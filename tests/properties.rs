@@ -379,6 +379,59 @@ proptest! {
         }
     }
 
+    /// With some answers missing (the form stops at the first no), each change offered
+    /// gives, for every answer it names, the verdict the engine gives (itself checked
+    /// against the oracle above): a final one other than now's, or from a no one that
+    /// other answers could still make a yes; and none nearer is missed.
+    #[test]
+    fn changes_with_answers_missing_are_what_the_engine_says(programme in pack(), picks in prop::collection::vec(prop::option::of(0usize..41), 3)) {
+        let answers = some_answers(&programme, &picks);
+        let verdict = |answers: &Answers| { let v = evaluate(&programme, answers); (v.status, v.benefit) };
+        let now = verdict(&answers);
+        let flips = |o: &(Status, Option<BenefitOutlook>)| (o.0.is_final() || now.0 == Status::NotEligible) && *o != now;
+        let changes = changes(&programme, &answers, |status| status);
+        for (q, question) in programme.questions.iter().enumerate() {
+            let Some(given) = answers.get(q).cloned() else { continue };
+            let counted = eligibility::engine::counted(&programme, q);
+            let mut work = answers.clone();
+            let mut with = |answer: &Answer| { work.set(q, Some(answer.clone())); verdict(&work) };
+            let names = |change: &Change, a: &Answer| match (&change.to, a.number()) {
+                (Alternative::Answer(other), _) => other == a,
+                (Alternative::Between { low, high }, Some(n)) => {
+                    low.is_none_or(|e| n > e.value || (e.included && n == e.value)) && high.is_none_or(|e| n < e.value || (e.included && n == e.value))
+                }
+                _ => false,
+            };
+            let offered: Vec<&Change> = changes.iter().filter(|c| c.question == q).collect();
+            for change in &offered {
+                prop_assert!(flips(&(change.status, change.benefit.clone())), "not a flip: {:?} from {:?}", change, now);
+                for answer in dense(&question.kind).iter().filter(|a| names(change, a)) {
+                    let got = with(answer);
+                    prop_assert_eq!(got.0, change.status, "{:?} for q{}", answer, q);
+                    if !counted {
+                        prop_assert_eq!(&got.1, &change.benefit, "{:?} for q{}", answer, q);
+                    }
+                }
+            }
+            let domain = dense(&question.kind);
+            let differs = |o: &(Status, Option<BenefitOutlook>)| match counted {
+                true => (o.0.is_final() || now.0 == Status::NotEligible) && o.0 != now.0,
+                false => flips(o),
+            };
+            let nearest: Vec<&Answer> = match given.number() {
+                None => domain.iter().filter(|a| **a != given).filter(|a| differs(&with(a))).collect(),
+                Some(value) => {
+                    let above = domain.iter().filter(|a| a.number().is_some_and(|n| n > value)).find(|a| differs(&with(a)));
+                    let below = domain.iter().rev().filter(|a| a.number().is_some_and(|n| n < value)).find(|a| differs(&with(a)));
+                    above.into_iter().chain(below).collect()
+                }
+            };
+            for answer in nearest {
+                prop_assert!(offered.iter().any(|c| names(c, answer)), "{:?} for q{} is missed", answer, q);
+            }
+        }
+    }
+
     /// Three-valued logic, the fallback for rules too large to analyse, is never
     /// wrong: its final statuses are final, its benefit holds the exact one, and it
     /// never skips a question worth asking.
