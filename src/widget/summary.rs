@@ -35,6 +35,9 @@ pub struct ResultSummary {
     pub reasons_title: &'static str,
     /// `✓ Critère rempli : …`: the mark and the words a screen reader hears.
     pub reasons: Vec<String>,
+    /// What the verdict still depends on, what would change it, what to have ready:
+    /// each under its title, when it says something.
+    pub lists: Vec<(&'static str, Vec<String>)>,
     pub window: String,
     /// The official page: the words of its link, and its address.
     pub link: (&'static str, String),
@@ -71,12 +74,39 @@ impl Summary {
                         format!("{mark} {word} {}", c.explanation)
                     })
                     .collect();
+                let depends_on: Vec<String> = report
+                    .depends_on
+                    .iter()
+                    .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
+                    .map(|q| q.label.get(lang).to_owned())
+                    .collect();
+                let changes = report.changes.iter().map(|c| c.explanation.clone()).collect();
+                let documents = report
+                    .before_applying
+                    .iter()
+                    .map(|d| {
+                        let mut item =
+                            format!("{} ({} {}, {}", d.text, ui.according_to, d.source.publisher, d.source.title);
+                        if let Some(url) = &d.source.url {
+                            item.push_str(": ");
+                            item.push_str(url);
+                        }
+                        item.push(')');
+                        item
+                    })
+                    .collect();
+                let lists =
+                    [(ui.depends_on, depends_on), (ui.what_would_change, changes), (ui.before_applying, documents)]
+                        .into_iter()
+                        .filter(|(_, items)| !items.is_empty())
+                        .collect();
                 ResultSummary {
                     name: programme.name.get(lang).to_owned(),
                     headline: wording::headline(outcome, window, lang),
                     benefit: wording::benefit_line(outcome, lang),
                     reasons_title: ui.reasons,
                     reasons,
+                    lists,
                     window: wording::window(programme, window, lang),
                     link: (wording::link(window, lang), programme.apply_url.clone()),
                     sources_title: words.sources,
@@ -117,6 +147,13 @@ impl Summary {
             line(&mut out, &[result.reasons_title, colon]);
             for reason in &result.reasons {
                 line(&mut out, &["- ", reason]);
+            }
+            for (title, items) in &result.lists {
+                // `depends_on`'s title ends with its own colon.
+                line(&mut out, &[title, if title.ends_with(':') { "" } else { colon }]);
+                for item in items {
+                    line(&mut out, &["- ", item]);
+                }
             }
             line(&mut out, &[&result.window]);
             line(&mut out, &[result.link.0, colon, " ", &result.link.1]);
@@ -243,6 +280,28 @@ mod tests {
         let answers = [("profession", "artist"), ("rights_not_renewed_since_2020", "unknown")];
         let text = Summary::of(&state_of(&["netflix-audiens-2020"], Lang::Fr, &answers)).text();
         assert!(text.contains(" ? — Je ne sais pas\n"), "{text}");
+        assert!(text.contains("\nLe résultat dépend encore de réponses que vous ne connaissez pas\u{a0}:\n- Depuis le 1er janvier 2020"), "{text}");
+    }
+
+    #[test]
+    fn what_would_change_it_and_what_to_have_ready_are_kept_too() {
+        let answers = [
+            ("country", "gb"),
+            ("screen_role", "behind_the_scenes"),
+            ("uk_days_worked", "60"),
+            ("hit_by_closures", "yes"),
+            ("government_support_800", "no"),
+        ];
+        let state = state_of(&["uk-film-tv-emergency-relief-2020"], Lang::En, &answers);
+        let text = Summary::of(&state).text();
+        assert!(text.contains("\nWhat would change the result:\n- Have you lost work"), "{text}");
+        assert!(text.contains("\nBefore you apply:\n- Be ready to demonstrate your 40 days"), "{text}");
+        assert!(
+            text.contains(
+                "(according to The Film and TV Charity, Frequently asked questions (Covid-19 relief fund): https://"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

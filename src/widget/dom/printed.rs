@@ -71,6 +71,13 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
         for reason in &result.reasons {
             maker.add(&reasons, "li", &[], Some(reason))?;
         }
+        for (title, items) in &result.lists {
+            maker.add(&section, "h3", &[], Some(title))?;
+            let list = maker.add(&section, "ul", &[], None)?;
+            for item in items {
+                maker.add(&list, "li", &[], Some(item))?;
+            }
+        }
         maker.add(&section, "p", &[], Some(&result.window))?;
         let (words, url) = &result.link;
         let link = maker.add(&section, "p", &[], Some(&format!("{words}{} ", colon(summary.lang))))?;
