@@ -2,6 +2,8 @@
 //! chose for each question of the form, what that means as answers, and what to
 //! show. The DOM layer sends a `Message` for each event and draws what this module says.
 
+use std::rc::Rc;
+
 use rust_decimal::Decimal;
 
 use crate::answer::{Answer, UNKNOWN};
@@ -95,11 +97,17 @@ pub struct WidgetState {
     view: FormView,
 }
 
-/// What the form says now: each programme's outcome, and the next question.
+/// What the form says now: each programme's outcome, the next question, and the
+/// reports in the visitor's language, made once per change for the drawing, the events
+/// and the summary alike (a report looks for what would change its verdict: several
+/// evaluations).
 #[derive(Debug, Clone)]
 pub struct FormView {
     pub outcomes: Vec<Outcome<'static>>,
     pub next_question: Option<usize>,
+    /// In the shape of `eligibility eval`, one per programme; shared, not copied, with
+    /// the events' record of what was last announced.
+    pub reports: Rc<Vec<EvaluationReport>>,
 }
 
 impl WidgetState {
@@ -107,7 +115,7 @@ impl WidgetState {
         let form = Form::new(programmes);
         let answers = form.no_answers();
         let fields = vec![Field::default(); form.questions().count()];
-        let view = view_of(&form, &answers);
+        let view = view_of(&form, &answers, lang, today);
         WidgetState { lang, today, form, fields, answers, view }
     }
 
@@ -118,6 +126,7 @@ impl WidgetState {
             // The language changes the words, not what the form says.
             Message::SwitchLanguage(lang) => {
                 self.lang = lang;
+                self.view.reports = reports(&self.view.outcomes, lang, self.today);
                 return;
             }
             Message::StartOver => {
@@ -125,7 +134,7 @@ impl WidgetState {
                 self.answers = self.form.no_answers();
             }
         }
-        self.view = view_of(&self.form, &self.answers);
+        self.view = view_of(&self.form, &self.answers, self.lang, self.today);
     }
 
     pub fn answers(&self) -> &FormAnswers {
@@ -172,11 +181,6 @@ impl WidgetState {
         window_state(&programme.window, self.today)
     }
 
-    /// The reports of every programme, in the shape of `eligibility eval`.
-    pub fn reports(&self, view: &FormView) -> Vec<EvaluationReport> {
-        view.outcomes.iter().map(|o| EvaluationReport::new(o, self.lang, self.today)).collect()
-    }
-
     /// Takes over what the visitor answered in `old` for the questions both forms ask,
     /// when a page changes the list of programmes.
     pub fn keep_answers_of(&mut self, old: WidgetState) {
@@ -212,7 +216,7 @@ impl WidgetState {
                 self.choose(question, chosen == second);
             }
         }
-        self.view = view_of(&self.form, &self.answers);
+        self.view = view_of(&self.form, &self.answers, self.lang, self.today);
     }
 
     /// Answers again what a link carried, keeping only what still fits the questions
@@ -231,7 +235,7 @@ impl WidgetState {
                 dropped.push(kept.id.clone());
             }
         }
-        self.view = view_of(&self.form, &self.answers);
+        self.view = view_of(&self.form, &self.answers, self.lang, self.today);
         dropped
     }
 
@@ -293,10 +297,15 @@ impl WidgetState {
     }
 }
 
-fn view_of(form: &Form<'static>, answers: &FormAnswers) -> FormView {
+fn view_of(form: &Form<'static>, answers: &FormAnswers, lang: Lang, today: Date) -> FormView {
     let outcomes = form.evaluate(answers);
     let next_question = form.next_question(answers, &outcomes);
-    FormView { outcomes, next_question }
+    let reports = reports(&outcomes, lang, today);
+    FormView { outcomes, next_question, reports }
+}
+
+fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Rc<Vec<EvaluationReport>> {
+    Rc::new(outcomes.iter().map(|o| EvaluationReport::new(o, lang, today)).collect())
 }
 
 /// What a typed number says, with what to show next to the field.
@@ -395,7 +404,7 @@ mod tests {
     }
 
     fn status(state: &WidgetState) -> &'static str {
-        state.reports(state.view()).first().map_or("missing", |r| r.status)
+        state.view().reports.first().map_or("missing", |r| r.status)
     }
 
     fn shown(state: &WidgetState) -> Vec<String> {
@@ -445,8 +454,7 @@ mod tests {
             answer(&mut state, q, raw);
         }
         assert_eq!(status(&state), "eligible");
-        let amount =
-            |s: &WidgetState| s.reports(s.view()).first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
+        let amount = |s: &WidgetState| s.view().reports.first().and_then(|r| r.amount.clone()).map(|a| (a.min, a.max));
         assert_eq!(amount(&state), Some(("900".into(), Some("900".into()))));
         answer(&mut state, "annual_resources", "15000,01");
         assert_eq!(amount(&state), Some(("500".into(), Some("500".into()))));
@@ -506,8 +514,7 @@ mod tests {
         state.update(Message::SwitchLanguage(Lang::En));
         assert_eq!(state.lang, Lang::En);
         assert!(state.form.position("days_worked").is_some_and(|q| state.answers().is_answered(q)));
-        let explanation =
-            state.reports(state.view()).first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
+        let explanation = state.view().reports.first().and_then(|r| r.criteria.first().map(|c| c.explanation.clone()));
         assert_eq!(explanation.as_deref(), Some("You are an intermittent artist or technician."));
         state.update(Message::StartOver);
         assert!(state.fields.iter().all(|f| f.raw.is_empty()) && !state.answers().is_answered(1));

@@ -54,7 +54,7 @@ impl Summary {
         let ui = ui(lang);
         let words = keep(lang);
         let view = state.view();
-        let reports = state.reports(view);
+        let reports = &view.reports;
         let results = state
             .results_order(view)
             .into_iter()

@@ -313,9 +313,8 @@ impl Drawn {
             self.next = view.next_question;
         }
 
-        let reports = state.reports(view);
         let mut headlines = Vec::with_capacity(self.programmes.len());
-        for ((nodes, outcome), report) in self.programmes.iter().zip(&view.outcomes).zip(&reports) {
+        for ((nodes, outcome), report) in self.programmes.iter().zip(&view.outcomes).zip(view.reports.iter()) {
             let programme = outcome.verdict.programme;
             let window = state.window_state(programme);
             nodes.section.set_attribute("data-status", outcome.status().as_str())?;

@@ -58,7 +58,8 @@ pub struct Mounted {
     from_link: Option<FromLink>,
     /// The frame the summary is printed from, once made.
     printer: Option<HtmlIFrameElement>,
-    last_reports: Vec<EvaluationReport>,
+    /// The reports last announced, to send an event only for those that changed.
+    last_reports: Rc<Vec<EvaluationReport>>,
     /// Enter is down in a text field: the `change` it commits is followed by a
     /// `submit`, which moves focus; what the change did is said then, with that known.
     entering: bool,
@@ -195,7 +196,7 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
         attributes: (String::new(), Lang::Fr, Features::default()),
         from_link: None,
         printer: None,
-        last_reports: Vec::new(),
+        last_reports: Rc::default(),
         entering: false,
         unsaid: None,
         listener: None,
@@ -567,7 +568,7 @@ impl Mounted {
     /// The `eligibility-result` events for every programme whose report changed.
     fn pending_events(&mut self) -> Result<Vec<(HtmlElement, CustomEvent)>, JsValue> {
         let Some(state) = &self.state else { return Ok(Vec::new()) };
-        let reports = state.reports(state.view());
+        let reports = Rc::clone(&state.view().reports);
         // The first drawing is not a change: only what follows is announced to the page.
         let previous = std::mem::replace(&mut self.last_reports, reports);
         if previous.is_empty() {
