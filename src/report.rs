@@ -301,7 +301,7 @@ fn country_criterion(programme: &Programme, country: CountryOutcome, lang: Lang)
 }
 
 /// `None` only for an outlook of another kind than the benefit, which the engine never gives.
-fn benefit(programme: &Programme, outlook: &BenefitOutlook, lang: Lang) -> Option<BenefitReport> {
+pub fn benefit(programme: &Programme, outlook: &BenefitOutlook, lang: Lang) -> Option<BenefitReport> {
     match (&programme.benefit, outlook) {
         (Benefit::Money(amount), BenefitOutlook::Money { min, max }) => Some(BenefitReport::Money {
             currency: amount.currency.clone(),

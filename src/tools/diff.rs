@@ -18,8 +18,8 @@ use crate::answer::{Answer, AnswerInput};
 use crate::form::Form;
 use crate::i18n::Lang;
 use crate::money::canonical;
-use crate::pack::{Date, Programme, Question, QuestionKind, Window, COUNTRY};
-use crate::report::{BenefitReport, EvaluationReport};
+use crate::pack::{Programme, Question, QuestionKind, Window, COUNTRY};
+use crate::report::{benefit, BenefitReport};
 use crate::scenario::{self, ScenarioFileError};
 
 /// Beyond this many generated answer sets, a pairwise set is used.
@@ -148,10 +148,6 @@ impl fmt::Display for DiffError {
 }
 
 impl std::error::Error for DiffError {}
-
-/// The day reports are made on: the window's state is not compared (it does not
-/// depend on answers); the window itself is, in `Version`.
-const ANY_DAY: Date = Date { year: 2000, month: 1, day: 1 };
 
 /// Compares `old` and `new` on the answer sets of `answers` (file name, JSON lines), or
 /// generated ones, and runs the scenario `files` (name, contents) with each; a form's
@@ -323,10 +319,12 @@ fn outcome(form: &Form<'_>, programme: &Programme, set: &AnswerSet) -> Outcome {
         Err(error) => return Outcome::Refused { error: error.to_string() },
     };
     let outcomes = form.evaluate(&answers);
-    let Some(report) = outcomes.first().map(|o| EvaluationReport::new(o, Lang::En, ANY_DAY)) else {
+    // The verdict, benefit and next question alone: a whole report would also look for
+    // what would change the verdict, for each of thousands of answer sets.
+    let Some(outcome) = outcomes.first() else {
         return Outcome::Refused { error: "no programme".into() };
     };
-    let benefit = match &report.benefit {
+    let benefit = match outcome.benefit().and_then(|b| benefit(programme, b, Lang::En)) {
         None => "none".to_owned(),
         Some(BenefitReport::Money { currency, min, max, .. }) => match max {
             Some(max) if max == min => format!("{min} {currency}"),
@@ -336,9 +334,9 @@ fn outcome(form: &Form<'_>, programme: &Programme, set: &AnswerSet) -> Outcome {
         Some(BenefitReport::Place { starts, .. }) => format!("a place from {}", starts.join(" or ")),
     };
     Outcome::Evaluated {
-        status: report.status.to_owned(),
+        status: outcome.status().as_str().to_owned(),
         benefit,
-        next_question: report.next_question.unwrap_or_else(|| "none".to_owned()),
+        next_question: outcome.next_question().unwrap_or("none").to_owned(),
     }
 }
 
