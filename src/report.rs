@@ -158,7 +158,7 @@ impl EvaluationReport {
                 state: window_state(&programme.window, today).as_str(),
             },
             criteria,
-            changes: outcome.changes().iter().filter_map(|c| change(programme, c, lang)).collect(),
+            changes: changes(outcome, lang),
             before_applying: match outcome.status() {
                 Status::Eligible => before_applying(programme, lang),
                 _ => Vec::new(),
@@ -166,6 +166,12 @@ impl EvaluationReport {
             pack: PackReport { version: programme.version.clone(), hash: programme.hash.clone() },
         }
     }
+}
+
+/// What would change a programme's verdict (`Outcome::changes`), as its report says it.
+pub fn changes(outcome: &Outcome<'_>, lang: Lang) -> Vec<ChangeReport> {
+    let programme = outcome.verdict.programme;
+    outcome.changes().iter().filter_map(|c| change(programme, c, lang)).collect()
 }
 
 /// `None` only for a question the programme does not have, which the engine never gives.
@@ -266,7 +272,7 @@ pub fn reading(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
     }
 }
 
-fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport> {
+pub fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport> {
     let documents = programme.criteria.iter().flat_map(|c| c.documents.iter().map(move |d| (c, d)));
     documents
         .filter_map(|(criterion, document)| {
@@ -287,17 +293,33 @@ fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport> {
 
 /// The criterion the form adds when it routes by country, or was told the country.
 fn country_criterion(programme: &Programme, country: CountryOutcome, lang: Lang) -> Option<CriterionReport> {
+    let status = country_status(country)?;
+    Some(CriterionReport {
+        id: COUNTRY.to_owned(),
+        status: status.as_str(),
+        explanation: country_explanation(programme, status, lang),
+    })
+}
+
+/// The country as a criterion of a programme; `None` when the form did not ask it.
+pub fn country_status(country: CountryOutcome) -> Option<CriterionStatus> {
+    match country {
+        CountryOutcome::NotAsked => None,
+        CountryOutcome::Met => Some(CriterionStatus::Met),
+        CountryOutcome::NotMet => Some(CriterionStatus::NotMet),
+        CountryOutcome::Unknown | CountryOutcome::DoNotKnow => Some(CriterionStatus::Unknown),
+    }
+}
+
+/// What the country criterion says of a programme, with that status.
+pub fn country_explanation(programme: &Programme, status: CriterionStatus, lang: Lang) -> String {
     let ui = ui(lang);
     let inside = programme.country.inside.get(lang);
-    let (status, explanation) = match country {
-        CountryOutcome::NotAsked => return None,
-        CountryOutcome::Met => (CriterionStatus::Met, format!("{} {inside}.", ui.country_met)),
-        CountryOutcome::NotMet => (CriterionStatus::NotMet, format!("{} {inside}.", ui.country_not_met)),
-        CountryOutcome::Unknown | CountryOutcome::DoNotKnow => {
-            (CriterionStatus::Unknown, ui.country_unknown.to_owned())
-        }
-    };
-    Some(CriterionReport { id: COUNTRY.to_owned(), status: status.as_str(), explanation })
+    match status {
+        CriterionStatus::Met => format!("{} {inside}.", ui.country_met),
+        CriterionStatus::NotMet => format!("{} {inside}.", ui.country_not_met),
+        CriterionStatus::Unknown => ui.country_unknown.to_owned(),
+    }
 }
 
 /// `None` only for an outlook of another kind than the benefit, which the engine never gives.

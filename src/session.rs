@@ -16,7 +16,6 @@ use crate::engine::{domain, Status};
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
 use crate::pack::{Date, Programme, QuestionKind};
-use crate::report::EvaluationReport;
 
 #[derive(Debug, Clone)]
 pub struct Session<'p> {
@@ -227,6 +226,14 @@ impl<'p> Session<'p> {
         self.outcomes.get(programme).ok_or(SessionError::NoProgramme(programme))
     }
 
+    /// The form's index of programme `programme`'s own next question
+    /// (`Outcome::next_question`).
+    pub fn programme_next_question(&mut self, programme: usize) -> Result<Option<usize>, SessionError> {
+        self.outcome(programme)?;
+        let id = self.outcomes.get(programme).and_then(Outcome::next_question);
+        Ok(id.and_then(|id| self.form.position(id)))
+    }
+
     /// The rules' verdict for one programme, the country included.
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
         self.outcome(programme).map(Outcome::status)
@@ -250,18 +257,6 @@ impl<'p> Session<'p> {
         let next = self.form.next_question(&self.answers, &self.outcomes);
         self.next = Some(next);
         next
-    }
-
-    /// One programme's report, as `evaluate` gives it, written now.
-    pub fn report(&mut self, programme: usize) -> Result<EvaluationReport, SessionError> {
-        let (lang, today) = (self.lang, self.today);
-        self.outcome(programme).map(|outcome| EvaluationReport::new(outcome, lang, today))
-    }
-
-    /// Every programme's report, in the form's order.
-    pub fn reports(&mut self) -> Vec<EvaluationReport> {
-        let (lang, today) = (self.lang, self.today);
-        self.outcomes().iter().map(|outcome| EvaluationReport::new(outcome, lang, today)).collect()
     }
 }
 
@@ -288,12 +283,18 @@ mod tests {
     use super::*;
     use crate::catalogue;
     use crate::pack::Programme;
+    use crate::report::EvaluationReport;
 
     const DAY: Date = Date { year: 2020, month: 4, day: 15 };
 
     fn session(ids: &[&str]) -> Session<'static> {
         let programmes = ids.iter().filter_map(|id| catalogue::programme(id).ok()).collect();
         Session::new(Form::new(programmes), Lang::En, DAY)
+    }
+
+    /// Every programme's report, as `evaluate` gives it.
+    fn reports(session: &mut Session<'static>) -> Vec<EvaluationReport> {
+        session.outcomes().iter().map(|outcome| EvaluationReport::new(outcome, Lang::En, DAY)).collect()
     }
 
     fn text(value: &str) -> AnswerInput {
@@ -315,7 +316,7 @@ mod tests {
         let outcomes = form.evaluate(&all);
         let expected: Vec<EvaluationReport> =
             outcomes.iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
-        assert_eq!(one_by_one.reports(), expected);
+        assert_eq!(reports(&mut one_by_one), expected);
         assert_eq!(one_by_one.next_question(), form.next_question(&all, &outcomes));
     }
 
@@ -433,7 +434,7 @@ mod tests {
                 let outcomes = form.evaluate(session.answers());
                 let expected: Vec<EvaluationReport> =
                     outcomes.iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
-                assert_eq!(session.reports(), expected, "{ids:?} after {} = {input}", question.id);
+                assert_eq!(reports(&mut session), expected, "{ids:?} after {} = {input}", question.id);
                 assert_eq!(session.next_question(), form.next_question(session.answers(), &outcomes));
             }
         }

@@ -5,12 +5,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalogue;
-use crate::form::Form;
+use crate::engine::{window_state, BenefitOutlook, CriterionStatus, Status, WindowState};
+use crate::form::{CountryOutcome, Form};
 use crate::i18n::Lang;
-use crate::js::{answer_input, report_to_js, to_js, today, Makers};
-use crate::pack::Date;
+use crate::js::{answer_input, texts, to_js, today};
+use crate::pack::{Date, Programme, QuestionKind, COUNTRY};
 use crate::report::{self, ProgrammeReport};
-use crate::session::Session;
+use crate::session::{Session, SessionError};
 use crate::widget::dom;
 use crate::widget::state::Kept;
 
@@ -68,19 +69,20 @@ pub fn programmes(lang_code: Option<String>) -> Result<JsValue, JsError> {
     to_js(&reports)
 }
 
-/// The module's builders of report objects (see `js::report_to_js`), given once it started.
-#[wasm_bindgen(js_name = useMakers)]
-pub fn use_makers(makers: Makers) {
-    crate::js::use_makers(makers);
-}
-
 /// The engine's side of the ES module's `Session` (www/package/index.js), which turns
 /// JS values into the typed calls below: numbers and indices cross, not objects. Also
 /// behind the module's `evaluate`, which keeps one per list of programmes.
 #[wasm_bindgen(js_name = Session)]
 pub struct JsSession {
     session: Session<'static>,
+    /// The benefits made lately (`benefit`), by programme, language and outlook: a
+    /// visitor's answers give few, and writing their amounts anew was a sixth of an
+    /// `evaluate`.
+    benefits: Vec<(usize, Lang, BenefitOutlook, JsValue)>,
 }
+
+/// How many benefits a session keeps made.
+const BENEFITS_KEPT: usize = 16;
 
 fn session_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
@@ -97,26 +99,40 @@ impl JsSession {
     ) -> Result<JsSession, JsError> {
         let form = form(&programmes)?;
         let (lang, today) = (lang(lang_code)?, day(today_text)?);
-        Ok(JsSession { session: Session::new(form, lang, today) })
+        Ok(JsSession { session: Session::new(form, lang, today), benefits: Vec::new() })
     }
 
     /// The language of reports and the day their windows are read on (`evaluate`'s options).
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, lang_code: Option<String>, today_text: Option<String>) -> Result<(), JsError> {
-        self.session.lang = lang(lang_code)?;
-        self.session.today = day(today_text)?;
+        let (lang, today) = (lang(lang_code)?, day(today_text)?);
+        self.session.lang = lang;
+        self.session.today = today;
         Ok(())
     }
 
-    /// The form's question ids, by index.
-    #[wasm_bindgen(js_name = questionIds)]
-    pub fn question_ids(&self) -> js_sys::Array {
-        self.session.form().questions().map(|q| JsValue::from_str(&q.id)).collect()
+    /// The form's questions by index, each `[id, its options' ids by index, or null
+    /// for a question that is not a choice]`: the module gives options by their index
+    /// (`choose`).
+    pub fn questions(&self) -> js_sys::Array {
+        let question = |question: &crate::pack::Question| {
+            let options = match &question.kind {
+                QuestionKind::Choice(choices) => texts(choices.iter().map(|c| c.id.as_str())).into(),
+                _ => JsValue::NULL,
+            };
+            js_sys::Array::of2(&JsValue::from_str(&question.id), &options)
+        };
+        self.session.form().questions().map(question).collect::<js_sys::Array>()
     }
 
     /// The index of a question; throws `evaluate`'s error for a question no programme reads.
     pub fn question(&self, id: &str) -> Result<usize, JsError> {
         self.session.question(id).map_err(session_error)
+    }
+
+    /// Chooses an option of a choice question by its index, as `setText` chooses it by its id.
+    pub fn choose(&mut self, index: usize, option: usize) -> Result<(), JsError> {
+        self.session.choose(index, option).map_err(session_error)
     }
 
     #[wasm_bindgen(js_name = setBool)]
@@ -155,11 +171,115 @@ impl JsSession {
 
     /// 0 eligible, 1 not eligible, 2 undetermined.
     pub fn status(&mut self, programme: usize) -> Result<u8, JsError> {
-        Ok(match self.session.status(programme).map_err(session_error)? {
-            crate::engine::Status::Eligible => 0,
-            crate::engine::Status::NotEligible => 1,
-            crate::engine::Status::Undetermined => 2,
-        })
+        Ok(status_code(self.session.status(programme).map_err(session_error)?))
+    }
+
+    /// A programme's verdict in one number, which the module's `evaluate` unpacks
+    /// (`verdict` in www/package/index.js), so that its report crosses as numbers:
+    /// bits 0–1 the status (as `status`), bits 2–3 the window's state on the session's
+    /// day (0 upcoming, 1 open, 2 closed, 3 unconfirmed), bit 4 a benefit to read with
+    /// `benefit`, bit 5 answers "I don't know" to read with `dependsOn`, and from bit 8
+    /// the form's index of the programme's next question plus one (0: none).
+    pub fn verdict(&mut self, programme: usize) -> Result<u32, JsError> {
+        let next = self.session.programme_next_question(programme).map_err(session_error)?;
+        let today = self.session.today;
+        let outcome = self.session.outcome(programme).map_err(session_error)?;
+        let window = match window_state(&outcome.verdict.programme.window, today) {
+            WindowState::Upcoming => 0,
+            WindowState::Open => 1,
+            WindowState::Closed => 2,
+            WindowState::Unconfirmed => 3,
+        };
+        let benefit = u32::from(outcome.benefit().is_some());
+        let unknown = u32::from(!outcome.unknown.is_empty() || outcome.country == CountryOutcome::DoNotKnow);
+        let next = next.and_then(|q| u32::try_from(q + 1).ok()).unwrap_or(0);
+        Ok(u32::from(status_code(outcome.status())) | window << 2 | benefit << 4 | unknown << 5 | next << 8)
+    }
+
+    /// A programme's benefit as its report gives it, or `null`: an object made earlier
+    /// for the same benefit, which the module copies.
+    pub fn benefit(&mut self, programme: usize) -> Result<JsValue, JsError> {
+        let lang = self.session.lang;
+        let outcome = self.session.outcome(programme).map_err(session_error)?;
+        let Some(outlook) = outcome.benefit() else { return Ok(JsValue::NULL) };
+        let made = self.benefits.iter().find(|(p, l, o, _)| *p == programme && *l == lang && o == outlook);
+        if let Some((.., object)) = made {
+            return Ok(object.clone());
+        }
+        let benefit = report::benefit(outcome.verdict.programme, outlook, lang);
+        let object = to_js(&benefit)?;
+        if self.benefits.len() >= BENEFITS_KEPT {
+            self.benefits.remove(0);
+        }
+        self.benefits.push((programme, lang, outlook.clone(), object.clone()));
+        Ok(object)
+    }
+
+    /// What a programme's verdict depends on, as its report's `depends_on`.
+    #[wasm_bindgen(js_name = dependsOn)]
+    pub fn depends_on(&mut self, programme: usize) -> Result<js_sys::Array, JsError> {
+        Ok(texts(self.session.outcome(programme).map_err(session_error)?.depends_on()))
+    }
+
+    /// The statuses of a programme's criteria in base-4 digits, the lowest first
+    /// (0 met, 1 not met, 2 unknown, 3 not in the report), from criterion `from` on, 26
+    /// at most: the country first (3 when the form did not ask it), then the pack's, in
+    /// the order of `facts`.
+    pub fn criteria(&mut self, programme: usize, from: usize) -> Result<f64, JsError> {
+        let outcome = self.session.outcome(programme).map_err(session_error)?;
+        let country = report::country_status(outcome.country);
+        let statuses = std::iter::once(country).chain(outcome.verdict.criteria.iter().map(|c| Some(c.status)));
+        let (mut digits, mut weight) = (0.0, 1.0);
+        for status in statuses.skip(from).take(26) {
+            let digit = match status {
+                Some(CriterionStatus::Met) => 0.0,
+                Some(CriterionStatus::NotMet) => 1.0,
+                Some(CriterionStatus::Unknown) => 2.0,
+                None => 3.0,
+            };
+            digits += digit * weight;
+            weight *= 4.0;
+        }
+        Ok(digits)
+    }
+
+    /// What would change a programme's verdict, as the report's `changes`.
+    pub fn changes(&mut self, programme: usize) -> Result<JsValue, JsError> {
+        let lang = self.session.lang;
+        to_js(&report::changes(self.session.outcome(programme).map_err(session_error)?, lang))
+    }
+
+    /// What a programme's report says whatever the answers, in the session's
+    /// language: `[programme id, window opens, window closes, pack version, pack hash,
+    /// before applying, criteria]`, the dates `null` when unset, before applying as an
+    /// eligible visitor's report gives it, and per criterion, the country first, `[id,
+    /// explanation when met, when not met, when unknown]`.
+    pub fn facts(&self, programme: usize) -> Result<js_sys::Array, JsError> {
+        let (p, lang) = (self.programme(programme)?, self.session.lang);
+        let date = |d: Option<Date>| d.map_or(JsValue::NULL, |d| JsValue::from_str(&d.to_string()));
+        let country = [CriterionStatus::Met, CriterionStatus::NotMet, CriterionStatus::Unknown]
+            .map(|status| report::country_explanation(p, status, lang));
+        let [met, not_met, unknown] = &country;
+        let country = texts([COUNTRY, met.as_str(), not_met.as_str(), unknown.as_str()]);
+        let criteria = p
+            .criteria
+            .iter()
+            .map(|c| texts([c.id.as_str(), c.met.get(lang), c.not_met.get(lang), c.unknown.get(lang)]));
+        let facts = [
+            JsValue::from_str(&p.id),
+            date(p.window.opens),
+            date(p.window.closes),
+            JsValue::from_str(&p.version),
+            JsValue::from_str(&p.hash),
+            to_js(&report::before_applying(p, lang))?,
+            std::iter::once(country).chain(criteria).collect::<js_sys::Array>().into(),
+        ];
+        Ok(facts.iter().collect())
+    }
+
+    fn programme(&self, programme: usize) -> Result<&'static Programme, JsError> {
+        let programmes = &self.session.form().programmes;
+        programmes.get(programme).copied().ok_or_else(|| session_error(SessionError::NoProgramme(programme)))
     }
 
     /// The index of the form's next question, or -1 when no answer can change anything.
@@ -167,13 +287,13 @@ impl JsSession {
     pub fn next_question(&mut self) -> i32 {
         self.session.next_question().and_then(|q| i32::try_from(q).ok()).unwrap_or(-1)
     }
+}
 
-    pub fn report(&mut self, programme: usize) -> Result<JsValue, JsError> {
-        report_to_js(&self.session.report(programme).map_err(session_error)?)
-    }
-
-    pub fn reports(&mut self) -> Result<js_sys::Array, JsError> {
-        self.session.reports().iter().map(report_to_js).collect::<Result<_, _>>()
+fn status_code(status: Status) -> u8 {
+    match status {
+        Status::Eligible => 0,
+        Status::NotEligible => 1,
+        Status::Undetermined => 2,
     }
 }
 

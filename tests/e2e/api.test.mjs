@@ -86,3 +86,30 @@ test('bad answers throw one clear message; exact decimals stay exact', () => {
   assert.equal(api.nextQuestion(['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020'], {}), 'country');
   assert.equal(api.nextQuestion('collectif-5050-mentorat-2021', { mentoring_profile: 'other' }), null);
 });
+
+test('evaluate() takes only the answers that changed and makes `changes` when read, for the answers it was given', () => {
+  const P = 'netflix-audiens-2020';
+  const eligible = { profession: 'artist', days_worked: 12, rights_not_renewed_since_2020: true, works_on_netflix_production: false, annual_resources: '15000' };
+  const first = api.evaluate(P, eligible, { lang: 'en' });
+  const later = api.evaluate(P, {}, { lang: 'fr' }); // the kept session moves on
+  assert.deepEqual(later.changes, []);
+  // Read now, `changes` is still that of the first answers, in the first language.
+  assert.ok(first.changes.length > 0);
+  assert.deepEqual(first.changes, api.evaluate(P, eligible, { lang: 'en' }).changes);
+  assert.match(first.changes[0].explanation, /would/);
+  // Once read, an ordinary property: in JSON, in the CLI's order, and writable.
+  const report = api.evaluate(P, eligible);
+  assert.deepEqual(Object.keys(report), ['programme', 'status', 'amount', 'benefit', 'next_question', 'depends_on', 'window', 'criteria', 'changes', 'before_applying', 'pack']);
+  assert.deepEqual(JSON.parse(JSON.stringify(report)).changes, report.changes);
+  report.changes = 'mine';
+  assert.equal(report.changes, 'mine');
+  // An answer no longer given is cleared; a refused one leaves nothing behind.
+  assert.equal(api.evaluate(P, { days_worked: 12 }).next_question, 'profession');
+  assert.throws(() => api.evaluate(P, { profession: 'artist', days_worked: 400 }), /days_worked/);
+  assert.equal(api.evaluate(P, { days_worked: 12 }).next_question, 'profession');
+  // The programmes are those given at the call, whatever becomes of the caller's list.
+  const ids = [P, 'audiens-fonds-solidarite-2020'];
+  const reports = api.evaluate(ids, eligible, { lang: 'en' });
+  ids.reverse();
+  assert.deepEqual(reports.map((r) => [r.programme, r.changes.length > 0]), [[P, true], ['audiens-fonds-solidarite-2020', false]]);
+});

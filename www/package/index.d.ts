@@ -65,7 +65,10 @@ export interface EvaluationReport {
   /** The criteria, with `country` first when the form routes by country or was told it. */
   criteria: Array<{ id: string; status: 'met' | 'not_met' | 'unknown'; explanation: string }>;
   /** Once nothing is left to ask: the nearest other answers, one question at a time,
-   * that would give another final verdict or another benefit, or make a no possibly a yes. */
+   * that would give another final verdict or another benefit, or make a no possibly a yes.
+   * From `evaluate()`, made when first read (it evaluates the programme again for each
+   * answer it tries), for the answers and language of that call; then an ordinary,
+   * writable property. It is in JSON, spreads and deep comparisons like any other. */
   changes: Change[];
   /** For an eligible visitor: what to have ready, per criterion, as a source says it. */
   before_applying: Array<{

@@ -21,22 +21,21 @@ if (typeof process === 'object' && process.versions?.node) {
   await init({ module_or_path: fetch(wasm, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}) });
 }
 
-// The objects of a report, each made in one call from its fields in the order the
-// CLI prints them (src/js.rs, `report_to_js`).
-engine.useMakers({
-  report: (programme, status, amount, benefit, next_question, depends_on, opens, closes, state, criteria, changes, before_applying, version, hash) =>
-    ({ programme, status, amount, benefit, next_question, depends_on, window: { opens, closes, state }, criteria, changes, before_applying, pack: { version, hash } }),
-  amount: (currency, min, max) => ({ currency, min, max }),
-  money: (currency, min, max, operator_decides) => ({ kind: 'money', currency, min, max, operator_decides }),
-  place: (what, starts) => ({ kind: 'place', what, starts }),
-  criterion: (criteria, id, status, explanation) => { criteria.push({ id, status, explanation }); },
-});
-
 export function evaluate(programmes, answers, { lang, today } = {}) {
   const session = kept(programmes);
-  session.engine.setOptions(lang, today);
-  answer(session, answers);
-  return session.several ? session.reports() : session.report(0);
+  session.setOptions(lang, today);
+  const given = answer(session, answers);
+  // What would change each verdict is made when first read, for these answers and
+  // these programmes (a copy: the caller's list may change meanwhile).
+  const ids = session.several ? [...programmes] : programmes;
+  const explain = (programme) => {
+    const again = kept(ids);
+    again.setOptions(lang, today);
+    replay(again, given);
+    return again.engine.changes(programme);
+  };
+  if (!session.several) return verdict(session, 0, explain);
+  return Array.from({ length: session.programmes }, (_, programme) => verdict(session, programme, explain));
 }
 
 export function nextQuestion(programmes, answers) {
@@ -45,7 +44,87 @@ export function nextQuestion(programmes, answers) {
   return session.questionId(session.nextQuestion());
 }
 
+/** One programme's report from `engine.verdict`'s number and `engine.criteria`'s digits
+ * (src/wasm.rs says how they are written): numbers cross, not texts, which the session
+ * keeps from its start. Only `changes`, which evaluates the programme again once per
+ * answer it tries, is made when first read, by `explain`. */
+function verdict(session, programme, explain) {
+  const engine = session.engine;
+  const code = engine.verdict(programme);
+  const [id, opens, closes, version, hash, documents, texts] = session.facts(programme);
+  const made = code & 16 ? engine.benefit(programme) : null; // shared: copied below
+  const benefit = made && { ...made };
+  if (made?.kind === 'place') benefit.starts = [...made.starts];
+  const status = code & 3;
+  const report = {
+    programme: id,
+    status: STATUS[status],
+    amount: benefit?.kind === 'money' ? { currency: benefit.currency, min: benefit.min, max: benefit.max } : null,
+    benefit,
+    next_question: session.ids[(code >> 8) - 1] ?? null,
+    depends_on: code & 32 ? engine.dependsOn(programme) : [],
+    window: { opens, closes, state: WINDOW[(code >> 2) & 3] },
+    criteria: criteria(engine, programme, texts),
+  };
+  new Explained(report, () => explain(programme));
+  Object.defineProperty(report, 'changes', LAZY_CHANGES);
+  report.before_applying = status === 0 ? documents.map((d) => ({ ...d, source: { ...d.source } })) : [];
+  report.pack = { version, hash };
+  return report;
+}
+
+/** The report's criteria from `engine.criteria`'s digits and the texts of `facts`. */
+function criteria(engine, programme, texts) {
+  const list = [];
+  let digits = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (i % 26 === 0) digits = engine.criteria(programme, i);
+    const status = digits % 4;
+    digits = (digits - status) / 4;
+    if (status === 3) continue;
+    const criterion = texts[i];
+    list.push({ id: criterion[0], status: CRITERION[status], explanation: criterion[status + 1] });
+  }
+  return list;
+}
+
+/** Gives a plain object a private field, the function that makes its `changes`: as a
+ * base class's constructor returns that object, the field is added to it. Unlike a
+ * property, it is seen by nothing else (JSON, deepEqual, spreads), and it is quick. */
+class Explained extends function (report) { return report; } {
+  #changes;
+
+  constructor(report, changes) {
+    super(report);
+    this.#changes = changes;
+  }
+
+  static changes(report) {
+    return report.#changes();
+  }
+}
+
+// A report's `changes`, made when first read and then an ordinary property. Defined
+// alike on every report, as V8 keeps such objects fast.
+const LAZY_CHANGES = {
+  get() {
+    return settle(this, Explained.changes(this));
+  },
+  set(changes) {
+    settle(this, changes);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+function settle(report, changes) {
+  Object.defineProperty(report, 'changes', { value: changes, writable: true, enumerable: true, configurable: true });
+  return changes;
+}
+
 const STATUS = ['eligible', 'not_eligible', 'undetermined'];
+const WINDOW = ['upcoming', 'open', 'closed', 'unconfirmed'];
+const CRITERION = ['met', 'not_met', 'unknown'];
 
 /** A form kept compiled with the answers given so far, which takes them one at a time
  * (see index.d.ts). Questions and programmes are named by their index: `question(id)`. */
@@ -53,8 +132,21 @@ export class Session {
   constructor(programmes, { lang, today } = {}) {
     this.engine = new engine.Session(programmes, lang, today);
     this.several = Array.isArray(programmes);
-    this.ids = this.engine.questionIds();
+    const questions = this.engine.questions();
+    this.ids = questions.map(([id]) => id);
     this.indices = new Map(this.ids.map((id, index) => [id, index]));
+    // Per question, its options' indices by id (null for a question that is no choice).
+    this.options = questions.map(([, ids]) => ids && new Map(ids.map((id, index) => [id, index])));
+    this.programmes = this.several ? programmes.length : 1;
+    this.lang = lang;
+    this.known = new Map(); // by language: per programme, `engine.facts`
+  }
+
+  /** `engine.facts(programme)` in the session's language, asked once. */
+  facts(programme) {
+    let facts = this.known.get(this.lang);
+    if (!facts) this.known.set(this.lang, (facts = []));
+    return (facts[programme] ??= this.engine.facts(programme));
   }
 
   /** Throws, naming it, for a question that no programme of the session reads. */
@@ -75,7 +167,10 @@ export class Session {
       case 'number':
         if (Number.isSafeInteger(value)) return engine.setInteger(index, value);
         return Number.isFinite(value) ? engine.setNumber(index, String(value)) : engine.setValue(index, value);
-      case 'string': return engine.setText(index, value);
+      case 'string': {
+        const option = this.options[index]?.get(value);
+        return option === undefined ? engine.setText(index, value) : engine.choose(index, option);
+      }
       default: return engine.setValue(index, value); // null and undefined clear
 
     }
@@ -98,11 +193,13 @@ export class Session {
   }
 
   report(programme = 0) {
-    return this.engine.report(programme);
+    // Its `changes` made now: the session's answers may change before they are read.
+    const changes = this.engine.changes(programme);
+    return verdict(this, programme, () => changes);
   }
 
   reports() {
-    return this.engine.reports();
+    return Array.from({ length: this.programmes }, (_, programme) => this.report(programme));
   }
 
   free() {
@@ -110,8 +207,36 @@ export class Session {
   }
 }
 
+/** A session behind `evaluate` and `nextQuestion`, which also knows the answers it
+ * holds as they were given, and takes new options. */
+class KeptSession extends Session {
+  constructor(programmes) {
+    super(programmes);
+    this.given = new Array(this.ids.length).fill(undefined);
+    this.today = undefined;
+    this.midnight = 0; // the day is read at the first call
+  }
+
+  /** The language of reports and the day their windows are read on, as `evaluate`
+   * takes them; they cross only when they changed. Without a day, the visitor's: their
+   * clock is read again at the first call past midnight. */
+  setOptions(lang, today) {
+    if (lang !== this.lang || today !== this.today) {
+      this.engine.setOptions(lang, today); // throws, naming it, for a bad one
+      this.lang = lang;
+      this.today = today;
+      this.midnight = today === undefined ? nextMidnight() : Infinity;
+    } else if (Date.now() >= this.midnight) {
+      const now = new Date();
+      const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+      this.engine.setOptions(lang, day);
+      this.midnight = nextMidnight();
+    }
+  }
+}
+
 // The sessions behind `evaluate` and `nextQuestion`, by their list of programmes: a
-// page asks about the same programmes again and again. Answers are cleared per call.
+// page asks about the same programmes again and again, mostly with the same answers.
 const sessions = new Map();
 const SESSIONS_KEPT = 8;
 
@@ -120,7 +245,7 @@ function kept(programmes) {
     : Array.isArray(programmes) && programmes.every((id) => typeof id === 'string') ? JSON.stringify(programmes) : null;
   let session = key === null ? undefined : sessions.get(key);
   if (!session) {
-    session = new Session(programmes); // throws, as `evaluate` did, for what is not a list of known programmes
+    session = new KeptSession(programmes); // throws, as `evaluate` did, for what is not a list of known programmes
     if (sessions.size >= SESSIONS_KEPT) {
       const [oldest, dropped] = sessions.entries().next().value;
       sessions.delete(oldest);
@@ -131,14 +256,39 @@ function kept(programmes) {
   return session;
 }
 
-/** All the answers of `answers`, in its order, after clearing the session's; the first
- * problem throws. */
+/** The answers of `answers` given to the session, in their order: only those that
+ * changed since its last call cross, and those no longer given are cleared. The first
+ * problem throws, naming the question. Returns the answers by question index. */
 function answer(session, answers) {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     throw new Error('answers must be an object: question id → value');
   }
-  session.engine.reset();
-  for (const id of Object.keys(answers)) session.set(session.question(id), answers[id]);
+  const given = new Array(session.ids.length).fill(undefined);
+  for (const id of Object.keys(answers)) {
+    const index = session.question(id);
+    given[index] = answers[id];
+    give(session, index, answers[id]);
+  }
+  replay(session, given);
+  return given;
+}
+
+/** The session's answers made `given`'s, by question index. */
+function replay(session, given) {
+  for (let index = 0; index < given.length; index++) give(session, index, given[index]);
+}
+
+/** `session.given` is what the session holds: it changes only once the engine took a value. */
+function give(session, index, value) {
+  if (value !== session.given[index]) {
+    session.set(index, value);
+    session.given[index] = value;
+  }
+}
+
+function nextMidnight() {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
 }
 
 export function questions(programmes, { lang } = {}) {
