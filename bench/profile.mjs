@@ -20,13 +20,13 @@ const built = new URL(`${process.env.CARGO_TARGET_DIR ? `file://${process.env.CA
 // counted in every stage whose pattern is on its stack; nested stages say "of which".
 const STAGES = [
   ['evaluate() in all: the JS wrapper, the glue, WebAssembly', /^evaluate$/],
-  ['reading the answers: the object\'s keys, each value to its typed call (index.js `answer`)', /^answer$/],
-  ['  of which checking them against the questions (Session::set)', /session::Session::set\b/],
-  ['the language and the day (`setOptions`; the visitor\'s day, a JS Date, when none is given)', /set_options/],
+  ['reading the answers: the object\'s keys, each changed value to its typed call (index.js `answer`)', /^answer$/],
+  ['  of which checking them against the questions (Session::set, Session::choose)', /session::Session::(set|choose)\b/],
+  ['the language and the day (`setOptions`, which crosses only when they changed)', /^setOptions$/],
   ['the engine: criteria, amount, next question (Form::evaluate_one)', /Form::evaluate_one/],
-  ['the report of owned strings (EvaluationReport::new)', /EvaluationReport::new/],
-  ['the report into JS objects (js::report_to_js and the module\'s makers)', /eligibility::js::report_to_js/],
-  ['  of which the JS strings kept by their text (js::text)', /eligibility::js::text/],
+  ['the report, assembled in JS from numbers (index.js `verdict`)', /^verdict$/],
+  ['  of which the numbers of the verdict and criteria (JsSession::verdict, JsSession::criteria)', /JsSession::(verdict|criteria)\b/],
+  ['  of which the benefit (JsSession::benefit, kept made)', /JsSession::benefit\b/],
 ];
 
 if (process.argv[2] === 'child') {

@@ -7,15 +7,19 @@
 //! programmes are named by their index in the form, so that a caller across a boundary
 //! passes numbers, not strings.
 
+mod regions;
+
+use regions::Regions;
+
 use std::fmt;
 
 use rust_decimal::Decimal;
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput};
-use crate::engine::{domain, Status};
+use crate::engine::Status;
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
-use crate::pack::{Date, Programme, QuestionKind};
+use crate::pack::{Date, QuestionKind};
 
 #[derive(Debug, Clone)]
 pub struct Session<'p> {
@@ -23,13 +27,9 @@ pub struct Session<'p> {
     /// How many questions the form has: indices `0..count`.
     count: usize,
     answers: FormAnswers,
-    /// Per question, for a number the rules only compare with constants: those
-    /// constants, in every programme of the form. Two answers on the same side of each
-    /// (or equal to the same one) give the same verdicts, so such a change keeps the
-    /// outcomes: the invariant the engine's representative answers rest on
-    /// (`engine::domain`). `None` for other questions, and for the units of a per-unit
-    /// amount, whose every value counts.
-    points: Vec<Option<Vec<Decimal>>>,
+    /// The regions of the answers: a number changed within its region keeps the
+    /// outcomes, and statuses are remembered by the regions of all the answers.
+    regions: Regions,
     /// Per programme, its outcome for the answers when `fresh`, else an older one.
     outcomes: Vec<Outcome<'p>>,
     fresh: Vec<bool>,
@@ -84,10 +84,9 @@ impl<'p> Session<'p> {
     pub fn new(form: Form<'p>, lang: Lang, today: Date) -> Session<'p> {
         let answers = form.no_answers();
         let outcomes = form.evaluate(&answers);
-        let points =
-            form.questions().map(|question| constants(&form.programmes, &question.id, &question.kind)).collect();
+        let regions = Regions::new(&form);
         let count = form.questions().count();
-        Session { fresh: vec![true; outcomes.len()], form, count, answers, points, outcomes, next: None, lang, today }
+        Session { fresh: vec![true; outcomes.len()], form, count, answers, regions, outcomes, next: None, lang, today }
     }
 
     pub fn form(&self) -> &Form<'p> {
@@ -123,14 +122,21 @@ impl<'p> Session<'p> {
     /// A whole number, as `set` reads `AnswerInput::Number` of its digits, without
     /// writing and reading them: the answer is the same, and so is any error.
     pub fn set_integer(&mut self, index: usize, value: i64) -> Result<(), SessionError> {
+        self.set_number(index, Decimal::from(value))
+    }
+
+    /// A number, as `set` reads `AnswerInput::Number` of its digits without trailing
+    /// zeros (as JavaScript writes numbers), without writing and reading them.
+    pub fn set_number(&mut self, index: usize, value: Decimal) -> Result<(), SessionError> {
         let question = self.form.question(index).ok_or(SessionError::NoQuestion(index))?;
+        let value = value.normalize();
         let answer = match &question.kind {
-            QuestionKind::Integer { min, max } if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) => {
-                Some(Answer::Integer(value))
-            }
+            QuestionKind::Integer { min, max } => i64::try_from(value)
+                .ok()
+                .filter(|n| value.fract().is_zero() && min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m))
+                .map(Answer::Integer),
             QuestionKind::Money { min, max, .. } => {
-                let amount = Decimal::from(value);
-                (min.is_none_or(|m| amount >= m) && max.is_none_or(|m| amount <= m)).then_some(Answer::Money(amount))
+                (min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m)).then_some(Answer::Money(value))
             }
             _ => None,
         };
@@ -187,12 +193,8 @@ impl<'p> Session<'p> {
         if old == answer.as_ref() && !was_unknown {
             return;
         }
-        let same_for_rules = match (old.and_then(Answer::number), answer.as_ref().and_then(Answer::number)) {
-            (Some(old), Some(new)) => self
-                .points
-                .get(index)
-                .and_then(Option::as_ref)
-                .is_some_and(|points| points.iter().all(|point| old.cmp(point) == new.cmp(point))),
+        let same_for_rules = match (old, answer.as_ref()) {
+            (Some(old), Some(new)) => self.regions.same(index, old, new),
             _ => false,
         };
         self.answers.set(index, answer);
@@ -234,8 +236,19 @@ impl<'p> Session<'p> {
         Ok(id.and_then(|id| self.form.position(id)))
     }
 
-    /// The rules' verdict for one programme, the country included.
+    /// The rules' verdict for one programme, the country included: remembered by the
+    /// regions of the answers, else evaluated.
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
+        if self.fresh.get(programme) == Some(&false) {
+            if let Some(key) = self.regions.key(programme, &self.answers) {
+                if let Some(status) = self.regions.status(programme, key) {
+                    return Ok(status);
+                }
+                let status = self.outcome(programme)?.status();
+                self.regions.remember(programme, key, status);
+                return Ok(status);
+            }
+        }
         self.outcome(programme).map(Outcome::status)
     }
 
@@ -260,28 +273,11 @@ impl<'p> Session<'p> {
     }
 }
 
-/// The constants the programmes compare a number question with (see `Session::points`);
-/// `None` when the question is no number, or is the units of a per-unit amount.
-fn constants(programmes: &[&Programme], id: &str, kind: &QuestionKind) -> Option<Vec<Decimal>> {
-    if !matches!(kind, QuestionKind::Integer { .. } | QuestionKind::Money { .. }) {
-        return None;
-    }
-    let mut points = Vec::new();
-    for programme in programmes {
-        let Some(q) = programme.questions.iter().position(|question| question.id == id) else { continue };
-        let counted = crate::engine::counted(programme, q);
-        if counted {
-            return None;
-        }
-        points.extend(domain::breakpoints(programme, q));
-    }
-    Some(points)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue;
+    use crate::engine::domain;
     use crate::pack::Programme;
     use crate::report::EvaluationReport;
 
@@ -366,6 +362,40 @@ mod tests {
         assert_eq!(session.fresh, [false], "12 is the constant itself");
     }
 
+    #[test]
+    fn a_status_is_remembered_by_the_regions_of_the_answers() {
+        let mut session = session(&["netflix-audiens-2020"]);
+        let answers = [
+            ("profession", "artist"),
+            ("rights_not_renewed_since_2020", "true"),
+            ("works_on_netflix_production", "false"),
+            ("annual_resources", "100"),
+        ];
+        for (id, value) in answers {
+            let Ok(index) = session.question(id) else { panic!("{id}") };
+            let input =
+                if value == "true" || value == "false" { AnswerInput::Bool(value == "true") } else { text(value) };
+            assert_eq!(session.set(index, &input), Ok(()), "{id}");
+        }
+        let Ok(days) = session.question("days_worked") else { panic!("days_worked") };
+        for (value, status) in [
+            ("11", Status::NotEligible),
+            ("12", Status::Eligible),
+            ("11", Status::NotEligible),
+            ("13", Status::Eligible),
+        ] {
+            assert_eq!(session.set(days, &AnswerInput::Number(value.into())), Ok(()));
+            assert_eq!(session.status(0), Ok(status), "{value} days");
+        }
+        // 11 again is looked up, not evaluated: the outcome stays stale until something
+        // needs more than the status.
+        assert_eq!(session.set(days, &AnswerInput::Number("11".into())), Ok(()));
+        assert_eq!(session.status(0), Ok(Status::NotEligible));
+        assert_eq!(session.fresh, [false], "remembered, not evaluated");
+        assert_eq!(session.next_question(), None);
+        assert_eq!(session.fresh, [true]);
+    }
+
     /// A small deterministic generator (xorshift), for the walks below.
     struct Walk(u64);
 
@@ -432,6 +462,15 @@ mod tests {
                     continue; // not read after every answer: outcomes go stale several at a time
                 }
                 let outcomes = form.evaluate(session.answers());
+                // Statuses first, while outcomes are stale: remembered or evaluated.
+                for (programme, outcome) in outcomes.iter().enumerate() {
+                    assert_eq!(
+                        session.status(programme),
+                        Ok(outcome.status()),
+                        "{ids:?} after {} = {input}",
+                        question.id
+                    );
+                }
                 let expected: Vec<EvaluationReport> =
                     outcomes.iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
                 assert_eq!(reports(&mut session), expected, "{ids:?} after {} = {input}", question.id);
@@ -451,6 +490,23 @@ mod tests {
                 for value in [i64::MIN, -1, 0, 1, 11, 12, 13, 365, 366, 367, 799, 800, 801, 15000, 15001, i64::MAX] {
                     let (a, b) =
                         (direct.set_integer(index, value), written.set(index, &AnswerInput::Number(value.to_string())));
+                    assert_eq!(a.map_err(|e| e.to_string()), b.map_err(|e| e.to_string()), "{ids:?} {index} {value}");
+                    assert_eq!(direct.answers(), written.answers());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_set_directly_as_their_digits_would_be() {
+        for ids in [&["netflix-audiens-2020"][..], &["uk-film-tv-emergency-relief-2020"]] {
+            let mut direct = session(ids);
+            let mut written = session(ids);
+            for index in 0..direct.count {
+                for cents in [-150, -1, 0, 1, 7, 50, 1150, 1199, 1200, 1250, 1499999, 1500001, 1500050, 8_000_000_000] {
+                    let value = Decimal::new(cents, 2);
+                    let text = value.normalize().to_string();
+                    let (a, b) = (direct.set_number(index, value), written.set(index, &AnswerInput::Number(text)));
                     assert_eq!(a.map_err(|e| e.to_string()), b.map_err(|e| e.to_string()), "{ids:?} {index} {value}");
                     assert_eq!(direct.answers(), written.answers());
                 }

@@ -1,6 +1,7 @@
 //! The JavaScript face of the crate: the functions of the ES module and the class
 //! behind `<eligibility-widget>`. The only module that knows the JS API's shapes.
 
+use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -146,6 +147,15 @@ impl JsSession {
     pub fn set_integer(&mut self, index: usize, value: f64) -> Result<(), JsError> {
         // Exact: `value` is whole and within ±2^53, which an i64 holds.
         self.session.set_integer(index, value as i64).map_err(session_error)
+    }
+
+    /// A number of hundredths, a whole number of at most 2^43 in size (the module
+    /// checks), for a JS number with at most two decimals, which JS writes as exactly
+    /// that decimal: `15000.5` is 1500050 hundredths.
+    #[wasm_bindgen(js_name = setCents)]
+    pub fn set_cents(&mut self, index: usize, cents: f64) -> Result<(), JsError> {
+        // Exact: `cents` is whole and within ±2^43, which an i64 holds.
+        self.session.set_number(index, Decimal::new(cents as i64, 2)).map_err(session_error)
     }
 
     /// A number as JS writes it (`String(n)`), so that `15000.001` keeps its digits.

@@ -77,6 +77,11 @@ test('bad answers throw one clear message; exact decimals stay exact', () => {
   assert.throws(() => api.evaluate('netflix-audiens-2020', {}, { lang: 'de' }), /unknown language `de`/);
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: 15000.001 }).amount.max, '500');
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: '15000' }).amount.max, '900');
+  // Numbers with cents cross as hundredths: each is the decimal JS writes for it.
+  for (const [value, max] of [[15000.01, '500'], [14999.99, '900'], [15000.5, '500'], [0.07, '900'], [1e-7, '900'], [15000.000001, '500']]) {
+    assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: value }).amount.max, max, String(value));
+  }
+  assert.throws(() => api.evaluate('netflix-audiens-2020', { days_worked: 12.5 }), /question `days_worked` expects a whole number from 0 to 366, got 12.5$/);
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: null }).next_question, 'profession');
   assert.throws(() => api.evaluate('netflix-audiens-2020', {}, { today: '2020-13-01' }), /today: `2020-13-01` is not a date/);
   assert.throws(() => api.evaluate([], {}), /give a programme id, or an array of them/);

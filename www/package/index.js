@@ -164,9 +164,15 @@ export class Session {
     // anything else is read as `evaluate` reads it, and refused alike.
     switch (typeof value) {
       case 'boolean': return engine.setBool(index, value);
-      case 'number':
+      case 'number': {
         if (Number.isSafeInteger(value)) return engine.setInteger(index, value);
-        return Number.isFinite(value) ? engine.setNumber(index, String(value)) : engine.setValue(index, value);
+        if (!Number.isFinite(value)) return engine.setValue(index, value);
+        // Below 2^43 hundredths, two numbers of hundredths are never the same double:
+        // a double that is one, `cents / 100`, is written by JS as that very decimal.
+        const cents = value * 100;
+        if (Number.isSafeInteger(cents) && Math.abs(cents) < 2 ** 43 && cents / 100 === value) return engine.setCents(index, cents);
+        return engine.setNumber(index, String(value));
+      }
       case 'string': {
         const option = this.options[index]?.get(value);
         return option === undefined ? engine.setText(index, value) : engine.choose(index, option);
