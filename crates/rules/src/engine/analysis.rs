@@ -14,16 +14,19 @@
 use std::collections::BTreeSet;
 
 use super::benefit::{value, BenefitOutlook, BenefitValue};
-use super::domain::{breakpoints, representatives};
-use super::logic::{residual, Residual};
+use super::domain::Domains;
+use super::logic::{residual, truth};
 use super::{CriterionStatus, Status};
-use crate::answer::{Answer, Answers};
+use crate::answer::Answers;
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 
 /// Past this many combinations (for all components together) the analysis gives up,
 /// and evaluation falls back on three-valued logic, which is safe but may ask a
 /// question that cannot change anything.
 const MAX_CASES: usize = 20_000;
+
+/// In `Components`: a question in no component (answered, or read by no open rule).
+const NONE: usize = usize::MAX;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
@@ -35,79 +38,130 @@ pub struct Analysis {
     pub relevant: BTreeSet<QuestionIndex>,
 }
 
-/// Questions read together, and what reads them.
-#[derive(Debug, Default)]
-struct Component {
-    questions: Vec<QuestionIndex>,
-    criteria: Vec<usize>,
-    benefit: bool,
+/// The open questions grouped, as a forest over question indices: each question of a
+/// component leads to its root; the others are `NONE`. Flat, and made once per
+/// evaluation: lists and sets per component were most of the analysis' time.
+struct Components {
+    parent: Vec<usize>,
 }
 
-/// What one component can give.
-struct Outcomes {
-    /// Some combination meets every criterion of the component.
-    satisfiable: bool,
-    /// Every combination does.
-    always: bool,
-    /// Per criterion of the component: (met by some combination, met by every one).
+impl Components {
+    fn root(&self, mut q: QuestionIndex) -> usize {
+        while let Some(&p) = self.parent.get(q).filter(|p| **p != q && **p != NONE) {
+            q = p;
+        }
+        q
+    }
+
+    fn holds(&self, q: QuestionIndex) -> bool {
+        self.parent.get(q).is_some_and(|p| *p != NONE)
+    }
+
+    /// Puts `questions` in one component, with the components that hold any of them;
+    /// `None` for a question the programme does not have.
+    fn join(&mut self, questions: &[QuestionIndex]) -> Option<()> {
+        let mut first = None;
+        for &q in questions {
+            let slot = self.parent.get_mut(q)?;
+            if *slot == NONE {
+                *slot = q;
+            }
+            let root = self.root(q);
+            match first {
+                None => first = Some(root),
+                Some(first) => *self.parent.get_mut(root)? = first,
+            }
+        }
+        Some(())
+    }
+}
+
+/// What the components give together.
+struct Found {
+    /// Per criterion of a component: (met by some combination, met by every one).
     criteria: Vec<(bool, bool)>,
-    /// The benefits of the combinations that meet the component's criteria, each once.
+    /// Every component has a combination that meets all its criteria.
+    satisfiable: bool,
+    /// Every combination of every component does.
+    always: bool,
+    /// The benefits of the combinations that meet the benefit's component's criteria,
+    /// each once.
     benefits: Vec<BenefitValue>,
     /// Some such combination leaves a per-unit amount without an upper bound.
     unbounded: bool,
-    relevant: Vec<QuestionIndex>,
+    relevant: BTreeSet<QuestionIndex>,
 }
 
 /// `None` when there are too many combinations to try.
 pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
-    let residuals: Vec<Residual> = programme.criteria.iter().map(|c| residual(&c.condition, answers)).collect();
-    let benefit_open = benefit_questions(programme, answers);
-    let components = components(&residuals, &benefit_open);
+    let mut components = Components { parent: vec![NONE; programme.questions.len()] };
+    let mut open = Vec::new();
+    // Per criterion: its status from the answers alone, and a question of its component.
+    let mut criteria = Vec::with_capacity(programme.criteria.len());
+    let mut members = Vec::with_capacity(programme.criteria.len());
+    for criterion in &programme.criteria {
+        open.clear();
+        criteria.push(match truth(&criterion.condition, answers, &mut open) {
+            Some(true) => CriterionStatus::Met,
+            Some(false) => CriterionStatus::NotMet,
+            None => CriterionStatus::Unknown,
+        });
+        components.join(&open)?;
+        members.push(open.first().copied().unwrap_or(NONE));
+    }
+    open.clear();
+    benefit_questions(programme, answers, &mut open);
+    components.join(&open)?;
+    let benefit_member = open.first().copied();
 
+    let domains = &Domains::of(programme, |q| components.holds(q));
     let mut cases = 1usize;
-    let mut domains: Vec<Vec<Vec<Answer>>> = Vec::with_capacity(components.len());
-    for component in &components {
-        let mut domain = Vec::with_capacity(component.questions.len());
-        for &q in &component.questions {
-            let kind = &programme.questions.get(q)?.kind;
-            let values = representatives(kind, breakpoints(programme, q));
-            if values.is_empty() {
-                return None;
-            }
-            cases = cases.checked_mul(values.len()).filter(|n| *n <= MAX_CASES)?;
-            domain.push(values);
+    for q in (0..programme.questions.len()).filter(|q| components.holds(*q)) {
+        let values = domains.get(q).len();
+        if values == 0 {
+            return None;
         }
-        domains.push(domain);
+        cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
     }
 
-    let mut criteria: Vec<CriterionStatus> = residuals
-        .iter()
-        .map(|r| match r {
-            Residual::Known(true) => CriterionStatus::Met,
-            Residual::Known(false) => CriterionStatus::NotMet,
-            Residual::Open(_) => CriterionStatus::Unknown,
-        })
-        .collect();
-    let mut outcomes = Vec::with_capacity(components.len());
-    for (component, domain) in components.iter().zip(&domains) {
-        let result = try_component(programme, answers, component, domain)?;
-        for (&c, &(some, every)) in component.criteria.iter().zip(&result.criteria) {
-            if let Some(status) = criteria.get_mut(c) {
-                *status = match (some, every) {
-                    (_, true) => CriterionStatus::Met,
-                    (false, _) => CriterionStatus::NotMet,
-                    _ => CriterionStatus::Unknown,
-                };
-            }
+    let mut found = Found {
+        criteria: vec![(false, true); programme.criteria.len()],
+        satisfiable: true,
+        always: true,
+        benefits: Vec::new(),
+        unbounded: false,
+        relevant: BTreeSet::new(),
+    };
+    // One copy of the answers for every component: each sets its questions, tries
+    // its combinations and puts them back.
+    let mut work = answers.clone();
+    let mut questions = Vec::new();
+    let mut owned = Vec::new();
+    for root in (0..programme.questions.len()).filter(|q| components.parent.get(*q) == Some(q)) {
+        questions.clear();
+        questions
+            .extend((0..programme.questions.len()).filter(|q| components.holds(*q) && components.root(*q) == root));
+        owned.clear();
+        owned.extend(
+            (0..members.len()).filter(|c| members.get(*c).is_some_and(|q| *q != NONE && components.root(*q) == root)),
+        );
+        let benefit = benefit_member.is_some_and(|q| components.root(q) == root);
+        try_component(programme, answers, &mut work, domains, (&questions, &owned, benefit), &mut found)?;
+    }
+    let known_false = criteria.contains(&CriterionStatus::NotMet);
+    for (status, (some, every)) in criteria.iter_mut().zip(&found.criteria) {
+        if *status == CriterionStatus::Unknown {
+            *status = match (some, every) {
+                (_, true) => CriterionStatus::Met,
+                (false, _) => CriterionStatus::NotMet,
+                _ => CriterionStatus::Unknown,
+            };
         }
-        outcomes.push(result);
     }
 
-    let known_false = residuals.iter().any(|r| r.is(false));
-    let all_satisfiable = outcomes.iter().all(|o| o.satisfiable);
-    let status = if known_false || !all_satisfiable {
+    let status = if known_false || !found.satisfiable {
         Status::NotEligible
-    } else if outcomes.iter().all(|o| o.always) {
+    } else if found.always {
         Status::Eligible
     } else {
         Status::Undetermined
@@ -115,145 +169,98 @@ pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
     if status == Status::NotEligible {
         return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
     }
-    let relevant = crate::sort::set(outcomes.iter().flat_map(|o| o.relevant.iter().copied()));
-    let benefit = match components.iter().zip(&outcomes).find(|(c, _)| c.benefit) {
-        Some((_, outcome)) => outlook(programme, &outcome.benefits, outcome.unbounded),
+    let benefit = match benefit_member {
+        Some(_) => outlook(programme, &found.benefits, found.unbounded),
         // Nothing open in the benefit: the quick outlook is exact.
         None => super::benefit::outlook(programme, answers).0,
     };
-    Some(Analysis { criteria, status, benefit, relevant })
+    Some(Analysis { criteria, status, benefit, relevant: found.relevant })
 }
 
-/// Unanswered questions the benefit can still read.
-pub fn benefit_questions(programme: &Programme, answers: &Answers) -> BTreeSet<QuestionIndex> {
-    let mut open = BTreeSet::new();
+/// Pushes the unanswered questions the benefit can still read onto `open`, some
+/// perhaps twice.
+pub fn benefit_questions(programme: &Programme, answers: &Answers, open: &mut Vec<QuestionIndex>) {
     for condition in super::domain::each_condition(programme).skip(programme.criteria.len()) {
-        if let Residual::Open(questions) = residual(condition, answers) {
-            open.extend(questions);
-        }
+        truth(condition, answers, open);
     }
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
             for part in parts {
-                let possible = part.condition.as_ref().is_none_or(|c| !residual(c, answers).is(false));
+                // The questions of an open condition are on `open` already.
+                let possible = part.condition.as_ref().is_none_or(|c| truth(c, answers, open) != Some(false));
                 if let Some(per_unit) = part.per_unit.as_ref().filter(|_| possible) {
                     if !answers.is_answered(per_unit.units) {
-                        open.insert(per_unit.units);
+                        open.push(per_unit.units);
                     }
                 }
             }
         }
     }
-    open
 }
 
-/// Groups the open questions: those read by one criterion, or by the benefit, together.
-fn components(residuals: &[Residual], benefit: &BTreeSet<QuestionIndex>) -> Vec<Component> {
-    let mut components: Vec<Component> = Vec::new();
-    let mut join = |questions: &BTreeSet<QuestionIndex>, criterion: Option<usize>| {
-        // Merged in place, into the first component that shares a question: this runs
-        // on every evaluation, and lists made anew were a tenth of its time.
-        let mut merged: Option<Component> = None;
-        let mut i = 0;
-        while let Some(component) = components.get(i) {
-            if !component.questions.iter().any(|q| questions.contains(q)) {
-                i += 1;
-                continue;
-            }
-            let component = components.swap_remove(i);
-            match merged.as_mut() {
-                None => merged = Some(component),
-                Some(merged) => {
-                    merged.questions.extend(component.questions);
-                    merged.criteria.extend(component.criteria);
-                    merged.benefit |= component.benefit;
-                }
-            }
-        }
-        let mut merged = merged.unwrap_or_default();
-        merged.questions.extend(questions.iter().copied());
-        crate::sort::sort(&mut merged.questions);
-        merged.questions.dedup();
-        match criterion {
-            Some(c) => merged.criteria.push(c),
-            None => merged.benefit = true,
-        }
-        crate::sort::sort(&mut merged.criteria);
-        components.push(merged);
-    };
-    for (c, r) in residuals.iter().enumerate() {
-        if let Residual::Open(questions) = r {
-            join(questions, Some(c));
-        }
-    }
-    if !benefit.is_empty() {
-        join(benefit, None);
-    }
-    crate::sort::sort_by_key(&mut components, |c| c.questions.first().copied());
-    components
-}
-
+/// Tries every combination of the representative answers of a component's questions
+/// (`component`: its questions in order, its criteria, whether it holds the benefit's
+/// questions) on `work`, which holds `answers` and gets them back.
 fn try_component(
     programme: &Programme,
     answers: &Answers,
-    component: &Component,
-    domain: &[Vec<Answer>],
-) -> Option<Outcomes> {
-    let radices: Vec<usize> = domain.iter().map(Vec::len).collect();
+    work: &mut Answers,
+    domains: &Domains,
+    (questions, criteria, benefit): (&[QuestionIndex], &[usize], bool),
+    found: &mut Found,
+) -> Option<()> {
+    let radices: Vec<usize> = questions.iter().map(|q| domains.get(*q).len()).collect();
     let count = radices.iter().product::<usize>();
-    let mut work = answers.clone();
     let mut keys: Vec<(bool, Option<BenefitValue>)> = Vec::with_capacity(count);
-    let mut result = Outcomes {
-        satisfiable: false,
-        always: true,
-        criteria: vec![(false, true); component.criteria.len()],
-        benefits: Vec::new(),
-        unbounded: false,
-        relevant: Vec::new(),
-    };
-    let mut digits = vec![0usize; domain.len()];
+    let (mut satisfiable, mut always) = (false, true);
+    // Stays empty: every question the criteria read has an answer here.
+    let mut open = Vec::new();
+    let mut digits = vec![0usize; questions.len()];
     for _ in 0..count {
-        for ((&q, values), &d) in component.questions.iter().zip(domain).zip(&digits) {
-            work.set(q, values.get(d).cloned());
+        for (&q, &d) in questions.iter().zip(&digits) {
+            work.set(q, domains.get(q).get(d).cloned());
         }
         let mut all_met = true;
-        for (&c, seen) in component.criteria.iter().zip(result.criteria.iter_mut()) {
-            let met = match residual(&programme.criteria.get(c)?.condition, &work) {
-                Residual::Known(met) => met,
-                // Every question it reads has an answer now: this cannot be open.
-                Residual::Open(_) => return None,
-            };
+        for &c in criteria {
+            // Every question it reads has an answer now: it cannot be open.
+            let met = truth(&programme.criteria.get(c)?.condition, work, &mut open)?;
+            let seen = found.criteria.get_mut(c)?;
             seen.0 |= met;
             seen.1 &= met;
             all_met &= met;
         }
-        result.satisfiable |= all_met;
-        result.always &= all_met;
-        let benefit = if component.benefit && all_met {
-            let benefit = value(programme, &work)?;
-            if !result.benefits.contains(&benefit) {
-                result.benefits.push(benefit);
+        satisfiable |= all_met;
+        always &= all_met;
+        let value = if benefit && all_met {
+            let value = value(programme, work)?;
+            if !found.benefits.contains(&value) {
+                found.benefits.push(value);
             }
-            result.unbounded |= unbounded(programme, answers, &work);
-            Some(benefit)
+            found.unbounded |= unbounded(programme, answers, work);
+            Some(value)
         } else {
             None
         };
-        keys.push((all_met, benefit));
+        keys.push((all_met, value));
         advance(&mut digits, &radices);
     }
+    for &q in questions {
+        work.set(q, answers.get(q).cloned());
+    }
+    found.satisfiable &= satisfiable;
+    found.always &= always;
     // A question matters if changing its answer alone changes an outcome.
     let mut stride = 1;
-    for (&q, &radix) in component.questions.iter().zip(&radices) {
+    for (&q, &radix) in questions.iter().zip(&radices) {
         let differs = (0..count)
             .filter(|i| (i / stride) % radix == 0)
             .any(|i| (1..radix).any(|k| keys.get(i + k * stride) != keys.get(i)));
         if differs {
-            result.relevant.push(q);
+            found.relevant.insert(q);
         }
         stride *= radix;
     }
-    Some(result)
+    Some(())
 }
 
 /// Counts like an odometer, the first digit fastest.
