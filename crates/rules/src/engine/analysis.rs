@@ -92,8 +92,9 @@ struct Found {
     relevant: BTreeSet<QuestionIndex>,
 }
 
-/// `None` when there are too many combinations to try.
-pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
+/// `None` when there are too many combinations to try. `domains`, each question's
+/// representative answers, are made here when not given.
+pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Analysis> {
     let mut components = Components { parent: vec![NONE; programme.questions.len()] };
     let mut open = Vec::new();
     // Per criterion: its status from the answers alone, and a question of its component.
@@ -114,7 +115,14 @@ pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
     components.join(&open)?;
     let benefit_member = open.first().copied();
 
-    let domains = &Domains::of(programme, |q| components.holds(q));
+    let made;
+    let domains = match domains {
+        Some(domains) => domains,
+        None => {
+            made = Domains::of(programme, |q| components.holds(q));
+            &made
+        }
+    };
     let mut cases = 1usize;
     for q in (0..programme.questions.len()).filter(|q| components.holds(*q)) {
         let values = domains.get(q).len();

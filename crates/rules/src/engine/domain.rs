@@ -32,11 +32,17 @@ pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
     points
 }
 
-/// Each question's representative answers (`representatives` of its `breakpoints`).
+/// Each question's representative answers (`representatives` of its `breakpoints`),
+/// made once for a programme and kept by a form: made anew on every evaluation, they
+/// were a large part of it.
 #[derive(Debug, Clone)]
 pub struct Domains(Vec<Vec<Answer>>);
 
 impl Domains {
+    pub fn new(programme: &Programme) -> Domains {
+        Domains::of(programme, |_| true)
+    }
+
     /// Those of the questions `wanted` only; the others have none.
     pub(crate) fn of(programme: &Programme, wanted: impl Fn(QuestionIndex) -> bool) -> Domains {
         let domain = |(q, question): (QuestionIndex, &crate::pack::Question)| match wanted(q) {

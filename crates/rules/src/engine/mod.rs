@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 pub use benefit::BenefitOutlook;
 pub use changes::{changes, counted, Alternative, Change, Edge};
+pub use domain::Domains;
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
 pub use window::{state as window_state, WindowState};
@@ -92,11 +93,17 @@ pub struct Verdict<'p> {
     pub criteria: Vec<CriterionOutcome<'p>>,
 }
 
+pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
+    evaluate_with(programme, None, answers)
+}
+
+/// `evaluate` with the programme's representative answers made beforehand (a form
+/// keeps them), rather than on each call.
 // Never inlined: its callers (a form, the changes) would each carry a copy of the whole
 // analysis into the WebAssembly, kilobytes every visitor pays.
 #[inline(never)]
-pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
-    let outcome = match analysis::analyse(programme, answers) {
+pub fn evaluate_with<'p>(programme: &'p Programme, domains: Option<&Domains>, answers: &Answers) -> Verdict<'p> {
+    let outcome = match analysis::analyse(programme, answers, domains) {
         Some(exact) => (exact.criteria, exact.status, exact.benefit, exact.relevant),
         None => three_valued(programme, answers),
     };
