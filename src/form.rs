@@ -10,7 +10,7 @@
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
 use std::collections::BTreeSet;
 
-use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict};
+use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
 use crate::i18n::{ui, Lang, Text};
 use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
@@ -279,6 +279,19 @@ impl<'p> Form<'p> {
         Some(self.outcome(pack, slots, domains, answers))
     }
 
+    /// The status of one programme of the form, as its outcome has it, found without
+    /// the rest of the outcome in `workspace` (made for that programme); `None` past
+    /// the last.
+    pub fn status_one(&self, programme: usize, answers: &FormAnswers, workspace: &mut Workspace) -> Option<Status> {
+        let (&pack, slots, domains) =
+            (self.programmes.get(programme)?, self.slots.get(programme)?, self.domains.get(programme)?);
+        for (q, &slot) in slots.iter().enumerate() {
+            workspace.answers.set(q, answers.get(slot).cloned());
+        }
+        let status = crate::engine::status(pack, domains, workspace);
+        Some(self.country(pack, answers).applied_to(status))
+    }
+
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
         self.programmes
@@ -300,7 +313,15 @@ impl<'p> Form<'p> {
         for (q, &slot) in slots.iter().enumerate() {
             own.set(q, answers.get(slot).cloned());
         }
-        let country = match (answers.get(COUNTRY_SLOT), &self.country.kind) {
+        let country = self.country(programme, answers);
+        let unknown =
+            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
+        Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
+    }
+
+    /// Whether a programme is for the visitor's country.
+    fn country(&self, programme: &Programme, answers: &FormAnswers) -> CountryOutcome {
+        match (answers.get(COUNTRY_SLOT), &self.country.kind) {
             (Some(Answer::Choice(option)), QuestionKind::Choice(options)) => {
                 match options.get(*option).is_some_and(|o| o.id == programme.country.code) {
                     true => CountryOutcome::Met,
@@ -310,10 +331,7 @@ impl<'p> Form<'p> {
             _ if answers.is_unknown(COUNTRY_SLOT) => CountryOutcome::DoNotKnow,
             _ if self.routes => CountryOutcome::Unknown,
             _ => CountryOutcome::NotAsked,
-        };
-        let unknown =
-            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
-        Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
+        }
     }
 
     /// The next question worth asking in the whole form: `country` first when the form

@@ -12,7 +12,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput};
-use crate::engine::{domain, Status};
+use crate::engine::{domain, Status, Workspace};
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
 use crate::pack::{Date, Programme, QuestionKind};
@@ -31,9 +31,14 @@ pub struct Session<'p> {
     /// (`engine::domain`). `None` for other questions, and for the units of a per-unit
     /// amount, whose every value counts.
     points: Vec<Option<Vec<Decimal>>>,
-    /// Per programme, its outcome for the answers when `fresh`, else an older one.
+    /// Per programme, its outcome for the answers when `whole`, else an older one.
     outcomes: Vec<Outcome<'p>>,
+    whole: Vec<bool>,
+    /// Per programme, its status for the answers when `fresh`: found alone (`status`)
+    /// when no more is read, at a fraction of a whole outcome's cost, in its workspace.
+    statuses: Vec<Status>,
     fresh: Vec<bool>,
+    workspaces: Vec<Workspace>,
     /// The form's next question, while no answer changed since it was chosen.
     next: Option<Option<usize>>,
     pub lang: Lang,
@@ -88,7 +93,22 @@ impl<'p> Session<'p> {
         let points =
             form.questions().map(|question| constants(&form.programmes, &question.id, &question.kind)).collect();
         let count = form.questions().count();
-        Session { fresh: vec![true; outcomes.len()], form, count, answers, points, outcomes, next: None, lang, today }
+        let statuses = outcomes.iter().map(Outcome::status).collect();
+        let workspaces = form.programmes.iter().map(|p| Workspace::new(p)).collect();
+        Session {
+            whole: vec![true; outcomes.len()],
+            fresh: vec![true; outcomes.len()],
+            form,
+            count,
+            answers,
+            points,
+            outcomes,
+            statuses,
+            workspaces,
+            next: None,
+            lang,
+            today,
+        }
     }
 
     pub fn form(&self) -> &Form<'p> {
@@ -204,9 +224,9 @@ impl<'p> Session<'p> {
 
     /// The programmes that read question `index` are evaluated again when next read.
     fn stale(&mut self, index: usize) {
-        for (programme, fresh) in self.fresh.iter_mut().enumerate() {
+        for (programme, (fresh, whole)) in self.fresh.iter_mut().zip(&mut self.whole).enumerate() {
             if self.form.reads(programme, index) {
-                *fresh = false;
+                (*fresh, *whole) = (false, false);
             }
         }
         self.next = None;
@@ -215,21 +235,39 @@ impl<'p> Session<'p> {
     /// Programme `programme`'s outcome for the answers given, evaluated now if an
     /// answer it reads changed since.
     pub fn outcome(&mut self, programme: usize) -> Result<&Outcome<'p>, SessionError> {
-        let stale = !*self.fresh.get(programme).ok_or(SessionError::NoProgramme(programme))?;
+        let stale = !*self.whole.get(programme).ok_or(SessionError::NoProgramme(programme))?;
         if stale {
             let outcome =
                 self.form.evaluate_one(programme, &self.answers).ok_or(SessionError::NoProgramme(programme))?;
-            if let (Some(slot), Some(fresh)) = (self.outcomes.get_mut(programme), self.fresh.get_mut(programme)) {
+            self.keep(programme, outcome.status());
+            if let (Some(slot), Some(whole)) = (self.outcomes.get_mut(programme), self.whole.get_mut(programme)) {
                 *slot = outcome;
-                *fresh = true;
+                *whole = true;
             }
         }
         self.outcomes.get(programme).ok_or(SessionError::NoProgramme(programme))
     }
 
-    /// The rules' verdict for one programme, the country included.
+    /// The rules' verdict for one programme, the country included: its outcome's
+    /// status, found alone when the outcome is not up to date.
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
-        self.outcome(programme).map(Outcome::status)
+        let fresh = *self.fresh.get(programme).ok_or(SessionError::NoProgramme(programme))?;
+        if !fresh {
+            let workspace = self.workspaces.get_mut(programme).ok_or(SessionError::NoProgramme(programme))?;
+            let status = self
+                .form
+                .status_one(programme, &self.answers, workspace)
+                .ok_or(SessionError::NoProgramme(programme))?;
+            self.keep(programme, status);
+        }
+        self.statuses.get(programme).copied().ok_or(SessionError::NoProgramme(programme))
+    }
+
+    /// Keeps programme `programme`'s status for the answers given.
+    fn keep(&mut self, programme: usize, status: Status) {
+        if let (Some(slot), Some(fresh)) = (self.statuses.get_mut(programme), self.fresh.get_mut(programme)) {
+            (*slot, *fresh) = (status, true);
+        }
     }
 
     /// Every programme's outcome, in the form's order.

@@ -25,7 +25,7 @@ use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 /// question that cannot change anything.
 const MAX_CASES: usize = 20_000;
 
-/// In `Components`: a question in no component (answered, or read by no open rule).
+/// In `Buffers::parent`: a question in no component (answered, or read by no open rule).
 const NONE: usize = usize::MAX;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,14 +38,48 @@ pub struct Analysis {
     pub relevant: BTreeSet<QuestionIndex>,
 }
 
-/// The open questions grouped, as a forest over question indices: each question of a
-/// component leads to its root; the others are `NONE`. Flat, and made once per
-/// evaluation: lists and sets per component were most of the analysis' time.
-struct Components {
+/// What an analysis works in: kept between evaluations (`Workspace`), it allocates
+/// nothing once grown; made anew, a few lists, where sets and lists per condition and
+/// per component were most of the analysis' time.
+#[derive(Debug, Clone, Default)]
+pub struct Buffers {
+    /// The open questions grouped, as a forest over question indices: each question of
+    /// a component leads to its root; the others are `NONE`.
     parent: Vec<usize>,
+    open: Vec<QuestionIndex>,
+    /// Per criterion: its status, from the answers alone, then from the components.
+    criteria: Vec<CriterionStatus>,
+    /// Per criterion: a question of its component, or `NONE`.
+    members: Vec<usize>,
+    /// The component being tried: its questions in order, and its criteria.
+    questions: Vec<QuestionIndex>,
+    owned: Vec<usize>,
+    digits: Vec<usize>,
+    /// Per combination of the component: all its criteria met, and the benefit.
+    keys: Vec<(bool, Option<BenefitValue>)>,
+    found: Found,
 }
 
-impl Components {
+/// What the components give together.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    /// Per criterion of a component: (met by some combination, met by every one).
+    criteria: Vec<(bool, bool)>,
+    /// Every component has a combination that meets all its criteria.
+    satisfiable: bool,
+    /// Every combination of every component does.
+    always: bool,
+    /// A component holds the benefit's open questions.
+    benefit: bool,
+    /// The benefits of the combinations that meet the benefit's component's criteria,
+    /// each once.
+    benefits: Vec<BenefitValue>,
+    /// Some such combination leaves a per-unit amount without an upper bound.
+    unbounded: bool,
+    relevant: BTreeSet<QuestionIndex>,
+}
+
+impl Buffers {
     fn root(&self, mut q: QuestionIndex) -> usize {
         while let Some(&p) = self.parent.get(q).filter(|p| **p != q && **p != NONE) {
             q = p;
@@ -57,11 +91,11 @@ impl Components {
         self.parent.get(q).is_some_and(|p| *p != NONE)
     }
 
-    /// Puts `questions` in one component, with the components that hold any of them;
-    /// `None` for a question the programme does not have.
-    fn join(&mut self, questions: &[QuestionIndex]) -> Option<()> {
+    /// Puts the questions on `open` in one component, with the components that hold
+    /// any of them; `None` for a question the programme does not have.
+    fn join(&mut self) -> Option<()> {
         let mut first = None;
-        for &q in questions {
+        for &q in &self.open {
             let slot = self.parent.get_mut(q)?;
             if *slot == NONE {
                 *slot = q;
@@ -76,55 +110,80 @@ impl Components {
     }
 }
 
-/// What the components give together.
-struct Found {
-    /// Per criterion of a component: (met by some combination, met by every one).
-    criteria: Vec<(bool, bool)>,
-    /// Every component has a combination that meets all its criteria.
-    satisfiable: bool,
-    /// Every combination of every component does.
-    always: bool,
-    /// The benefits of the combinations that meet the benefit's component's criteria,
-    /// each once.
-    benefits: Vec<BenefitValue>,
-    /// Some such combination leaves a per-unit amount without an upper bound.
-    unbounded: bool,
-    relevant: BTreeSet<QuestionIndex>,
-}
-
 /// `None` when there are too many combinations to try. `domains`, each question's
 /// representative answers, are made here when not given.
 pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Analysis> {
-    let mut components = Components { parent: vec![NONE; programme.questions.len()] };
-    let mut open = Vec::new();
-    // Per criterion: its status from the answers alone, and a question of its component.
-    let mut criteria = Vec::with_capacity(programme.criteria.len());
-    let mut members = Vec::with_capacity(programme.criteria.len());
-    for criterion in &programme.criteria {
-        open.clear();
-        criteria.push(match truth(&criterion.condition, answers, &mut open) {
-            Some(true) => CriterionStatus::Met,
-            Some(false) => CriterionStatus::NotMet,
-            None => CriterionStatus::Unknown,
-        });
-        components.join(&open)?;
-        members.push(open.first().copied().unwrap_or(NONE));
-    }
-    open.clear();
-    benefit_questions(programme, answers, &mut open);
-    components.join(&open)?;
-    let benefit_member = open.first().copied();
-
+    let mut buffers = Buffers::default();
     let made;
     let domains = match domains {
         Some(domains) => domains,
         None => {
-            made = Domains::of(programme, |q| components.holds(q));
+            group(programme, answers, &mut buffers)?;
+            made = Domains::of(programme, |q| buffers.holds(q));
             &made
         }
     };
+    let status = explore(programme, answers, &mut answers.clone(), domains, &mut buffers, true)?;
+    let criteria = std::mem::take(&mut buffers.criteria);
+    if status == Status::NotEligible {
+        return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
+    }
+    let found = &mut buffers.found;
+    let benefit = match found.benefit {
+        true => outlook(programme, &found.benefits, found.unbounded),
+        // Nothing open in the benefit: the quick outlook is exact.
+        false => super::benefit::outlook(programme, answers).0,
+    };
+    Some(Analysis { criteria, status, benefit, relevant: std::mem::take(&mut found.relevant) })
+}
+
+/// The status alone, as `analyse` finds it: what the benefit can be and which questions
+/// matter are not gathered. `work` holds `answers`, and gets them back.
+pub fn status(
+    programme: &Programme,
+    answers: &Answers,
+    work: &mut Answers,
+    domains: &Domains,
+    buffers: &mut Buffers,
+) -> Option<Status> {
+    explore(programme, answers, work, domains, buffers, false)
+}
+
+/// Groups the open questions into components (`buffers.parent`), with the criteria's
+/// statuses from the answers alone; `None` for a question the programme does not have.
+fn group(programme: &Programme, answers: &Answers, buffers: &mut Buffers) -> Option<()> {
+    buffers.parent.clear();
+    buffers.parent.resize(programme.questions.len(), NONE);
+    buffers.criteria.clear();
+    buffers.members.clear();
+    for criterion in &programme.criteria {
+        buffers.open.clear();
+        buffers.criteria.push(match truth(&criterion.condition, answers, &mut buffers.open) {
+            Some(true) => CriterionStatus::Met,
+            Some(false) => CriterionStatus::NotMet,
+            None => CriterionStatus::Unknown,
+        });
+        buffers.join()?;
+        buffers.members.push(buffers.open.first().copied().unwrap_or(NONE));
+    }
+    buffers.open.clear();
+    benefit_questions(programme, answers, &mut buffers.open);
+    buffers.join()
+}
+
+/// Tries every component; the status, with (when `full`) what the benefit can be and
+/// which questions matter in `buffers.found`. `work` holds `answers`, and gets them back.
+fn explore(
+    programme: &Programme,
+    answers: &Answers,
+    work: &mut Answers,
+    domains: &Domains,
+    buffers: &mut Buffers,
+    full: bool,
+) -> Option<Status> {
+    group(programme, answers, buffers)?;
     let mut cases = 1usize;
-    for q in (0..programme.questions.len()).filter(|q| components.holds(*q)) {
+    for q in (0..programme.questions.len()).filter(|q| buffers.holds(*q)) {
         let values = domains.get(q).len();
         if values == 0 {
             return None;
@@ -132,32 +191,34 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
         cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
     }
 
-    let mut found = Found {
-        criteria: vec![(false, true); programme.criteria.len()],
-        satisfiable: true,
-        always: true,
-        benefits: Vec::new(),
-        unbounded: false,
-        relevant: BTreeSet::new(),
-    };
-    // One copy of the answers for every component: each sets its questions, tries
-    // its combinations and puts them back.
-    let mut work = answers.clone();
-    let mut questions = Vec::new();
-    let mut owned = Vec::new();
-    for root in (0..programme.questions.len()).filter(|q| components.parent.get(*q) == Some(q)) {
+    let found = &mut buffers.found;
+    found.criteria.clear();
+    found.criteria.resize(programme.criteria.len(), (false, true));
+    (found.satisfiable, found.always, found.unbounded) = (true, true, false);
+    found.benefits.clear();
+    found.relevant.clear();
+    let benefit_member = buffers.open.first().copied();
+    found.benefit = benefit_member.is_some();
+    for root in 0..programme.questions.len() {
+        if buffers.parent.get(root) != Some(&root) {
+            continue;
+        }
+        let mut questions = std::mem::take(&mut buffers.questions);
         questions.clear();
-        questions
-            .extend((0..programme.questions.len()).filter(|q| components.holds(*q) && components.root(*q) == root));
+        questions.extend((0..programme.questions.len()).filter(|q| buffers.holds(*q) && buffers.root(*q) == root));
+        let mut owned = std::mem::take(&mut buffers.owned);
         owned.clear();
-        owned.extend(
-            (0..members.len()).filter(|c| members.get(*c).is_some_and(|q| *q != NONE && components.root(*q) == root)),
-        );
-        let benefit = benefit_member.is_some_and(|q| components.root(q) == root);
-        try_component(programme, answers, &mut work, domains, (&questions, &owned, benefit), &mut found)?;
+        let member = |c: &usize| buffers.members.get(*c).is_some_and(|q| *q != NONE && buffers.root(*q) == root);
+        owned.extend((0..buffers.members.len()).filter(member));
+        let benefit = benefit_member.is_some_and(|q| buffers.root(q) == root);
+        let tried = try_component(programme, answers, work, domains, (&questions, &owned, benefit), buffers, full);
+        (buffers.questions, buffers.owned) = (questions, owned);
+        tried?;
     }
-    let known_false = criteria.contains(&CriterionStatus::NotMet);
-    for (status, (some, every)) in criteria.iter_mut().zip(&found.criteria) {
+
+    let found = &buffers.found;
+    let known_false = buffers.criteria.contains(&CriterionStatus::NotMet);
+    for (status, (some, every)) in buffers.criteria.iter_mut().zip(&found.criteria) {
         if *status == CriterionStatus::Unknown {
             *status = match (some, every) {
                 (_, true) => CriterionStatus::Met,
@@ -166,7 +227,6 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
             };
         }
     }
-
     let status = if known_false || !found.satisfiable {
         Status::NotEligible
     } else if found.always {
@@ -174,15 +234,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     } else {
         Status::Undetermined
     };
-    if status == Status::NotEligible {
-        return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
-    }
-    let benefit = match benefit_member {
-        Some(_) => outlook(programme, &found.benefits, found.unbounded),
-        // Nothing open in the benefit: the quick outlook is exact.
-        None => super::benefit::outlook(programme, answers).0,
-    };
-    Some(Analysis { criteria, status, benefit, relevant: found.relevant })
+    Some(status)
 }
 
 /// Pushes the unanswered questions the benefit can still read onto `open`, some
@@ -208,78 +260,93 @@ pub fn benefit_questions(programme: &Programme, answers: &Answers, open: &mut Ve
 
 /// Tries every combination of the representative answers of a component's questions
 /// (`component`: its questions in order, its criteria, whether it holds the benefit's
-/// questions) on `work`, which holds `answers` and gets them back.
+/// questions) on `work`, which holds `answers` and gets them back. What a status does
+/// not need is gathered only when `full`.
 fn try_component(
     programme: &Programme,
     answers: &Answers,
     work: &mut Answers,
     domains: &Domains,
     (questions, criteria, benefit): (&[QuestionIndex], &[usize], bool),
-    found: &mut Found,
+    buffers: &mut Buffers,
+    full: bool,
 ) -> Option<()> {
-    let radices: Vec<usize> = questions.iter().map(|q| domains.get(*q).len()).collect();
-    let count = radices.iter().product::<usize>();
-    let mut keys: Vec<(bool, Option<BenefitValue>)> = Vec::with_capacity(count);
+    let Buffers { digits, keys, found, .. } = buffers;
+    let radix = |q: &QuestionIndex| domains.get(*q).len();
+    let count = questions.iter().map(radix).product::<usize>();
+    keys.clear();
+    digits.clear();
+    digits.resize(questions.len(), 0);
     let (mut satisfiable, mut always) = (false, true);
     // Stays empty: every question the criteria read has an answer here.
     let mut open = Vec::new();
-    let mut digits = vec![0usize; questions.len()];
+    let mut tried = Some(());
     for _ in 0..count {
-        for (&q, &d) in questions.iter().zip(&digits) {
+        for (&q, &d) in questions.iter().zip(digits.iter()) {
             work.set(q, domains.get(q).get(d).cloned());
         }
         let mut all_met = true;
         for &c in criteria {
             // Every question it reads has an answer now: it cannot be open.
-            let met = truth(&programme.criteria.get(c)?.condition, work, &mut open)?;
-            let seen = found.criteria.get_mut(c)?;
+            let met = programme.criteria.get(c).and_then(|c| truth(&c.condition, work, &mut open));
+            let (Some(met), Some(seen)) = (met, found.criteria.get_mut(c)) else {
+                tried = None;
+                break;
+            };
             seen.0 |= met;
             seen.1 &= met;
             all_met &= met;
         }
         satisfiable |= all_met;
         always &= all_met;
-        let value = if benefit && all_met {
-            let value = value(programme, work)?;
-            if !found.benefits.contains(&value) {
+        let value = match benefit && all_met && tried.is_some() {
+            true => value(programme, work),
+            false => None,
+        };
+        if benefit && all_met && value.is_none() {
+            tried = None;
+        }
+        if tried.is_none() {
+            break;
+        }
+        if full {
+            if let Some(value) = value.filter(|v| !found.benefits.contains(v)) {
                 found.benefits.push(value);
             }
-            found.unbounded |= unbounded(programme, answers, work);
-            Some(value)
-        } else {
-            None
-        };
-        keys.push((all_met, value));
-        advance(&mut digits, &radices);
+            found.unbounded |= value.is_some() && unbounded(programme, answers, work);
+            keys.push((all_met, value));
+        }
+        // Counts like an odometer, the first digit fastest.
+        for (digit, q) in digits.iter_mut().zip(questions) {
+            *digit += 1;
+            if *digit < radix(q) {
+                break;
+            }
+            *digit = 0;
+        }
     }
     for &q in questions {
         work.set(q, answers.get(q).cloned());
     }
+    tried?;
     found.satisfiable &= satisfiable;
     found.always &= always;
+    if !full {
+        return Some(());
+    }
     // A question matters if changing its answer alone changes an outcome.
     let mut stride = 1;
-    for (&q, &radix) in questions.iter().zip(&radices) {
+    for q in questions {
+        let radix = radix(q);
         let differs = (0..count)
             .filter(|i| (i / stride) % radix == 0)
             .any(|i| (1..radix).any(|k| keys.get(i + k * stride) != keys.get(i)));
         if differs {
-            found.relevant.insert(q);
+            found.relevant.insert(*q);
         }
         stride *= radix;
     }
     Some(())
-}
-
-/// Counts like an odometer, the first digit fastest.
-fn advance(digits: &mut [usize], radices: &[usize]) {
-    for (digit, &radix) in digits.iter_mut().zip(radices) {
-        *digit += 1;
-        if *digit < radix {
-            return;
-        }
-        *digit = 0;
-    }
 }
 
 /// Whether, with `work`'s answers, an uncapped per-unit amount applies whose units

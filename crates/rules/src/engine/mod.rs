@@ -110,6 +110,37 @@ pub fn evaluate_with<'p>(programme: &'p Programme, domains: Option<&Domains>, an
     verdict(programme, outcome)
 }
 
+/// What finding a programme's status works in, kept between evaluations (a session
+/// keeps one per programme): the answers, a copy to try others on, and the analysis'
+/// lists, so that once they have grown nothing is allocated.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The answers whose status `status` finds.
+    pub answers: Answers,
+    work: Answers,
+    buffers: analysis::Buffers,
+}
+
+impl Workspace {
+    pub fn new(programme: &Programme) -> Workspace {
+        let answers = Answers::none(programme);
+        Workspace { work: answers.clone(), answers, buffers: analysis::Buffers::default() }
+    }
+}
+
+/// The status `evaluate_with` gives for the answers in `workspace`, without the rest
+/// of a verdict (the benefit, the questions that matter), which it does not gather.
+pub fn status(programme: &Programme, domains: &Domains, workspace: &mut Workspace) -> Status {
+    let Workspace { answers, work, buffers } = workspace;
+    for q in 0..programme.questions.len() {
+        work.set(q, answers.get(q).cloned());
+    }
+    match analysis::status(programme, answers, work, domains, buffers) {
+        Some(status) => status,
+        None => three_valued(programme, answers).1,
+    }
+}
+
 fn verdict(programme: &Programme, (statuses, status, benefit, open_questions): Outcome) -> Verdict<'_> {
     let criteria = programme
         .criteria
