@@ -114,16 +114,19 @@ impl Buffers {
 /// representative answers, are made here when not given.
 pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Analysis> {
     let mut buffers = Buffers::default();
+    group(programme, answers, &mut buffers)?;
+    // With every question the rules read answered, nothing is tried: no copy to try on.
+    let open = (0..programme.questions.len()).any(|q| buffers.holds(q));
     let made;
     let domains = match domains {
         Some(domains) => domains,
         None => {
-            group(programme, answers, &mut buffers)?;
             made = Domains::of(programme, |q| buffers.holds(q));
             &made
         }
     };
-    let status = explore(programme, answers, &mut answers.clone(), domains, &mut buffers, true)?;
+    let mut work = if open { answers.clone() } else { Answers::with_slots(0) };
+    let status = explore(programme, answers, &mut work, domains, &mut buffers, true)?;
     let criteria = std::mem::take(&mut buffers.criteria);
     if status == Status::NotEligible {
         return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
@@ -146,6 +149,7 @@ pub fn status(
     domains: &Domains,
     buffers: &mut Buffers,
 ) -> Option<Status> {
+    group(programme, answers, buffers)?;
     explore(programme, answers, work, domains, buffers, false)
 }
 
@@ -171,7 +175,7 @@ fn group(programme: &Programme, answers: &Answers, buffers: &mut Buffers) -> Opt
     buffers.join()
 }
 
-/// Tries every component; the status, with (when `full`) what the benefit can be and
+/// Tries every component (`group` made them); the status, with (when `full`) what the benefit can be and
 /// which questions matter in `buffers.found`. `work` holds `answers`, and gets them back.
 fn explore(
     programme: &Programme,
@@ -181,7 +185,6 @@ fn explore(
     buffers: &mut Buffers,
     full: bool,
 ) -> Option<Status> {
-    group(programme, answers, buffers)?;
     let mut cases = 1usize;
     for q in (0..programme.questions.len()).filter(|q| buffers.holds(*q)) {
         let values = domains.get(q).len();
