@@ -10,7 +10,7 @@
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
 use std::collections::BTreeSet;
 
-use crate::engine::{changes, evaluate, Change, Status, Verdict};
+use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
 use crate::i18n::{ui, Lang, Text};
 use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
@@ -28,6 +28,8 @@ pub struct Form<'p> {
     questions: Vec<FormQuestion<'p>>,
     /// Per programme, the form's index of each of its questions.
     slots: Vec<Vec<usize>>,
+    /// Per programme, each question's representative answers, for every evaluation.
+    domains: Vec<Domains>,
     country: Question,
     /// Whether the programmes span several countries, so that `country` is asked.
     pub routes: bool,
@@ -213,7 +215,8 @@ impl<'p> Form<'p> {
             .iter()
             .map(|p| p.questions.iter().map(|q| ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX)).collect())
             .collect();
-        Form { programmes, questions, slots, country, routes }
+        let domains = programmes.iter().map(|p| Domains::new(p)).collect();
+        Form { programmes, questions, slots, domains, country, routes }
     }
 
     /// The form's questions, in its order.
@@ -271,8 +274,22 @@ impl<'p> Form<'p> {
 
     /// The verdict of one programme of the form; `None` past the last.
     pub fn evaluate_one(&self, programme: usize, answers: &FormAnswers) -> Option<Outcome<'p>> {
-        let (&pack, slots) = (self.programmes.get(programme)?, self.slots.get(programme)?);
-        Some(self.outcome(pack, slots, answers))
+        let (&pack, slots, domains) =
+            (self.programmes.get(programme)?, self.slots.get(programme)?, self.domains.get(programme)?);
+        Some(self.outcome(pack, slots, domains, answers))
+    }
+
+    /// The status of one programme of the form, as its outcome has it, found without
+    /// the rest of the outcome in `workspace` (made for that programme); `None` past
+    /// the last.
+    pub fn status_one(&self, programme: usize, answers: &FormAnswers, workspace: &mut Workspace) -> Option<Status> {
+        let (&pack, slots, domains) =
+            (self.programmes.get(programme)?, self.slots.get(programme)?, self.domains.get(programme)?);
+        for (q, &slot) in slots.iter().enumerate() {
+            workspace.answers.set(q, answers.get(slot).cloned());
+        }
+        let status = crate::engine::status(pack, domains, workspace);
+        Some(self.country(pack, answers).applied_to(status))
     }
 
     /// Every programme's verdict, in the form's order.
@@ -280,16 +297,31 @@ impl<'p> Form<'p> {
         self.programmes
             .iter()
             .zip(&self.slots)
-            .map(|(programme, slots)| self.outcome(programme, slots, answers))
+            .zip(&self.domains)
+            .map(|((programme, slots), domains)| self.outcome(programme, slots, domains, answers))
             .collect()
     }
 
-    fn outcome(&self, programme: &'p Programme, slots: &[usize], answers: &FormAnswers) -> Outcome<'p> {
+    fn outcome(
+        &self,
+        programme: &'p Programme,
+        slots: &[usize],
+        domains: &Domains,
+        answers: &FormAnswers,
+    ) -> Outcome<'p> {
         let mut own = Answers::none(programme);
         for (q, &slot) in slots.iter().enumerate() {
             own.set(q, answers.get(slot).cloned());
         }
-        let country = match (answers.get(COUNTRY_SLOT), &self.country.kind) {
+        let country = self.country(programme, answers);
+        let unknown =
+            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
+        Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
+    }
+
+    /// Whether a programme is for the visitor's country.
+    fn country(&self, programme: &Programme, answers: &FormAnswers) -> CountryOutcome {
+        match (answers.get(COUNTRY_SLOT), &self.country.kind) {
             (Some(Answer::Choice(option)), QuestionKind::Choice(options)) => {
                 match options.get(*option).is_some_and(|o| o.id == programme.country.code) {
                     true => CountryOutcome::Met,
@@ -299,10 +331,7 @@ impl<'p> Form<'p> {
             _ if answers.is_unknown(COUNTRY_SLOT) => CountryOutcome::DoNotKnow,
             _ if self.routes => CountryOutcome::Unknown,
             _ => CountryOutcome::NotAsked,
-        };
-        let unknown =
-            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
-        Outcome { verdict: evaluate(programme, &own), country, unknown, answers: own }
+        }
     }
 
     /// The next question worth asking in the whole form: `country` first when the form

@@ -16,7 +16,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput};
-use crate::engine::Status;
+use crate::engine::{Status, Workspace};
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
 use crate::pack::{Date, QuestionKind};
@@ -30,9 +30,14 @@ pub struct Session<'p> {
     /// The regions of the answers: a number changed within its region keeps the
     /// outcomes, and statuses are remembered by the regions of all the answers.
     regions: Regions,
-    /// Per programme, its outcome for the answers when `fresh`, else an older one.
+    /// Per programme, its outcome for the answers when `whole`, else an older one.
     outcomes: Vec<Outcome<'p>>,
+    whole: Vec<bool>,
+    /// Per programme, its status for the answers when `fresh`: found alone (`status`)
+    /// when no more is read, at a fraction of a whole outcome's cost, in its workspace.
+    statuses: Vec<Status>,
     fresh: Vec<bool>,
+    workspaces: Vec<Workspace>,
     /// The form's next question, while no answer changed since it was chosen.
     next: Option<Option<usize>>,
     pub lang: Lang,
@@ -86,7 +91,22 @@ impl<'p> Session<'p> {
         let outcomes = form.evaluate(&answers);
         let regions = Regions::new(&form);
         let count = form.questions().count();
-        Session { fresh: vec![true; outcomes.len()], form, count, answers, regions, outcomes, next: None, lang, today }
+        let statuses = outcomes.iter().map(Outcome::status).collect();
+        let workspaces = form.programmes.iter().map(|p| Workspace::new(p)).collect();
+        Session {
+            whole: vec![true; outcomes.len()],
+            fresh: vec![true; outcomes.len()],
+            form,
+            count,
+            answers,
+            regions,
+            outcomes,
+            statuses,
+            workspaces,
+            next: None,
+            lang,
+            today,
+        }
     }
 
     pub fn form(&self) -> &Form<'p> {
@@ -205,9 +225,9 @@ impl<'p> Session<'p> {
 
     /// The programmes that read question `index` are evaluated again when next read.
     fn stale(&mut self, index: usize) {
-        for (programme, fresh) in self.fresh.iter_mut().enumerate() {
+        for (programme, (fresh, whole)) in self.fresh.iter_mut().zip(&mut self.whole).enumerate() {
             if self.form.reads(programme, index) {
-                *fresh = false;
+                (*fresh, *whole) = (false, false);
             }
         }
         self.next = None;
@@ -216,13 +236,14 @@ impl<'p> Session<'p> {
     /// Programme `programme`'s outcome for the answers given, evaluated now if an
     /// answer it reads changed since.
     pub fn outcome(&mut self, programme: usize) -> Result<&Outcome<'p>, SessionError> {
-        let stale = !*self.fresh.get(programme).ok_or(SessionError::NoProgramme(programme))?;
+        let stale = !*self.whole.get(programme).ok_or(SessionError::NoProgramme(programme))?;
         if stale {
             let outcome =
                 self.form.evaluate_one(programme, &self.answers).ok_or(SessionError::NoProgramme(programme))?;
-            if let (Some(slot), Some(fresh)) = (self.outcomes.get_mut(programme), self.fresh.get_mut(programme)) {
+            self.keep(programme, outcome.status());
+            if let (Some(slot), Some(whole)) = (self.outcomes.get_mut(programme), self.whole.get_mut(programme)) {
                 *slot = outcome;
-                *fresh = true;
+                *whole = true;
             }
         }
         self.outcomes.get(programme).ok_or(SessionError::NoProgramme(programme))
@@ -236,20 +257,37 @@ impl<'p> Session<'p> {
         Ok(id.and_then(|id| self.form.position(id)))
     }
 
-    /// The rules' verdict for one programme, the country included: remembered by the
-    /// regions of the answers, else evaluated.
+    /// The rules' verdict for one programme, the country included: its outcome's
+    /// status, when the outcome is not up to date remembered by the regions of the
+    /// answers, else found alone.
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
-        if self.fresh.get(programme) == Some(&false) {
-            if let Some(key) = self.regions.key(programme, &self.answers) {
-                if let Some(status) = self.regions.status(programme, key) {
-                    return Ok(status);
+        let fresh = *self.fresh.get(programme).ok_or(SessionError::NoProgramme(programme))?;
+        if !fresh {
+            let key = self.regions.key(programme, &self.answers);
+            let status = match key.and_then(|key| self.regions.status(programme, key)) {
+                Some(status) => status,
+                None => {
+                    let workspace = self.workspaces.get_mut(programme).ok_or(SessionError::NoProgramme(programme))?;
+                    let status = self
+                        .form
+                        .status_one(programme, &self.answers, workspace)
+                        .ok_or(SessionError::NoProgramme(programme))?;
+                    if let Some(key) = key {
+                        self.regions.remember(programme, key, status);
+                    }
+                    status
                 }
-                let status = self.outcome(programme)?.status();
-                self.regions.remember(programme, key, status);
-                return Ok(status);
-            }
+            };
+            self.keep(programme, status);
         }
-        self.outcome(programme).map(Outcome::status)
+        self.statuses.get(programme).copied().ok_or(SessionError::NoProgramme(programme))
+    }
+
+    /// Keeps programme `programme`'s status for the answers given.
+    fn keep(&mut self, programme: usize, status: Status) {
+        if let (Some(slot), Some(fresh)) = (self.statuses.get_mut(programme), self.fresh.get_mut(programme)) {
+            (*slot, *fresh) = (status, true);
+        }
     }
 
     /// Every programme's outcome, in the form's order.
@@ -387,13 +425,15 @@ mod tests {
             assert_eq!(session.set(days, &AnswerInput::Number(value.into())), Ok(()));
             assert_eq!(session.status(0), Ok(status), "{value} days");
         }
-        // 11 again is looked up, not evaluated: the outcome stays stale until something
-        // needs more than the status.
+        // 11 again is looked up: remembered by its regions, the outcome left to make
+        // until something needs more than the status.
         assert_eq!(session.set(days, &AnswerInput::Number("11".into())), Ok(()));
+        let key = session.regions.key(0, &session.answers);
+        assert_eq!(key.and_then(|key| session.regions.status(0, key)), Some(Status::NotEligible));
         assert_eq!(session.status(0), Ok(Status::NotEligible));
-        assert_eq!(session.fresh, [false], "remembered, not evaluated");
+        assert_eq!(session.whole, [false]);
         assert_eq!(session.next_question(), None);
-        assert_eq!(session.fresh, [true]);
+        assert_eq!(session.whole, [true]);
     }
 
     /// A small deterministic generator (xorshift), for the walks below.

@@ -14,16 +14,19 @@
 use std::collections::BTreeSet;
 
 use super::benefit::{value, BenefitOutlook, BenefitValue};
-use super::domain::{breakpoints, representatives};
-use super::logic::{residual, Residual};
+use super::domain::Domains;
+use super::logic::{residual, truth};
 use super::{CriterionStatus, Status};
-use crate::answer::{Answer, Answers};
+use crate::answer::Answers;
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 
 /// Past this many combinations (for all components together) the analysis gives up,
 /// and evaluation falls back on three-valued logic, which is safe but may ask a
 /// question that cannot change anything.
 const MAX_CASES: usize = 20_000;
+
+/// In `Buffers::parent`: a question in no component (answered, or read by no open rule).
+const NONE: usize = usize::MAX;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
@@ -35,236 +38,318 @@ pub struct Analysis {
     pub relevant: BTreeSet<QuestionIndex>,
 }
 
-/// Questions read together, and what reads them.
-#[derive(Debug, Default)]
-struct Component {
+/// What an analysis works in: kept between evaluations (`Workspace`), it allocates
+/// nothing once grown; made anew, a few lists, where sets and lists per condition and
+/// per component were most of the analysis' time.
+#[derive(Debug, Clone, Default)]
+pub struct Buffers {
+    /// The open questions grouped, as a forest over question indices: each question of
+    /// a component leads to its root; the others are `NONE`.
+    parent: Vec<usize>,
+    open: Vec<QuestionIndex>,
+    /// Per criterion: its status, from the answers alone, then from the components.
+    criteria: Vec<CriterionStatus>,
+    /// Per criterion: a question of its component, or `NONE`.
+    members: Vec<usize>,
+    /// The component being tried: its questions in order, and its criteria.
     questions: Vec<QuestionIndex>,
-    criteria: Vec<usize>,
-    benefit: bool,
+    owned: Vec<usize>,
+    digits: Vec<usize>,
+    /// Per combination of the component: all its criteria met, and the benefit.
+    keys: Vec<(bool, Option<BenefitValue>)>,
+    found: Found,
 }
 
-/// What one component can give.
-struct Outcomes {
-    /// Some combination meets every criterion of the component.
-    satisfiable: bool,
-    /// Every combination does.
-    always: bool,
-    /// Per criterion of the component: (met by some combination, met by every one).
+/// What the components give together.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    /// Per criterion of a component: (met by some combination, met by every one).
     criteria: Vec<(bool, bool)>,
-    /// The benefits of the combinations that meet the component's criteria, each once.
+    /// Every component has a combination that meets all its criteria.
+    satisfiable: bool,
+    /// Every combination of every component does.
+    always: bool,
+    /// A component holds the benefit's open questions.
+    benefit: bool,
+    /// The benefits of the combinations that meet the benefit's component's criteria,
+    /// each once.
     benefits: Vec<BenefitValue>,
     /// Some such combination leaves a per-unit amount without an upper bound.
     unbounded: bool,
-    relevant: Vec<QuestionIndex>,
+    relevant: BTreeSet<QuestionIndex>,
 }
 
-/// `None` when there are too many combinations to try.
-pub fn analyse(programme: &Programme, answers: &Answers) -> Option<Analysis> {
-    let residuals: Vec<Residual> = programme.criteria.iter().map(|c| residual(&c.condition, answers)).collect();
-    let benefit_open = benefit_questions(programme, answers);
-    let components = components(&residuals, &benefit_open);
+impl Buffers {
+    fn root(&self, mut q: QuestionIndex) -> usize {
+        while let Some(&p) = self.parent.get(q).filter(|p| **p != q && **p != NONE) {
+            q = p;
+        }
+        q
+    }
 
+    fn holds(&self, q: QuestionIndex) -> bool {
+        self.parent.get(q).is_some_and(|p| *p != NONE)
+    }
+
+    /// Puts the questions on `open` in one component, with the components that hold
+    /// any of them; `None` for a question the programme does not have.
+    fn join(&mut self) -> Option<()> {
+        let mut first = None;
+        for &q in &self.open {
+            let slot = self.parent.get_mut(q)?;
+            if *slot == NONE {
+                *slot = q;
+            }
+            let root = self.root(q);
+            match first {
+                None => first = Some(root),
+                Some(first) => *self.parent.get_mut(root)? = first,
+            }
+        }
+        Some(())
+    }
+}
+
+/// `None` when there are too many combinations to try. `domains`, each question's
+/// representative answers, are made here when not given.
+pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Analysis> {
+    let mut buffers = Buffers::default();
+    group(programme, answers, &mut buffers)?;
+    // With every question the rules read answered, nothing is tried: no copy to try on.
+    let open = (0..programme.questions.len()).any(|q| buffers.holds(q));
+    let made;
+    let domains = match domains {
+        Some(domains) => domains,
+        None => {
+            made = Domains::of(programme, |q| buffers.holds(q));
+            &made
+        }
+    };
+    let mut work = if open { answers.clone() } else { Answers::with_slots(0) };
+    let status = explore(programme, answers, &mut work, domains, &mut buffers, true)?;
+    let criteria = std::mem::take(&mut buffers.criteria);
+    if status == Status::NotEligible {
+        return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
+    }
+    let found = &mut buffers.found;
+    let benefit = match found.benefit {
+        true => outlook(programme, &found.benefits, found.unbounded),
+        // Nothing open in the benefit: the quick outlook is exact.
+        false => super::benefit::outlook(programme, answers).0,
+    };
+    Some(Analysis { criteria, status, benefit, relevant: std::mem::take(&mut found.relevant) })
+}
+
+/// The status alone, as `analyse` finds it: what the benefit can be and which questions
+/// matter are not gathered. `work` holds `answers`, and gets them back.
+pub fn status(
+    programme: &Programme,
+    answers: &Answers,
+    work: &mut Answers,
+    domains: &Domains,
+    buffers: &mut Buffers,
+) -> Option<Status> {
+    group(programme, answers, buffers)?;
+    explore(programme, answers, work, domains, buffers, false)
+}
+
+/// Groups the open questions into components (`buffers.parent`), with the criteria's
+/// statuses from the answers alone; `None` for a question the programme does not have.
+fn group(programme: &Programme, answers: &Answers, buffers: &mut Buffers) -> Option<()> {
+    buffers.parent.clear();
+    buffers.parent.resize(programme.questions.len(), NONE);
+    buffers.criteria.clear();
+    buffers.members.clear();
+    for criterion in &programme.criteria {
+        buffers.open.clear();
+        buffers.criteria.push(match truth(&criterion.condition, answers, &mut buffers.open) {
+            Some(true) => CriterionStatus::Met,
+            Some(false) => CriterionStatus::NotMet,
+            None => CriterionStatus::Unknown,
+        });
+        buffers.join()?;
+        buffers.members.push(buffers.open.first().copied().unwrap_or(NONE));
+    }
+    buffers.open.clear();
+    benefit_questions(programme, answers, &mut buffers.open);
+    buffers.join()
+}
+
+/// Tries every component (`group` made them); the status, with (when `full`) what the benefit can be and
+/// which questions matter in `buffers.found`. `work` holds `answers`, and gets them back.
+fn explore(
+    programme: &Programme,
+    answers: &Answers,
+    work: &mut Answers,
+    domains: &Domains,
+    buffers: &mut Buffers,
+    full: bool,
+) -> Option<Status> {
     let mut cases = 1usize;
-    let mut domains: Vec<Vec<Vec<Answer>>> = Vec::with_capacity(components.len());
-    for component in &components {
-        let mut domain = Vec::with_capacity(component.questions.len());
-        for &q in &component.questions {
-            let kind = &programme.questions.get(q)?.kind;
-            let values = representatives(kind, breakpoints(programme, q));
-            if values.is_empty() {
-                return None;
-            }
-            cases = cases.checked_mul(values.len()).filter(|n| *n <= MAX_CASES)?;
-            domain.push(values);
+    for q in (0..programme.questions.len()).filter(|q| buffers.holds(*q)) {
+        let values = domains.get(q).len();
+        if values == 0 {
+            return None;
         }
-        domains.push(domain);
+        cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
     }
 
-    let mut criteria: Vec<CriterionStatus> = residuals
-        .iter()
-        .map(|r| match r {
-            Residual::Known(true) => CriterionStatus::Met,
-            Residual::Known(false) => CriterionStatus::NotMet,
-            Residual::Open(_) => CriterionStatus::Unknown,
-        })
-        .collect();
-    let mut outcomes = Vec::with_capacity(components.len());
-    for (component, domain) in components.iter().zip(&domains) {
-        let result = try_component(programme, answers, component, domain)?;
-        for (&c, &(some, every)) in component.criteria.iter().zip(&result.criteria) {
-            if let Some(status) = criteria.get_mut(c) {
-                *status = match (some, every) {
-                    (_, true) => CriterionStatus::Met,
-                    (false, _) => CriterionStatus::NotMet,
-                    _ => CriterionStatus::Unknown,
-                };
-            }
+    let found = &mut buffers.found;
+    found.criteria.clear();
+    found.criteria.resize(programme.criteria.len(), (false, true));
+    (found.satisfiable, found.always, found.unbounded) = (true, true, false);
+    found.benefits.clear();
+    found.relevant.clear();
+    let benefit_member = buffers.open.first().copied();
+    found.benefit = benefit_member.is_some();
+    for root in 0..programme.questions.len() {
+        if buffers.parent.get(root) != Some(&root) {
+            continue;
         }
-        outcomes.push(result);
+        let mut questions = std::mem::take(&mut buffers.questions);
+        questions.clear();
+        questions.extend((0..programme.questions.len()).filter(|q| buffers.holds(*q) && buffers.root(*q) == root));
+        let mut owned = std::mem::take(&mut buffers.owned);
+        owned.clear();
+        let member = |c: &usize| buffers.members.get(*c).is_some_and(|q| *q != NONE && buffers.root(*q) == root);
+        owned.extend((0..buffers.members.len()).filter(member));
+        let benefit = benefit_member.is_some_and(|q| buffers.root(q) == root);
+        let tried = try_component(programme, answers, work, domains, (&questions, &owned, benefit), buffers, full);
+        (buffers.questions, buffers.owned) = (questions, owned);
+        tried?;
     }
 
-    let known_false = residuals.iter().any(|r| r.is(false));
-    let all_satisfiable = outcomes.iter().all(|o| o.satisfiable);
-    let status = if known_false || !all_satisfiable {
+    let found = &buffers.found;
+    let known_false = buffers.criteria.contains(&CriterionStatus::NotMet);
+    for (status, (some, every)) in buffers.criteria.iter_mut().zip(&found.criteria) {
+        if *status == CriterionStatus::Unknown {
+            *status = match (some, every) {
+                (_, true) => CriterionStatus::Met,
+                (false, _) => CriterionStatus::NotMet,
+                _ => CriterionStatus::Unknown,
+            };
+        }
+    }
+    let status = if known_false || !found.satisfiable {
         Status::NotEligible
-    } else if outcomes.iter().all(|o| o.always) {
+    } else if found.always {
         Status::Eligible
     } else {
         Status::Undetermined
     };
-    if status == Status::NotEligible {
-        return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
-    }
-    let relevant = crate::sort::set(outcomes.iter().flat_map(|o| o.relevant.iter().copied()));
-    let benefit = match components.iter().zip(&outcomes).find(|(c, _)| c.benefit) {
-        Some((_, outcome)) => outlook(programme, &outcome.benefits, outcome.unbounded),
-        // Nothing open in the benefit: the quick outlook is exact.
-        None => super::benefit::outlook(programme, answers).0,
-    };
-    Some(Analysis { criteria, status, benefit, relevant })
+    Some(status)
 }
 
-/// Unanswered questions the benefit can still read.
-pub fn benefit_questions(programme: &Programme, answers: &Answers) -> BTreeSet<QuestionIndex> {
-    let mut open = BTreeSet::new();
+/// Pushes the unanswered questions the benefit can still read onto `open`, some
+/// perhaps twice.
+pub fn benefit_questions(programme: &Programme, answers: &Answers, open: &mut Vec<QuestionIndex>) {
     for condition in super::domain::each_condition(programme).skip(programme.criteria.len()) {
-        if let Residual::Open(questions) = residual(condition, answers) {
-            open.extend(questions);
-        }
+        truth(condition, answers, open);
     }
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
             for part in parts {
-                let possible = part.condition.as_ref().is_none_or(|c| !residual(c, answers).is(false));
+                // The questions of an open condition are on `open` already.
+                let possible = part.condition.as_ref().is_none_or(|c| truth(c, answers, open) != Some(false));
                 if let Some(per_unit) = part.per_unit.as_ref().filter(|_| possible) {
                     if !answers.is_answered(per_unit.units) {
-                        open.insert(per_unit.units);
+                        open.push(per_unit.units);
                     }
                 }
             }
         }
     }
-    open
 }
 
-/// Groups the open questions: those read by one criterion, or by the benefit, together.
-fn components(residuals: &[Residual], benefit: &BTreeSet<QuestionIndex>) -> Vec<Component> {
-    let mut components: Vec<Component> = Vec::new();
-    let mut join = |questions: &BTreeSet<QuestionIndex>, criterion: Option<usize>| {
-        // Merged in place, into the first component that shares a question: this runs
-        // on every evaluation, and lists made anew were a tenth of its time.
-        let mut merged: Option<Component> = None;
-        let mut i = 0;
-        while let Some(component) = components.get(i) {
-            if !component.questions.iter().any(|q| questions.contains(q)) {
-                i += 1;
-                continue;
-            }
-            let component = components.swap_remove(i);
-            match merged.as_mut() {
-                None => merged = Some(component),
-                Some(merged) => {
-                    merged.questions.extend(component.questions);
-                    merged.criteria.extend(component.criteria);
-                    merged.benefit |= component.benefit;
-                }
-            }
-        }
-        let mut merged = merged.unwrap_or_default();
-        merged.questions.extend(questions.iter().copied());
-        crate::sort::sort(&mut merged.questions);
-        merged.questions.dedup();
-        match criterion {
-            Some(c) => merged.criteria.push(c),
-            None => merged.benefit = true,
-        }
-        crate::sort::sort(&mut merged.criteria);
-        components.push(merged);
-    };
-    for (c, r) in residuals.iter().enumerate() {
-        if let Residual::Open(questions) = r {
-            join(questions, Some(c));
-        }
-    }
-    if !benefit.is_empty() {
-        join(benefit, None);
-    }
-    crate::sort::sort_by_key(&mut components, |c| c.questions.first().copied());
-    components
-}
-
+/// Tries every combination of the representative answers of a component's questions
+/// (`component`: its questions in order, its criteria, whether it holds the benefit's
+/// questions) on `work`, which holds `answers` and gets them back. What a status does
+/// not need is gathered only when `full`.
 fn try_component(
     programme: &Programme,
     answers: &Answers,
-    component: &Component,
-    domain: &[Vec<Answer>],
-) -> Option<Outcomes> {
-    let radices: Vec<usize> = domain.iter().map(Vec::len).collect();
-    let count = radices.iter().product::<usize>();
-    let mut work = answers.clone();
-    let mut keys: Vec<(bool, Option<BenefitValue>)> = Vec::with_capacity(count);
-    let mut result = Outcomes {
-        satisfiable: false,
-        always: true,
-        criteria: vec![(false, true); component.criteria.len()],
-        benefits: Vec::new(),
-        unbounded: false,
-        relevant: Vec::new(),
-    };
-    let mut digits = vec![0usize; domain.len()];
+    work: &mut Answers,
+    domains: &Domains,
+    (questions, criteria, benefit): (&[QuestionIndex], &[usize], bool),
+    buffers: &mut Buffers,
+    full: bool,
+) -> Option<()> {
+    let Buffers { digits, keys, found, .. } = buffers;
+    let radix = |q: &QuestionIndex| domains.get(*q).len();
+    let count = questions.iter().map(radix).product::<usize>();
+    keys.clear();
+    digits.clear();
+    digits.resize(questions.len(), 0);
+    let (mut satisfiable, mut always) = (false, true);
+    // Stays empty: every question the criteria read has an answer here.
+    let mut open = Vec::new();
+    let mut tried = Some(());
     for _ in 0..count {
-        for ((&q, values), &d) in component.questions.iter().zip(domain).zip(&digits) {
-            work.set(q, values.get(d).cloned());
+        for (&q, &d) in questions.iter().zip(digits.iter()) {
+            work.set(q, domains.get(q).get(d).cloned());
         }
         let mut all_met = true;
-        for (&c, seen) in component.criteria.iter().zip(result.criteria.iter_mut()) {
-            let met = match residual(&programme.criteria.get(c)?.condition, &work) {
-                Residual::Known(met) => met,
-                // Every question it reads has an answer now: this cannot be open.
-                Residual::Open(_) => return None,
+        for &c in criteria {
+            // Every question it reads has an answer now: it cannot be open.
+            let met = programme.criteria.get(c).and_then(|c| truth(&c.condition, work, &mut open));
+            let (Some(met), Some(seen)) = (met, found.criteria.get_mut(c)) else {
+                tried = None;
+                break;
             };
             seen.0 |= met;
             seen.1 &= met;
             all_met &= met;
         }
-        result.satisfiable |= all_met;
-        result.always &= all_met;
-        let benefit = if component.benefit && all_met {
-            let benefit = value(programme, &work)?;
-            if !result.benefits.contains(&benefit) {
-                result.benefits.push(benefit);
-            }
-            result.unbounded |= unbounded(programme, answers, &work);
-            Some(benefit)
-        } else {
-            None
+        satisfiable |= all_met;
+        always &= all_met;
+        let value = match benefit && all_met && tried.is_some() {
+            true => value(programme, work),
+            false => None,
         };
-        keys.push((all_met, benefit));
-        advance(&mut digits, &radices);
+        if benefit && all_met && value.is_none() {
+            tried = None;
+        }
+        if tried.is_none() {
+            break;
+        }
+        if full {
+            if let Some(value) = value.filter(|v| !found.benefits.contains(v)) {
+                found.benefits.push(value);
+            }
+            found.unbounded |= value.is_some() && unbounded(programme, answers, work);
+            keys.push((all_met, value));
+        }
+        // Counts like an odometer, the first digit fastest.
+        for (digit, q) in digits.iter_mut().zip(questions) {
+            *digit += 1;
+            if *digit < radix(q) {
+                break;
+            }
+            *digit = 0;
+        }
+    }
+    for &q in questions {
+        work.set(q, answers.get(q).cloned());
+    }
+    tried?;
+    found.satisfiable &= satisfiable;
+    found.always &= always;
+    if !full {
+        return Some(());
     }
     // A question matters if changing its answer alone changes an outcome.
     let mut stride = 1;
-    for (&q, &radix) in component.questions.iter().zip(&radices) {
+    for q in questions {
+        let radix = radix(q);
         let differs = (0..count)
             .filter(|i| (i / stride) % radix == 0)
             .any(|i| (1..radix).any(|k| keys.get(i + k * stride) != keys.get(i)));
         if differs {
-            result.relevant.push(q);
+            found.relevant.insert(*q);
         }
         stride *= radix;
     }
-    Some(result)
-}
-
-/// Counts like an odometer, the first digit fastest.
-fn advance(digits: &mut [usize], radices: &[usize]) {
-    for (digit, &radix) in digits.iter_mut().zip(radices) {
-        *digit += 1;
-        if *digit < radix {
-            return;
-        }
-        *digit = 0;
-    }
+    Some(())
 }
 
 /// Whether, with `work`'s answers, an uncapped per-unit amount applies whose units

@@ -122,7 +122,9 @@ fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
             Residual::Open(_) => settled = false,
         }
     }
-    if settled && benefit_questions(programme, answers).is_empty() {
+    let mut open = Vec::new();
+    benefit_questions(programme, answers, &mut open);
+    if settled && open.is_empty() {
         return (Status::Eligible, benefit::outlook(programme, answers).0);
     }
     let verdict = evaluate(programme, answers);

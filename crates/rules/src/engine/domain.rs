@@ -32,6 +32,32 @@ pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
     points
 }
 
+/// Each question's representative answers (`representatives` of its `breakpoints`),
+/// made once for a programme and kept by a form: made anew on every evaluation, they
+/// were a large part of it.
+#[derive(Debug, Clone)]
+pub struct Domains(Vec<Vec<Answer>>);
+
+impl Domains {
+    pub fn new(programme: &Programme) -> Domains {
+        Domains::of(programme, |_| true)
+    }
+
+    /// Those of the questions `wanted` only; the others have none.
+    pub(crate) fn of(programme: &Programme, wanted: impl Fn(QuestionIndex) -> bool) -> Domains {
+        let domain = |(q, question): (QuestionIndex, &crate::pack::Question)| match wanted(q) {
+            true => representatives(&question.kind, breakpoints(programme, q)),
+            false => Vec::new(),
+        };
+        Domains(programme.questions.iter().enumerate().map(domain).collect())
+    }
+
+    /// Question `q`'s representative answers; none past the programme's questions.
+    pub fn get(&self, q: QuestionIndex) -> &[Answer] {
+        self.0.get(q).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Every condition of a programme: its criteria, tiers, parts and starts.
 pub fn conditions(programme: &Programme) -> Vec<&Condition> {
     each_condition(programme).collect()

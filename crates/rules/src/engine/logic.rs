@@ -24,51 +24,61 @@ impl Residual {
 }
 
 pub fn residual(condition: &Condition, answers: &Answers) -> Residual {
+    let mut open = Vec::new();
+    match truth(condition, answers, &mut open) {
+        Some(value) => Residual::Known(value),
+        None => Residual::Open(crate::sort::set(open)),
+    }
+}
+
+/// `residual` without a set: the truth value, or `None` with the questions that can
+/// still decide it pushed onto `open` (some perhaps twice). The analysis calls it on
+/// every evaluation, many times, where sets made anew were most of its time.
+pub(crate) fn truth(condition: &Condition, answers: &Answers, open: &mut Vec<QuestionIndex>) -> Option<bool> {
     match condition {
-        Condition::All(items) => combine(items, answers, false),
-        Condition::Any(items) => combine(items, answers, true),
-        Condition::Not(inner) => match residual(inner, answers) {
-            Residual::Known(value) => Residual::Known(!value),
-            open => open,
-        },
-        Condition::IsYes(q) => leaf(*q, answers, |answer| match answer {
+        Condition::All(items) => combine(items, answers, false, open),
+        Condition::Any(items) => combine(items, answers, true, open),
+        Condition::Not(inner) => truth(inner, answers, open).map(|value| !value),
+        Condition::IsYes(q) => leaf(*q, answers, open, |answer| match answer {
             Answer::YesNo(yes) => Some(*yes),
             _ => None,
         }),
-        Condition::OneOf(q, options) => leaf(*q, answers, |answer| match answer {
+        Condition::OneOf(q, options) => leaf(*q, answers, open, |answer| match answer {
             Answer::Choice(chosen) => Some(options.contains(chosen)),
             _ => None,
         }),
         Condition::Compare(q, comparison, constant) => {
-            leaf(*q, answers, |answer| answer.number().map(|n| comparison.holds(n, *constant)))
+            leaf(*q, answers, open, |answer| answer.number().map(|n| comparison.holds(n, *constant)))
         }
     }
 }
 
 /// `All` when `decisive` is false (one false item decides), `Any` when it is true.
-fn combine(items: &[Condition], answers: &Answers, decisive: bool) -> Residual {
-    let mut open = BTreeSet::new();
+fn combine(items: &[Condition], answers: &Answers, decisive: bool, open: &mut Vec<QuestionIndex>) -> Option<bool> {
+    let start = open.len();
     for item in items {
-        match residual(item, answers) {
-            Residual::Known(value) if value == decisive => return Residual::Known(decisive),
-            Residual::Known(_) => {}
-            Residual::Open(questions) => open.extend(questions),
+        if truth(item, answers, open) == Some(decisive) {
+            // Decided: the questions of the other items cannot change it.
+            open.truncate(start);
+            return Some(decisive);
         }
     }
-    if open.is_empty() {
-        Residual::Known(!decisive)
-    } else {
-        Residual::Open(open)
-    }
+    (open.len() == start).then_some(!decisive)
 }
 
 /// An answer of the wrong kind cannot be built through `answer::check`; were it
 /// there, the question is treated as unanswered rather than guessed.
-fn leaf(q: QuestionIndex, answers: &Answers, test: impl Fn(&Answer) -> Option<bool>) -> Residual {
-    match answers.get(q).and_then(test) {
-        Some(value) => Residual::Known(value),
-        None => Residual::Open(crate::sort::set([q])),
+fn leaf(
+    q: QuestionIndex,
+    answers: &Answers,
+    open: &mut Vec<QuestionIndex>,
+    test: impl Fn(&Answer) -> Option<bool>,
+) -> Option<bool> {
+    let value = answers.get(q).and_then(test);
+    if value.is_none() {
+        open.push(q);
     }
+    value
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 pub use benefit::BenefitOutlook;
 pub use changes::{changes, counted, Alternative, Change, Edge};
+pub use domain::Domains;
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
 pub use window::{state as window_state, WindowState};
@@ -92,15 +93,52 @@ pub struct Verdict<'p> {
     pub criteria: Vec<CriterionOutcome<'p>>,
 }
 
+pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
+    evaluate_with(programme, None, answers)
+}
+
+/// `evaluate` with the programme's representative answers made beforehand (a form
+/// keeps them), rather than on each call.
 // Never inlined: its callers (a form, the changes) would each carry a copy of the whole
 // analysis into the WebAssembly, kilobytes every visitor pays.
 #[inline(never)]
-pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> {
-    let outcome = match analysis::analyse(programme, answers) {
+pub fn evaluate_with<'p>(programme: &'p Programme, domains: Option<&Domains>, answers: &Answers) -> Verdict<'p> {
+    let outcome = match analysis::analyse(programme, answers, domains) {
         Some(exact) => (exact.criteria, exact.status, exact.benefit, exact.relevant),
         None => three_valued(programme, answers),
     };
     verdict(programme, outcome)
+}
+
+/// What finding a programme's status works in, kept between evaluations (a session
+/// keeps one per programme): the answers, a copy to try others on, and the analysis'
+/// lists, so that once they have grown nothing is allocated.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The answers whose status `status` finds.
+    pub answers: Answers,
+    work: Answers,
+    buffers: analysis::Buffers,
+}
+
+impl Workspace {
+    pub fn new(programme: &Programme) -> Workspace {
+        let answers = Answers::none(programme);
+        Workspace { work: answers.clone(), answers, buffers: analysis::Buffers::default() }
+    }
+}
+
+/// The status `evaluate_with` gives for the answers in `workspace`, without the rest
+/// of a verdict (the benefit, the questions that matter), which it does not gather.
+pub fn status(programme: &Programme, domains: &Domains, workspace: &mut Workspace) -> Status {
+    let Workspace { answers, work, buffers } = workspace;
+    for q in 0..programme.questions.len() {
+        work.set(q, answers.get(q).cloned());
+    }
+    match analysis::status(programme, answers, work, domains, buffers) {
+        Some(status) => status,
+        None => three_valued(programme, answers).1,
+    }
 }
 
 fn verdict(programme: &Programme, (statuses, status, benefit, open_questions): Outcome) -> Verdict<'_> {
