@@ -61,8 +61,10 @@ if (process.argv[2] === 'child') {
   for (const [i, [label]] of STAGES.entries()) {
     console.log(`| ${label.replace(/^ {2}/, '… ')} | ${shares.map((s) => `${(100 * s[i]).toFixed(0)} %`).join(' | ')} |`);
   }
-  console.log(`\nThe ten functions with the most samples of their own, in evaluate() (${names[0]}):`);
-  for (const [name, share] of selfTop[0].slice(0, 10)) console.log(`  ${(100 * share).toFixed(1).padStart(4)} %  ${name}`);
+  for (const [w, name] of names.entries()) {
+    console.log(`\nThe ten functions with the most samples of their own, in evaluate() (${name}):`);
+    for (const [fn, share] of selfTop[w].slice(0, 10)) console.log(`  ${(100 * share).toFixed(1).padStart(4)} %  ${fn}`);
+  }
   await writeFile(new URL('README.txt', out), 'Made by bench/profile.mjs: a names-kept build and CPU profiles (open them in Chrome DevTools).\n');
 }
 

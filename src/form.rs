@@ -122,7 +122,7 @@ pub struct Outcome<'p> {
     answers: Answers,
 }
 
-impl Outcome<'_> {
+impl<'p> Outcome<'p> {
     /// The rules' verdict, the country included.
     pub fn status(&self) -> Status {
         self.country.applied_to(self.verdict.status)
@@ -164,6 +164,12 @@ impl Outcome<'_> {
             .into_iter()
             .chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str()))
             .collect()
+    }
+
+    /// The same outcome for other answers in the same regions (`session::regions`),
+    /// which give it: only the answers it keeps for `changes` differ.
+    pub fn for_answers(&self, answers: Answers) -> Outcome<'p> {
+        Outcome { verdict: self.verdict.clone(), country: self.country, unknown: self.unknown.clone(), answers }
     }
 
     /// The benefit still possible; `None` when not eligible.
@@ -309,14 +315,16 @@ impl<'p> Form<'p> {
         domains: &Domains,
         answers: &FormAnswers,
     ) -> Outcome<'p> {
-        let mut own = Answers::none(programme);
-        for (q, &slot) in slots.iter().enumerate() {
-            own.set(q, answers.get(slot).cloned());
-        }
+        let own = own_answers(programme, slots, answers);
         let country = self.country(programme, answers);
         let unknown =
             crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
         Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
+    }
+
+    /// The answers of the form that programme `programme` reads, as its own.
+    pub fn own_answers(&self, programme: usize, answers: &FormAnswers) -> Option<Answers> {
+        Some(own_answers(self.programmes.get(programme)?, self.slots.get(programme)?, answers))
     }
 
     /// Whether a programme is for the visitor's country.
@@ -356,4 +364,12 @@ impl<'p> Form<'p> {
         let best = counts.iter().copied().max().filter(|n| *n > 0)?;
         counts.iter().position(|n| *n == best)
     }
+}
+
+fn own_answers(programme: &Programme, slots: &[usize], answers: &FormAnswers) -> Answers {
+    let mut own = Answers::none(programme);
+    for (q, &slot) in slots.iter().enumerate() {
+        own.set(q, answers.get(slot).cloned());
+    }
+    own
 }

@@ -4,14 +4,15 @@
 //! each constant (or equal to the same one) give the same verdicts: the invariant the
 //! engine's representative answers rest on (`engine::domain`). A question's region is
 //! then its answer up to that equivalence, and the regions of all the questions a
-//! programme reads decide its status. A session remembers statuses by those regions,
-//! so that a status asked for after an answer changed is most often looked up rather
-//! than evaluated: a visitor's answers, changed back and forth, visit few regions.
+//! programme reads decide its outcome, but for the answers themselves (which `changes`
+//! reads). A session remembers statuses and outcomes by those regions, so that after
+//! an answer changed they are most often looked up rather than evaluated: a visitor's
+//! answers, changed back and forth, visit few regions.
 
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
-use crate::engine::{domain, Status};
+use crate::engine::domain;
 use crate::form::{Form, FormAnswers};
 use crate::pack::{Programme, QuestionKind};
 
@@ -21,8 +22,15 @@ pub struct Regions {
     shapes: Vec<Shape>,
     /// Per programme, the questions it reads, the form's `country` first.
     read: Vec<Vec<usize>>,
-    /// Statuses remembered, in slots by a hash of the programme and its key.
-    remembered: Vec<Option<(usize, u64, Status)>>,
+}
+
+/// Values remembered by programme and key (`Regions::key`), in a slot each by a hash of
+/// both: a new value takes the slot of an older one. The slots are made when the first
+/// value is remembered.
+#[derive(Debug, Clone)]
+pub struct Memory<T> {
+    slots: Vec<Option<(usize, u64, T)>>,
+    size: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -36,11 +44,6 @@ enum Shape {
     /// The units of a per-unit amount, whose every value counts.
     Counted,
 }
-
-/// How many statuses a session remembers at most: a slot each, 16 bytes (64 KiB in
-/// all, made when the first is remembered). Fewer slots lost half the lookups to
-/// collisions on the benchmark's walk through 10,000 partial answer sets.
-const SLOTS: usize = 4096;
 
 impl Regions {
     pub fn new(form: &Form<'_>) -> Regions {
@@ -56,7 +59,7 @@ impl Regions {
             .collect();
         let count = shapes.len();
         let read = (0..form.programmes.len()).map(|p| (0..count).filter(|&q| form.reads(p, q)).collect()).collect();
-        Regions { shapes, read, remembered: Vec::new() }
+        Regions { shapes, read }
     }
 
     /// Whether two answers to question `index` are in the same region: both numbers on
@@ -86,22 +89,33 @@ impl Regions {
         }
         Some(key)
     }
+}
 
-    /// The status remembered for a programme's answers with this key.
-    pub fn status(&self, programme: usize, key: u64) -> Option<Status> {
-        match self.remembered.get(slot(programme, key))? {
-            Some((p, k, status)) if *p == programme && *k == key => Some(*status),
+impl<T: Clone> Memory<T> {
+    pub fn new(size: usize) -> Memory<T> {
+        Memory { slots: Vec::new(), size }
+    }
+
+    pub fn get(&self, programme: usize, key: u64) -> Option<&T> {
+        match self.slots.get(self.slot(programme, key))? {
+            Some((p, k, value)) if *p == programme && *k == key => Some(value),
             _ => None,
         }
     }
 
-    pub fn remember(&mut self, programme: usize, key: u64, status: Status) {
-        if self.remembered.is_empty() {
-            self.remembered.resize(SLOTS, None);
+    pub fn put(&mut self, programme: usize, key: u64, value: T) {
+        if self.slots.is_empty() {
+            self.slots.resize(self.size, None);
         }
-        if let Some(entry) = self.remembered.get_mut(slot(programme, key)) {
-            *entry = Some((programme, key, status));
+        let slot = self.slot(programme, key);
+        if let Some(entry) = self.slots.get_mut(slot) {
+            *entry = Some((programme, key, value));
         }
+    }
+
+    fn slot(&self, programme: usize, key: u64) -> usize {
+        let hash = (key ^ (programme as u64).rotate_left(48)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        usize::try_from(hash >> 32).unwrap_or(0) % self.size.max(1)
     }
 }
 
@@ -130,11 +144,6 @@ fn region(shape: &Shape, answer: &Answer) -> Option<usize> {
         }
         _ => None,
     }
-}
-
-fn slot(programme: usize, key: u64) -> usize {
-    let hash = (key ^ (programme as u64).rotate_left(48)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    usize::try_from(hash >> 32).unwrap_or(0) % SLOTS
 }
 
 /// The constants the programmes compare a number question with, sorted, each once;
