@@ -21,7 +21,8 @@ bench:
 	@scripts/setup.sh test
 	@scripts/build.sh
 	cargo bench --bench evaluate
-	node bench/peers.mjs
+	bench/cold.sh
+	BASELINES="nothing remembered=target/bench-cold/dist" node bench/peers.mjs
 	node bench/sizes.mjs
 	node bench/browser.mjs
 	node bench/profile.mjs

@@ -27,8 +27,9 @@
 //
 // Also timed, not peers: our Session (one visitor's answers kept in WebAssembly) walking
 // through the same sets in order, given from each set to the next only the answers that
-// differ, per changed answer; and, with BASELINES="label=dir,…", evaluate() of other
-// builds of www/dist (e.g. an earlier commit's), to measure a change in one run.
+// differ, per changed answer; and, with BASELINES="label=dir,…", evaluate() and the
+// session of other builds of www/dist (an earlier commit's, or bench/cold.sh's, which
+// remembers nothing by regions), to measure a change in one run.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'smol-toml';
 import jsonLogic from 'json-logic-js';
@@ -267,10 +268,29 @@ for (const [w, { name, sets }] of workloads.entries()) {
   const changes = walks[w].reduce((n, c) => n + c.length, 0);
   console.log(`${name}: the session walk gives ${changes} changed answers (${(changes / sets.length).toFixed(2)} a set); its report equals evaluate()'s after every set.`);
 }
-const baselines = await Promise.all(BASELINES.map(async ([label, dir]) => {
+/** The session's walk with the verdict read after each changed answer. */
+function statusWalk(session, changes) {
+  let status;
+  for (let k = 0; k < changes.length; k += 1) {
+    session.set(changes[k][0], changes[k][1]);
+    status = session.status();
+  }
+  return status ?? '';
+}
+// Other builds: their evaluate(), and their session's walk when they have a Session.
+const baselines = (await Promise.all(BASELINES.map(async ([label, dir]) => {
   const module = await import(new URL(`${dir.replace(/\/?$/, '/')}index.js`, `file://${process.cwd()}/`));
-  return { name: `ours before (${label}): evaluate(programme, answers)`, short: label, call: (answers) => module.evaluate(PROGRAMME, answers) };
-}));
+  const rows = [{ name: `ours (${label}): evaluate(programme, answers)`, short: label, call: (answers) => module.evaluate(PROGRAMME, answers) }];
+  if (module.Session) {
+    const own = workloads.map(({ sets }) => {
+      const session = new module.Session(PROGRAMME);
+      for (const [id, value] of Object.entries(sets[sets.length - 1])) session.answer(id, value);
+      return session;
+    });
+    rows.push({ name: `ours (${label}): a Session, per changed answer: set(question, value), status()`, short: `${label}, session`, perChange: true, sessions: own, walk: statusWalk });
+  }
+  return rows;
+}))).flat();
 
 // ---------------------------------------------------------------- timing
 
@@ -279,7 +299,7 @@ let sink = 0;
 async function timeSlice(engine, w, sets, from, to) {
   const { call } = engine;
   if (engine.walk) {
-    const [session, changes] = [sessions[w], walks[w]];
+    const [session, changes] = [(engine.sessions ?? sessions)[w], walks[w]];
     const start = process.hrtime.bigint();
     for (let i = from; i < to; i += 1) if (engine.walk(session, changes[i]) === undefined) sink += 1;
     return Number(process.hrtime.bigint() - start);
@@ -303,14 +323,7 @@ const timed = [
     name: 'ours: a Session, per changed answer: set(question, value), status()',
     short: 'session',
     perChange: true,
-    walk: (session, changes) => {
-      let status;
-      for (let k = 0; k < changes.length; k += 1) {
-        session.set(changes[k][0], changes[k][1]);
-        status = session.status();
-      }
-      return status ?? '';
-    },
+    walk: statusWalk,
   },
   // The same with all that evaluate() gives: the next question and the report (explanations).
   {

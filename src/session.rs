@@ -49,6 +49,11 @@ pub struct Session<'p> {
     pub today: Date,
 }
 
+/// Whether a session remembers statuses and outcomes by the regions of the answers:
+/// `ELIGIBILITY_FORGETFUL` set at build time turns it off, for the benchmark of a
+/// session that evaluates every time (bench/cold.sh).
+const REMEMBER: bool = option_env!("ELIGIBILITY_FORGETFUL").is_none();
+
 /// How many statuses a session remembers at most: a slot each, 16 bytes (64 KiB in
 /// all). Fewer slots lost half the look-ups to collisions on the benchmark's walk
 /// through 10,000 partial answer sets.
@@ -114,8 +119,8 @@ impl<'p> Session<'p> {
             count,
             answers,
             regions,
-            statuses_remembered: Memory::new(STATUSES_REMEMBERED),
-            outcomes_remembered: Memory::new(OUTCOMES_REMEMBERED),
+            statuses_remembered: Memory::new(if REMEMBER { STATUSES_REMEMBERED } else { 0 }),
+            outcomes_remembered: Memory::new(if REMEMBER { OUTCOMES_REMEMBERED } else { 0 }),
             outcomes,
             statuses,
             workspaces,

@@ -161,3 +161,30 @@ fn constants(programmes: &[&Programme], id: &str) -> Option<Vec<Decimal>> {
     points.dedup();
     Some(points)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_memory_gives_back_what_it_was_given_for_its_programme_and_key_only() {
+        let mut memory = Memory::new(8);
+        assert_eq!(memory.get(0, 42), None::<&u64>);
+        // The last value put is there; an older one is there or gone, never another.
+        for programme in 0..3 {
+            for key in 0..100 {
+                memory.put(programme, key, key * 10 + programme as u64);
+                assert_eq!(memory.get(programme, key), Some(&(key * 10 + programme as u64)));
+            }
+        }
+        for programme in 0..3 {
+            for key in 0..100 {
+                assert!(memory.get(programme, key).is_none_or(|v| *v == key * 10 + programme as u64));
+            }
+        }
+        assert!(memory.get(3, 0).is_none());
+        let mut nothing = Memory::new(0);
+        nothing.put(0, 42, 1);
+        assert_eq!(nothing.get(0, 42), None);
+    }
+}
