@@ -151,6 +151,7 @@ impl<'p> Session<'p> {
         if *input == AnswerInput::Unknown {
             if !self.answers.is_unknown(index) {
                 self.answers.set_unknown(index);
+                self.regions.update(index, &self.answers);
                 self.stale(index);
             }
             return Ok(());
@@ -163,7 +164,15 @@ impl<'p> Session<'p> {
     /// A whole number, as `set` reads `AnswerInput::Number` of its digits, without
     /// writing and reading them: the answer is the same, and so is any error.
     pub fn set_integer(&mut self, index: usize, value: i64) -> Result<(), SessionError> {
-        self.set_number(index, Decimal::from(value))
+        // A count, the most common number, without decimal arithmetic.
+        let question = self.form.question(index).ok_or(SessionError::NoQuestion(index))?;
+        match &question.kind {
+            QuestionKind::Integer { min, max } if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) => {
+                self.put(index, Some(Answer::Integer(value)));
+                Ok(())
+            }
+            _ => self.set_number(index, Decimal::from(value)),
+        }
     }
 
     /// A number, as `set` reads `AnswerInput::Number` of its digits without trailing
@@ -234,12 +243,8 @@ impl<'p> Session<'p> {
         if old == answer.as_ref() && !was_unknown {
             return;
         }
-        let same_for_rules = match (old, answer.as_ref()) {
-            (Some(old), Some(new)) => self.regions.same(index, old, new),
-            _ => false,
-        };
         self.answers.set(index, answer);
-        if !same_for_rules {
+        if self.regions.update(index, &self.answers) {
             self.stale(index);
         }
     }
@@ -259,7 +264,7 @@ impl<'p> Session<'p> {
     pub fn outcome(&mut self, programme: usize) -> Result<&Outcome<'p>, SessionError> {
         let stale = !*self.whole.get(programme).ok_or(SessionError::NoProgramme(programme))?;
         if stale {
-            let key = self.regions.key(programme, &self.answers);
+            let key = self.regions.key(programme);
             let remembered = key.and_then(|key| self.outcomes_remembered.get(programme, key));
             let outcome = match (remembered, self.form.own_answers(programme, &self.answers)) {
                 (Some(outcome), Some(own)) => outcome.for_answers(own),
@@ -295,7 +300,7 @@ impl<'p> Session<'p> {
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
         let fresh = *self.fresh.get(programme).ok_or(SessionError::NoProgramme(programme))?;
         if !fresh {
-            let key = self.regions.key(programme, &self.answers);
+            let key = self.regions.key(programme);
             let status = match key.and_then(|key| self.statuses_remembered.get(programme, key)) {
                 Some(status) => *status,
                 None => {
@@ -460,7 +465,7 @@ mod tests {
         // 11 again is looked up: remembered by its regions, the outcome left to make
         // until something needs more than the status.
         assert_eq!(session.set(days, &AnswerInput::Number("11".into())), Ok(()));
-        let key = session.regions.key(0, &session.answers);
+        let key = session.regions.key(0);
         assert_eq!(key.and_then(|key| session.statuses_remembered.get(0, key)), Some(&Status::NotEligible));
         assert_eq!(session.status(0), Ok(Status::NotEligible));
         assert_eq!(session.whole, [false]);

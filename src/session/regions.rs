@@ -20,8 +20,16 @@ use crate::pack::{Programme, QuestionKind};
 pub struct Regions {
     /// Per question of the form, what its regions are.
     shapes: Vec<Shape>,
-    /// Per programme, the questions it reads, the form's `country` first.
-    read: Vec<Vec<usize>>,
+    /// Per question, the region of its answer now: 0 not reached, 1 "I don't know",
+    /// then its answers' regions from 2.
+    now: Vec<u64>,
+    /// Per programme, the questions it reads with their weight in its key, the form's
+    /// `country` first; `None` when it reads a number whose every value counts, or when
+    /// its keys would not fit in 64 bits.
+    weights: Vec<Option<Vec<(usize, u64)>>>,
+    /// Per programme, the key of the answers now: the regions of the questions it
+    /// reads, as the digits of one number.
+    keys: Vec<u64>,
 }
 
 /// Values remembered by programme and key (`Regions::key`), in a slot each by a hash of
@@ -58,36 +66,54 @@ impl Regions {
             })
             .collect();
         let count = shapes.len();
-        let read = (0..form.programmes.len()).map(|p| (0..count).filter(|&q| form.reads(p, q)).collect()).collect();
-        Regions { shapes, read }
+        let weights = (0..form.programmes.len())
+            .map(|p| {
+                // Each question's weight is the number of keys of those read after it.
+                let mut weights = Vec::new();
+                let mut weight: u64 = 1;
+                for index in (0..count).rev().filter(|&q| form.reads(p, q)) {
+                    weights.push((index, weight));
+                    weight = weight.checked_mul(size(shapes.get(index)?)?)?;
+                }
+                Some(weights)
+            })
+            .collect();
+        Regions { now: vec![0; count], keys: vec![0; form.programmes.len()], shapes, weights }
     }
 
-    /// Whether two answers to question `index` are in the same region: both numbers on
-    /// the same side of each constant the rules compare it with.
-    pub fn same(&self, index: usize, old: &Answer, new: &Answer) -> bool {
-        let Some(Shape::Number(points)) = self.shapes.get(index) else { return false };
-        match (old.number(), new.number()) {
-            (Some(old), Some(new)) => points.iter().all(|point| old.cmp(point) == new.cmp(point)),
-            _ => false,
+    /// Takes the answer to question `index` as it now is in `answers`; whether its
+    /// region changed: a number moved within its region keeps every verdict.
+    pub fn update(&mut self, index: usize, answers: &FormAnswers) -> bool {
+        let shape = match self.shapes.get(index) {
+            Some(Shape::Counted) | None => return true,
+            Some(shape) => shape,
+        };
+        let region = match answers.get(index) {
+            None if answers.is_unknown(index) => 1,
+            None => 0,
+            // An answer of another kind is no answer to the rules (`engine::logic`).
+            Some(answer) => region(shape, answer).map_or(0, |region| 2 + region),
+        };
+        let Some(old) = self.now.get_mut(index) else { return true };
+        let old = std::mem::replace(old, region);
+        if old == region {
+            return false;
         }
+        for (weights, key) in self.weights.iter().zip(&mut self.keys) {
+            if let Some(&(_, weight)) = weights.iter().flatten().find(|(q, _)| *q == index) {
+                // Exact: the key before and after both fit in 64 bits.
+                *key = key.wrapping_sub(old.wrapping_mul(weight)).wrapping_add(region.wrapping_mul(weight));
+            }
+        }
+        true
     }
 
     /// The regions of the answers to the questions programme `programme` reads, as one
     /// number; `None` when it reads a number whose every value counts, or when the
     /// regions are too many to write in 64 bits.
-    pub fn key(&self, programme: usize, answers: &FormAnswers) -> Option<u64> {
-        let mut key: u64 = 0;
-        for &index in self.read.get(programme)? {
-            let shape = self.shapes.get(index)?;
-            // Not reached, "I don't know", then the answers' regions.
-            let region = match answers.get(index) {
-                None if answers.is_unknown(index) => 1,
-                None => 0,
-                Some(answer) => 2 + region(shape, answer)?,
-            };
-            key = key.checked_mul(size(shape)?)?.checked_add(u64::try_from(region).ok()?)?;
-        }
-        Some(key)
+    pub fn key(&self, programme: usize) -> Option<u64> {
+        self.weights.get(programme)?.as_ref()?;
+        self.keys.get(programme).copied()
     }
 }
 
@@ -131,19 +157,20 @@ fn size(shape: &Shape) -> Option<u64> {
 }
 
 /// An answer's region among those of its question, from 0; `None` for an answer of
-/// another kind, which the rules take as no answer (none can be built: `answer::check`).
-fn region(shape: &Shape, answer: &Answer) -> Option<usize> {
-    match (shape, answer) {
-        (Shape::YesNo, Answer::YesNo(yes)) => Some(usize::from(!*yes)),
-        (Shape::Choice(_), Answer::Choice(option)) => Some(*option),
+/// another kind (none can be built: `answer::check`) and for a counted number.
+fn region(shape: &Shape, answer: &Answer) -> Option<u64> {
+    let region = match (shape, answer) {
+        (Shape::YesNo, Answer::YesNo(yes)) => usize::from(!*yes),
+        (Shape::Choice(_), Answer::Choice(option)) => *option,
         (Shape::Number(points), Answer::Integer(_) | Answer::Money(_)) => {
             let number = answer.number()?;
             // Twice the constants below it, plus one when it is one of them.
             let below = points.iter().filter(|point| **point < number).count();
-            Some(2 * below + usize::from(points.get(below) == Some(&number)))
+            2 * below + usize::from(points.get(below) == Some(&number))
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    u64::try_from(region).ok()
 }
 
 /// The constants the programmes compare a number question with, sorted, each once;
