@@ -20,7 +20,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown --lib
+# The shipped .wasm is built on the pinned nightly (scripts/toolchain.sh) with the
+# standard library compiled again for `panic=immediate-abort` and `optimize_for_size`: a
+# panic, which the code is built never to reach, is a bare trap, without the panic hook,
+# messages, locations or the formatting they need (7.9 KB gzipped less: BENCHMARKS.md,
+# "The size cut"). The trap reaches JavaScript as a WebAssembly.RuntimeError, and the
+# element script shows its fallback, the programmes' links, in the widget at work
+# (www/eligibility-widget.js). The flags are set here, whatever RUSTFLAGS the caller has:
+# they are part of what ships. Everything else (the CLI, the tests) stays on stable.
+. scripts/toolchain.sh
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf www/dist
 mkdir -p www/dist
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/eligibility.wasm"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs what this machine lacks, and nothing it already has:
-#   scripts/setup.sh        what `make run` needs: the wasm target, wasm-bindgen, npm packages
+#   scripts/setup.sh        what `make run` needs: the wasm target, the pinned nightly with
+#                           rust-src (the shipped .wasm, scripts/toolchain.sh), wasm-bindgen,
+#                           npm packages
 #   scripts/setup.sh test   the same, plus Chromium and ChromeDriver for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/toolchain.sh
 
 say() { printf 'setup: %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -11,6 +14,17 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The .wasm visitors download is built on the pinned nightly, which compiles the
+# standard library again from its sources (scripts/build.sh): no wasm32 target needed
+# there, its rust-src is. The native build and the tests stay on stable.
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1; then
+  say "installing the $NIGHTLY toolchain with rust-src (for the shipped .wasm)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+elif ! rustup component list --installed --toolchain "$NIGHTLY" | grep -q '^rust-src'; then
+  say "adding rust-src to $NIGHTLY"
+  rustup component add rust-src --toolchain "$NIGHTLY"
 fi
 
 # wasm-bindgen's CLI must be the exact version of the library in Cargo.lock.
@@ -27,14 +41,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# The short fuzz of `make test` needs the nightly toolchain and cargo-fuzz.
-if [ "${1:-}" = test ] && ! rustup toolchain list | grep -q '^nightly'; then
-  say "installing the nightly toolchain (for cargo fuzz)"
-  rustup toolchain install nightly --profile minimal
-fi
+# The short fuzz of `make test` needs cargo-fuzz, and runs on the same pinned nightly.
 if [ "${1:-}" = test ] && ! cargo fuzz --version >/dev/null 2>&1; then
   say "installing cargo-fuzz"
-  cargo +nightly install cargo-fuzz
+  cargo +"$NIGHTLY" install cargo-fuzz
 fi
 
 if [ "${1:-}" = test ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then

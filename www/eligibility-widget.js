@@ -15,7 +15,8 @@
 //   `integrity` on this script's tag therefore covers every file of the widget;
 // - when something fails, says what (its files could not be loaded, WebAssembly is
 //   not allowed on the page, the browser is too old) and gives each programme's
-//   official link, which it carries itself.
+//   official link, which it carries itself; and when the engine stops on an error (a
+//   trap, below), says so in the widget at work, with the same links.
 // `build` is written by scripts/build.sh: the hashed file names and their SHA-384,
 // the programmes' names and links, and the placeholder's part of widget.css. The
 // syntax stays that of 2017 browsers, so that an old one reaches the fallback.
@@ -166,6 +167,22 @@
 
   const linked = location.hash.indexOf('#eligibility=') === 0;
 
+  // A panic in the engine, which it is built never to reach, is a WebAssembly trap with
+  // no message (scripts/build.sh): a WebAssembly.RuntimeError thrown to whoever called
+  // the engine. The element's own calls catch it (`guarded`). The engine's listeners
+  // on a shadow root are called by the browser, which reports what they throw to
+  // `error` on window, during the event: the widget at work is the one whose shadow
+  // root the event is crossing, marked by a listener that runs before the engine's
+  // (capture) and unmarked by one that runs after them (added after the engine's).
+  // The kinds of event are those the engine listens to (LISTENED in src/widget/dom/mod.rs).
+  const listened = ['change', 'submit', 'click', 'keydown', 'keyup'];
+  let atWork = null;
+  if (modern) {
+    window.addEventListener('error', function (event) {
+      if (atWork && event.error instanceof WebAssembly.RuntimeError) atWork.crash(event.error);
+    });
+  }
+
   const near = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) { if (entry.isIntersecting) entry.target.load(); });
@@ -197,7 +214,9 @@
     disconnectedCallback() {
       if (near) near.unobserve(this);
       if (this.widget) {
-        this.kept = this.widget.keep();
+        const host = this;
+        if (!this.guarded(function () { host.kept = host.widget.keep(); })) return;
+        this.unwatch();
         this.widget.free();
         this.widget = undefined;
         this.state = 'waiting';
@@ -205,7 +224,8 @@
     }
 
     attributeChangedCallback(name) {
-      if (this.widget) this.widget.refresh();
+      const host = this;
+      if (this.widget) this.guarded(function () { host.widget.refresh(); });
       else if (this.state === 'failed') drawFallback(this, this.why);
       else if (this.state === 'waiting' && name === 'loading' && this.isConnected) this.connectedCallback();
       else if (this.state) drawPlaceholder(this);
@@ -226,12 +246,62 @@
           host.widget = new module.Widget(host, host.kept);
           host.kept = undefined;
           host.state = 'ready';
+          host.watch();
         } catch (error) {
           host.fail('broken', error);
         }
       }, function (error) {
         host.fail(reason(error), error);
       });
+    }
+
+    /** Marks this widget at work while an event crosses its shadow root (above). */
+    watch() {
+      const host = this;
+      const root = this.shadowRoot;
+      const mark = function () { atWork = host; };
+      const unmark = function () { if (atWork === host) atWork = null; };
+      listened.forEach(function (kind) {
+        root.addEventListener(kind, mark, true);
+        root.addEventListener(kind, unmark);
+      });
+      this.unwatch = function () {
+        listened.forEach(function (kind) {
+          root.removeEventListener(kind, mark, true);
+          root.removeEventListener(kind, unmark);
+        });
+        host.unwatch = function () {};
+      };
+    }
+
+    /** Calls the engine; a trap stops this widget (and is not thrown on), any other
+     * error is thrown as before. Whether the engine came back. */
+    guarded(call) {
+      try {
+        call();
+        return true;
+      } catch (error) {
+        if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+        this.crash(error);
+        return false;
+      }
+    }
+
+    /** The engine trapped while at work for this widget: the widget is freed, as far as
+     * the trap left it able to be, and shows the fallback, which says it stopped on an
+     * error and gives the links. The other widgets of the page go on. */
+    crash(error) {
+      const widget = this.widget;
+      this.widget = undefined;
+      this.kept = undefined;
+      if (atWork === this) atWork = null;
+      if (this.unwatch) this.unwatch();
+      try {
+        if (widget) widget.free();
+      } catch (ignored) {
+        // What the trap left may not free; the element lets go of it either way.
+      }
+      this.fail('broken', error);
     }
 
     fail(why, error) {

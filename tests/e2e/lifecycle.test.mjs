@@ -54,3 +54,48 @@ test('a removed widget is freed, keeps its answers for its return, and hundreds 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A panic in the shipped engine is a bare WebAssembly trap (scripts/build.sh builds it
+// with panic=immediate-abort): no hook runs, and the element script is what shows that
+// the widget stopped. The engine is built never to panic, so the traps here are real
+// ones provoked from outside: an engine call given a pointer far outside its memory,
+// once from a listener inside the widget's event (as a trap in the engine's own
+// listener would come), once from the element's own call (an attribute changed).
+test('a trap in the engine stops only the widget at work, which says so and gives the official links', async () => {
+  const { page, errors } = await open(browser.context, `${browser.origin}/two-widgets.html`);
+  await ready(page, 0);
+  await ready(page, 1);
+  const [first, second] = [page.locator('#first'), page.locator('#second')];
+  const trap = () => {
+    const host = document.querySelector('#first');
+    host.shadowRoot.querySelector('input[value=artist]').addEventListener('change', () => {
+      Object.getPrototypeOf(host.widget).refresh.call({ __wbg_ptr: 0xfffffff0 });
+    });
+  };
+  await page.evaluate(trap);
+  await first.locator('label.option:has(input[value=artist])').click();
+  await first.locator('.fallback').waitFor();
+  assert.equal(await first.locator('.fallback[role=status] p').textContent(),
+    "Le simulateur s'est arrêté sur une erreur. Les conditions officielles et la demande d'aide\u00a0:");
+  assert.match(await first.locator('.fallback a').getAttribute('href'), /^https:\/\//);
+  assert.equal(await first.locator('#form').count(), 0);
+  assert.equal(await page.evaluate(() => document.querySelector('#first').widget), undefined, 'let go of');
+  // What the element logs, and the browser's own report of the error the listener threw.
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.ok(errors.some((e) => /^eligibility-widget: The checker stopped on an error\. .*RuntimeError/s.test(e)), errors[0]);
+  assert.ok(errors.some((e) => /^RuntimeError: memory access out of bounds/.test(e)), errors[1]);
+
+  await second.locator('label.option:has(input[value=other])').click();
+  assert.equal(await second.locator('.verdict').getAttribute('data-status'), 'not_eligible', 'the other widget goes on');
+
+  await page.evaluate(() => { document.querySelector('#second').widget.__wbg_ptr = 0xfffffff0; });
+  await page.evaluate(() => document.querySelector('#second').setAttribute('lang', 'fr'));
+  await second.locator('.fallback').waitFor();
+  assert.equal(await second.locator('.fallback p').textContent(),
+    "Le simulateur s'est arrêté sur une erreur. Les conditions officielles et la demande d'aide\u00a0:");
+  await page.evaluate(() => document.querySelector('#second').setAttribute('lang', 'en'));
+  assert.equal(await second.locator('.fallback p').textContent(),
+    'The checker stopped on an error. The official terms and how to apply:', 'the fallback follows the attributes');
+  assert.equal(errors.length, 3, 'a trap in its own call is caught, and logged once');
+  await page.close();
+});

@@ -102,6 +102,7 @@ impl Handle {
     }
 }
 
+#[cfg(not(panic = "immediate-abort"))]
 thread_local! {
     /// The shadow root and language of the widget at work, for the panic hook.
     static AT_WORK: RefCell<Option<(ShadowRoot, Lang)>> = const { RefCell::new(None) };
@@ -114,9 +115,11 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Re
         queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.push_back(first);
         return Ok(());
     }
-    let at_work = mounted.try_borrow().ok().map(|m| (m.root.clone(), m.attributes.1));
-    let previous =
-        AT_WORK.with(|cell| cell.try_borrow_mut().ok().map(|mut slot| std::mem::replace(&mut *slot, at_work)));
+    #[cfg(not(panic = "immediate-abort"))]
+    let previous = {
+        let at_work = mounted.try_borrow().ok().map(|m| (m.root.clone(), m.attributes.1));
+        AT_WORK.with(|cell| cell.try_borrow_mut().ok().map(|mut slot| std::mem::replace(&mut *slot, at_work)))
+    };
     let mut result = Ok(());
     let mut next = Some(first);
     while let Some(work) = next {
@@ -133,6 +136,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Re
         }
         next = queue.try_borrow_mut().ok().and_then(|mut q| q.pop_front());
     }
+    #[cfg(not(panic = "immediate-abort"))]
     AT_WORK.with(|cell| {
         if let (Ok(mut slot), Some(previous)) = (cell.try_borrow_mut(), previous) {
             *slot = previous;
@@ -143,7 +147,10 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Re
 
 /// Once per page: a panic (which the rules and these layers are built never to reach)
 /// becomes a message in the widget at work and a console error; the other widgets of
-/// the page keep working. The previous hook still runs.
+/// the page keep working. The previous hook still runs. Only where a panic runs a hook:
+/// the build that ships (`scripts/build.sh`, `panic=immediate-abort`) has none, a panic
+/// is a bare trap there, and the element script shows its fallback in the widget at work.
+#[cfg(not(panic = "immediate-abort"))]
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -179,6 +186,7 @@ pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
 /// Mounts a widget that knows `extra` programmes besides the catalogue's: a pack being
 /// written, in the preview.
 pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programme>) -> Result<Handle, JsValue> {
+    #[cfg(not(panic = "immediate-abort"))]
     install_panic_hook();
     let document = host.owner_document().ok_or("the element has no document")?;
     let root = match host.shadow_root() {
