@@ -23,7 +23,8 @@ const STAGES = [
   ['reading the answers: the object\'s keys, each changed value to its typed call (index.js `answer`)', /^answer$/],
   ['  of which checking them against the questions (Session::set, Session::choose)', /session::Session::(set|choose)\b/],
   ['the language and the day (`setOptions`, which crosses only when they changed)', /^setOptions$/],
-  ['the engine: criteria, amount, next question (Form::evaluate_one)', /Form::evaluate_one/],
+  ['the outcome: looked up by the regions of the answers, or evaluated (Session::outcome)', /session::Session::outcome\b/],
+  ['  of which evaluated by the engine: criteria, amount, open questions (Form::evaluate_one)', /Form::evaluate_one/],
   ['the report, assembled in JS from numbers (index.js `verdict`)', /^verdict$/],
   ['  of which the numbers of the verdict and criteria (JsSession::verdict, JsSession::criteria)', /JsSession::(verdict|criteria)\b/],
   ['  of which the benefit (JsSession::benefit, kept made)', /JsSession::benefit\b/],
@@ -73,7 +74,8 @@ function analyse(profile) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
-  const clean = (name) => name.replace(/::h[0-9a-f]{16}$/, '');
+  // Legacy (`a::b::h0123…`) and v0 (`<a[0123…]::B>::c`, the nightly's) names alike: `a::B::c`.
+  const clean = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '').replace(/[<>]/g, '');
   const stageTime = STAGES.map(() => 0);
   const self = new Map();
   let total = 0;
