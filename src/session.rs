@@ -59,8 +59,8 @@ const REMEMBER: bool = option_env!("ELIGIBILITY_FORGETFUL").is_none();
 /// through 10,000 partial answer sets.
 const STATUSES_REMEMBERED: usize = 4096;
 
-/// How many outcomes: a slot each, 16 bytes, and about 250 bytes for each outcome
-/// remembered. 512 slots made `evaluate()` with partial answers 1.5 times slower on the
+/// How many outcomes: a slot each, 16 bytes, and about 350 bytes for each outcome
+/// remembered (README, "A session"). 512 slots made `evaluate()` with partial answers 1.5 times slower on the
 /// benchmark's sets, whose regions are many more than a visitor's.
 const OUTCOMES_REMEMBERED: usize = 4096;
 
