@@ -24,6 +24,7 @@ bench:
 	bench/cold.sh
 	BASELINES="nothing remembered=target/bench-cold/dist" node bench/peers.mjs
 	node bench/sizes.mjs
+	node bench/memory.mjs
 	node bench/browser.mjs
 	node bench/profile.mjs
 	bench/jsonl.sh
