@@ -66,8 +66,12 @@ function verdict(session, programme, explain) {
     window: { opens, closes, state: WINDOW[(code >> 2) & 3] },
     criteria: criteria(engine, programme, texts),
   };
-  new Explained(report, () => explain(programme));
-  Object.defineProperty(report, 'changes', LAZY_CHANGES);
+  if (report.next_question === null) {
+    new Explained(report, () => explain(programme));
+    Object.defineProperty(report, 'changes', LAZY_CHANGES);
+  } else {
+    report.changes = []; // made only once nothing is left to ask (`Outcome::changes`)
+  }
   report.before_applying = status === 0 ? documents.map((d) => ({ ...d, source: { ...d.source } })) : [];
   report.pack = { version, hash };
   return report;
@@ -219,6 +223,8 @@ class KeptSession extends Session {
   constructor(programmes) {
     super(programmes);
     this.given = new Array(this.ids.length).fill(undefined);
+    this.marks = new Array(this.ids.length).fill(0); // see `answer`
+    this.calls = 0;
     this.today = undefined;
     this.midnight = 0; // the day is read at the first call
   }
@@ -269,14 +275,18 @@ function answer(session, answers) {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     throw new Error('answers must be an object: question id → value');
   }
-  const given = new Array(session.ids.length).fill(undefined);
+  // The questions answered in this call are marked with its number.
+  const call = ++session.calls;
+  const marks = session.marks;
   for (const id of Object.keys(answers)) {
     const index = session.question(id);
-    given[index] = answers[id];
+    marks[index] = call;
     give(session, index, answers[id]);
   }
-  replay(session, given);
-  return given;
+  for (let index = 0; index < marks.length; index++) {
+    if (marks[index] !== call) give(session, index, undefined);
+  }
+  return session.given.slice();
 }
 
 /** The session's answers made `given`'s, by question index. */
