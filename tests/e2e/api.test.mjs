@@ -108,6 +108,47 @@ test('evaluate() takes only the answers that changed and makes `changes` when re
   assert.deepEqual(JSON.parse(JSON.stringify(report)).changes, report.changes);
   report.changes = 'mine';
   assert.equal(report.changes, 'mine');
+  // Held as frameworks hold it: through a Proxy (Vue's reactive), frozen (Immer,
+  // Redux Toolkit), as a prototype, as a copy of its descriptors; each read gives it.
+  const expected = api.evaluate(P, eligible, { lang: 'en' }).changes;
+  const held = [
+    (r) => new Proxy(r, {}),
+    (r) => Object.freeze(r),
+    (r) => Object.create(r),
+    (r) => Object.defineProperties({}, Object.getOwnPropertyDescriptors(r)),
+  ];
+  for (const hold of held) {
+    const report = hold(api.evaluate(P, eligible, { lang: 'en' }));
+    api.evaluate(P, {}, { lang: 'fr' });
+    assert.deepEqual(report.changes, expected, hold.toString());
+    assert.deepEqual(report.changes, expected, `${hold} again`);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(Object.freeze(api.evaluate(P, eligible, { lang: 'en' })))).changes, expected);
+  assert.deepEqual(structuredClone(Object.freeze(api.evaluate(P, eligible, { lang: 'en' }))).changes, expected);
+  // Read from the caller's code while evaluate() reads its answers (a getter): neither
+  // call is disturbed, even when the programme of the report read is no longer kept
+  // and the call's own session is the oldest kept (8 are).
+  const earlier = api.evaluate(P, eligible, { lang: 'en' });
+  const [uk, fussat, mentoring] = ['uk-film-tv-emergency-relief-2020', 'audiens-fonds-solidarite-2020', 'collectif-5050-mentorat-2021'];
+  // Eight forms no other test makes, the first the one in use: then the oldest kept.
+  const others = [[mentoring, uk, fussat, P], [mentoring, uk, P, fussat], [mentoring, fussat, uk, P], [mentoring, fussat, P, uk], [mentoring, P, uk, fussat], [mentoring, P, fussat, uk], [fussat, mentoring, uk, P], [fussat, mentoring, P, uk]];
+  for (const list of others) api.evaluate(list, {});
+  const answers = { screen_role: 'behind_the_scenes' };
+  Object.defineProperty(answers, 'country', {
+    enumerable: true,
+    get: () => {
+      assert.deepEqual(earlier.changes, expected);
+      return 'gb';
+    },
+  });
+  const during = api.evaluate(others[0], answers, { lang: 'en' });
+  assert.deepEqual(during, api.evaluate(others[0], { screen_role: 'behind_the_scenes', country: 'gb' }, { lang: 'en' }));
+  // The same programme: the read does not give the call the earlier answers or language.
+  const same = api.evaluate(P, eligible, { lang: 'en' });
+  const mine = { profession: 'technician' };
+  Object.defineProperty(mine, 'days_worked', { enumerable: true, get: () => same.changes && 3 });
+  Object.assign(mine, { works_on_netflix_production: false });
+  assert.deepEqual(api.evaluate(P, mine, { lang: 'fr' }), api.evaluate(P, { profession: 'technician', days_worked: 3, works_on_netflix_production: false }, { lang: 'fr' }));
   // An answer no longer given is cleared; a refused one leaves nothing behind.
   assert.equal(api.evaluate(P, { days_worked: 12 }).next_question, 'profession');
   assert.throws(() => api.evaluate(P, { profession: 'artist', days_worked: 400 }), /days_worked/);

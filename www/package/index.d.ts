@@ -68,7 +68,8 @@ export interface EvaluationReport {
    * that would give another final verdict or another benefit, or make a no possibly a yes.
    * From `evaluate()`, made when first read (it evaluates the programme again for each
    * answer it tries), for the answers and language of that call; then an ordinary,
-   * writable property. It is in JSON, spreads and deep comparisons like any other. */
+   * writable property. It is in JSON, spreads, `structuredClone` and deep comparisons
+   * like any other, and reads the same through a Proxy or from a frozen report. */
   changes: Change[];
   /** For an eligible visitor: what to have ready, per criterion, as a source says it. */
   before_applying: Array<{

@@ -29,10 +29,16 @@ export function evaluate(programmes, answers, { lang, today } = {}) {
   // these programmes (a copy: the caller's list may change meanwhile).
   const ids = session.several ? [...programmes] : programmes;
   const explain = (programme) => {
-    const again = kept(ids);
-    again.setOptions(lang, today);
-    replay(again, given);
-    return again.engine.changes(programme);
+    // Read while an `evaluate()` gives its answers (a getter on the answers object),
+    // a kept session is not to be touched: a session of its own, then.
+    const again = giving ? new KeptSession(ids) : kept(ids);
+    try {
+      again.setOptions(lang, today);
+      replay(again, given);
+      return again.engine.changes(programme);
+    } finally {
+      if (giving) again.free();
+    }
   };
   if (!session.several) return verdict(session, 0, explain);
   return Array.from({ length: session.programmes }, (_, programme) => verdict(session, programme, explain));
@@ -67,7 +73,8 @@ function verdict(session, programme, explain) {
     criteria: criteria(engine, programme, texts),
   };
   if (report.next_question === null) {
-    new Explained(report, () => explain(programme));
+    let changes;
+    Object.defineProperty(report, EXPLAIN, { value: () => (changes ??= explain(programme)) });
     Object.defineProperty(report, 'changes', LAZY_CHANGES);
   } else {
     report.changes = []; // made only once nothing is left to ask (`Outcome::changes`)
@@ -92,27 +99,16 @@ function criteria(engine, programme, texts) {
   return list;
 }
 
-/** Gives a plain object a private field, the function that makes its `changes`: as a
- * base class's constructor returns that object, the field is added to it. Unlike a
- * property, it is seen by nothing else (JSON, deepEqual, spreads), and it is quick. */
-class Explained extends function (report) { return report; } {
-  #changes;
-
-  constructor(report, changes) {
-    super(report);
-    this.#changes = changes;
-  }
-
-  static changes(report) {
-    return report.#changes();
-  }
-}
-
 // A report's `changes`, made when first read and then an ordinary property. Defined
-// alike on every report, as V8 keeps such objects fast.
+// alike on every report, as V8 keeps such objects fast; the function that makes it is
+// under a symbol no JSON, key list or deep comparison sees (not enumerable), which a
+// Proxy (Vue's `reactive`), an object made from the report (`Object.create`) or a copy
+// of its descriptors reach as well. A frozen or sealed report keeps the accessor, whose
+// function makes its value once.
+const EXPLAIN = Symbol('changes');
 const LAZY_CHANGES = {
   get() {
-    return settle(this, Explained.changes(this));
+    return settle(this, this[EXPLAIN]());
   },
   set(changes) {
     settle(this, changes);
@@ -122,7 +118,11 @@ const LAZY_CHANGES = {
 };
 
 function settle(report, changes) {
-  Object.defineProperty(report, 'changes', { value: changes, writable: true, enumerable: true, configurable: true });
+  try {
+    Object.defineProperty(report, 'changes', { value: changes, writable: true, enumerable: true, configurable: true });
+  } catch {
+    // Frozen or sealed: it stays an accessor.
+  }
   return changes;
 }
 
@@ -278,16 +278,25 @@ function answer(session, answers) {
   // The questions answered in this call are marked with its number.
   const call = ++session.calls;
   const marks = session.marks;
-  for (const id of Object.keys(answers)) {
-    const index = session.question(id);
-    marks[index] = call;
-    give(session, index, answers[id]);
+  giving += 1;
+  try {
+    for (const id of Object.keys(answers)) {
+      const index = session.question(id);
+      marks[index] = call;
+      give(session, index, answers[id]);
+    }
+  } finally {
+    giving -= 1;
   }
   for (let index = 0; index < marks.length; index++) {
     if (marks[index] !== call) give(session, index, undefined);
   }
   return session.given.slice();
 }
+
+/** How many `answer` calls are reading an answers object, whose getters or Proxy traps
+ * are the caller's code, which may read an earlier report's `changes`. */
+let giving = 0;
 
 /** The session's answers made `given`'s, by question index. */
 function replay(session, given) {
