@@ -82,6 +82,12 @@ pub struct JsSession {
     benefits: Vec<(usize, Lang, BenefitOutlook, JsValue)>,
 }
 
+/// 2^53: above it, not every whole number is a JS number.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+/// 2^43 hundredths: below it, two numbers of hundredths are never the same JS number.
+const MAX_CENTS: f64 = 8_796_093_022_208.0;
+
 /// How many benefits a session keeps made.
 const BENEFITS_KEPT: usize = 16;
 
@@ -145,6 +151,9 @@ impl JsSession {
     /// the digits JS writes for it.
     #[wasm_bindgen(js_name = setInteger)]
     pub fn set_integer(&mut self, index: usize, value: f64) -> Result<(), JsError> {
+        if !(value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER) {
+            return self.set_value(index, JsValue::from_f64(value)); // not what the module sends
+        }
         // Exact: `value` is whole and within ±2^53, which an i64 holds.
         self.session.set_integer(index, value as i64).map_err(session_error)
     }
@@ -154,6 +163,9 @@ impl JsSession {
     /// that decimal: `15000.5` is 1500050 hundredths.
     #[wasm_bindgen(js_name = setCents)]
     pub fn set_cents(&mut self, index: usize, cents: f64) -> Result<(), JsError> {
+        if !(cents.fract() == 0.0 && cents.abs() < MAX_CENTS) {
+            return self.set_value(index, JsValue::from_f64(cents / 100.0)); // not what the module sends
+        }
         // Exact: `cents` is whole and within ±2^43, which an i64 holds.
         self.session.set_number(index, Decimal::new(cents as i64, 2)).map_err(session_error)
     }
