@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as api from '../../www/dist/index.js';
-import { DEFAULT_DAY, check, open, outcomeOf, scenarioCases, start, usesTomlFloat } from './harness.mjs';
+import { DEFAULT_DAY, builtinCases, check, open, outcomeOf, start } from './harness.mjs';
 
 const cli = new URL('../../target/debug/eligibility', import.meta.url).pathname;
 
@@ -13,17 +13,8 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-/** Built-in programmes only: the test-only packs are not in the WebAssembly build. */
-async function builtinCases() {
-  const builtins = new Set(api.programmes().map((p) => p.id));
-  const cases = (await scenarioCases((programmes) => programmes.every((id) => builtins.has(id))))
-    .filter((c) => !usesTomlFloat(c.scenario));
-  assert.ok(cases.length >= 80, `only ${cases.length} scenarios for the built-in programmes`);
-  return cases;
-}
-
 test('every scenario passes through the JS API in Chromium', async () => {
-  const cases = await builtinCases();
+  const cases = await builtinCases(api);
   const { page, errors } = await open(browser.context, `${browser.origin}/two-widgets.html`);
   // `outcomeOf` and `check` come from the harness: the page runs the same code.
   const outcomes = await page.evaluate(async ({ cases, outcomeSource }) => {
@@ -38,7 +29,7 @@ test('every scenario passes through the JS API in Chromium', async () => {
 });
 
 test('every scenario passes through the JS API in Node', async () => {
-  const cases = await builtinCases();
+  const cases = await builtinCases(api);
   const failures = cases.flatMap((c) => check(c, outcomeOf(api, c)));
   assert.deepEqual(failures, []);
   // The check itself can fail: a wrong expectation of each kind is caught.
@@ -54,7 +45,7 @@ test('every scenario passes through the JS API in Node', async () => {
 test('the WebAssembly engine and the native CLI give the same report for every scenario', async () => {
   assert.ok(existsSync(cli), `${cli} is missing: scripts/test.sh builds it before these tests`);
   let compared = 0;
-  for (const { programmes, single, today, scenario } of await builtinCases()) {
+  for (const { programmes, single, today, scenario } of await builtinCases(api)) {
     if (scenario.error) continue;
     for (const lang of ['fr', 'en']) {
       const native = JSON.parse(execFileSync(cli, ['eval', ...programmes, '--lang', lang, '--today', today], { input: JSON.stringify(scenario.answers ?? {}) }));

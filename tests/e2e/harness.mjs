@@ -131,6 +131,16 @@ export async function scenarioCases(keep = () => true) {
   return cases;
 }
 
+/** The scenarios of the built-in programmes that JavaScript can give (the test-only
+ * packs are not in the WebAssembly build; see `usesTomlFloat`), at least 80 of them. */
+export async function builtinCases(api) {
+  const builtins = new Set(api.programmes().map((p) => p.id));
+  const cases = (await scenarioCases((programmes) => programmes.every((id) => builtins.has(id))))
+    .filter((c) => !usesTomlFloat(c.scenario));
+  if (cases.length < 80) throw new Error(`only ${cases.length} scenarios for the built-in programmes`);
+  return cases;
+}
+
 /** The day scenarios without a `today` are evaluated on (as in src/scenario.rs). */
 export const DEFAULT_DAY = '2020-04-15';
 

@@ -5,15 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as api from '../../www/dist/index.js';
-import { scenarioCases, usesTomlFloat } from './harness.mjs';
-
-async function cases() {
-  const builtins = new Set(api.programmes().map((p) => p.id));
-  const all = (await scenarioCases((programmes) => programmes.every((id) => builtins.has(id))))
-    .filter((c) => !usesTomlFloat(c.scenario));
-  assert.ok(all.length >= 80, `only ${all.length} scenarios for the built-in programmes`);
-  return all;
-}
+import { builtinCases } from './harness.mjs';
 
 /** evaluate()'s reports (always a list) and next question, or its error's message. */
 function evaluated({ programmes, single, today, scenario }, answers, lang) {
@@ -49,7 +41,7 @@ function walked({ programmes, single, today }, entries, lang) {
 test('a session gives evaluate()\'s reports and next question for every scenario, in any order', async () => {
   let compared = 0;
   let refused = 0;
-  const all = await cases();
+  const all = await builtinCases(api);
   for (const c of all) {
     const answers = c.scenario.answers ?? {};
     const entries = Object.entries(answers);
@@ -75,7 +67,7 @@ test('a session gives evaluate()\'s reports and next question for every scenario
 });
 
 test('the comparison can fail: one answer left out changes what a session gives', async () => {
-  const c = (await cases()).find((x) => x.single && !x.scenario.error && Object.keys(x.scenario.answers ?? {}).length >= 3);
+  const c = (await builtinCases(api)).find((x) => x.single && !x.scenario.error && Object.keys(x.scenario.answers ?? {}).length >= 3);
   const entries = Object.entries(c.scenario.answers);
   assert.notDeepEqual(walked(c, entries.slice(1), 'en'), evaluated(c, c.scenario.answers, 'en'));
 });
