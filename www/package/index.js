@@ -203,9 +203,9 @@ export class Session {
   }
 
   report(programme = 0) {
-    // Its `changes` made now: the session's answers may change before they are read.
-    const changes = this.engine.changes(programme);
-    return verdict(this, programme, () => changes);
+    const report = verdict(this, programme, () => this.engine.changes(programme));
+    void report.changes; // made now: the session's answers may change before it is read
+    return report;
   }
 
   reports() {
