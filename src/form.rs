@@ -8,6 +8,7 @@
 //! country does not ask it.
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
@@ -87,6 +88,13 @@ impl FormAnswers {
     }
 }
 
+/// A programme's next question: the form's `country`, or one of its own.
+#[derive(Debug, Clone, Copy)]
+enum Next {
+    Country,
+    Question(QuestionIndex),
+}
+
 /// Whether a programme is for the visitor's country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountryOutcome {
@@ -118,7 +126,9 @@ pub struct Outcome<'p> {
     pub country: CountryOutcome,
     /// The programme's questions answered "I don't know".
     pub unknown: BTreeSet<QuestionIndex>,
-    /// The programme's own answers, for `changes`.
+    /// The programme's own answers, for `changes`: a session's remembered outcome keeps
+    /// those of the call that made it, which give the same changes as any other answers
+    /// in the same regions (`session::regions`).
     answers: Answers,
 }
 
@@ -131,13 +141,19 @@ impl<'p> Outcome<'p> {
     /// The id of the next question worth asking for this programme alone: never one
     /// answered "I don't know".
     pub fn next_question(&self) -> Option<&str> {
+        match self.next()? {
+            Next::Country => Some(COUNTRY),
+            Next::Question(q) => self.verdict.programme.questions.get(q).map(|q| q.id.as_str()),
+        }
+    }
+
+    /// `next_question`, as where it stands.
+    fn next(&self) -> Option<Next> {
         match self.country {
             CountryOutcome::NotMet => None,
-            CountryOutcome::Unknown => Some(COUNTRY),
+            CountryOutcome::Unknown => Some(Next::Country),
             CountryOutcome::NotAsked | CountryOutcome::Met | CountryOutcome::DoNotKnow => {
-                let programme = self.verdict.programme;
-                let next = self.verdict.open_questions.iter().find(|q| !self.unknown.contains(q));
-                next.and_then(|q| programme.questions.get(*q)).map(|q| q.id.as_str())
+                self.verdict.open_questions.iter().find(|q| !self.unknown.contains(q)).map(|q| Next::Question(*q))
             }
         }
     }
@@ -164,12 +180,6 @@ impl<'p> Outcome<'p> {
             .into_iter()
             .chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str()))
             .collect()
-    }
-
-    /// The same outcome for other answers in the same regions (`session::regions`),
-    /// which give it: only the answers it keeps for `changes` differ.
-    pub fn for_answers(&self, answers: Answers) -> Outcome<'p> {
-        Outcome { verdict: self.verdict.clone(), country: self.country, unknown: self.unknown.clone(), answers }
     }
 
     /// The benefit still possible; `None` when not eligible.
@@ -239,6 +249,15 @@ impl<'p> Form<'p> {
 
     pub fn position(&self, id: &str) -> Option<usize> {
         self.questions().position(|q| q.id == id)
+    }
+
+    /// The form's index of programme `programme`'s own next question
+    /// (`Outcome::next_question`), found without comparing ids.
+    pub fn next_question_of(&self, programme: usize, outcome: &Outcome<'_>) -> Option<usize> {
+        match outcome.next()? {
+            Next::Country => Some(COUNTRY_SLOT),
+            Next::Question(q) => self.slots.get(programme)?.get(q).copied(),
+        }
     }
 
     /// Whether the form shows a question: `country` only when it routes.
@@ -322,11 +341,6 @@ impl<'p> Form<'p> {
         Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
     }
 
-    /// The answers of the form that programme `programme` reads, as its own.
-    pub fn own_answers(&self, programme: usize, answers: &FormAnswers) -> Option<Answers> {
-        Some(own_answers(self.programmes.get(programme)?, self.slots.get(programme)?, answers))
-    }
-
     /// Whether a programme is for the visitor's country.
     fn country(&self, programme: &Programme, answers: &FormAnswers) -> CountryOutcome {
         match (answers.get(COUNTRY_SLOT), &self.country.kind) {
@@ -346,12 +360,12 @@ impl<'p> Form<'p> {
     /// routes, then the one that can still change the verdicts or benefits of the most
     /// programmes (the first in the form's order among equals); `None` when no answer
     /// can change anything.
-    pub fn next_question(&self, answers: &FormAnswers, outcomes: &[Outcome<'_>]) -> Option<usize> {
+    pub fn next_question<'o>(&self, answers: &FormAnswers, outcomes: &[impl Borrow<Outcome<'o>>]) -> Option<usize> {
         if self.routes && !answers.is_answered(COUNTRY_SLOT) && !answers.is_unknown(COUNTRY_SLOT) {
             return Some(COUNTRY_SLOT);
         }
         let mut counts = vec![0usize; self.questions.len()];
-        for (outcome, slots) in outcomes.iter().zip(&self.slots) {
+        for (outcome, slots) in outcomes.iter().map(Borrow::borrow).zip(&self.slots) {
             if outcome.country == CountryOutcome::NotMet {
                 continue;
             }

@@ -12,6 +12,7 @@ mod regions;
 use regions::{Memory, Regions};
 
 use std::fmt;
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
@@ -32,10 +33,12 @@ pub struct Session<'p> {
     /// answers.
     regions: Regions,
     statuses_remembered: Memory<Status>,
-    /// Boxed, so that the slots not yet used cost a pointer each.
-    outcomes_remembered: Memory<Box<Outcome<'p>>>,
-    /// Per programme, its outcome for the answers when `whole`, else an older one.
-    outcomes: Vec<Outcome<'p>>,
+    /// Shared with `outcomes`, so that a remembered outcome is taken without a copy; the
+    /// slots not yet used cost a pointer each.
+    outcomes_remembered: Memory<Rc<Outcome<'p>>>,
+    /// Per programme, its outcome for the answers when `whole`, else an older one: for
+    /// answers in the same regions, which give the same outcome, `changes` included.
+    outcomes: Vec<Rc<Outcome<'p>>>,
     whole: Vec<bool>,
     /// Per programme, its status for the answers when `fresh`: found alone (`status`)
     /// when no more is read, at a fraction of a whole outcome's cost, in its workspace.
@@ -107,10 +110,10 @@ impl<'p> Session<'p> {
     /// A session with no answer; every programme is evaluated once here.
     pub fn new(form: Form<'p>, lang: Lang, today: Date) -> Session<'p> {
         let answers = form.no_answers();
-        let outcomes = form.evaluate(&answers);
+        let outcomes: Vec<Rc<Outcome<'p>>> = form.evaluate(&answers).into_iter().map(Rc::new).collect();
         let regions = Regions::new(&form);
         let count = form.questions().count();
-        let statuses = outcomes.iter().map(Outcome::status).collect();
+        let statuses = outcomes.iter().map(|outcome| outcome.status()).collect();
         let workspaces = form.programmes.iter().map(|p| Workspace::new(p)).collect();
         Session {
             whole: vec![true; outcomes.len()],
@@ -266,13 +269,13 @@ impl<'p> Session<'p> {
         if stale {
             let key = self.regions.key(programme);
             let remembered = key.and_then(|key| self.outcomes_remembered.get(programme, key));
-            let outcome = match (remembered, self.form.own_answers(programme, &self.answers)) {
-                (Some(outcome), Some(own)) => outcome.for_answers(own),
-                _ => {
-                    let outcome =
-                        self.form.evaluate_one(programme, &self.answers).ok_or(SessionError::NoProgramme(programme))?;
+            let outcome = match remembered {
+                Some(outcome) => Rc::clone(outcome),
+                None => {
+                    let outcome = self.form.evaluate_one(programme, &self.answers);
+                    let outcome = Rc::new(outcome.ok_or(SessionError::NoProgramme(programme))?);
                     if let Some(key) = key {
-                        self.outcomes_remembered.put(programme, key, Box::new(outcome.clone()));
+                        self.outcomes_remembered.put(programme, key, Rc::clone(&outcome));
                     }
                     outcome
                 }
@@ -283,15 +286,15 @@ impl<'p> Session<'p> {
                 *whole = true;
             }
         }
-        self.outcomes.get(programme).ok_or(SessionError::NoProgramme(programme))
+        self.outcomes.get(programme).map(|outcome| &**outcome).ok_or(SessionError::NoProgramme(programme))
     }
 
     /// The form's index of programme `programme`'s own next question
     /// (`Outcome::next_question`).
     pub fn programme_next_question(&mut self, programme: usize) -> Result<Option<usize>, SessionError> {
         self.outcome(programme)?;
-        let id = self.outcomes.get(programme).and_then(Outcome::next_question);
-        Ok(id.and_then(|id| self.form.position(id)))
+        let outcome = self.outcomes.get(programme).ok_or(SessionError::NoProgramme(programme))?;
+        Ok(self.form.next_question_of(programme, outcome))
     }
 
     /// The rules' verdict for one programme, the country included: its outcome's
@@ -328,7 +331,7 @@ impl<'p> Session<'p> {
     }
 
     /// Every programme's outcome, in the form's order.
-    pub fn outcomes(&mut self) -> &[Outcome<'p>] {
+    pub fn outcomes(&mut self) -> &[Rc<Outcome<'p>>] {
         for programme in 0..self.outcomes.len() {
             // Cannot fail: `programme` is below the number of outcomes.
             let _ = self.outcome(programme);
@@ -552,6 +555,10 @@ mod tests {
                     outcomes.iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
                 assert_eq!(reports(&mut session), expected, "{ids:?} after {} = {input}", question.id);
                 assert_eq!(session.next_question(), form.next_question(session.answers(), &outcomes));
+                for (programme, outcome) in outcomes.iter().enumerate() {
+                    let own = outcome.next_question().and_then(|id| form.position(id));
+                    assert_eq!(session.programme_next_question(programme), Ok(own), "{ids:?}");
+                }
             }
         }
     }

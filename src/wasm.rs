@@ -80,7 +80,12 @@ pub struct JsSession {
     /// visitor's answers give few, and writing their amounts anew was a sixth of an
     /// `evaluate`.
     benefits: Vec<(usize, Lang, BenefitOutlook, JsValue)>,
+    /// What the last call that refused refused (`refusal`).
+    refused: Option<SessionError>,
 }
+
+/// What `status` and `verdict` return for a programme that is not in the session.
+const REFUSED: u32 = u32::MAX;
 
 /// 2^53: above it, not every whole number is a JS number.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
@@ -106,7 +111,7 @@ impl JsSession {
     ) -> Result<JsSession, JsError> {
         let form = form(&programmes)?;
         let (lang, today) = (lang(lang_code)?, day(today_text)?);
-        Ok(JsSession { session: Session::new(form, lang, today), benefits: Vec::new() })
+        Ok(JsSession { session: Session::new(form, lang, today), benefits: Vec::new(), refused: None })
     }
 
     /// The language of reports and the day their windows are read on (`evaluate`'s options).
@@ -137,37 +142,53 @@ impl JsSession {
         self.session.question(id).map_err(session_error)
     }
 
-    /// Chooses an option of a choice question by its index, as `setText` chooses it by its id.
-    pub fn choose(&mut self, index: usize, option: usize) -> Result<(), JsError> {
-        self.session.choose(index, option).map_err(session_error)
+    /// Chooses an option of a choice question by its index, as `setText` chooses it by
+    /// its id. Like every call that returns whether it took its value, or a number with
+    /// a value for "refused", it keeps the error for `refusal`: a `Result` would cross
+    /// as a new JS array at every call, a third of the cost of a call like this one.
+    pub fn choose(&mut self, index: usize, option: usize) -> bool {
+        let taken = self.session.choose(index, option);
+        self.took(taken)
     }
 
     #[wasm_bindgen(js_name = setBool)]
-    pub fn set_bool(&mut self, index: usize, value: bool) -> Result<(), JsError> {
-        self.session.set(index, &crate::answer::AnswerInput::Bool(value)).map_err(session_error)
+    pub fn set_bool(&mut self, index: usize, value: bool) -> bool {
+        let taken = self.session.set(index, &crate::answer::AnswerInput::Bool(value));
+        self.took(taken)
     }
 
     /// A JS number that is a whole number of at most 2^53 (the module checks), read as
     /// the digits JS writes for it.
     #[wasm_bindgen(js_name = setInteger)]
-    pub fn set_integer(&mut self, index: usize, value: f64) -> Result<(), JsError> {
-        if !(value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER) {
-            return self.set_value(index, JsValue::from_f64(value)); // not what the module sends
-        }
-        // Exact: `value` is whole and within ±2^53, which an i64 holds.
-        self.session.set_integer(index, value as i64).map_err(session_error)
+    pub fn set_integer(&mut self, index: usize, value: f64) -> bool {
+        let taken = if value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER {
+            // Exact: `value` is whole and within ±2^53, which an i64 holds.
+            self.session.set_integer(index, value as i64)
+        } else {
+            self.session.set(index, &answer_input(&JsValue::from_f64(value))) // not what the module sends
+        };
+        self.took(taken)
     }
 
     /// A number of hundredths, a whole number of at most 2^43 in size (the module
     /// checks), for a JS number with at most two decimals, which JS writes as exactly
     /// that decimal: `15000.5` is 1500050 hundredths.
     #[wasm_bindgen(js_name = setCents)]
-    pub fn set_cents(&mut self, index: usize, cents: f64) -> Result<(), JsError> {
-        if !(cents.fract() == 0.0 && cents.abs() < MAX_CENTS) {
-            return self.set_value(index, JsValue::from_f64(cents / 100.0)); // not what the module sends
-        }
-        // Exact: `cents` is whole and within ±2^43, which an i64 holds.
-        self.session.set_number(index, Decimal::new(cents as i64, 2)).map_err(session_error)
+    pub fn set_cents(&mut self, index: usize, cents: f64) -> bool {
+        let taken = if cents.fract() == 0.0 && cents.abs() < MAX_CENTS {
+            // Exact: `cents` is whole and within ±2^43, which an i64 holds.
+            self.session.set_number(index, Decimal::new(cents as i64, 2))
+        } else {
+            self.session.set(index, &answer_input(&JsValue::from_f64(cents / 100.0)))
+            // not what the module sends
+        };
+        self.took(taken)
+    }
+
+    /// Clears an answer, as `setValue` with `null` does.
+    pub fn clear(&mut self, index: usize) -> bool {
+        let taken = self.session.clear(index);
+        self.took(taken)
     }
 
     /// A number as JS writes it (`String(n)`), so that `15000.001` keeps its digits.
@@ -187,13 +208,30 @@ impl JsSession {
         self.session.set(index, &answer_input(&value)).map_err(session_error)
     }
 
+    /// The error of the last call that refused (`choose`), for the module to throw.
+    pub fn refusal(&mut self) -> JsValue {
+        let refused = self.refused.take().map_or_else(|| "nothing was refused".to_owned(), |e| e.to_string());
+        JsError::new(&refused).into()
+    }
+
+    fn took<T>(&mut self, result: Result<T, SessionError>) -> bool {
+        match result {
+            Ok(_) => true,
+            Err(error) => {
+                self.refused = Some(error);
+                false
+            }
+        }
+    }
+
     pub fn reset(&mut self) {
         self.session.reset();
     }
 
-    /// 0 eligible, 1 not eligible, 2 undetermined.
-    pub fn status(&mut self, programme: usize) -> Result<u8, JsError> {
-        Ok(status_code(self.session.status(programme).map_err(session_error)?))
+    /// 0 eligible, 1 not eligible, 2 undetermined; `REFUSED` for no such programme.
+    pub fn status(&mut self, programme: usize) -> u32 {
+        let status = self.session.status(programme);
+        status.map_or_else(|error| self.refuse(error), |status| u32::from(status_code(status)))
     }
 
     /// A programme's verdict in one number, which the module's `evaluate` unpacks
@@ -201,11 +239,22 @@ impl JsSession {
     /// bits 0–1 the status (as `status`), bits 2–3 the window's state on the session's
     /// day (0 upcoming, 1 open, 2 closed, 3 unconfirmed), bit 4 a benefit to read with
     /// `benefit`, bit 5 answers "I don't know" to read with `dependsOn`, and from bit 8
-    /// the form's index of the programme's next question plus one (0: none).
-    pub fn verdict(&mut self, programme: usize) -> Result<u32, JsError> {
-        let next = self.session.programme_next_question(programme).map_err(session_error)?;
+    /// the form's index of the programme's next question plus one (0: none); `REFUSED`
+    /// for no such programme. `benefit`, `dependsOn` and `criteria` are read after it,
+    /// for a programme it took.
+    pub fn verdict(&mut self, programme: usize) -> u32 {
+        let next = match self.session.programme_next_question(programme) {
+            Ok(next) => next,
+            Err(error) => return self.refuse(error),
+        };
         let today = self.session.today;
-        let outcome = self.session.outcome(programme).map_err(session_error)?;
+        let outcome = match self.session.outcome(programme) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                self.refused = Some(error);
+                return REFUSED;
+            }
+        };
         let window = match window_state(&outcome.verdict.programme.window, today) {
             WindowState::Upcoming => 0,
             WindowState::Open => 1,
@@ -215,7 +264,12 @@ impl JsSession {
         let benefit = u32::from(outcome.benefit().is_some());
         let unknown = u32::from(!outcome.unknown.is_empty() || outcome.country == CountryOutcome::DoNotKnow);
         let next = next.and_then(|q| u32::try_from(q + 1).ok()).unwrap_or(0);
-        Ok(u32::from(status_code(outcome.status())) | window << 2 | benefit << 4 | unknown << 5 | next << 8)
+        u32::from(status_code(outcome.status())) | window << 2 | benefit << 4 | unknown << 5 | next << 8
+    }
+
+    fn refuse(&mut self, error: SessionError) -> u32 {
+        self.refused = Some(error);
+        REFUSED
     }
 
     /// A programme's benefit as its report gives it, or `null`: an object made earlier
@@ -246,9 +300,15 @@ impl JsSession {
     /// The statuses of a programme's criteria in base-4 digits, the lowest first
     /// (0 met, 1 not met, 2 unknown, 3 not in the report), from criterion `from` on, 26
     /// at most: the country first (3 when the form did not ask it), then the pack's, in
-    /// the order of `facts`.
-    pub fn criteria(&mut self, programme: usize, from: usize) -> Result<f64, JsError> {
-        let outcome = self.session.outcome(programme).map_err(session_error)?;
+    /// the order of `facts`; -1 for no such programme.
+    pub fn criteria(&mut self, programme: usize, from: usize) -> f64 {
+        let outcome = match self.session.outcome(programme) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                self.refused = Some(error);
+                return -1.0;
+            }
+        };
         let country = report::country_status(outcome.country);
         let statuses = std::iter::once(country).chain(outcome.verdict.criteria.iter().map(|c| Some(c.status)));
         let (mut digits, mut weight) = (0.0, 1.0);
@@ -262,7 +322,7 @@ impl JsSession {
             digits += digit * weight;
             weight *= 4.0;
         }
-        Ok(digits)
+        digits
     }
 
     /// What would change a programme's verdict, as the report's `changes`.

@@ -4,10 +4,12 @@
 //! each constant (or equal to the same one) give the same verdicts: the invariant the
 //! engine's representative answers rest on (`engine::domain`). A question's region is
 //! then its answer up to that equivalence, and the regions of all the questions a
-//! programme reads decide its outcome, but for the answers themselves (which `changes`
-//! reads). A session remembers statuses and outcomes by those regions, so that after
-//! an answer changed they are most often looked up rather than evaluated: a visitor's
-//! answers, changed back and forth, visit few regions.
+//! programme reads decide its outcome, its `changes` included: they are tried one
+//! answer per region, and their edges are the rules' constants (`engine::changes`). A
+//! number whose every value counts has no regions (`Shape::Counted`), and a programme
+//! that reads one is never remembered. A session remembers statuses and outcomes by
+//! those regions, so that after an answer changed they are most often looked up rather
+//! than evaluated: a visitor's answers, changed back and forth, visit few regions.
 
 use rust_decimal::Decimal;
 

@@ -95,9 +95,14 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.match(message(() => session.set(days, [12])), /got a list/);
   assert.match(message(() => session.set(99, true)), /no question at index 99/);
   // The engine's typed calls, given what the module never sends, read it as evaluate() would.
-  assert.match(message(() => session.engine.setInteger(days, 12.5)), /got 12.5$/);
-  assert.match(message(() => session.engine.setCents(days, NaN)), /got NaN$/);
+  // They return whether they took it, and `refusal()` gives the error once.
+  assert.equal(session.engine.setInteger(days, 12.5), false);
+  assert.match(session.engine.refusal().message, /got 12.5$/);
+  assert.equal(session.engine.setCents(days, NaN), false);
+  assert.match(session.engine.refusal().message, /got NaN$/);
+  assert.match(session.engine.refusal().message, /nothing was refused/);
   assert.match(message(() => session.status(1)), /no programme at index 1/);
+  assert.match(message(() => session.report(1)), /no programme at index 1/);
   assert.equal(session.report().criteria.find((c) => c.id === 'minimum_work').status, 'met');
   session.clear(days);
   assert.equal(session.report().criteria.find((c) => c.id === 'minimum_work').status, 'unknown');

@@ -57,6 +57,7 @@ export function nextQuestion(programmes, answers) {
 function verdict(session, programme, explain) {
   const engine = session.engine;
   const code = engine.verdict(programme);
+  if (code === REFUSED) throw engine.refusal();
   const [id, opens, closes, version, hash, documents, texts] = session.facts(programme);
   const made = code & 16 ? engine.benefit(programme) : null; // shared: copied below
   const benefit = made && { ...made };
@@ -89,7 +90,7 @@ function criteria(engine, programme, texts) {
   const list = [];
   let digits = 0;
   for (let i = 0; i < texts.length; i++) {
-    if (i % 26 === 0) digits = engine.criteria(programme, i);
+    if (i % 26 === 0 && (digits = engine.criteria(programme, i)) < 0) throw engine.refusal();
     const status = digits % 4;
     digits = (digits - status) / 4;
     if (status === 3) continue;
@@ -126,6 +127,8 @@ function settle(report, changes) {
   return changes;
 }
 
+/** What `engine.status` and `engine.verdict` return for a programme not in the session. */
+const REFUSED = 2 ** 32 - 1;
 const STATUS = ['eligible', 'not_eligible', 'undetermined'];
 const WINDOW = ['upcoming', 'open', 'closed', 'unconfirmed'];
 const CRITERION = ['met', 'not_met', 'unknown'];
@@ -165,25 +168,37 @@ export class Session {
   set(index, value) {
     const engine = this.engine;
     // Each kind of JS value to its own call, so that only numbers cross when they can;
-    // anything else is read as `evaluate` reads it, and refused alike.
+    // anything else is read as `evaluate` reads it, and refused alike. The numbers'
+    // calls return whether they took the value, and `refusal()` gives the error.
+    let taken;
     switch (typeof value) {
-      case 'boolean': return engine.setBool(index, value);
+      case 'boolean':
+        taken = engine.setBool(index, value);
+        break;
       case 'number': {
-        if (Number.isSafeInteger(value)) return engine.setInteger(index, value);
+        if (Number.isSafeInteger(value)) {
+          taken = engine.setInteger(index, value);
+          break;
+        }
         if (!Number.isFinite(value)) return engine.setValue(index, value);
         // Below 2^43 hundredths, two numbers of hundredths are never the same double:
         // a double that is one, `cents / 100`, is written by JS as that very decimal.
         const cents = value * 100;
-        if (Number.isSafeInteger(cents) && Math.abs(cents) < 2 ** 43 && cents / 100 === value) return engine.setCents(index, cents);
-        return engine.setNumber(index, String(value));
+        if (!(Number.isSafeInteger(cents) && Math.abs(cents) < 2 ** 43 && cents / 100 === value)) return engine.setNumber(index, String(value));
+        taken = engine.setCents(index, cents);
+        break;
       }
       case 'string': {
         const option = this.options[index]?.get(value);
-        return option === undefined ? engine.setText(index, value) : engine.choose(index, option);
+        if (option === undefined) return engine.setText(index, value);
+        taken = engine.choose(index, option);
+        break;
       }
-      default: return engine.setValue(index, value); // null and undefined clear
-
+      default:
+        if (value !== null && value !== undefined) return engine.setValue(index, value);
+        taken = engine.clear(index);
     }
+    if (!taken) throw engine.refusal();
   }
 
   answer(id, value) {
@@ -191,11 +206,13 @@ export class Session {
   }
 
   clear(index) {
-    this.engine.setValue(index, null);
+    this.set(index, null);
   }
 
   status(programme = 0) {
-    return STATUS[this.engine.status(programme)];
+    const status = this.engine.status(programme);
+    if (status === REFUSED) throw this.engine.refusal();
+    return STATUS[status];
   }
 
   nextQuestion() {
