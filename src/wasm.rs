@@ -80,8 +80,8 @@ pub struct JsSession {
     /// visitor's answers give few, and writing their amounts anew was a sixth of an
     /// `evaluate`.
     benefits: Vec<(usize, Lang, BenefitOutlook, JsValue)>,
-    /// What the last call that refused refused (`refusal`).
-    refused: Option<SessionError>,
+    /// The error of the last call that refused (`refusal`).
+    refused: Option<JsValue>,
 }
 
 /// What `status` and `verdict` return for a programme that is not in the session.
@@ -210,15 +210,14 @@ impl JsSession {
 
     /// The error of the last call that refused (`choose`), for the module to throw.
     pub fn refusal(&mut self) -> JsValue {
-        let refused = self.refused.take().map_or_else(|| "nothing was refused".to_owned(), |e| e.to_string());
-        JsError::new(&refused).into()
+        self.refused.take().unwrap_or_else(|| JsError::new("nothing was refused").into())
     }
 
     fn took<T>(&mut self, result: Result<T, SessionError>) -> bool {
         match result {
             Ok(_) => true,
             Err(error) => {
-                self.refused = Some(error);
+                self.refuse(error);
                 false
             }
         }
@@ -251,8 +250,7 @@ impl JsSession {
         let outcome = match self.session.outcome(programme) {
             Ok(outcome) => outcome,
             Err(error) => {
-                self.refused = Some(error);
-                return REFUSED;
+                return self.refuse(error);
             }
         };
         let window = match window_state(&outcome.verdict.programme.window, today) {
@@ -267,34 +265,54 @@ impl JsSession {
         u32::from(status_code(outcome.status())) | window << 2 | benefit << 4 | unknown << 5 | next << 8
     }
 
+    /// Keeps `error` for `refusal`; `REFUSED`, for the calls that return a number.
     fn refuse(&mut self, error: SessionError) -> u32 {
-        self.refused = Some(error);
+        self.refused = Some(session_error(error).into());
         REFUSED
     }
 
     /// A programme's benefit as its report gives it, or `null`: an object made earlier
-    /// for the same benefit, which the module copies.
-    pub fn benefit(&mut self, programme: usize) -> Result<JsValue, JsError> {
+    /// for the same benefit, which the module copies; `undefined` for no such programme.
+    pub fn benefit(&mut self, programme: usize) -> JsValue {
         let lang = self.session.lang;
-        let outcome = self.session.outcome(programme).map_err(session_error)?;
-        let Some(outlook) = outcome.benefit() else { return Ok(JsValue::NULL) };
+        let outcome = match self.session.outcome(programme) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                self.refuse(error);
+                return JsValue::UNDEFINED;
+            }
+        };
+        let Some(outlook) = outcome.benefit() else { return JsValue::NULL };
         let made = self.benefits.iter().find(|(p, l, o, _)| *p == programme && *l == lang && o == outlook);
         if let Some((.., object)) = made {
-            return Ok(object.clone());
+            return object.clone();
         }
         let benefit = report::benefit(outcome.verdict.programme, outlook, lang);
-        let object = to_js(&benefit)?;
+        let object = match to_js(&benefit) {
+            Ok(object) => object,
+            Err(error) => {
+                self.refused = Some(error.into());
+                return JsValue::UNDEFINED;
+            }
+        };
         if self.benefits.len() >= BENEFITS_KEPT {
             self.benefits.remove(0);
         }
         self.benefits.push((programme, lang, outlook.clone(), object.clone()));
-        Ok(object)
+        object
     }
 
-    /// What a programme's verdict depends on, as its report's `depends_on`.
+    /// What a programme's verdict depends on, as its report's `depends_on`; `undefined`
+    /// for no such programme.
     #[wasm_bindgen(js_name = dependsOn)]
-    pub fn depends_on(&mut self, programme: usize) -> Result<js_sys::Array, JsError> {
-        Ok(texts(self.session.outcome(programme).map_err(session_error)?.depends_on()))
+    pub fn depends_on(&mut self, programme: usize) -> JsValue {
+        match self.session.outcome(programme) {
+            Ok(outcome) => texts(outcome.depends_on()).into(),
+            Err(error) => {
+                self.refuse(error);
+                JsValue::UNDEFINED
+            }
+        }
     }
 
     /// The statuses of a programme's criteria in base-4 digits, the lowest first
@@ -305,7 +323,7 @@ impl JsSession {
         let outcome = match self.session.outcome(programme) {
             Ok(outcome) => outcome,
             Err(error) => {
-                self.refused = Some(error);
+                self.refuse(error);
                 return -1.0;
             }
         };

@@ -103,6 +103,11 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.match(session.engine.refusal().message, /nothing was refused/);
   assert.match(message(() => session.status(1)), /no programme at index 1/);
   assert.match(message(() => session.report(1)), /no programme at index 1/);
+  // Each call that reads a programme says "refused" in its own way, and keeps the error.
+  for (const [call, refused] of [['verdict', 2 ** 32 - 1], ['status', 2 ** 32 - 1], ['criteria', -1], ['benefit', undefined], ['dependsOn', undefined]]) {
+    assert.equal(session.engine[call](1, 0), refused, call);
+    assert.match(session.engine.refusal().message, /no programme at index 1/, call);
+  }
   assert.equal(session.report().criteria.find((c) => c.id === 'minimum_work').status, 'met');
   session.clear(days);
   assert.equal(session.report().criteria.find((c) => c.id === 'minimum_work').status, 'unknown');

@@ -59,7 +59,7 @@ function verdict(session, programme, explain) {
   const code = engine.verdict(programme);
   if (code === REFUSED) throw engine.refusal();
   const [id, opens, closes, version, hash, documents, texts] = session.facts(programme);
-  const made = code & 16 ? engine.benefit(programme) : null; // shared: copied below
+  const made = code & 16 ? unlessRefused(engine, engine.benefit(programme)) : null; // shared: copied below
   const benefit = made && { ...made };
   if (made?.kind === 'place') benefit.starts = [...made.starts];
   const status = code & 3;
@@ -69,7 +69,7 @@ function verdict(session, programme, explain) {
     amount: benefit?.kind === 'money' ? { currency: benefit.currency, min: benefit.min, max: benefit.max } : null,
     benefit,
     next_question: session.ids[(code >> 8) - 1] ?? null,
-    depends_on: code & 32 ? engine.dependsOn(programme) : [],
+    depends_on: code & 32 ? unlessRefused(engine, engine.dependsOn(programme)) : [],
     window: { opens, closes, state: WINDOW[(code >> 2) & 3] },
     criteria: criteria(engine, programme, texts),
   };
@@ -83,6 +83,12 @@ function verdict(session, programme, explain) {
   report.before_applying = status === 0 ? documents.map((d) => ({ ...d, source: { ...d.source } })) : [];
   report.pack = { version, hash };
   return report;
+}
+
+/** What an engine call gave, or its refusal thrown: `undefined` from one that returns objects. */
+function unlessRefused(engine, value) {
+  if (value === undefined) throw engine.refusal();
+  return value;
 }
 
 /** The report's criteria from `engine.criteria`'s digits and the texts of `facts`. */
