@@ -143,9 +143,9 @@ impl JsSession {
     }
 
     /// Chooses an option of a choice question by its index, as `setText` chooses it by
-    /// its id. Like every call that returns whether it took its value, or a number with
-    /// a value for "refused", it keeps the error for `refusal`: a `Result` would cross
-    /// as a new JS array at every call, a third of the cost of a call like this one.
+    /// its id. Like every call that returns whether it took its value, or a value that
+    /// says "refused", it keeps the error for `refusal`: a `Result` crosses as a new JS
+    /// array, about 20 ns of the 40 to 70 that a call like this one takes.
     pub fn choose(&mut self, index: usize, option: usize) -> bool {
         let taken = self.session.choose(index, option);
         self.took(taken)
@@ -165,7 +165,8 @@ impl JsSession {
             // Exact: `value` is whole and within ±2^53, which an i64 holds.
             self.session.set_integer(index, value as i64)
         } else {
-            self.session.set(index, &answer_input(&JsValue::from_f64(value))) // not what the module sends
+            // Not what the module sends.
+            self.session.set(index, &answer_input(&JsValue::from_f64(value)))
         };
         self.took(taken)
     }
@@ -179,8 +180,8 @@ impl JsSession {
             // Exact: `cents` is whole and within ±2^43, which an i64 holds.
             self.session.set_number(index, Decimal::new(cents as i64, 2))
         } else {
+            // Not what the module sends.
             self.session.set(index, &answer_input(&JsValue::from_f64(cents / 100.0)))
-            // not what the module sends
         };
         self.took(taken)
     }
@@ -213,7 +214,7 @@ impl JsSession {
         self.refused.take().unwrap_or_else(|| JsError::new("nothing was refused").into())
     }
 
-    fn took<T>(&mut self, result: Result<T, SessionError>) -> bool {
+    fn took(&mut self, result: Result<(), SessionError>) -> bool {
         match result {
             Ok(_) => true,
             Err(error) => {
