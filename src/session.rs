@@ -441,6 +441,49 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_outcome_gives_the_changes_of_other_answers_in_its_regions() {
+        let all: Vec<&str> = catalogue::programmes().iter().map(|p| p.id.as_str()).collect();
+        for (ids, country) in [(vec!["netflix-audiens-2020"], None), (all, Some(AnswerInput::Unknown))] {
+            let mut session = session(&ids);
+            let mut answers = vec![
+                ("profession", text("artist")),
+                ("rights_not_renewed_since_2020", AnswerInput::Bool(true)),
+                ("no_rights_opened_2019", AnswerInput::Bool(false)),
+                ("works_on_netflix_production", AnswerInput::Bool(false)),
+                ("annual_resources", text("100")),
+                ("days_worked", text("13")),
+            ];
+            answers.extend(country.map(|c| ("country", c)));
+            let netflix = ids.iter().position(|id| *id == "netflix-audiens-2020");
+            for (id, input) in &answers {
+                let Ok(index) = session.question(id) else { panic!("{id}") };
+                assert_eq!(session.set(index, input), Ok(()), "{id}");
+            }
+            // Each walk leaves a region and comes back to it with another number: the
+            // outcome made for the first is taken as it is, and says what the form says
+            // for the last, what would change it included.
+            for (id, first, away, back) in
+                [("days_worked", "13", "5", "200"), ("annual_resources", "100", "20000", "14999.99")]
+            {
+                let Ok(index) = session.question(id) else { panic!("{id}") };
+                let made = netflix.and_then(|p| session.outcomes().get(p).cloned());
+                for value in [away, back] {
+                    assert_eq!(session.set(index, &text(value)), Ok(()), "{id} = {value}");
+                    let _ = session.outcomes();
+                }
+                let taken = netflix.and_then(|p| session.outcomes().get(p).cloned());
+                let (Some(made), Some(taken)) = (made, taken) else { panic!("no outcome") };
+                assert!(Rc::ptr_eq(&made, &taken), "{ids:?}: {id} {first} then {back}: remembered");
+                let form = session.form().clone();
+                let expected: Vec<EvaluationReport> =
+                    form.evaluate(session.answers()).iter().map(|o| EvaluationReport::new(o, Lang::En, DAY)).collect();
+                assert!(expected.iter().any(|r| !r.changes.is_empty()), "{ids:?}: something would change");
+                assert_eq!(reports(&mut session), expected, "{ids:?}: {id} {first} then {back}");
+            }
+        }
+    }
+
+    #[test]
     fn a_status_is_remembered_by_the_regions_of_the_answers() {
         let mut session = session(&["netflix-audiens-2020"]);
         let answers = [
