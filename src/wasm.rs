@@ -209,7 +209,9 @@ impl JsSession {
         self.session.set(index, &answer_input(&value)).map_err(session_error)
     }
 
-    /// The error of the last call that refused (`choose`), for the module to throw.
+    /// The error of the last call that said it refused (`false`, `REFUSED`, -1 or
+    /// `undefined`: see `choose`), for the module to throw at once; given once. The
+    /// calls that return a `Result` throw their own and leave it.
     pub fn refusal(&mut self) -> JsValue {
         self.refused.take().unwrap_or_else(|| JsError::new("nothing was refused").into())
     }

@@ -83,6 +83,27 @@ test('bad answers throw one clear message; exact decimals stay exact', () => {
   assert.equal(api.nextQuestion('collectif-5050-mentorat-2021', { mentoring_profile: 'other' }), null);
 });
 
+test('evaluate() with numbers moving within their regions gives what a new session gives, `changes` read late included', () => {
+  // A kept session takes an outcome remembered for other numbers in the same regions.
+  const P = 'netflix-audiens-2020';
+  const options = { lang: 'en', today: DEFAULT_DAY };
+  const base = { profession: 'artist', rights_not_renewed_since_2020: true, works_on_netflix_production: false };
+  const fresh = (answers) => {
+    const session = new api.Session(P, options);
+    for (const [id, value] of Object.entries(answers)) session.answer(id, value);
+    const report = session.report();
+    session.free();
+    return report;
+  };
+  const walk = [[13, 100], [5, 100], [200, 100], [200, 20000], [200, 14999.99], [12, 14999.99], [366, 0.01], [13, 14999]];
+  const reports = walk.map(([days, resources]) => {
+    const answers = { ...base, days_worked: days, annual_resources: resources };
+    return [answers, api.evaluate(P, answers, options)];
+  });
+  assert.ok(reports.some(([, report]) => report.changes.length > 0));
+  for (const [answers, report] of reports) assert.deepEqual(report, fresh(answers), JSON.stringify(answers));
+});
+
 test('evaluate() takes only the answers that changed and makes `changes` when read, for the answers it was given', () => {
   const P = 'netflix-audiens-2020';
   const eligible = { profession: 'artist', days_worked: 12, rights_not_renewed_since_2020: true, works_on_netflix_production: false, annual_resources: '15000' };

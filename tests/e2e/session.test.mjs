@@ -101,6 +101,9 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.equal(session.engine.setCents(days, NaN), false);
   assert.match(session.engine.refusal().message, /got NaN$/);
   assert.match(session.engine.refusal().message, /nothing was refused/);
+  assert.match(message(() => session.clear(99)), /no question at index 99/);
+  assert.equal(session.engine.clear(99), false);
+  assert.match(session.engine.refusal().message, /no question at index 99/);
   assert.match(message(() => session.status(1)), /no programme at index 1/);
   assert.match(message(() => session.report(1)), /no programme at index 1/);
   // Each call that reads a programme says "refused" in its own way, and keeps the error.
