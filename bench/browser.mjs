@@ -183,7 +183,7 @@ try {
         await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
         // The glue's init returns the running instance's exports when it has one.
         // The glue is named after its content (scripts/build.sh, www/dist/files.json).
-        const glue = `/dist/${(await builtFiles())['eligibility.js'].file}`;
+        const glue = `/dist/${(await builtFiles())['element-engine.js'].file}`;
         wasmMemory = await page.evaluate(async (path) => (await (await import(path)).default()).memory.buffer.byteLength, glue);
       }
       await page.waitForTimeout(200);

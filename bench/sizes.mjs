@@ -15,9 +15,16 @@ const modules = new URL('node_modules/', root);
 /** The files the widget loads, in the order it loads them, and what each is. */
 export const OUR_FILES = [
   ['eligibility-widget.js', 'loader (the element script a page includes)'],
-  ['index.js', 'the ES module (finds and starts the .wasm)'],
-  ['eligibility.js', 'wasm-bindgen glue'],
-  ['eligibility_bg.wasm', 'engine, widget, all shipped packs, and the CSS'],
+  ['element.js', 'the element\'s ES module (finds and starts the .wasm)'],
+  ['element-engine.js', 'wasm-bindgen glue'],
+  ['element-engine_bg.wasm', 'engine, widget, all shipped packs, and the CSS; no JS API'],
+];
+
+/** The JS API's files, for developers (`import … from 'eligibility-widget'`): no page loads them. */
+export const API_FILES = [
+  ['index.js', 'the ES module of the JS API'],
+  ['eligibility.js', 'its wasm-bindgen glue'],
+  ['eligibility_bg.wasm', 'engine with the JS API, widget, all shipped packs, and the CSS'],
 ];
 
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -33,9 +40,9 @@ export async function built(logical) {
 }
 
 /** Our files as built in www/dist: [{ file, what, raw, gzip, brotli }], and their total. */
-export async function ourSizes() {
+export async function ourSizes(list = OUR_FILES) {
   const files = [];
-  for (const [file, what] of OUR_FILES) {
+  for (const [file, what] of list) {
     files.push({ file, what, ...sizes(await readFile(new URL(await built(file), dist))) });
   }
   return { files, total: sum(files) };
@@ -50,7 +57,7 @@ export function minifyCss(css) {
 /** The widget's CSS: not a file of its own but a string inside the .wasm (src/widget/widget.css, minified). */
 export async function cssInWasm() {
   const css = Buffer.from(minifyCss(await readFile(new URL('src/widget/widget.css', root), 'utf8')));
-  const wasm = await readFile(new URL(await built('eligibility_bg.wasm'), dist));
+  const wasm = await readFile(new URL(await built('element-engine_bg.wasm'), dist));
   return { inside: wasm.includes(css), ...sizes(css) };
 }
 
@@ -116,6 +123,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('| file | what | raw | gzip | brotli |\n|---|---|---:|---:|---:|');
   for (const f of ours.files) console.log(`| ${f.file} | ${f.what} | ${kib(f.raw)} | ${kib(f.gzip)} | ${kib(f.brotli)} |`);
   console.log(`| **ours, all four** | loader + ES module + glue + .wasm | ${kib(ours.total.raw)} | ${kib(ours.total.gzip)} | ${kib(ours.total.brotli)} |`);
+  const api = await ourSizes(API_FILES);
+  for (const f of api.files) console.log(`| *${f.file}* | *${f.what}* | ${kib(f.raw)} | ${kib(f.gzip)} | ${kib(f.brotli)} |`);
   console.log(`| (the CSS, ${css.inside ? 'inside' : 'NOT FOUND in'} the .wasm) | src/widget/widget.css minified by build.rs, counted in the .wasm | ${kib(css.raw)} | ${kib(css.gzip)} | ${kib(css.brotli)} |`);
   for (const b of await peerBundles()) {
     const times = (k) => `${(b.sizes[k] / ours.total[k]).toFixed(2)}×`;

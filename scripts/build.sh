@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Builds the widget into www/dist: the WebAssembly engine optimised for size, its
-# JavaScript glue, the ES module and its types, the element script, the iframe page,
+# Builds the widget into www/dist: the WebAssembly engines optimised for size, their
+# JavaScript glue, the ES modules and their types, the element script, the iframe page,
 # the pack format's JSON Schema and a readable page per programme (www/dist/pages).
 # www/dist is also the npm package (`npm pack`).
 #
 # Every file the element script loads is named after its content and pinned to its
 # SHA-384 (docs/hosting.md, "Integrity"):
-#   eligibility_bg.<hash>.wasm   fetched by index.<hash>.js with its integrity
-#   eligibility.<hash>.js        the glue, preloaded by the element script with its integrity
-#   index.<hash>.js              the module, preloaded the same way, then imported
+#   element-engine_bg.<hash>.wasm the engine without the JS API, fetched by
+#                                element.<hash>.js with its integrity
+#   element-engine.<hash>.js     its glue, preloaded by the element script with its integrity
+#   element.<hash>.js            the module of the element (`Widget`), preloaded the
+#                                same way, then imported
 #   eligibility-widget.js        the element script, which carries those names and
 #                                hashes, the programmes' names and official links (for
 #                                its fallback) and the placeholder's part of widget.css
 #   eligibility-widget.<hash>.js the same file under a name that never changes meaning,
 #                                for a script tag with `integrity`
+# and so is the JS API, which pages never load:
+#   eligibility_bg.<hash>.wasm   the engine with the JS API, fetched by index.<hash>.js
+#   eligibility.<hash>.js        its glue
+#   index.<hash>.js              the ES module of the JS API (and `Widget`)
 #   index.js                     re-exports index.<hash>.js: the package's entry
+# besides:
 #   embed.html, embed.<hash>.js, embed-resize.js (and .<hash>.js): the iframe page
 #   files.json                   each logical name → its file and SHA-384
 set -euo pipefail
@@ -29,17 +36,28 @@ cd "$(dirname "$0")/.."
 # (www/eligibility-widget.js). The flags are set here, whatever RUSTFLAGS the caller has:
 # they are part of what ships. Everything else (the CLI, the tests) stays on stable.
 . scripts/toolchain.sh
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-  cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf www/dist
 mkdir -p www/dist
-wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/eligibility.wasm"
-wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name eligibility "$wasm"
-# The features Rust's wasm32 target emits; wasm-bindgen drops the section that names them.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  www/dist/eligibility_bg.wasm -o www/dist/eligibility_bg.wasm
+# Two engines: the ES module's (index.js), with the JS API, and the element script's
+# (element.js), built without it (the `api` feature) in a target folder of its own: a
+# page's visitors load only the second, about 16 KB gzipped lighter.
+target="${CARGO_TARGET_DIR:-target}"
+for engine in eligibility element-engine; do
+  case "$engine" in
+    eligibility) dir="$target" features=() ;;
+    element-engine) dir="$target/element" features=(--no-default-features) ;;
+  esac
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+  wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name "$engine" \
+    "$dir/wasm32-unknown-unknown/release/eligibility.wasm"
+  # The features Rust's wasm32 target emits; wasm-bindgen drops the section that names them.
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "www/dist/${engine}_bg.wasm" -o "www/dist/${engine}_bg.wasm"
+done
 cp www/package/* www/dist/
 
 node --input-type=module - <<'EOF'
@@ -77,18 +95,24 @@ async function pin(logical, bytes) {
   return name;
 }
 
-// The engine: the .wasm, the glue that names it, the module that names both.
-const wasm = await pin('eligibility_bg.wasm', await readFile(new URL('eligibility_bg.wasm', dist)));
-const glueSource = await readFile(new URL('eligibility.js', dist), 'utf8');
-const glue = await pin('eligibility.js', minify(replaceOnce(glueSource, "'eligibility_bg.wasm'", `'${wasm}'`, 'eligibility.js'), 'esm'));
-let module = await readFile(new URL('index.js', dist), 'utf8');
-module = replaceOnce(module, "from './eligibility.js'", `from './${glue}'`, 'index.js');
-module = replaceOnce(module, "const WASM = './eligibility_bg.wasm';", `const WASM = './${wasm}';`, 'index.js');
-module = replaceOnce(module, 'const WASM_INTEGRITY = null;', `const WASM_INTEGRITY = '${manifest['eligibility_bg.wasm'].integrity}';`, 'index.js');
-const index = await pin('index.js', minify(module, 'esm'));
+/** An engine: its .wasm, the glue that names it, the module that names both; each
+ * pinned, and the unpinned copies removed. The pinned names. */
+async function engine(moduleName, glueName, wasmName) {
+  const wasm = await pin(wasmName, await readFile(new URL(wasmName, dist)));
+  const glueSource = await readFile(new URL(glueName, dist), 'utf8');
+  const glue = await pin(glueName, minify(replaceOnce(glueSource, `'${wasmName}'`, `'${wasm}'`, glueName), 'esm'));
+  let module = await readFile(new URL(moduleName, dist), 'utf8');
+  module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
+  module = replaceOnce(module, `const WASM = './${wasmName}';`, `const WASM = './${wasm}';`, moduleName);
+  module = replaceOnce(module, 'const WASM_INTEGRITY = null;', `const WASM_INTEGRITY = '${manifest[wasmName].integrity}';`, moduleName);
+  const pinned = await pin(moduleName, minify(module, 'esm'));
+  for (const name of [moduleName, glueName, wasmName]) await rm(new URL(name, dist));
+  return { module: pinned, glue };
+}
+
+const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
-await rm(new URL('eligibility.js', dist));
-await rm(new URL('eligibility_bg.wasm', dist));
+const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm');
 
 // What the element script carries: names and links for its fallback, and the number
 // of rows (options, or one field) of each programme's first question for its placeholder.
@@ -106,8 +130,8 @@ if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader
 const placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
   .replace(/;}/g, '}').trim();
 const build = {
-  files: { index, glue },
-  integrity: { [index]: manifest['index.js'].integrity, [glue]: manifest['eligibility.js'].integrity },
+  files: element,
+  integrity: { [element.module]: manifest['element.js'].integrity, [element.glue]: manifest['element-engine.js'].integrity },
   programmes,
   css: placeholderCss,
 };
@@ -134,7 +158,9 @@ await pin('embed-resize.js', resize);
 
 await writeFile(new URL('files.json', dist), `${JSON.stringify(manifest, null, 2)}\n`);
 const { file, integrity } = manifest['eligibility-widget.js'];
-console.log(`build: www/dist/${wasm} is ${(await readFile(new URL(wasm, dist))).length} bytes`);
+for (const wasm of ['eligibility_bg.wasm', 'element-engine_bg.wasm'].map((name) => manifest[name].file)) {
+  console.log(`build: www/dist/${wasm} is ${(await readFile(new URL(wasm, dist))).length} bytes`);
+}
 console.log(`build: <script src="…/${file}" integrity="${integrity}" crossorigin="anonymous" async></script>`);
 EOF
 

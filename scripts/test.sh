@@ -7,6 +7,7 @@ echo "== format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --features preview -- -D warnings
 
 echo "== native: the rules crate, packs, scenarios, CLI, properties"

@@ -1,45 +1,16 @@
-//! JavaScript values, in the browser: reports as plain objects, answers from JS
-//! values, the visitor's day. Below both the JS API (`wasm`) and the widget's DOM
-//! layer, which use it; it knows nothing of either.
+//! JavaScript values, in the browser: reports as plain objects, the visitor's day.
+//! Below both the JS API (`wasm`) and the widget's DOM layer, which use it; it knows
+//! nothing of either.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::answer::AnswerInput;
 use crate::pack::Date;
 
 /// A report as a plain JS object; `None` becomes `null`, as in the CLI's JSON.
 pub fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// Texts as JS strings.
-pub fn texts<'t>(texts: impl IntoIterator<Item = &'t str>) -> js_sys::Array {
-    texts.into_iter().map(JsValue::from_str).collect()
-}
-
-/// A JavaScript value as an answer. Numbers keep their shortest exact decimal form,
-/// so `15000.001` stays more than 15000.
-pub fn answer_input(value: &JsValue) -> AnswerInput {
-    if value.is_undefined() || value.is_null() {
-        AnswerInput::Missing
-    } else if let Some(b) = value.as_bool() {
-        AnswerInput::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        let text = js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
-        if n.is_finite() {
-            AnswerInput::Number(text)
-        } else {
-            AnswerInput::Other(text)
-        }
-    } else if let Some(s) = value.as_string() {
-        AnswerInput::text(&s)
-    } else if js_sys::Array::is_array(value) {
-        AnswerInput::Other("a list".into())
-    } else {
-        AnswerInput::Other("an object".into())
-    }
 }
 
 /// The visitor's day, by their own clock and time zone.

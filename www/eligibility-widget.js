@@ -9,9 +9,10 @@
 //   frame and paddings of the form, the size of its first question, so that the page
 //   does not move when the form arrives;
 // - loads the engine once, when a widget comes within a screen of the viewport (at
-//   once with loading="eager"; any widget after the first draws at once): the ES
-//   module and its glue are preloaded with the integrity pinned at build time, and
-//   imported only if both pass; the module pins the .wasm the same way. One
+//   once with loading="eager"; any widget after the first draws at once): the
+//   element's module (element.js, on an engine without the JS API) and its glue
+//   are preloaded with the integrity pinned at build time, and imported only if
+//   both pass; the module pins the .wasm the same way. One
 //   `integrity` on this script's tag therefore covers every file of the widget;
 // - when something fails, says what (its files could not be loaded, WebAssembly is
 //   not allowed on the page, the browser is too old) and gives each programme's
@@ -87,8 +88,8 @@
   function loadEngine() {
     if (!engine) {
       engine = base
-        ? Promise.all([preload(build.files.glue), preload(build.files.index)])
-          .then(function () { return import(new URL(build.files.index, base).href); })
+        ? Promise.all([preload(build.files.glue), preload(build.files.module)])
+          .then(function () { return import(new URL(build.files.module, base).href); })
         : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found'));
     }
     return engine;

@@ -73,6 +73,10 @@ export async function server(options) {
   return { origin: `http://127.0.0.1:${started.address().port}`, close: () => started.close() };
 }
 
+/** The files the element script loads beside itself, by logical name (files.json):
+ * the element's module, its glue and its engine, which has no JS API (scripts/build.sh). */
+export const ELEMENT_FILES = ['element.js', 'element-engine.js', 'element-engine_bg.wasm'];
+
 /** The build's files.json: logical name → { file, integrity }. */
 export async function builtFiles() {
   return JSON.parse(await readFile(new URL('www/dist/files.json', root), 'utf8'));

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { evaluate, questions as questionList } from '../../www/dist/index.js';
 import {
-  answer, builtFiles, layoutShifts, open, painted, questionsById, ready, recordLayoutShifts, server, start,
+  answer, builtFiles, ELEMENT_FILES, layoutShifts, open, painted, questionsById, ready, recordLayoutShifts, server, start,
 } from './harness.mjs';
 
 const dist = fileURLToPath(new URL('../../www/dist/', import.meta.url));
@@ -104,7 +104,7 @@ test('from a CDN as docs/hosting.md says: the headers, the snippet with integrit
     assert.equal(await widget.locator('.verdict').getAttribute('data-status'), 'not_eligible');
     // Each of the widget's files once, from the CDN, and nothing else from anywhere.
     const fromCdn = requests.filter((url) => url.startsWith(site.cdn)).map((url) => new URL(url).pathname).sort();
-    const expected = ['eligibility-widget.js', 'index.js', 'eligibility.js', 'eligibility_bg.wasm'].map((name) => `/${files[name].file}`);
+    const expected = ['eligibility-widget.js', ...ELEMENT_FILES].map((name) => `/${files[name].file}`);
     assert.deepEqual(fromCdn, expected.sort());
     assert.deepEqual(requests.filter((url) => !url.startsWith(site.cdn) && !url.startsWith(site.publisher)), []);
     assert.deepEqual(errors, [], 'no CORS, integrity or policy error');
@@ -222,9 +222,9 @@ test('as a module script from the CDN, and from the same origin, where document.
 test('one integrity protects every file: a file changed on the CDN is refused, never run, and the link shown', async () => {
   // Valid changes: JavaScript that would mark the page, a WebAssembly custom section.
   const changes = {
-    'index.js': (body) => Buffer.concat([body, Buffer.from('\nglobalThis.tampered = true;\n')]),
-    'eligibility.js': (body) => Buffer.concat([body, Buffer.from('\nglobalThis.tampered = true;\n')]),
-    'eligibility_bg.wasm': (body) => Buffer.concat([body, Buffer.from([0, 5, 4, 0x74, 0x65, 0x73, 0x74])]),
+    'element.js': (body) => Buffer.concat([body, Buffer.from('\nglobalThis.tampered = true;\n')]),
+    'element-engine.js': (body) => Buffer.concat([body, Buffer.from('\nglobalThis.tampered = true;\n')]),
+    'element-engine_bg.wasm': (body) => Buffer.concat([body, Buffer.from([0, 5, 4, 0x74, 0x65, 0x73, 0x74])]),
     'eligibility-widget.js': (body) => Buffer.concat([body, Buffer.from('\nglobalThis.tampered = true;\n')]),
   };
   for (const [name, change] of Object.entries(changes)) {
@@ -254,7 +254,7 @@ test('one integrity protects every file: a file changed on the CDN is refused, n
 });
 
 test("the doc's preload hints: each file fetched once, and a changed .wasm still refused", async () => {
-  const wasm = `/${files['eligibility_bg.wasm'].file}`;
+  const wasm = `/${files['element-engine_bg.wasm'].file}`;
   for (const tampered of [false, true]) {
     const site = await sites({
       tamper: (path, body) => (tampered && path === wasm ? Buffer.concat([body, Buffer.from([0, 5, 4, 0x74, 0x65, 0x73, 0x74])]) : undefined),
@@ -298,7 +298,7 @@ test('a browser too old is told so, in its language, with the link', async () =>
  * first step, added at once; and the requests seen. */
 async function engineRequested(page, requests) {
   const links = await page.evaluate(() => document.querySelectorAll('link[rel=modulepreload]').length);
-  return links > 0 || requests.some((url) => /\/(index|eligibility|eligibility_bg)\.[0-9a-f]{10}\./.test(url));
+  return links > 0 || requests.some((url) => /\/(element|element-engine|element-engine_bg)\.[0-9a-f]{10}\./.test(url));
 }
 
 test('lazy: a widget never scrolled to costs only the element script; near the screen, it loads; eager loads at once', async () => {
@@ -343,7 +343,7 @@ async function shiftsFromPlaceholderToForm(path, width, height) {
   await page.addInitScript(recordLayoutShifts);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/dist\/index\.[0-9a-f]{10}\.js$/, async (route) => { await held; await route.continue(); });
+  await page.route(/\/dist\/element\.[0-9a-f]{10}\.js$/, async (route) => { await held; await route.continue(); });
   await page.goto(`${browser.origin}${path}`);
   const widgets = page.locator('eligibility-widget');
   // Widgets within a screen of the viewport ask for the engine; the others wait.
@@ -355,7 +355,7 @@ async function shiftsFromPlaceholderToForm(path, width, height) {
   release();
   for (let i = 0; i < near; i += 1) await ready(page, i);
   const shifts = await layoutShifts(page, since);
-  await page.unroute(/\/dist\/index\./);
+  await page.unroute(/\/dist\/element\./);
   await page.close();
   return { ...shifts, near, placeholders };
 }
@@ -660,7 +660,7 @@ test('where scripts are stripped: the iframe of the doc sizes itself and passes 
     const others = requests.filter((url) => !url.startsWith(site.publisher) && !url.startsWith(site.cdn));
     assert.deepEqual(others, []);
     const inFrame = requests.filter((url) => url.startsWith(site.cdn)).map((url) => new URL(url).pathname.split('?')[0]).sort();
-    const pinned = ['eligibility-widget.js', 'embed.js', 'embed-resize.js', 'index.js', 'eligibility.js', 'eligibility_bg.wasm'].map((n) => `/${files[n].file}`);
+    const pinned = ['eligibility-widget.js', 'embed.js', 'embed-resize.js', ...ELEMENT_FILES].map((n) => `/${files[n].file}`);
     assert.deepEqual(inFrame, ['/embed.html', ...pinned].sort());
     assert.deepEqual(await embedded.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), ['', 0, 0]);
     assert.deepEqual(await browser.context.cookies(), []);

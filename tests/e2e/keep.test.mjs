@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { programmes, questions as questionList } from '../../www/dist/index.js';
-import { answer, builtFiles, NOTHING_WRITTEN, open, questionsById, ready, server, start, writtenSomewhere } from './harness.mjs';
+import { answer, builtFiles, ELEMENT_FILES, NOTHING_WRITTEN, open, questionsById, ready, server, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -22,7 +22,7 @@ const ELIGIBLE = [['profession', 'artist'], ['rights_not_renewed_since_2020', tr
 
 const built = await builtFiles();
 const OWN_FILES = new Set(['/dist/eligibility-widget.js',
-  ...['index.js', 'eligibility.js', 'eligibility_bg.wasm'].map((logical) => `/dist/${built[logical].file}`)]);
+  ...ELEMENT_FILES.map((logical) => `/dist/${built[logical].file}`)]);
 
 /** What a page fetched beyond itself, its style and icon and the widget's own files. */
 function strangers(requests, origin) {

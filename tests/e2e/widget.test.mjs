@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { evaluate, nextQuestion, questions as questionList } from '../../www/dist/index.js';
-import { answer, builtFiles, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, start, writtenSomewhere } from './harness.mjs';
+import { answer, builtFiles, ELEMENT_FILES, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -39,7 +39,7 @@ function shownAmount(text) {
  * (named after their content by scripts/build.sh, listed in www/dist/files.json). */
 const built = await builtFiles();
 const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js',
-  ...['index.js', 'eligibility.js', 'eligibility_bg.wasm'].map((logical) => `/dist/${built[logical].file}`)]);
+  ...ELEMENT_FILES.map((logical) => `/dist/${built[logical].file}`)]);
 
 
 test('visitors reach the verdict of every scenario the form can ask, by mouse and keyboard, and nothing leaves the page', async () => {
@@ -197,7 +197,7 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
   assert.deepEqual([...hosts], [browser.origin]);
   const own = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/dist/'));
   const files = await builtFiles();
-  const hashed = ['eligibility.js', 'eligibility_bg.wasm', 'index.js'].map((name) => `/dist/${files[name].file}`);
+  const hashed = ELEMENT_FILES.map((name) => `/dist/${files[name].file}`);
   assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', ...hashed].sort());
   assert.deepEqual(await browser.context.cookies(), []);
   assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN);
