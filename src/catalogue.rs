@@ -11,6 +11,21 @@ use std::sync::OnceLock;
 use crate::pack::Programme;
 
 mod generated {
+    use crate::i18n::Text;
+
+    // The baked catalogue writes each string `s("…")` and each text `t(fr, en)`: one
+    // call each rather than an allocation and a copy inlined at each of its hundreds of
+    // strings (BENCHMARKS.md, "The third cut").
+    #[inline(never)]
+    fn s(text: &str) -> String {
+        text.to_owned()
+    }
+
+    #[inline(never)]
+    fn t(fr: &str, en: &str) -> Text {
+        Text { fr: s(fr), en: s(en) }
+    }
+
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
