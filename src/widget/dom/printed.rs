@@ -15,7 +15,8 @@ use crate::i18n::colon;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
 
-const PRINT_STYLE: &str = include_str!("../summary.css");
+// summary.css as build.rs writes it: without comments and needless spaces.
+const PRINT_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/summary.css"));
 
 /// Prints `summary` through the widget's print frame, made on first use.
 pub fn print(
