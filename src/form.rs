@@ -8,7 +8,7 @@
 //! country does not ask it.
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
 use crate::i18n::{ui, Lang, Text};
@@ -117,7 +117,7 @@ pub struct Outcome<'p> {
     pub verdict: Verdict<'p>,
     pub country: CountryOutcome,
     /// The programme's questions answered "I don't know".
-    pub unknown: BTreeSet<QuestionIndex>,
+    pub unknown: Set<QuestionIndex>,
     /// The programme's own answers, for `changes`.
     answers: Answers,
 }
