@@ -28,8 +28,10 @@ cd "$(dirname "$0")/.."
 # element script shows its fallback, the programmes' links, in the widget at work
 # (www/eligibility-widget.js). The flags are set here, whatever RUSTFLAGS the caller has:
 # they are part of what ships. Everything else (the CLI, the tests) stays on stable.
+# `-Zlocation-detail=none`: a panic's source file, line and column, which such a trap
+# never shows, are not kept either (0.2 KB gzipped: BENCHMARKS.md, "The third cut").
 . scripts/toolchain.sh
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
   cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 rm -rf www/dist
 mkdir -p www/dist
