@@ -169,9 +169,22 @@ fn install_panic_hook() {
     });
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window`, read as such: `web_sys::window()` looks for the global
+    /// object under four names and then checks it is a `Window`, which costs an import
+    /// each (BENCHMARKS.md, "The third cut").
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<web_sys::Window>;
+}
+
+fn window() -> Option<web_sys::Window> {
+    WINDOW.with(Option::clone)
+}
+
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let message =
         Maker { document }.element("p", &[("class", "problem"), ("role", "alert")], Some(ui(lang).crashed))?;
     root.set_text_content(None);
@@ -302,7 +315,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
     if LINK_TAKEN.with(|taken| taken.get()) {
         return None;
     }
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = window()?.location().hash().ok()?;
     let outcome = match Link::read(&hash) {
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
@@ -339,7 +352,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
-    let href = web_sys::window().ok_or("no window")?.location().href()?;
+    let href = window().ok_or("no window")?.location().href()?;
     let page = href.split('#').next().unwrap_or_default();
     Ok(format!("{page}#{}", Link::of(state, rank_of(host, document)?).fragment()))
 }
@@ -349,7 +362,7 @@ fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Resu
 /// secure context) gets the failure said, not an exception.
 fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
     let promise = (|| -> Option<js_sys::Promise> {
-        let navigator = js_sys::Reflect::get(&web_sys::window()?.into(), &"navigator".into()).ok()?;
+        let navigator = js_sys::Reflect::get(&window()?.into(), &"navigator".into()).ok()?;
         let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
         let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
         write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
