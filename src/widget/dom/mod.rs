@@ -335,7 +335,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
     let own = host.get_attribute("programme").unwrap_or_default();
     let own: Vec<&str> = own.split_whitespace().collect();
-    let widgets = document.query_selector_all("eligibility-widget")?;
+    let widgets = element::select_all(document, "eligibility-widget")?;
     let mut rank = 0;
     for i in 0..widgets.length() {
         let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -404,7 +404,9 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
         *slot = Some(sheet.clone());
         Ok(sheet)
     })?;
-    let sheets = js_sys::Array::of1(&sheet);
+    // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
+    let sheets = js_sys::Array::new();
+    sheets.push(&sheet);
     js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(())
 }
@@ -433,9 +435,9 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
     };
     let events = {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        match event.type_().as_str() {
+        match element::type_of(event).as_str() {
             "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
-                let down = event.type_() == "keydown";
+                let down = element::type_of(event) == "keydown";
                 m.entering = down && target.matches("input[type=text]")?;
                 // Released with no `submit`: say now what the change did.
                 if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
@@ -536,12 +538,12 @@ fn question_of(element: &Element) -> Result<Option<usize>, JsValue> {
 /// "I don't know" box.
 fn value_of(target: &Element) -> String {
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if matches!(input.type_().as_str(), "radio" | "checkbox") && !input.checked() {
+        if matches!(element::type_of(input).as_str(), "radio" | "checkbox") && !input.checked() {
             return String::new();
         }
-        return input.value();
+        return element::value(input);
     }
-    target.dyn_ref::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+    target.dyn_ref::<HtmlSelectElement>().map(|s| element::value(s)).unwrap_or_default()
 }
 
 /// Sends each event once the widget is released, since a listener may call it back.
@@ -626,12 +628,12 @@ impl Mounted {
 
     /// Commits what was typed in the text fields (Enter or "Continue").
     fn commit_text_fields(&mut self) -> Result<(), JsValue> {
-        let inputs = self.root.query_selector_all("form input[type=text]")?;
+        let inputs = element::select_all(&self.root, "form input[type=text]")?;
         let mut typed = Vec::new();
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
             if let Some(question) = question_of(&input)? {
-                typed.push((question, input.value()));
+                typed.push((question, element::value(&input)));
             }
         }
         let Some(state) = self.state.as_mut() else { return Ok(()) };
