@@ -13,7 +13,6 @@ mod element;
 mod printed;
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
@@ -83,7 +82,7 @@ enum Work {
 /// One mounted widget and its queue of work; what the element holds.
 pub struct Handle {
     mounted: Shared,
-    queue: Rc<RefCell<VecDeque<Work>>>,
+    queue: Rc<RefCell<Queue>>,
 }
 
 impl Handle {
@@ -108,11 +107,15 @@ thread_local! {
     static AT_WORK: RefCell<Option<(ShadowRoot, Lang)>> = const { RefCell::new(None) };
 }
 
+/// Work waiting for the widget, oldest first: a few items at most, where a `VecDeque`
+/// adds its own code for nothing.
+type Queue = Vec<Work>;
+
 /// Does `first`, then whatever work arrived meanwhile. Work that arrives while the
 /// widget is busy is queued, not refused: it is done as soon as the widget is free.
-fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Result<(), JsValue> {
+fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), JsValue> {
     if mounted.try_borrow_mut().is_err() {
-        queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.push_back(first);
+        queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.push(first);
         return Ok(());
     }
     #[cfg(not(panic = "immediate-abort"))]
@@ -134,7 +137,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Re
                 Err(_) => web_sys::console::error_2(&"eligibility-widget:".into(), &error),
             }
         }
-        next = queue.try_borrow_mut().ok().and_then(|mut q| q.pop_front());
+        next = queue.try_borrow_mut().ok().and_then(|mut q| (!q.is_empty()).then(|| q.remove(0)));
     }
     #[cfg(not(panic = "immediate-abort"))]
     AT_WORK.with(|cell| {
@@ -223,7 +226,7 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
         listener: None,
         extra,
     }));
-    let queue: Rc<RefCell<VecDeque<Work>>> = Rc::default();
+    let queue: Rc<RefCell<Queue>> = Rc::default();
     let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
     for kind in LISTENED {
@@ -411,7 +414,7 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<VecDeque<Work>>>, event: Event) {
+fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Event) {
     let Some(mounted) = weak.upgrade() else { return };
     if let Err(error) = run(&mounted, queue, Work::Event(event)) {
         web_sys::console::error_2(&"eligibility-widget:".into(), &error);
