@@ -4,9 +4,11 @@
 //! and a change to it needs no change here.
 //!
 //! Names map to paths as the main crate sees them: the rest of the model is
-//! `crate::pack::…`, while a string is written `s("…")` and a text `t("fr", "en")`: two
-//! functions the including module provides, so that each of the catalogue's hundreds of
-//! strings is one call rather than an allocation and a copy inlined (smaller code). A decimal is serialised as its parts
+//! `crate::pack::…`, while a string is written `s("…")`, a text `t("fr", "en")` and the
+//! structs of `FLAT` as calls of functions named after them, their fields in order and
+//! their strings as literals (`source(Some("id"), "title", …)`): functions the including
+//! module provides, so that each of the catalogue's hundreds of strings and structs is
+//! one call rather than allocations, copies and moves inlined (smaller code). A decimal is serialised as its parts
 //! (`decimal`, `optional_decimal`) and written `rust_decimal::Decimal::from_parts(…)`, a
 //! `const fn` that cannot fail; a boxed condition (`boxed`) is written `Box::new(…)`.
 
@@ -17,7 +19,7 @@ use serde::ser::{self, Serialize, Serializer};
 
 /// The Rust expression that builds `value` again.
 pub fn to_rust(value: &impl Serialize) -> Result<String, Error> {
-    let mut writer = Writer { out: String::new(), in_text: false };
+    let mut writer = Writer { out: String::new(), literal: false };
     value.serialize(&mut writer)?;
     Ok(writer.out)
 }
@@ -88,9 +90,30 @@ fn path(name: &str) -> String {
 
 struct Writer {
     out: String,
-    /// Within a text, whose strings are `t`'s arguments as literals.
-    in_text: bool,
+    /// A string to write as a literal: a field of a text or of a `FLAT` struct.
+    literal: bool,
 }
+
+/// The structs written as calls of a function named after them (`Source` as `source(…)`).
+const FLAT: [(&str, &str); 17] = [
+    ("Text", "t"),
+    ("Programme", "programme"),
+    ("Date", "date"),
+    ("Country", "country"),
+    ("Window", "window"),
+    ("Question", "question"),
+    ("Choice", "choice"),
+    ("Criterion", "criterion"),
+    ("Document", "document"),
+    ("Amount", "amount"),
+    ("Tier", "tier"),
+    ("Part", "part"),
+    ("PerUnit", "per_unit"),
+    ("Place", "place"),
+    ("Start", "start"),
+    ("Source", "source"),
+    ("Reading", "reading"),
+];
 
 impl Writer {
     fn write(&mut self, text: impl fmt::Display) -> Result<(), Error> {
@@ -102,7 +125,8 @@ impl Writer {
 struct Compound<'a> {
     writer: &'a mut Writer,
     close: &'static str,
-    /// Whether a struct's fields are written with their names.
+    /// Whether a struct's fields are written with their names (else as the arguments
+    /// of a call, strings as literals).
     labelled: bool,
 }
 
@@ -111,12 +135,12 @@ impl Compound<'_> {
         if let Some(label) = label.filter(|_| self.labelled) {
             self.writer.write(format_args!("{label}: "))?;
         }
+        self.writer.literal = !self.labelled;
         value.serialize(&mut *self.writer)?;
         self.writer.write(", ")
     }
 
     fn finish(self) -> Result<(), Error> {
-        self.writer.in_text = false;
         self.writer.write(self.close)
     }
 }
@@ -156,7 +180,7 @@ impl<'a> Serializer for &'a mut Writer {
     }
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
-        if self.in_text {
+        if self.literal {
             return self.write(format_args!("{value:?}"));
         }
         self.write(format_args!("s({value:?})"))
@@ -237,10 +261,9 @@ impl<'a> Serializer for &'a mut Writer {
     }
 
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        if name == "Text" {
-            // `t(fr, en)`: its fields in the order they are declared, unlabelled.
-            self.write("t(")?;
-            self.in_text = true;
+        if let Some((_, function)) = FLAT.iter().find(|(flat, _)| *flat == name) {
+            // `function(…)`: its fields in the order they are declared, unlabelled.
+            self.write(format_args!("{function}("))?;
             return Ok(Compound { writer: self, close: ")", labelled: false });
         }
         self.write(format_args!("{} {{ ", path(name)))?;
