@@ -84,9 +84,84 @@ async function pin(logical, bytes) {
   return name;
 }
 
+/** The LEB128 unsigned integer at `at` in `bytes`: [value, the offset after it]. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    if (byte === undefined) throw new Error('build: the .wasm ends inside a number');
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+const lebBytes = (value) => {
+  const out = [];
+  do {
+    const byte = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value > 0 ? byte | 0x80 : byte);
+  } while (value > 0);
+  return out;
+};
+
+/** The .wasm with every import named `a`, `b`, … (and its module `a`), and the glue
+ * with the same names: wasm-bindgen names each import after its JS name and a hash,
+ * 16 hex digits that no compressor can shorten, once in the .wasm and once in the glue
+ * (2.9 KB gzipped: BENCHMARKS.md, "The third cut"). The exports keep their names. */
+function shortImports(bytes, glue) {
+  const text = new TextDecoder('utf-8', { fatal: true });
+  const short = (i) => {
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    return i < letters.length ? letters[i] : short(Math.floor(i / letters.length) - 1) + letters[i % letters.length];
+  };
+  const utf8 = (s) => [...lebBytes(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const modules = new Map();
+  const out = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      out.push(bytes.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(bytes, start);
+    const payload = [...lebBytes(count)];
+    for (let i = 0; i < count; i++) {
+      let length;
+      [length, p] = leb(bytes, p);
+      const module = text.decode(bytes.subarray(p, p + length));
+      p += length;
+      [length, p] = leb(bytes, p);
+      const name = text.decode(bytes.subarray(p, p + length));
+      p += length;
+      // Only functions: anything else would need its own description read.
+      if (bytes[p] !== 0) throw new Error(`build: the .wasm imports ${module} ${name}, not a function`);
+      const [, after] = leb(bytes, p + 1);
+      if (!modules.has(module)) {
+        modules.set(module, short(modules.size));
+        glue = replaceOnce(glue, `${JSON.stringify(module)}: import`, `${JSON.stringify(modules.get(module))}: import`, 'eligibility.js');
+      }
+      const renamed = short(i);
+      const keys = glue.split(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?=: function)`));
+      if (keys.length !== 2) throw new Error(`build: expected the import ${name} once in eligibility.js, found it ${keys.length - 1} times`);
+      glue = keys.join(renamed);
+      payload.push(...utf8(modules.get(module)), ...utf8(renamed), ...bytes.subarray(p, after));
+      p = after;
+    }
+    if (p !== end) throw new Error('build: the .wasm\'s import section has bytes after its imports');
+    out.push(Uint8Array.from([id, ...lebBytes(payload.length), ...payload]));
+    at = end;
+  }
+  return { wasm: Buffer.concat(out), glue };
+}
+
 // The engine: the .wasm, the glue that names it, the module that names both.
-const wasm = await pin('eligibility_bg.wasm', await readFile(new URL('eligibility_bg.wasm', dist)));
-const glueSource = await readFile(new URL('eligibility.js', dist), 'utf8');
+const short = shortImports(await readFile(new URL('eligibility_bg.wasm', dist)), await readFile(new URL('eligibility.js', dist), 'utf8'));
+const wasm = await pin('eligibility_bg.wasm', short.wasm);
+const glueSource = short.glue;
 const glue = await pin('eligibility.js', minify(replaceOnce(glueSource, "'eligibility_bg.wasm'", `'${wasm}'`, 'eligibility.js'), 'esm'));
 let module = await readFile(new URL('index.js', dist), 'utf8');
 module = replaceOnce(module, "from './eligibility.js'", `from './${glue}'`, 'index.js');
