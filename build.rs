@@ -5,7 +5,8 @@
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
 //! - `src/widget/widget.css` is written without its comments and the spaces no rule
-//!   needs, as the widget adopts it (bench/sizes.mjs finds it in the .wasm the same way).
+//!   needs, as the widget adopts it (bench/sizes.mjs finds it in the .wasm the same way);
+//!   so is `src/widget/summary.css`, the printed summary's.
 //! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is listed for
 //!   the scenario test, which runs natively and in the browser.
 
@@ -22,6 +23,9 @@ fn main() -> BuildResult<()> {
     let css = root.join("src/widget/widget.css");
     println!("cargo:rerun-if-changed={}", css.display());
     fs::write(out.join("widget.css"), minify_css(&fs::read_to_string(css)?))?;
+    let print_css = root.join("src/widget/summary.css");
+    println!("cargo:rerun-if-changed={}", print_css.display());
+    fs::write(out.join("summary.css"), minify_css(&fs::read_to_string(print_css)?))?;
     fs::write(out.join("scenarios.rs"), list(&files(&root.join("tests/scenarios"))?)?)?;
     fs::write(out.join("test_packs.rs"), list(&files(&root.join("tests/packs"))?)?)?;
     Ok(())

@@ -35,6 +35,8 @@ cd "$(dirname "$0")/.."
 # element script shows its fallback, the programmes' links, in the widget at work
 # (www/eligibility-widget.js). The flags are set here, whatever RUSTFLAGS the caller has:
 # they are part of what ships. Everything else (the CLI, the tests) stays on stable.
+# `-Zlocation-detail=none`: a panic's source file, line and column, which such a trap
+# never shows, are not kept either (0.2 KB gzipped: BENCHMARKS.md, "The third cut").
 . scripts/toolchain.sh
 rm -rf www/dist
 mkdir -p www/dist
@@ -42,18 +44,23 @@ mkdir -p www/dist
 # (element.js), built without it (the `api` feature) in a target folder of its own: a
 # page's visitors load only the second, about 16 KB gzipped lighter.
 target="${CARGO_TARGET_DIR:-target}"
+# `--flatten --rereloop` rewrites the control flow of every function from scratch, which
+# `-Oz` then shrinks further than `-Oz` alone: twice, then two more `-Oz` (1.4 KB
+# gzipped less than one `-Oz`: BENCHMARKS.md, "The third cut").
+rewrite="--flatten --rereloop -Oz"
 for engine in eligibility element-engine; do
   case "$engine" in
     eligibility) dir="$target" features=() ;;
     element-engine) dir="$target/element" features=(--no-default-features) ;;
   esac
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
   wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name "$engine" \
     "$dir/wasm32-unknown-unknown/release/eligibility.wasm"
   # The features Rust's wasm32 target emits; wasm-bindgen drops the section that names them.
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  # shellcheck disable=SC2086 # $rewrite is a list of passes
+  node_modules/.bin/wasm-opt $rewrite $rewrite -Oz -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "www/dist/${engine}_bg.wasm" -o "www/dist/${engine}_bg.wasm"
@@ -95,12 +102,108 @@ async function pin(logical, bytes) {
   return name;
 }
 
+/** The LEB128 unsigned integer at `at` in `bytes`: [value, the offset after it]. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    if (byte === undefined) throw new Error('build: the .wasm ends inside a number');
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+const lebBytes = (value) => {
+  const out = [];
+  do {
+    const byte = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value > 0 ? byte | 0x80 : byte);
+  } while (value > 0);
+  return out;
+};
+
+/** The .wasm with its imports named `a`, `b`, … (their module `a`) and its exports too
+ * (but `memory`, which benchmarks read), and the glue with the same names. wasm-bindgen
+ * names each import after its JS name and a hash, 16 hex digits that no compressor can
+ * shorten, and some exports after their Rust paths, each in the .wasm and in the glue
+ * (4.2 KB gzipped: BENCHMARKS.md, "The third cut"). */
+function shortNames(bytes, glue, glueName) {
+  const text = new TextDecoder('utf-8', { fatal: true });
+  const short = (i) => {
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    return i < letters.length ? letters[i] : short(Math.floor(i / letters.length) - 1) + letters[i % letters.length];
+  };
+  const utf8 = (s) => [...lebBytes(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const modules = new Map();
+  const out = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (id === 7) {
+      // The exports, but `memory` (which benchmarks read): the glue calls them `wasm.…`.
+      let [count, p] = leb(bytes, start);
+      const payload = [...lebBytes(count)];
+      for (let i = 0; i < count; i++) {
+        let length;
+        [length, p] = leb(bytes, p);
+        const name = text.decode(bytes.subarray(p, p + length));
+        p += length;
+        const [, after] = leb(bytes, p + 1);
+        const renamed = name === 'memory' ? name : short(i);
+        const uses = glue.split(new RegExp(`(?<=\\bwasm\\.)${name.replace(/\$/g, '\\$')}(?![\\w$])`));
+        glue = uses.join(renamed);
+        payload.push(...utf8(renamed), ...bytes.subarray(p, after));
+        p = after;
+      }
+      if (p !== end) throw new Error('build: the .wasm\'s export section has bytes after its exports');
+      out.push(Uint8Array.from([id, ...lebBytes(payload.length), ...payload]));
+      at = end;
+      continue;
+    }
+    if (id !== 2) {
+      out.push(bytes.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(bytes, start);
+    const payload = [...lebBytes(count)];
+    for (let i = 0; i < count; i++) {
+      let length;
+      [length, p] = leb(bytes, p);
+      const module = text.decode(bytes.subarray(p, p + length));
+      p += length;
+      [length, p] = leb(bytes, p);
+      const name = text.decode(bytes.subarray(p, p + length));
+      p += length;
+      // Only functions: anything else would need its own description read.
+      if (bytes[p] !== 0) throw new Error(`build: the .wasm imports ${module} ${name}, not a function`);
+      const [, after] = leb(bytes, p + 1);
+      if (!modules.has(module)) {
+        modules.set(module, short(modules.size));
+        glue = replaceOnce(glue, `${JSON.stringify(module)}: import`, `${JSON.stringify(modules.get(module))}: import`, glueName);
+      }
+      const renamed = short(i);
+      const keys = glue.split(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?=: function)`));
+      if (keys.length !== 2) throw new Error(`build: expected the import ${name} once in ${glueName}, found it ${keys.length - 1} times`);
+      glue = keys.join(renamed);
+      payload.push(...utf8(modules.get(module)), ...utf8(renamed), ...bytes.subarray(p, after));
+      p = after;
+    }
+    if (p !== end) throw new Error('build: the .wasm\'s import section has bytes after its imports');
+    out.push(Uint8Array.from([id, ...lebBytes(payload.length), ...payload]));
+    at = end;
+  }
+  return { wasm: Buffer.concat(out), glue };
+}
+
 /** An engine: its .wasm, the glue that names it, the module that names both; each
  * pinned, and the unpinned copies removed. The pinned names. */
 async function engine(moduleName, glueName, wasmName) {
-  const wasm = await pin(wasmName, await readFile(new URL(wasmName, dist)));
-  const glueSource = await readFile(new URL(glueName, dist), 'utf8');
-  const glue = await pin(glueName, minify(replaceOnce(glueSource, `'${wasmName}'`, `'${wasm}'`, glueName), 'esm'));
+  const short = shortNames(await readFile(new URL(wasmName, dist)), await readFile(new URL(glueName, dist), 'utf8'), glueName);
+  const wasm = await pin(wasmName, short.wasm);
+  const glue = await pin(glueName, minify(replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName), 'esm'));
   let module = await readFile(new URL(moduleName, dist), 'utf8');
   module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
   module = replaceOnce(module, `const WASM = './${wasmName}';`, `const WASM = './${wasm}';`, moduleName);

@@ -8,8 +8,8 @@
 //! country does not ask it.
 
 use crate::answer::{check, Answer, AnswerError, AnswerInput, Answers};
+use crate::sort::Set;
 use std::borrow::Borrow;
-use std::collections::BTreeSet;
 
 use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
 use crate::i18n::{ui, Lang, Text};
@@ -125,7 +125,7 @@ pub struct Outcome<'p> {
     pub verdict: Verdict<'p>,
     pub country: CountryOutcome,
     /// The programme's questions answered "I don't know".
-    pub unknown: BTreeSet<QuestionIndex>,
+    pub unknown: Set<QuestionIndex>,
     /// The programme's own answers, for `changes`: a session's remembered outcome keeps
     /// those of the call that made it, which give the same changes as any other answers
     /// in the same regions (`session::regions`).

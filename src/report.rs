@@ -236,7 +236,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
             let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
             match (low_value, high_value) {
                 (Some(low), Some(high)) if low == high => written(low),
-                _ => words.join(&format!(" {} ", ui.and)),
+                _ => crate::i18n::join(&words, &format!(" {} ", ui.and)),
             }
         }
     };
@@ -256,7 +256,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
             _ => String::new(),
         },
         Some(BenefitReport::Place { starts, .. }) => {
-            format!(" ({}{} {})", ui.starts, colon(lang), starts.join(&format!(" {} ", ui.or)))
+            format!(" ({}{} {})", ui.starts, colon(lang), crate::i18n::join(starts, &format!(" {} ", ui.or)))
         }
         None => String::new(),
     };

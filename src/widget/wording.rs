@@ -110,7 +110,7 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
             });
             let upcoming =
                 if state == WindowState::Upcoming { format!(" ({})", ui.not_open_yet) } else { String::new() };
-            format!("{}{} {}{upcoming}", ui.window, colon(lang), parts.join(semicolon(lang)))
+            format!("{}{} {}{upcoming}", ui.window, colon(lang), crate::i18n::join(&parts, semicolon(lang)))
         }
     }
 }

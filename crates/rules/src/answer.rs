@@ -213,7 +213,7 @@ impl AnswerError {
         let programmes: Vec<String> = programmes.iter().map(|p| format!("`{p}`")).collect();
         let programmes = match programmes.as_slice() {
             [one] => format!("programme {one}"),
-            several => format!("programmes {}", several.join(", ")),
+            several => format!("programmes {}", crate::i18n::join(several, ", ")),
         };
         AnswerError {
             question: id.to_owned(),

@@ -3,8 +3,12 @@
 //! model's own `Serialize` (derived under this feature). So the model is written once,
 //! and a change to it needs no change here.
 //!
-//! Names map to paths as the main crate sees them: `Text` is `crate::i18n::Text`, the
-//! rest of the model `crate::pack::…`. A decimal is serialised as its parts
+//! Names map to paths as the main crate sees them: the rest of the model is
+//! `crate::pack::…`, while a string is written `s("…")`, a text `t("fr", "en")` and the
+//! structs of `FLAT` as calls of functions named after them, their fields in order and
+//! their strings as literals (`source(Some("id"), "title", …)`): functions the including
+//! module provides, so that each of the catalogue's hundreds of strings and structs is
+//! one call rather than allocations, copies and moves inlined (smaller code). A decimal is serialised as its parts
 //! (`decimal`, `optional_decimal`) and written `rust_decimal::Decimal::from_parts(…)`, a
 //! `const fn` that cannot fail; a boxed condition (`boxed`) is written `Box::new(…)`.
 
@@ -15,7 +19,7 @@ use serde::ser::{self, Serialize, Serializer};
 
 /// The Rust expression that builds `value` again.
 pub fn to_rust(value: &impl Serialize) -> Result<String, Error> {
-    let mut writer = Writer { out: String::new() };
+    let mut writer = Writer { out: String::new(), literal: false };
     value.serialize(&mut writer)?;
     Ok(writer.out)
 }
@@ -78,7 +82,6 @@ impl Serialize for Parts<'_> {
 /// The path of a type of the model, as the main crate names it.
 fn path(name: &str) -> String {
     match name {
-        "Text" => "crate::i18n::Text".to_owned(),
         "Decimal" => "rust_decimal::Decimal::from_parts".to_owned(),
         "Box" => "Box::new".to_owned(),
         other => format!("crate::pack::{other}"),
@@ -87,7 +90,30 @@ fn path(name: &str) -> String {
 
 struct Writer {
     out: String,
+    /// A string to write as a literal: a field of a text or of a `FLAT` struct.
+    literal: bool,
 }
+
+/// The structs written as calls of a function named after them (`Source` as `source(…)`).
+const FLAT: [(&str, &str); 17] = [
+    ("Text", "t"),
+    ("Programme", "programme"),
+    ("Date", "date"),
+    ("Country", "country"),
+    ("Window", "window"),
+    ("Question", "question"),
+    ("Choice", "choice"),
+    ("Criterion", "criterion"),
+    ("Document", "document"),
+    ("Amount", "amount"),
+    ("Tier", "tier"),
+    ("Part", "part"),
+    ("PerUnit", "per_unit"),
+    ("Place", "place"),
+    ("Start", "start"),
+    ("Source", "source"),
+    ("Reading", "reading"),
+];
 
 impl Writer {
     fn write(&mut self, text: impl fmt::Display) -> Result<(), Error> {
@@ -99,13 +125,17 @@ impl Writer {
 struct Compound<'a> {
     writer: &'a mut Writer,
     close: &'static str,
+    /// Whether a struct's fields are written with their names (else as the arguments
+    /// of a call, strings as literals).
+    labelled: bool,
 }
 
 impl Compound<'_> {
     fn item(&mut self, label: Option<&str>, value: &(impl Serialize + ?Sized)) -> Result<(), Error> {
-        if let Some(label) = label {
+        if let Some(label) = label.filter(|_| self.labelled) {
             self.writer.write(format_args!("{label}: "))?;
         }
+        self.writer.literal = !self.labelled;
         value.serialize(&mut *self.writer)?;
         self.writer.write(", ")
     }
@@ -150,7 +180,10 @@ impl<'a> Serializer for &'a mut Writer {
     }
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
-        self.write(format_args!("String::from({value:?})"))
+        if self.literal {
+            return self.write(format_args!("{value:?}"));
+        }
+        self.write(format_args!("s({value:?})"))
     }
 
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
@@ -199,17 +232,17 @@ impl<'a> Serializer for &'a mut Writer {
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
         self.write("vec![")?;
-        Ok(Compound { writer: self, close: "]" })
+        Ok(Compound { writer: self, close: "]", labelled: true })
     }
 
     fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, Error> {
         self.write("(")?;
-        Ok(Compound { writer: self, close: ")" })
+        Ok(Compound { writer: self, close: ")", labelled: true })
     }
 
     fn serialize_tuple_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
         self.write(format_args!("{}(", path(name)))?;
-        Ok(Compound { writer: self, close: ")" })
+        Ok(Compound { writer: self, close: ")", labelled: true })
     }
 
     fn serialize_tuple_variant(
@@ -220,7 +253,7 @@ impl<'a> Serializer for &'a mut Writer {
         _: usize,
     ) -> Result<Compound<'a>, Error> {
         self.write(format_args!("{}::{variant}(", path(name)))?;
-        Ok(Compound { writer: self, close: ")" })
+        Ok(Compound { writer: self, close: ")", labelled: true })
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
@@ -228,8 +261,13 @@ impl<'a> Serializer for &'a mut Writer {
     }
 
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
+        if let Some((_, function)) = FLAT.iter().find(|(flat, _)| *flat == name) {
+            // `function(…)`: its fields in the order they are declared, unlabelled.
+            self.write(format_args!("{function}("))?;
+            return Ok(Compound { writer: self, close: ")", labelled: false });
+        }
         self.write(format_args!("{} {{ ", path(name)))?;
-        Ok(Compound { writer: self, close: "}" })
+        Ok(Compound { writer: self, close: "}", labelled: true })
     }
 
     fn serialize_struct_variant(
@@ -240,7 +278,7 @@ impl<'a> Serializer for &'a mut Writer {
         _: usize,
     ) -> Result<Compound<'a>, Error> {
         self.write(format_args!("{}::{variant} {{ ", path(name)))?;
-        Ok(Compound { writer: self, close: "}" })
+        Ok(Compound { writer: self, close: "}", labelled: true })
     }
 }
 
@@ -293,9 +331,6 @@ mod tests {
                 .to_owned())
         );
         let text = crate::i18n::Text { fr: "« oui »".into(), en: "\"yes\"".into() };
-        assert_eq!(
-            to_rust(&text).map_err(|e| e.to_string()),
-            Ok(r#"crate::i18n::Text { fr: String::from("« oui »"), en: String::from("\"yes\""), }"#.to_owned())
-        );
+        assert_eq!(to_rust(&text).map_err(|e| e.to_string()), Ok(r#"t("« oui »", "\"yes\"", )"#.to_owned()));
     }
 }

@@ -178,16 +178,19 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
         Some(fraction) => read_decimal(&format!("{sign}{whole}.{fraction}")),
         None => read_decimal(&format!("{sign}{whole}")),
     };
-    let (mark, grouping) = match (body.rfind(','), body.rfind('.')) {
-        (Some(comma), Some(dot)) if comma > dot => (',', '.'),
-        (Some(_), Some(_)) => ('.', ','),
+    // Searched as bytes (the body is ASCII by now): a search for a char from the end
+    // would add its own code to the WebAssembly.
+    let last = |mark: u8| body.bytes().rposition(|b| b == mark);
+    let (mark, grouping) = match (last(b','), last(b'.')) {
+        (Some(comma), Some(dot)) if comma > dot => (comma, '.'),
+        (Some(_), Some(dot)) => (dot, ','),
         (Some(_), None) => return lone_separator(&body, ',', lang, number),
         (None, Some(_)) => return lone_separator(&body, '.', lang, number),
         (None, None) => return number(&body, None).map(TypedAmount::Exact),
     };
     // Both kinds appear: the last one is the decimal mark, once (what is before it
     // must be grouped digits only); the other groups.
-    let (whole, fraction) = body.rsplit_once(mark).ok_or(DecimalError::NotANumber)?;
+    let (whole, fraction) = body.get(..mark).zip(body.get(mark + 1..)).ok_or(DecimalError::NotANumber)?;
     let whole = ungroup(whole, grouping).ok_or(DecimalError::NotANumber)?;
     number(&whole, Some(fraction)).map(TypedAmount::Exact)
 }

@@ -4,14 +4,98 @@
 //! 3 KB of code to the WebAssembly for each type they sort (BENCHMARKS.md, "On the
 //! wire"), this one about a hundred bytes.
 
-use std::collections::BTreeSet;
-
-/// The set of `items`, inserted one by one: `BTreeSet::from` and `collect()` sort their
-/// items first, with the standard library's sort.
-pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
+/// The set of `items`.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> Set<T> {
+    let mut set = Set::new();
     set.extend(items);
     set
+}
+
+/// A set as a sorted list without repeats: the sets of the engine and the form hold a
+/// few questions at most, where a `BTreeSet` is no quicker and adds about 5 KB of code
+/// to the WebAssembly (BENCHMARKS.md, "The third cut"). Iterates in ascending order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Set<T>(Vec<T>);
+
+impl<T: Ord> Set<T> {
+    pub const fn new() -> Set<T> {
+        Set(Vec::new())
+    }
+
+    /// Adds `item`; whether it was new.
+    pub fn insert(&mut self, item: T) -> bool {
+        match self.0.binary_search(&item) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, item);
+                true
+            }
+        }
+    }
+
+    pub fn contains(&self, item: &T) -> bool {
+        self.0.binary_search(item).is_ok()
+    }
+
+    /// Whether every item of this set is in `other`.
+    pub fn is_subset(&self, other: &Set<T>) -> bool {
+        self.0.iter().all(|item| other.contains(item))
+    }
+}
+
+impl<T> Set<T> {
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// The smallest item.
+    pub fn first(&self) -> Option<&T> {
+        self.0.first()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl<T: Ord> Extend<T> for Set<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for item in items {
+            self.insert(item);
+        }
+    }
+}
+
+impl<T: Ord> FromIterator<T> for Set<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Set<T> {
+        set(items)
+    }
+}
+
+impl<T> IntoIterator for Set<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    fn into_iter(self) -> std::vec::IntoIter<T> {
+        self.0.into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Set<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> std::slice::Iter<'a, T> {
+        self.0.iter()
+    }
 }
 
 /// Sorts `items` by `less`, stable: equal items keep their order.

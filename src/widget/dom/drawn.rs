@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
-use super::element::{set_flag, set_text, Maker};
+use super::element::{self, set_flag, set_text, Maker};
 use crate::answer::UNKNOWN;
 use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
@@ -264,19 +264,19 @@ impl Drawn {
             let Some(nodes) = nodes else { continue };
             set_flag(&nodes.block, "hidden", !visible.contains(&q))?;
             for input in &nodes.inputs {
-                if input.type_() != "text" {
-                    input.set_checked(input.value() == field.raw);
+                if element::type_of(input) != "text" {
+                    input.set_checked(element::value(input) == field.raw);
                 } else {
                     // "I don't know" is said by its box, not written in the field.
                     let shown = if field.raw == UNKNOWN { "" } else { field.raw.as_str() };
-                    if input.value() != shown {
-                        input.set_value(shown);
+                    if element::value(input) != shown {
+                        element::set_value(input, shown);
                     }
                     set_flag(input, "aria-invalid", field.error.is_some())?;
                 }
             }
             if let Some(select) = &nodes.select {
-                select.set_value(&field.raw);
+                element::set_value(select, &field.raw);
             }
             if let Some(error) = &nodes.error {
                 let message = field.error.as_ref().map(|e| e.message(lang));

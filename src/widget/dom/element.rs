@@ -2,6 +2,7 @@
 //! each failure returned.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 /// Creates elements in one document.
@@ -50,4 +51,49 @@ pub fn set_text(element: &Element, text: &str) {
     if element.text_content().as_deref() != Some(text) {
         element.set_text_content(Some(text));
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A text field, radio button, box or `select`: their `value` read and written
+    /// through one import each way, where web-sys has one per element type.
+    type Control;
+
+    #[wasm_bindgen(method, getter, structural)]
+    fn value(this: &Control) -> String;
+
+    #[wasm_bindgen(method, setter, structural)]
+    fn set_value(this: &Control, value: &str);
+
+    /// An event or an `input`: their `type`, read through one import.
+    type Typed;
+
+    #[wasm_bindgen(method, getter, structural, js_name = type)]
+    fn type_(this: &Typed) -> String;
+
+    /// A document or a shadow root: `querySelectorAll` through one import.
+    type Queried;
+
+    #[wasm_bindgen(method, catch, structural, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Queried, selectors: &str) -> Result<web_sys::NodeList, JsValue>;
+}
+
+/// The `type` of an event or an `input`.
+pub fn type_of(value: &JsValue) -> String {
+    value.unchecked_ref::<Typed>().type_()
+}
+
+/// The elements of a document or a shadow root that `selectors` match.
+pub fn select_all(within: &JsValue, selectors: &str) -> Result<web_sys::NodeList, JsValue> {
+    within.unchecked_ref::<Queried>().query_selector_all(selectors)
+}
+
+/// The `value` of an `input` or a `select`.
+pub fn value(control: &Element) -> String {
+    control.unchecked_ref::<Control>().value()
+}
+
+/// Sets the `value` of an `input` or a `select`.
+pub fn set_value(control: &Element, value: &str) {
+    control.unchecked_ref::<Control>().set_value(value);
 }

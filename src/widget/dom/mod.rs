@@ -13,7 +13,6 @@ mod element;
 mod printed;
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
@@ -83,7 +82,7 @@ enum Work {
 /// One mounted widget and its queue of work; what the element holds.
 pub struct Handle {
     mounted: Shared,
-    queue: Rc<RefCell<VecDeque<Work>>>,
+    queue: Rc<RefCell<Queue>>,
 }
 
 impl Handle {
@@ -108,11 +107,15 @@ thread_local! {
     static AT_WORK: RefCell<Option<(ShadowRoot, Lang)>> = const { RefCell::new(None) };
 }
 
+/// Work waiting for the widget, oldest first: a few items at most, where a `VecDeque`
+/// adds its own code for nothing.
+type Queue = Vec<Work>;
+
 /// Does `first`, then whatever work arrived meanwhile. Work that arrives while the
 /// widget is busy is queued, not refused: it is done as soon as the widget is free.
-fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Result<(), JsValue> {
+fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), JsValue> {
     if mounted.try_borrow_mut().is_err() {
-        queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.push_back(first);
+        queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.push(first);
         return Ok(());
     }
     #[cfg(not(panic = "immediate-abort"))]
@@ -134,7 +137,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<VecDeque<Work>>>, first: Work) -> Re
                 Err(_) => web_sys::console::error_2(&"eligibility-widget:".into(), &error),
             }
         }
-        next = queue.try_borrow_mut().ok().and_then(|mut q| q.pop_front());
+        next = queue.try_borrow_mut().ok().and_then(|mut q| (!q.is_empty()).then(|| q.remove(0)));
     }
     #[cfg(not(panic = "immediate-abort"))]
     AT_WORK.with(|cell| {
@@ -169,9 +172,22 @@ fn install_panic_hook() {
     });
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window`, read as such: `web_sys::window()` looks for the global
+    /// object under four names and then checks it is a `Window`, which costs an import
+    /// each (BENCHMARKS.md, "The third cut").
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<web_sys::Window>;
+}
+
+fn window() -> Option<web_sys::Window> {
+    WINDOW.with(Option::clone)
+}
+
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let message =
         Maker { document }.element("p", &[("class", "problem"), ("role", "alert")], Some(ui(lang).crashed))?;
     root.set_text_content(None);
@@ -210,7 +226,7 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
         listener: None,
         extra,
     }));
-    let queue: Rc<RefCell<VecDeque<Work>>> = Rc::default();
+    let queue: Rc<RefCell<Queue>> = Rc::default();
     let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
     for kind in LISTENED {
@@ -302,7 +318,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
     if LINK_TAKEN.with(|taken| taken.get()) {
         return None;
     }
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = window()?.location().hash().ok()?;
     let outcome = match Link::read(&hash) {
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
@@ -322,7 +338,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
     let own = host.get_attribute("programme").unwrap_or_default();
     let own: Vec<&str> = own.split_whitespace().collect();
-    let widgets = document.query_selector_all("eligibility-widget")?;
+    let widgets = element::select_all(document, "eligibility-widget")?;
     let mut rank = 0;
     for i in 0..widgets.length() {
         let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -339,7 +355,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
-    let href = web_sys::window().ok_or("no window")?.location().href()?;
+    let href = window().ok_or("no window")?.location().href()?;
     let page = href.split('#').next().unwrap_or_default();
     Ok(format!("{page}#{}", Link::of(state, rank_of(host, document)?).fragment()))
 }
@@ -349,7 +365,7 @@ fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Resu
 /// secure context) gets the failure said, not an exception.
 fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
     let promise = (|| -> Option<js_sys::Promise> {
-        let navigator = js_sys::Reflect::get(&web_sys::window()?.into(), &"navigator".into()).ok()?;
+        let navigator = js_sys::Reflect::get(&window()?.into(), &"navigator".into()).ok()?;
         let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
         let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
         write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
@@ -391,12 +407,14 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
         *slot = Some(sheet.clone());
         Ok(sheet)
     })?;
-    let sheets = js_sys::Array::of1(&sheet);
+    // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
+    let sheets = js_sys::Array::new();
+    sheets.push(&sheet);
     js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(())
 }
 
-fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<VecDeque<Work>>>, event: Event) {
+fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Event) {
     let Some(mounted) = weak.upgrade() else { return };
     if let Err(error) = run(&mounted, queue, Work::Event(event)) {
         web_sys::console::error_2(&"eligibility-widget:".into(), &error);
@@ -420,9 +438,9 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
     };
     let events = {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        match event.type_().as_str() {
+        match element::type_of(event).as_str() {
             "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
-                let down = event.type_() == "keydown";
+                let down = element::type_of(event) == "keydown";
                 m.entering = down && target.matches("input[type=text]")?;
                 // Released with no `submit`: say now what the change did.
                 if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
@@ -523,12 +541,12 @@ fn question_of(element: &Element) -> Result<Option<usize>, JsValue> {
 /// "I don't know" box.
 fn value_of(target: &Element) -> String {
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if matches!(input.type_().as_str(), "radio" | "checkbox") && !input.checked() {
+        if matches!(element::type_of(input).as_str(), "radio" | "checkbox") && !input.checked() {
             return String::new();
         }
-        return input.value();
+        return element::value(input);
     }
-    target.dyn_ref::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+    target.dyn_ref::<HtmlSelectElement>().map(|s| element::value(s)).unwrap_or_default()
 }
 
 /// Sends each event once the widget is released, since a listener may call it back.
@@ -613,12 +631,12 @@ impl Mounted {
 
     /// Commits what was typed in the text fields (Enter or "Continue").
     fn commit_text_fields(&mut self) -> Result<(), JsValue> {
-        let inputs = self.root.query_selector_all("form input[type=text]")?;
+        let inputs = element::select_all(&self.root, "form input[type=text]")?;
         let mut typed = Vec::new();
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
             if let Some(question) = question_of(&input)? {
-                typed.push((question, input.value()));
+                typed.push((question, element::value(&input)));
             }
         }
         let Some(state) = self.state.as_mut() else { return Ok(()) };

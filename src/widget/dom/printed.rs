@@ -15,7 +15,8 @@ use crate::i18n::colon;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
 
-const PRINT_STYLE: &str = include_str!("../summary.css");
+// summary.css as build.rs writes it: without comments and needless spaces.
+const PRINT_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/summary.css"));
 
 /// Prints `summary` through the widget's print frame, made on first use.
 pub fn print(
@@ -44,7 +45,9 @@ pub fn print(
     let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"CSSStyleSheet".into())?.dyn_into()?;
     let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
     sheet.replace_sync(PRINT_STYLE)?;
-    js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))?;
+    let sheets = js_sys::Array::new();
+    sheets.push(&sheet);
+    js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets)?;
     window.print()
 }
 

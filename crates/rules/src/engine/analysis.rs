@@ -11,7 +11,7 @@
 //! combinations that differ only in its answer give another verdict or benefit, while
 //! the other components can still all be met.
 
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 use super::benefit::{value, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
@@ -35,7 +35,7 @@ pub struct Analysis {
     /// `None` when not eligible, or when the amount overflows.
     pub benefit: Option<BenefitOutlook>,
     /// Unanswered questions whose answer can change the status or the benefit.
-    pub relevant: BTreeSet<QuestionIndex>,
+    pub relevant: Set<QuestionIndex>,
 }
 
 /// What an analysis works in: kept between evaluations (`Workspace`), it allocates
@@ -76,7 +76,7 @@ struct Found {
     benefits: Vec<BenefitValue>,
     /// Some such combination leaves a per-unit amount without an upper bound.
     unbounded: bool,
-    relevant: BTreeSet<QuestionIndex>,
+    relevant: Set<QuestionIndex>,
 }
 
 impl Buffers {
@@ -129,7 +129,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let status = explore(programme, answers, &mut work, domains, &mut buffers, true)?;
     let criteria = std::mem::take(&mut buffers.criteria);
     if status == Status::NotEligible {
-        return Some(Analysis { criteria, status, benefit: None, relevant: BTreeSet::new() });
+        return Some(Analysis { criteria, status, benefit: None, relevant: Set::new() });
     }
     let found = &mut buffers.found;
     let benefit = match found.benefit {

@@ -1,6 +1,6 @@
 //! The benefit: what it is for answers that decide it, and what it can still be.
 
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 use rust_decimal::Decimal;
 
@@ -109,8 +109,8 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
 /// A quick, safe outlook from the answers alone, used when the exact analysis would
 /// have too many cases: it may be wider than the truth, never narrower. With the
 /// unanswered questions that can still move it.
-pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlook>, BTreeSet<QuestionIndex>) {
-    let mut deciding = BTreeSet::new();
+pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlook>, Set<QuestionIndex>) {
+    let mut deciding = Set::new();
     let outlook = match &programme.benefit {
         Benefit::Money(amount) => match &amount.rule {
             AmountRule::Fixed(value) => Some(BenefitOutlook::Money { min: *value, max: Some(*value) }),
@@ -154,7 +154,7 @@ fn sum_outlook(
     programme: &Programme,
     parts: &[Part],
     answers: &Answers,
-    deciding: &mut BTreeSet<QuestionIndex>,
+    deciding: &mut Set<QuestionIndex>,
 ) -> Option<BenefitOutlook> {
     let (mut min, mut max) = (Some(Decimal::ZERO), Some(Some(Decimal::ZERO)));
     for part in parts {

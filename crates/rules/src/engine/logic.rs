@@ -5,7 +5,7 @@
 //! still decide it. That set is what makes a question worth asking: an unanswered
 //! question that no open condition reads cannot change anything.
 
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 use crate::answer::{Answer, Answers};
 use crate::pack::{Condition, QuestionIndex};
@@ -14,7 +14,7 @@ use crate::pack::{Condition, QuestionIndex};
 pub enum Residual {
     Known(bool),
     /// Not decided yet; these unanswered questions can still decide it.
-    Open(BTreeSet<QuestionIndex>),
+    Open(Set<QuestionIndex>),
 }
 
 impl Residual {

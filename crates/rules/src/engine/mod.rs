@@ -9,7 +9,7 @@ mod logic;
 mod proof;
 mod window;
 
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 pub use benefit::BenefitOutlook;
 pub use changes::{changes, counted, Alternative, Change, Edge};
@@ -89,7 +89,7 @@ pub struct Verdict<'p> {
     /// status or the benefit; `None` when nothing can.
     pub next_question: Option<QuestionIndex>,
     /// Every unanswered question whose answer can still change the status or the benefit.
-    pub open_questions: BTreeSet<QuestionIndex>,
+    pub open_questions: Set<QuestionIndex>,
     pub criteria: Vec<CriterionOutcome<'p>>,
 }
 
@@ -151,13 +151,13 @@ fn verdict(programme: &Programme, (statuses, status, benefit, open_questions): O
     Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
 }
 
-type Outcome = (Vec<CriterionStatus>, Status, Option<BenefitOutlook>, BTreeSet<QuestionIndex>);
+type Outcome = (Vec<CriterionStatus>, Status, Option<BenefitOutlook>, Set<QuestionIndex>);
 
 /// Kleene's logic on the answers alone: safe (a final status is right, the benefit's
 /// range holds it), but it may count a question as open that cannot change anything.
 /// Used where the exact analysis would try too many combinations.
 fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
-    let mut open = BTreeSet::new();
+    let mut open = Set::new();
     let statuses: Vec<CriterionStatus> = programme
         .criteria
         .iter()
@@ -178,7 +178,7 @@ fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
         Status::Undetermined
     };
     if status == Status::NotEligible {
-        return (statuses, status, None, BTreeSet::new());
+        return (statuses, status, None, Set::new());
     }
     let (benefit, deciding) = benefit::outlook(programme, answers);
     open.extend(deciding);

@@ -2,7 +2,7 @@
 //! that exactly one of several alternatives applies (the tiers of an amount, the
 //! starts of a place), trying each combination of representative answers (`domain`).
 
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 use rust_decimal::Decimal;
 
@@ -17,7 +17,7 @@ const MAX_COMBINATIONS: usize = 100_000;
 /// A problem with alternatives (`what`: "tier", "start"), as a message for the rule
 /// author: two apply at once, or none does, for some answers.
 pub fn exactly_one(questions: &[Question], alternatives: &[&Condition], what: &str) -> Option<String> {
-    let mut read = BTreeSet::new();
+    let mut read = Set::new();
     alternatives.iter().for_each(|c| c.collect_questions(&mut read));
     let axes: Vec<(QuestionIndex, Vec<Answer>)> = read
         .into_iter()

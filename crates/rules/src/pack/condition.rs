@@ -14,7 +14,7 @@
 //! most 64 levels deep (`not` counting as a level). Numbers are read exactly
 //! (`15000.50`, `1.5e4`, `1e-3`) or refused, never rounded.
 
-use std::collections::BTreeSet;
+use crate::sort::Set;
 
 use rust_decimal::Decimal;
 
@@ -66,7 +66,7 @@ impl Comparison {
 
 impl Condition {
     /// Adds every question the condition reads to `out`.
-    pub fn collect_questions(&self, out: &mut BTreeSet<QuestionIndex>) {
+    pub fn collect_questions(&self, out: &mut Set<QuestionIndex>) {
         match self {
             Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| c.collect_questions(out)),
             Condition::Not(inner) => inner.collect_questions(out),
