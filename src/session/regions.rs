@@ -25,18 +25,21 @@ pub struct Regions {
     /// Per question, the region of its answer now: 0 not reached, 1 "I don't know",
     /// then its answers' regions from 2.
     now: Vec<u64>,
-    /// Per programme, the questions it reads with their weight in its key, the form's
-    /// `country` first; `None` when it reads a number whose every value counts, or when
-    /// its keys would not fit in 64 bits.
-    weights: Vec<Option<Vec<(usize, u64)>>>,
+    /// Per question, the programmes that read it with its weight in their key (the
+    /// number of keys of the questions each reads after it).
+    readers: Vec<Vec<(usize, u64)>>,
+    /// Per programme, whether it has keys: not when it reads a number whose every value
+    /// counts, nor when its keys would not fit in 64 bits.
+    keyed: Vec<bool>,
     /// Per programme, the key of the answers now: the regions of the questions it
     /// reads, as the digits of one number.
     keys: Vec<u64>,
 }
 
-/// Values remembered by programme and key (`Regions::key`), in a slot each by a hash of
-/// both: a new value takes the slot of an older one. The slots are made when the first
-/// value is remembered.
+/// Values remembered by programme and key (`Regions::key`), in one of the two slots of
+/// a pair chosen by a hash of both: a new value takes the pair's first slot, and the
+/// value there moves to the second, so that two keys of one pair are both kept. The
+/// slots are made when the first value is remembered.
 #[derive(Debug, Clone)]
 pub struct Memory<T> {
     slots: Vec<Option<(usize, u64, T)>>,
@@ -68,19 +71,20 @@ impl Regions {
             })
             .collect();
         let count = shapes.len();
-        let weights = (0..form.programmes.len())
+        let mut readers = vec![Vec::new(); count];
+        let keyed = (0..form.programmes.len())
             .map(|p| {
-                // Each question's weight is the number of keys of those read after it.
-                let mut weights = Vec::new();
-                let mut weight: u64 = 1;
+                let mut weight: Option<u64> = Some(1);
                 for index in (0..count).rev().filter(|&q| form.reads(p, q)) {
-                    weights.push((index, weight));
-                    weight = weight.checked_mul(size(shapes.get(index)?)?)?;
+                    if let (Some(readers), Some(w)) = (readers.get_mut(index), weight) {
+                        readers.push((p, w));
+                    }
+                    weight = weight.zip(shapes.get(index).and_then(size)).and_then(|(w, size)| w.checked_mul(size));
                 }
-                Some(weights)
+                weight.is_some()
             })
             .collect();
-        Regions { now: vec![0; count], keys: vec![0; form.programmes.len()], shapes, weights }
+        Regions { now: vec![0; count], keys: vec![0; form.programmes.len()], shapes, readers, keyed }
     }
 
     /// Takes the answer to question `index` as it now is in `answers`; whether its
@@ -101,9 +105,10 @@ impl Regions {
         if old == region {
             return false;
         }
-        for (weights, key) in self.weights.iter().zip(&mut self.keys) {
-            if let Some(&(_, weight)) = weights.iter().flatten().find(|(q, _)| *q == index) {
-                // Exact: the key before and after both fit in 64 bits.
+        for &(programme, weight) in self.readers.get(index).into_iter().flatten() {
+            if let Some(key) = self.keys.get_mut(programme) {
+                // Exact for a programme with keys: the key before and after fit in 64
+                // bits. Any other's is never read.
                 *key = key.wrapping_sub(old.wrapping_mul(weight)).wrapping_add(region.wrapping_mul(weight));
             }
         }
@@ -114,7 +119,7 @@ impl Regions {
     /// number; `None` when it reads a number whose every value counts, or when the
     /// regions are too many to write in 64 bits.
     pub fn key(&self, programme: usize) -> Option<u64> {
-        self.weights.get(programme)?.as_ref()?;
+        self.keyed.get(programme)?.then_some(())?;
         self.keys.get(programme).copied()
     }
 }
@@ -125,25 +130,29 @@ impl<T: Clone> Memory<T> {
     }
 
     pub fn get(&self, programme: usize, key: u64) -> Option<&T> {
-        match self.slots.get(self.slot(programme, key))? {
-            Some((p, k, value)) if *p == programme && *k == key => Some(value),
-            _ => None,
-        }
+        let first = self.pair(programme, key)?;
+        self.slots.get(first..first + 2)?.iter().flatten().find(|(p, k, _)| *p == programme && *k == key).map(|e| &e.2)
     }
 
     pub fn put(&mut self, programme: usize, key: u64, value: T) {
         if self.slots.is_empty() {
             self.slots.resize(self.size, None);
         }
-        let slot = self.slot(programme, key);
-        if let Some(entry) = self.slots.get_mut(slot) {
-            *entry = Some((programme, key, value));
+        let Some(first) = self.pair(programme, key) else { return };
+        let Some([a, b]) = self.slots.get_mut(first..first + 2) else { return };
+        // The older value moves to the second slot, unless it is this key's: one slot
+        // per key, and the second's value, if not this key's, goes.
+        if !a.as_ref().is_some_and(|(p, k, _)| *p == programme && *k == key) {
+            std::mem::swap(a, b);
         }
+        *a = Some((programme, key, value));
     }
 
-    fn slot(&self, programme: usize, key: u64) -> usize {
+    /// The first slot of the pair of programme `programme`'s `key`; `None` with no pair.
+    fn pair(&self, programme: usize, key: u64) -> Option<usize> {
+        let pairs = u64::try_from(self.size / 2).ok().filter(|n| *n > 0)?;
         let hash = (key ^ (programme as u64).rotate_left(48)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        usize::try_from(hash >> 32).unwrap_or(0) % self.size.max(1)
+        usize::try_from((hash >> 32) % pairs).ok().map(|pair| 2 * pair)
     }
 }
 
@@ -212,6 +221,18 @@ mod tests {
             }
         }
         assert!(memory.get(3, 0).is_none());
+        // Three keys of one pair: the two put last are kept, each once.
+        let mut memory = Memory::new(8);
+        let same: Vec<u64> = (0..1000).filter(|k| memory.pair(0, *k) == memory.pair(0, 0)).take(3).collect();
+        let [one, two, three] = same[..] else { panic!("no three keys of one pair") };
+        memory.put(0, one, 1);
+        memory.put(0, two, 2);
+        assert_eq!((memory.get(0, one), memory.get(0, two)), (Some(&1), Some(&2)));
+        memory.put(0, three, 3);
+        assert_eq!((memory.get(0, one), memory.get(0, two), memory.get(0, three)), (None, Some(&2), Some(&3)));
+        memory.put(0, two, 20);
+        memory.put(0, two, 21);
+        assert_eq!((memory.get(0, two), memory.get(0, three)), (Some(&21), Some(&3)));
         let mut nothing = Memory::new(0);
         nothing.put(0, 42, 1);
         assert_eq!(nothing.get(0, 42), None);
