@@ -174,8 +174,8 @@ export class Session {
   set(index, value) {
     const engine = this.engine;
     // Each kind of JS value to its own call, so that only numbers cross when they can;
-    // anything else is read as `evaluate` reads it, and refused alike. The numbers'
-    // calls return whether they took the value, and `refusal()` gives the error.
+    // anything else is read as `evaluate` reads it, and refused alike. The calls that
+    // take numbers and indices return whether they took the value; `refusal()` says why.
     let taken;
     switch (typeof value) {
       case 'boolean':
