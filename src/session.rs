@@ -267,19 +267,13 @@ impl<'p> Session<'p> {
     pub fn outcome(&mut self, programme: usize) -> Result<&Outcome<'p>, SessionError> {
         let stale = !*self.whole.get(programme).ok_or(SessionError::NoProgramme(programme))?;
         if stale {
-            let key = self.regions.key(programme);
-            let remembered = key.and_then(|key| self.outcomes_remembered.get(programme, key));
-            let outcome = match remembered {
-                Some(outcome) => Rc::clone(outcome),
-                None => {
-                    let outcome = self.form.evaluate_one(programme, &self.answers);
-                    let outcome = Rc::new(outcome.ok_or(SessionError::NoProgramme(programme))?);
-                    if let Some(key) = key {
-                        self.outcomes_remembered.put(programme, key, Rc::clone(&outcome));
-                    }
-                    outcome
-                }
-            };
+            let (form, answers) = (&self.form, &self.answers);
+            let outcome = self
+                .outcomes_remembered
+                .get_or_make(programme, self.regions.key(programme), || {
+                    form.evaluate_one(programme, answers).map(Rc::new)
+                })
+                .ok_or(SessionError::NoProgramme(programme))?;
             self.keep(programme, outcome.status());
             if let (Some(slot), Some(whole)) = (self.outcomes.get_mut(programme), self.whole.get_mut(programme)) {
                 *slot = outcome;
@@ -303,21 +297,12 @@ impl<'p> Session<'p> {
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
         let fresh = *self.fresh.get(programme).ok_or(SessionError::NoProgramme(programme))?;
         if !fresh {
-            let key = self.regions.key(programme);
-            let status = match key.and_then(|key| self.statuses_remembered.get(programme, key)) {
-                Some(status) => *status,
-                None => {
-                    let workspace = self.workspaces.get_mut(programme).ok_or(SessionError::NoProgramme(programme))?;
-                    let status = self
-                        .form
-                        .status_one(programme, &self.answers, workspace)
-                        .ok_or(SessionError::NoProgramme(programme))?;
-                    if let Some(key) = key {
-                        self.statuses_remembered.put(programme, key, status);
-                    }
-                    status
-                }
-            };
+            let (form, answers) = (&self.form, &self.answers);
+            let workspace = self.workspaces.get_mut(programme).ok_or(SessionError::NoProgramme(programme))?;
+            let status = self
+                .statuses_remembered
+                .get_or_make(programme, self.regions.key(programme), || form.status_one(programme, answers, workspace))
+                .ok_or(SessionError::NoProgramme(programme))?;
             self.keep(programme, status);
         }
         self.statuses.get(programme).copied().ok_or(SessionError::NoProgramme(programme))

@@ -129,12 +129,25 @@ impl<T: Clone> Memory<T> {
         Memory { slots: Vec::new(), size }
     }
 
+    /// The value remembered for programme `programme`'s `key`, else the one `make`
+    /// makes, remembered when there is a key; `None` when `make` makes none.
+    pub fn get_or_make(&mut self, programme: usize, key: Option<u64>, make: impl FnOnce() -> Option<T>) -> Option<T> {
+        if let Some(value) = key.and_then(|key| self.get(programme, key)) {
+            return Some(value.clone());
+        }
+        let value = make()?;
+        if let Some(key) = key {
+            self.put(programme, key, value.clone());
+        }
+        Some(value)
+    }
+
     pub fn get(&self, programme: usize, key: u64) -> Option<&T> {
         let first = self.pair(programme, key)?;
         self.slots.get(first..first + 2)?.iter().flatten().find(|(p, k, _)| *p == programme && *k == key).map(|e| &e.2)
     }
 
-    pub fn put(&mut self, programme: usize, key: u64, value: T) {
+    fn put(&mut self, programme: usize, key: u64, value: T) {
         if self.slots.is_empty() {
             self.slots.resize(self.size, None);
         }
