@@ -153,7 +153,7 @@ impl JsSession {
 
     #[wasm_bindgen(js_name = setBool)]
     pub fn set_bool(&mut self, index: usize, value: bool) -> bool {
-        let taken = self.session.set(index, &crate::answer::AnswerInput::Bool(value));
+        let taken = self.session.set(index, &AnswerInput::Bool(value));
         self.took(taken)
     }
 
@@ -195,12 +195,12 @@ impl JsSession {
     /// A number as JS writes it (`String(n)`), so that `15000.001` keeps its digits.
     #[wasm_bindgen(js_name = setNumber)]
     pub fn set_number(&mut self, index: usize, text: String) -> Result<(), JsError> {
-        self.session.set(index, &crate::answer::AnswerInput::Number(text)).map_err(session_error)
+        self.session.set(index, &AnswerInput::Number(text)).map_err(session_error)
     }
 
     #[wasm_bindgen(js_name = setText)]
     pub fn set_text(&mut self, index: usize, text: String) -> Result<(), JsError> {
-        self.session.set(index, &crate::answer::AnswerInput::text(&text)).map_err(session_error)
+        self.session.set(index, &AnswerInput::text(&text)).map_err(session_error)
     }
 
     /// Any other JS value, read as `evaluate` reads it (most are refused); `null` clears.
@@ -252,9 +252,7 @@ impl JsSession {
         let today = self.session.today;
         let outcome = match self.session.outcome(programme) {
             Ok(outcome) => outcome,
-            Err(error) => {
-                return self.refuse(error);
-            }
+            Err(error) => return self.refuse(error),
         };
         let window = match window_state(&outcome.verdict.programme.window, today) {
             WindowState::Upcoming => 0,
