@@ -83,6 +83,33 @@ test('bad answers throw one clear message; exact decimals stay exact', () => {
   assert.equal(api.nextQuestion('collectif-5050-mentorat-2021', { mentoring_profile: 'other' }), null);
 });
 
+test("evaluate() without a day reads the visitor's clock again after midnight", () => {
+  // The engine and the module read the clock through the global Date: here, one that
+  // says what the test says.
+  const RealDate = globalThis.Date;
+  let now = new RealDate(2020, 3, 14, 23, 59, 59).getTime(); // local time, the day before the fund opened
+  globalThis.Date = class extends RealDate {
+    constructor(...args) {
+      super(...(args.length ? args : [now]));
+    }
+
+    static now() {
+      return now;
+    }
+  };
+  try {
+    const P = 'netflix-audiens-2020';
+    api.evaluate(P, {}, { today: DEFAULT_DAY }); // the options change: the next call reads the clock
+    assert.equal(api.evaluate(P, {}).window.state, 'upcoming');
+    now += 2000;
+    assert.equal(api.evaluate(P, {}).window.state, 'open');
+    now += 24 * 60 * 60 * 1000;
+    assert.equal(api.evaluate(P, {}).window.state, 'unconfirmed');
+  } finally {
+    globalThis.Date = RealDate;
+  }
+});
+
 test('evaluate() with numbers moving within their regions gives what a new session gives, `changes` read late included', () => {
   // A kept session takes an outcome remembered for other numbers in the same regions.
   const P = 'netflix-audiens-2020';

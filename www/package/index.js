@@ -51,7 +51,7 @@ export function nextQuestion(programmes, answers) {
 }
 
 /** One programme's report from `engine.verdict`'s number and `engine.criteria`'s digits
- * (src/wasm.rs says how they are written): numbers cross, not texts, which the session
+ * (src/wasm/api.rs says how they are written): numbers cross, not texts, which the session
  * keeps from its start. Only `changes`, which evaluates the programme again once per
  * answer it tries, is made when first read, by `explain`. */
 function verdict(session, programme, explain) {
@@ -256,17 +256,12 @@ class KeptSession extends Session {
    * takes them; they cross only when they changed. Without a day, the visitor's: their
    * clock is read again at the first call past midnight. */
   setOptions(lang, today) {
-    if (lang !== this.lang || today !== this.today) {
-      this.engine.setOptions(lang, today); // throws, naming it, for a bad one
-      this.lang = lang;
-      this.today = today;
-      this.midnight = today === undefined ? nextMidnight() : Infinity;
-    } else if (Date.now() >= this.midnight) {
-      const now = new Date();
-      const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-      this.engine.setOptions(lang, day);
-      this.midnight = nextMidnight();
-    }
+    if (lang === this.lang && today === this.today && Date.now() < this.midnight) return;
+    // Throws, naming it, for a bad one; without a day, the engine reads the clock.
+    this.engine.setOptions(lang, today);
+    this.lang = lang;
+    this.today = today;
+    this.midnight = today === undefined ? nextMidnight() : Infinity;
   }
 }
 
