@@ -42,7 +42,7 @@ rm -rf www/dist
 mkdir -p www/dist
 # Two engines: the ES module's (index.js), with the JS API, and the element script's
 # (element.js), built without it (the `api` feature) in a target folder of its own: a
-# page's visitors load only the second, about 16 KB gzipped lighter.
+# page's visitors load only the second, about 19 KB gzipped lighter (BENCHMARKS.md).
 target="${CARGO_TARGET_DIR:-target}"
 # `--flatten --rereloop` rewrites the control flow of every function from scratch, which
 # `-Oz` then shrinks further than `-Oz` alone: twice, then two more `-Oz` (1.4 KB
@@ -134,6 +134,24 @@ function shortNames(bytes, glue, glueName) {
     return i < letters.length ? letters[i] : short(Math.floor(i / letters.length) - 1) + letters[i % letters.length];
   };
   const utf8 = (s) => [...lebBytes(Buffer.byteLength(s)), ...Buffer.from(s)];
+  // A name as the .wasm writes it: its length, then its UTF-8 bytes; read at `p`: [name, after].
+  const name = (p) => {
+    const [length, start] = leb(bytes, p);
+    return [text.decode(bytes.subarray(start, start + length)), start + length];
+  };
+  /** Section `id`, its entries from `start` to `end`, written again: `entry(i, p)` gives
+   * the `i`th entry's new bytes and where it ends. */
+  const rewritten = (id, start, end, entry) => {
+    let [count, p] = leb(bytes, start);
+    const payload = [...lebBytes(count)];
+    for (let i = 0; i < count; i++) {
+      const [written, after] = entry(i, p);
+      payload.push(...written);
+      p = after;
+    }
+    if (p !== end) throw new Error(`build: the .wasm's section ${id} has bytes after its entries`);
+    return Uint8Array.from([id, ...lebBytes(payload.length), ...payload]);
+  };
   const modules = new Map();
   const out = [bytes.subarray(0, 8)];
   let at = 8;
@@ -143,56 +161,33 @@ function shortNames(bytes, glue, glueName) {
     const end = start + size;
     if (id === 7) {
       // The exports, but `memory` (which benchmarks read): the glue calls them `wasm.…`.
-      let [count, p] = leb(bytes, start);
-      const payload = [...lebBytes(count)];
-      for (let i = 0; i < count; i++) {
-        let length;
-        [length, p] = leb(bytes, p);
-        const name = text.decode(bytes.subarray(p, p + length));
-        p += length;
-        const [, after] = leb(bytes, p + 1);
-        const renamed = name === 'memory' ? name : short(i);
-        const uses = glue.split(new RegExp(`(?<=\\bwasm\\.)${name.replace(/\$/g, '\\$')}(?![\\w$])`));
-        glue = uses.join(renamed);
-        payload.push(...utf8(renamed), ...bytes.subarray(p, after));
-        p = after;
-      }
-      if (p !== end) throw new Error('build: the .wasm\'s export section has bytes after its exports');
-      out.push(Uint8Array.from([id, ...lebBytes(payload.length), ...payload]));
-      at = end;
-      continue;
-    }
-    if (id !== 2) {
+      out.push(rewritten(id, start, end, (i, p) => {
+        const [exported, kind] = name(p);
+        const [, after] = leb(bytes, kind + 1);
+        const renamed = exported === 'memory' ? exported : short(i);
+        glue = glue.split(new RegExp(`(?<=\\bwasm\\.)${exported.replace(/\$/g, '\\$')}(?![\\w$])`)).join(renamed);
+        return [[...utf8(renamed), ...bytes.subarray(kind, after)], after];
+      }));
+    } else if (id === 2) {
+      out.push(rewritten(id, start, end, (i, p) => {
+        const [module, next] = name(p);
+        const [imported, kind] = name(next);
+        // Only functions: anything else would need its own description read.
+        if (bytes[kind] !== 0) throw new Error(`build: the .wasm imports ${module} ${imported}, not a function`);
+        const [, after] = leb(bytes, kind + 1);
+        if (!modules.has(module)) {
+          modules.set(module, short(modules.size));
+          glue = replaceOnce(glue, `${JSON.stringify(module)}: import`, `${JSON.stringify(modules.get(module))}: import`, glueName);
+        }
+        const renamed = short(i);
+        const keys = glue.split(new RegExp(`(?<![\\w$])${imported.replace(/\$/g, '\\$')}(?=: function)`));
+        if (keys.length !== 2) throw new Error(`build: expected the import ${imported} once in ${glueName}, found it ${keys.length - 1} times`);
+        glue = keys.join(renamed);
+        return [[...utf8(modules.get(module)), ...utf8(renamed), ...bytes.subarray(kind, after)], after];
+      }));
+    } else {
       out.push(bytes.subarray(at, end));
-      at = end;
-      continue;
     }
-    let [count, p] = leb(bytes, start);
-    const payload = [...lebBytes(count)];
-    for (let i = 0; i < count; i++) {
-      let length;
-      [length, p] = leb(bytes, p);
-      const module = text.decode(bytes.subarray(p, p + length));
-      p += length;
-      [length, p] = leb(bytes, p);
-      const name = text.decode(bytes.subarray(p, p + length));
-      p += length;
-      // Only functions: anything else would need its own description read.
-      if (bytes[p] !== 0) throw new Error(`build: the .wasm imports ${module} ${name}, not a function`);
-      const [, after] = leb(bytes, p + 1);
-      if (!modules.has(module)) {
-        modules.set(module, short(modules.size));
-        glue = replaceOnce(glue, `${JSON.stringify(module)}: import`, `${JSON.stringify(modules.get(module))}: import`, glueName);
-      }
-      const renamed = short(i);
-      const keys = glue.split(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?=: function)`));
-      if (keys.length !== 2) throw new Error(`build: expected the import ${name} once in ${glueName}, found it ${keys.length - 1} times`);
-      glue = keys.join(renamed);
-      payload.push(...utf8(modules.get(module)), ...utf8(renamed), ...bytes.subarray(p, after));
-      p = after;
-    }
-    if (p !== end) throw new Error('build: the .wasm\'s import section has bytes after its imports');
-    out.push(Uint8Array.from([id, ...lebBytes(payload.length), ...payload]));
     at = end;
   }
   return { wasm: Buffer.concat(out), glue };
