@@ -283,12 +283,12 @@ impl<'p> Session<'p> {
         self.outcomes.get(programme).map(|outcome| &**outcome).ok_or(SessionError::NoProgramme(programme))
     }
 
-    /// The form's index of programme `programme`'s own next question
-    /// (`Outcome::next_question`).
-    pub fn programme_next_question(&mut self, programme: usize) -> Result<Option<usize>, SessionError> {
+    /// Programme `programme`'s outcome (`outcome`), with the form's index of its own next
+    /// question (`Outcome::next_question`).
+    pub fn outcome_and_next(&mut self, programme: usize) -> Result<(&Outcome<'p>, Option<usize>), SessionError> {
         self.outcome(programme)?;
         let outcome = self.outcomes.get(programme).ok_or(SessionError::NoProgramme(programme))?;
-        Ok(self.form.next_question_of(programme, outcome))
+        Ok((outcome, self.form.next_question_of(programme, outcome)))
     }
 
     /// The rules' verdict for one programme, the country included: its outcome's
@@ -585,7 +585,7 @@ mod tests {
                 assert_eq!(session.next_question(), form.next_question(session.answers(), &outcomes));
                 for (programme, outcome) in outcomes.iter().enumerate() {
                     let own = outcome.next_question().and_then(|id| form.position(id));
-                    assert_eq!(session.programme_next_question(programme), Ok(own), "{ids:?}");
+                    assert_eq!(session.outcome_and_next(programme).map(|(_, next)| next), Ok(own), "{ids:?}");
                 }
             }
         }

@@ -245,13 +245,9 @@ impl JsSession {
     /// for no such programme. `benefit`, `dependsOn` and `criteria` are read after it,
     /// for a programme it took.
     pub fn verdict(&mut self, programme: usize) -> u32 {
-        let next = match self.session.programme_next_question(programme) {
-            Ok(next) => next,
-            Err(error) => return self.refuse(error),
-        };
         let today = self.session.today;
-        let outcome = match self.session.outcome(programme) {
-            Ok(outcome) => outcome,
+        let (outcome, next) = match self.session.outcome_and_next(programme) {
+            Ok(found) => found,
             Err(error) => return self.refuse(error),
         };
         let window = match window_state(&outcome.verdict.programme.window, today) {
