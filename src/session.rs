@@ -63,8 +63,8 @@ const REMEMBER: bool = option_env!("ELIGIBILITY_FORGETFUL").is_none();
 const STATUSES_REMEMBERED: usize = 4096;
 
 /// How many outcomes: a slot each, 16 bytes, and about 350 bytes for each outcome
-/// remembered (README, "A session"). 512 slots made `evaluate()` with partial answers 1.5 times slower on the
-/// benchmark's sets, whose regions are many more than a visitor's.
+/// remembered (README, "A session"). 512 slots made `evaluate()` with partial answers
+/// 1.5 times slower on the benchmark's sets, whose regions are many more than a visitor's.
 const OUTCOMES_REMEMBERED: usize = 4096;
 
 /// What a session refuses.
