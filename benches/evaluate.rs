@@ -14,6 +14,7 @@ use eligibility::form::Form;
 use eligibility::i18n::Lang;
 use eligibility::pack::Date;
 use eligibility::session::Session;
+use rust_decimal::Decimal;
 
 /// Per pack: its file, some answers, and answers to every question.
 type Case =
@@ -125,6 +126,18 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
+    // The same with an amount in euros and cents, as the JS API's `setCents` gives it:
+    // `annual_resources` across its constant (14,999.5 ↔ 15,000.25).
+    let Ok(resources) = session.question("annual_resources") else { panic!("annual_resources") };
+    let amounts = [Decimal::new(149_995, 1), Decimal::new(1_500_025, 2)];
+    let mut turn = 0;
+    c.bench_function("session netflix-audiens-2020, one changed amount with cents across its constant, status", |b| {
+        b.iter(|| {
+            turn = 1 - turn;
+            let _ = session.set_number(resources, amounts.get(turn).copied().unwrap_or_default());
+            session.status(black_box(0))
+        })
+    });
 }
 
 criterion_group!(engine, benches);
