@@ -315,6 +315,17 @@ impl<'p> Session<'p> {
         self.statuses.get(programme).copied().ok_or_else(|| SessionError::NoProgramme(programme))
     }
 
+    /// Programme `programme`'s status when it is known without evaluating anything: up
+    /// to date, or remembered for the regions of the answers (`status` would then look
+    /// it up); `None` otherwise, and for no such programme.
+    pub fn known_status(&mut self, programme: usize) -> Option<Status> {
+        if !*self.fresh.get(programme)? {
+            let status = *self.statuses_remembered.get(programme, self.regions.key(programme)?)?;
+            self.keep(programme, status);
+        }
+        self.statuses.get(programme).copied()
+    }
+
     /// Keeps programme `programme`'s status for the answers given.
     fn keep(&mut self, programme: usize, status: Status) {
         if let (Some(slot), Some(fresh)) = (self.statuses.get_mut(programme), self.fresh.get_mut(programme)) {
@@ -505,10 +516,17 @@ mod tests {
         assert_eq!(session.set(days, &AnswerInput::Number("11".into())), Ok(()));
         let key = session.regions.key(0);
         assert_eq!(key.and_then(|key| session.statuses_remembered.get(0, key)), Some(&Status::NotEligible));
+        assert_eq!(session.known_status(0), Some(Status::NotEligible));
+        assert_eq!(session.fresh, [true]);
         assert_eq!(session.status(0), Ok(Status::NotEligible));
         assert_eq!(session.whole, [false]);
         assert_eq!(session.next_question(), None);
         assert_eq!(session.whole, [true]);
+        // Regions never seen: not known until evaluated.
+        assert_eq!(session.set(days, &AnswerInput::Missing), Ok(()));
+        assert_eq!((session.known_status(0), session.known_status(1)), (None, None));
+        assert_eq!(session.status(0), Ok(Status::Undetermined));
+        assert_eq!(session.known_status(0), Some(Status::Undetermined));
     }
 
     /// A small deterministic generator (xorshift), for the walks below.

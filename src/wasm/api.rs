@@ -82,6 +82,8 @@ pub struct JsSession {
     benefits: Vec<(usize, Lang, BenefitOutlook, JsValue)>,
     /// The error of the last call that refused (`refusal`).
     refused: Option<JsValue>,
+    /// Whether `took` returns the statuses known (`return_statuses`).
+    statuses: bool,
 }
 
 /// What `status` and `verdict` return for a programme that is not in the session.
@@ -92,6 +94,10 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
 
 /// 2^43 hundredths: below it, two numbers of hundredths are never the same JS number.
 const MAX_CENTS: f64 = 8_796_093_022_208.0;
+
+/// How many programmes' statuses the calls that change an answer return (`took`): two
+/// bits each after the first, in 32.
+const KNOWN: usize = 15;
 
 /// How many benefits a session keeps made.
 const BENEFITS_KEPT: usize = 16;
@@ -111,7 +117,15 @@ impl JsSession {
     ) -> Result<JsSession, JsError> {
         let form = form(&programmes)?;
         let (lang, today) = (lang(lang_code)?, day(today_text)?);
-        Ok(JsSession { session: Session::new(form, lang, today), benefits: Vec::new(), refused: None })
+        Ok(JsSession { session: Session::new(form, lang, today), benefits: Vec::new(), refused: None, statuses: true })
+    }
+
+    /// Whether the calls that change an answer return the statuses they leave known
+    /// (`took`): yes at first; `evaluate`'s sessions, which read whole verdicts after
+    /// several answers, say no, and so look nothing up for answers in between.
+    #[wasm_bindgen(js_name = returnStatuses)]
+    pub fn return_statuses(&mut self, statuses: bool) {
+        self.statuses = statuses;
     }
 
     /// The language of reports and the day their windows are read on (`evaluate`'s options).
@@ -145,14 +159,15 @@ impl JsSession {
     /// Chooses an option of a choice question by its index, as `setText` chooses it by
     /// its id. Like every call that returns whether it took its value, or a value that
     /// says "refused", it keeps the error for `refusal`: a `Result` crosses as a new JS
-    /// array, about 20 ns of the 40 to 70 that a call like this one takes.
-    pub fn choose(&mut self, index: usize, option: usize) -> bool {
+    /// array, about 20 ns of the 40 to 70 that a call like this one takes. Returns 0
+    /// when refused, else the statuses it leaves known (`took`).
+    pub fn choose(&mut self, index: usize, option: usize) -> u32 {
         let taken = self.session.choose(index, option);
         self.took(taken)
     }
 
     #[wasm_bindgen(js_name = setBool)]
-    pub fn set_bool(&mut self, index: usize, value: bool) -> bool {
+    pub fn set_bool(&mut self, index: usize, value: bool) -> u32 {
         let taken = self.session.set(index, &AnswerInput::Bool(value));
         self.took(taken)
     }
@@ -160,7 +175,7 @@ impl JsSession {
     /// A JS number that is a whole number of at most 2^53 (the module checks), read as
     /// the digits JS writes for it.
     #[wasm_bindgen(js_name = setInteger)]
-    pub fn set_integer(&mut self, index: usize, value: f64) -> bool {
+    pub fn set_integer(&mut self, index: usize, value: f64) -> u32 {
         let taken = if value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER {
             // Exact: `value` is whole and within ±2^53, which an i64 holds.
             self.session.set_integer(index, value as i64)
@@ -175,7 +190,7 @@ impl JsSession {
     /// checks), for a JS number with at most two decimals, which JS writes as exactly
     /// that decimal: `15000.5` is 1500050 hundredths.
     #[wasm_bindgen(js_name = setCents)]
-    pub fn set_cents(&mut self, index: usize, cents: f64) -> bool {
+    pub fn set_cents(&mut self, index: usize, cents: f64) -> u32 {
         let taken = if cents.fract() == 0.0 && cents.abs() < MAX_CENTS {
             // Exact: `cents` is whole and within ±2^43, which an i64 holds.
             // Written without trailing zeros, as JS writes the number.
@@ -194,7 +209,7 @@ impl JsSession {
     }
 
     /// Clears an answer, as `setValue` with `null` does.
-    pub fn clear(&mut self, index: usize) -> bool {
+    pub fn clear(&mut self, index: usize) -> u32 {
         let taken = self.session.clear(index);
         self.took(taken)
     }
@@ -216,21 +231,32 @@ impl JsSession {
         self.session.set(index, &answer_input(&value)).map_err(session_error)
     }
 
-    /// The error of the last call that said it refused (`false`, `REFUSED`, -1 or
+    /// The error of the last call that said it refused (0, `REFUSED`, -1 or
     /// `undefined`: see `choose`), for the module to throw at once; given once. The
     /// calls that return a `Result` throw their own and leave it.
     pub fn refusal(&mut self) -> JsValue {
         self.refused.take().unwrap_or_else(|| JsError::new("nothing was refused").into())
     }
 
-    fn took(&mut self, result: Result<(), SessionError>) -> bool {
-        match result {
-            Ok(_) => true,
-            Err(error) => {
-                self.refuse(error);
-                false
+    /// What the calls that change an answer return: 0 when they refused it, else 1 plus,
+    /// in two bits per programme from bit 1 for the first `KNOWN` programmes, its status
+    /// when it is known without evaluating anything (`Session::known_status`), as
+    /// `status`'s code plus one, or 0. A status read just after, most often remembered
+    /// for the regions of the answers, then costs the module no second call (a fifth of
+    /// a changed answer's time).
+    fn took(&mut self, result: Result<(), SessionError>) -> u32 {
+        if let Err(error) = result {
+            self.refuse(error);
+            return 0;
+        }
+        let mut taken = 1;
+        let programmes = if self.statuses { self.session.form().programmes.len().min(KNOWN) } else { 0 };
+        for programme in 0..programmes {
+            if let Some(status) = self.session.known_status(programme) {
+                taken |= (u32::from(status_code(status)) + 1) << (1 + 2 * programme);
             }
         }
+        taken
     }
 
     pub fn reset(&mut self) {

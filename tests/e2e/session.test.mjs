@@ -95,14 +95,14 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.match(message(() => session.set(days, [12])), /got a list/);
   assert.match(message(() => session.set(99, true)), /no question at index 99/);
   // The engine's typed calls, given what the module never sends, read it as evaluate() would.
-  // They return whether they took it, and `refusal()` gives the error once.
-  assert.equal(session.engine.setInteger(days, 12.5), false);
+  // They return 0 when they refuse it, and `refusal()` gives the error once.
+  assert.equal(session.engine.setInteger(days, 12.5), 0);
   assert.match(session.engine.refusal().message, /got 12.5$/);
-  assert.equal(session.engine.setCents(days, NaN), false);
+  assert.equal(session.engine.setCents(days, NaN), 0);
   assert.match(session.engine.refusal().message, /got NaN$/);
   assert.match(session.engine.refusal().message, /nothing was refused/);
   assert.match(message(() => session.clear(99)), /no question at index 99/);
-  assert.equal(session.engine.clear(99), false);
+  assert.equal(session.engine.clear(99), 0);
   assert.match(session.engine.refusal().message, /no question at index 99/);
   assert.match(message(() => session.status(1)), /no programme at index 1/);
   assert.match(message(() => session.report(1)), /no programme at index 1/);
@@ -130,4 +130,70 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.deepEqual(form.reports().map((r) => r.programme), ['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020']);
   assert.equal(form.status(0), 'not_eligible');
   form.free();
+});
+
+test('status() reads what a changed answer left known, the same as a new session gives', () => {
+  // A form of four programmes; a seeded walk of changes of mind over its answers, each
+  // status read after each change, against a session given the same answers anew.
+  const ids = ['netflix-audiens-2020', 'uk-film-tv-emergency-relief-2020', 'audiens-fonds-solidarite-2020', 'collectif-5050-mentorat-2021'];
+  const values = { yes_no: [true, false], integer: [0, 3, 11, 12, 13, 30, 400], money: [0, 800.5, 14999.99, 15000, 15000.01] };
+  const choices = Object.fromEntries(api.questions(ids).map((q) => [q.id, [...(q.options ?? values[q.type]), 'unknown', null]]));
+  const session = new api.Session(ids);
+  let seed = 7;
+  const pick = (list) => list[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % list.length];
+  const given = {};
+  // The engine's `status` call, counted: a status known from the change is read without it.
+  const status = session.engine.status.bind(session.engine);
+  let asked = 0;
+  session.engine.status = (p) => (asked += 1, status(p));
+  let read = 0;
+  for (let step = 0; step < 400; step++) {
+    const id = pick(Object.keys(choices));
+    const value = pick(choices[id]);
+    try {
+      session.answer(id, value);
+      given[id] = value;
+    } catch {
+      continue; // refused (400 days): the answer before stays
+    }
+    const fresh = new api.Session(ids);
+    for (const [q, v] of Object.entries(given)) fresh.answer(q, v);
+    ids.forEach((_, p) => assert.equal(session.status(p), fresh.status(p), `step ${step}, programme ${p}: ${JSON.stringify(given)}`));
+    fresh.free();
+    read += ids.length;
+  }
+  // Most statuses were known, once the walk came back to answers it had seen.
+  assert.ok(asked < read / 2, `${asked} of ${read} statuses asked`);
+  assert.ok(asked > 0);
+  assert.throws(() => session.status(4), /no programme at index 4/);
+  assert.throws(() => session.status(-1), /no programme/);
+  session.free();
+});
+
+test('amounts with cents cross as hundredths, also those whose product by 100 is not whole', () => {
+  const P = 'netflix-audiens-2020';
+  const session = new api.Session(P, { lang: 'en', today: '2020-04-15' });
+  const resources = session.question('annual_resources');
+  session.answer('profession', 'artist');
+  const calls = [];
+  for (const call of ['setCents', 'setNumber']) {
+    const engine = session.engine;
+    const original = engine[call].bind(engine);
+    engine[call] = (...args) => (calls.push([call, ...args]), original(...args));
+  }
+  // 14000.29 * 100 is 1400028.9999999998, 1.15 * 100 is 114.99999999999999.
+  for (const value of [14000.29, 1.15, 0.29, 15000.01, 14999.99, 4.35]) {
+    calls.length = 0;
+    session.set(resources, value);
+    assert.deepEqual(calls, [['setCents', resources, Math.round(value * 100)]], String(value));
+    assert.deepEqual(session.report(), api.evaluate(P, { profession: 'artist', annual_resources: String(value) }, { lang: 'en', today: '2020-04-15' }), String(value));
+  }
+  // More than two decimals: as JS writes them, through the text.
+  calls.length = 0;
+  session.set(resources, 15000.001);
+  assert.deepEqual(calls, [['setNumber', resources, '15000.001']]);
+  // Refused alike either way.
+  const message = (f) => { try { f(); } catch (error) { return error.message; } return 'no error'; };
+  assert.equal(message(() => session.set(resources, -0.29)), message(() => api.evaluate(P, { annual_resources: '-0.29' })));
+  session.free();
 });

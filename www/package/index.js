@@ -152,13 +152,14 @@ export class Session {
     this.options = questions.map(([, ids]) => ids && new Map(ids.map((id, index) => [id, index])));
     this.programmes = this.several ? programmes.length : 1;
     this.lang = lang;
-    this.known = new Map(); // by language: per programme, `engine.facts`
+    this.texts = new Map(); // by language: per programme, `engine.facts`
+    this.known = 0; // the statuses known since the last answer changed (`set`)
   }
 
   /** `engine.facts(programme)` in the session's language, asked once. */
   facts(programme) {
-    let facts = this.known.get(this.lang);
-    if (!facts) this.known.set(this.lang, (facts = []));
+    let facts = this.texts.get(this.lang);
+    if (!facts) this.texts.set(this.lang, (facts = []));
     return (facts[programme] ??= this.engine.facts(programme));
   }
 
@@ -175,7 +176,9 @@ export class Session {
     const engine = this.engine;
     // Each kind of JS value to its own call, so that only numbers cross when they can;
     // anything else is read as `evaluate` reads it, and refused alike. The calls that
-    // take numbers and indices return whether they took the value; `refusal()` says why.
+    // take numbers and indices return 0 when they refused the value (`refusal()` says
+    // why), else the statuses they leave known, which `status` reads without a call.
+    this.known = 0;
     let taken;
     switch (typeof value) {
       case 'boolean':
@@ -189,7 +192,9 @@ export class Session {
         if (!Number.isFinite(value)) return engine.setValue(index, value);
         // Below 2^43 hundredths, two numbers of hundredths are never the same double:
         // a double that is one, `cents / 100`, is written by JS as that very decimal.
-        const cents = value * 100;
+        // Rounded, as `value * 100` is not always whole for one (14000.29 * 100 is
+        // 1400028.9999999998); `cents / 100 === value` says whether it was one.
+        const cents = Math.round(value * 100);
         if (!(Number.isSafeInteger(cents) && Math.abs(cents) < 2 ** 43 && cents / 100 === value)) return engine.setNumber(index, String(value));
         taken = engine.setCents(index, cents);
         break;
@@ -205,6 +210,7 @@ export class Session {
         taken = engine.clear(index);
     }
     if (!taken) throw engine.refusal();
+    this.known = taken;
   }
 
   answer(id, value) {
@@ -216,6 +222,12 @@ export class Session {
   }
 
   status(programme = 0) {
+    // Two bits per programme from bit 1, for the first 15: 0 not known, else the status
+    // plus one (`took` in src/wasm/api.rs). Anything else is asked, and refused there.
+    if (programme >= 0 && programme < 15 && programme % 1 === 0) {
+      const known = (this.known >>> (2 * programme + 1)) & 3;
+      if (known !== 0) return STATUS[known - 1];
+    }
     const status = this.engine.status(programme);
     if (status === REFUSED) throw this.engine.refusal();
     return STATUS[status];
@@ -245,6 +257,7 @@ export class Session {
 class KeptSession extends Session {
   constructor(programmes) {
     super(programmes);
+    this.engine.returnStatuses(false); // a verdict is read whole, after all the answers
     this.given = new Array(this.ids.length).fill(undefined);
     this.marks = new Array(this.ids.length).fill(0); // see `answer`
     this.calls = 0;
