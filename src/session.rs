@@ -106,10 +106,18 @@ impl From<AnswerError> for SessionError {
     }
 }
 
-// `ok_or_else`, not `ok_or`: `ok_or` makes its error at every call and drops it on
-// success, through a call not inlined (the error may hold strings), measured at a
-// quarter of a changed answer's time natively.
-#[allow(clippy::unnecessary_lazy_evaluations)]
+/// The errors for an index past the questions or the programmes, made only when one
+/// is (`ok_or_else`): `ok_or` would make one at every call and drop it on success,
+/// through a call not inlined (the error may hold strings), measured at a quarter of a
+/// changed answer's time natively.
+fn no_question(index: usize) -> impl FnOnce() -> SessionError {
+    move || SessionError::NoQuestion(index)
+}
+
+fn no_programme(programme: usize) -> impl FnOnce() -> SessionError {
+    move || SessionError::NoProgramme(programme)
+}
+
 impl<'p> Session<'p> {
     /// A session with no answer; every programme is evaluated once here.
     pub fn new(form: Form<'p>, lang: Lang, today: Date) -> Session<'p> {
@@ -154,7 +162,7 @@ impl<'p> Session<'p> {
     /// Sets (or, with `AnswerInput::Missing`, clears) the answer to question `index`,
     /// checked against it; a refused answer leaves the session as it was.
     pub fn set(&mut self, index: usize, input: &AnswerInput) -> Result<(), SessionError> {
-        let question = self.form.question(index).ok_or_else(|| SessionError::NoQuestion(index))?;
+        let question = self.form.question(index).ok_or_else(no_question(index))?;
         if *input == AnswerInput::Unknown {
             if !self.answers.is_unknown(index) {
                 self.answers.set_unknown(index);
@@ -172,7 +180,7 @@ impl<'p> Session<'p> {
     /// writing and reading them: the answer is the same, and so is any error.
     pub fn set_integer(&mut self, index: usize, value: i64) -> Result<(), SessionError> {
         // A count, the most common number, without decimal arithmetic.
-        let question = self.form.question(index).ok_or_else(|| SessionError::NoQuestion(index))?;
+        let question = self.form.question(index).ok_or_else(no_question(index))?;
         match &question.kind {
             QuestionKind::Integer { min, max } if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) => {
                 self.put(index, Some(Answer::Integer(value)));
@@ -185,7 +193,7 @@ impl<'p> Session<'p> {
     /// A number, as `set` reads `AnswerInput::Number` of its digits without trailing
     /// zeros (as JavaScript writes numbers), without writing and reading them.
     pub fn set_number(&mut self, index: usize, value: Decimal) -> Result<(), SessionError> {
-        let question = self.form.question(index).ok_or_else(|| SessionError::NoQuestion(index))?;
+        let question = self.form.question(index).ok_or_else(no_question(index))?;
         // Most numbers come without trailing zeros (`set_cents`): then no division, and
         // the test on 64 bits where the digits fit, which is quicker than on 128.
         let trailing_zero = value.scale() > 0 && i64::try_from(value.mantissa()).map_or(true, |m| m % 10 == 0);
@@ -212,7 +220,7 @@ impl<'p> Session<'p> {
 
     /// Chooses option `option` (its index in the question's options) of a choice question.
     pub fn choose(&mut self, index: usize, option: usize) -> Result<(), SessionError> {
-        let question = self.form.question(index).ok_or_else(|| SessionError::NoQuestion(index))?;
+        let question = self.form.question(index).ok_or_else(no_question(index))?;
         match &question.kind {
             QuestionKind::Choice(options) if option < options.len() => {
                 self.put(index, Some(Answer::Choice(option)));
@@ -272,7 +280,7 @@ impl<'p> Session<'p> {
     /// Programme `programme`'s outcome for the answers given, evaluated now if an
     /// answer it reads changed since.
     pub fn outcome(&mut self, programme: usize) -> Result<&Outcome<'p>, SessionError> {
-        let stale = !*self.whole.get(programme).ok_or_else(|| SessionError::NoProgramme(programme))?;
+        let stale = !*self.whole.get(programme).ok_or_else(no_programme(programme))?;
         if stale {
             let (form, answers) = (&self.form, &self.answers);
             let outcome = self
@@ -280,21 +288,21 @@ impl<'p> Session<'p> {
                 .get_or_make(programme, self.regions.key(programme), || {
                     form.evaluate_one(programme, answers).map(Rc::new)
                 })
-                .ok_or_else(|| SessionError::NoProgramme(programme))?;
+                .ok_or_else(no_programme(programme))?;
             self.keep(programme, outcome.status());
             if let (Some(slot), Some(whole)) = (self.outcomes.get_mut(programme), self.whole.get_mut(programme)) {
                 *slot = outcome;
                 *whole = true;
             }
         }
-        self.outcomes.get(programme).map(|outcome| &**outcome).ok_or_else(|| SessionError::NoProgramme(programme))
+        self.outcomes.get(programme).map(|outcome| &**outcome).ok_or_else(no_programme(programme))
     }
 
     /// Programme `programme`'s outcome (`outcome`), with the form's index of its own next
     /// question (`Outcome::next_question`).
     pub fn outcome_and_next(&mut self, programme: usize) -> Result<(&Outcome<'p>, Option<usize>), SessionError> {
         self.outcome(programme)?;
-        let outcome = self.outcomes.get(programme).ok_or_else(|| SessionError::NoProgramme(programme))?;
+        let outcome = self.outcomes.get(programme).ok_or_else(no_programme(programme))?;
         Ok((outcome, self.form.next_question_of(programme, outcome)))
     }
 
@@ -302,17 +310,17 @@ impl<'p> Session<'p> {
     /// status, when the outcome is not up to date remembered by the regions of the
     /// answers, else found alone.
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
-        let fresh = *self.fresh.get(programme).ok_or_else(|| SessionError::NoProgramme(programme))?;
+        let fresh = *self.fresh.get(programme).ok_or_else(no_programme(programme))?;
         if !fresh {
             let (form, answers) = (&self.form, &self.answers);
-            let workspace = self.workspaces.get_mut(programme).ok_or_else(|| SessionError::NoProgramme(programme))?;
+            let workspace = self.workspaces.get_mut(programme).ok_or_else(no_programme(programme))?;
             let status = self
                 .statuses_remembered
                 .get_or_make(programme, self.regions.key(programme), || form.status_one(programme, answers, workspace))
-                .ok_or_else(|| SessionError::NoProgramme(programme))?;
+                .ok_or_else(no_programme(programme))?;
             self.keep(programme, status);
         }
-        self.statuses.get(programme).copied().ok_or_else(|| SessionError::NoProgramme(programme))
+        self.statuses.get(programme).copied().ok_or_else(no_programme(programme))
     }
 
     /// Programme `programme`'s status when it is known without evaluating anything: up

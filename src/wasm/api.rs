@@ -193,14 +193,7 @@ impl JsSession {
     pub fn set_cents(&mut self, index: usize, cents: f64) -> u32 {
         let taken = if cents.fract() == 0.0 && cents.abs() < MAX_CENTS {
             // Exact: `cents` is whole and within ±2^43, which an i64 holds.
-            // Written without trailing zeros, as JS writes the number.
-            let cents = cents as i64;
-            let number = match (cents % 10, cents % 100) {
-                (0, 0) => Decimal::from(cents / 100),
-                (0, _) => Decimal::new(cents / 10, 1),
-                _ => Decimal::new(cents, 2),
-            };
-            self.session.set_number(index, number)
+            self.session.set_number(index, Decimal::new(cents as i64, 2))
         } else {
             // Not what the module sends.
             self.session.set(index, &answer_input(&JsValue::from_f64(cents / 100.0)))

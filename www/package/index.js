@@ -248,6 +248,7 @@ export class Session {
   }
 
   free() {
+    this.known = 0; // a freed session's calls throw, `status` included
     this.engine.free();
   }
 }
