@@ -256,6 +256,8 @@ const KEEP_EN: KeepWords = KeepWords {
     unreadable: "The link holds answers that could not be read: none was restored.",
 };
 
+/// Not inlined, as `i18n::ui`: each word read through one pointer.
+#[inline(never)]
 pub fn keep(lang: Lang) -> &'static KeepWords {
     match lang {
         Lang::Fr => &KEEP_FR,

@@ -342,6 +342,9 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// Not inlined: a caller then reads each word through the one pointer, where inlined
+/// every word became a choice between its two constants, written out at each use.
+#[inline(never)]
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Fr => &FR,
