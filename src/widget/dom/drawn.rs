@@ -132,37 +132,36 @@ impl Drawn {
         let ui = ui(lang);
         let several = state.form.programmes.len() > 1;
         root.set_text_content(None);
-        let widget = maker.element("div", &[("class", "widget"), ("lang", lang.code())], None)?;
-        let toolbar = maker.add(&widget, "div", &[("class", "toolbar")], None)?;
+        let widget = maker.element("div|class=widget", &[("lang", lang.code())], None)?;
+        let toolbar = maker.add(&widget, "div|class=toolbar", &[], None)?;
         let other = match lang {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
         };
         let language = maker.add(
             &toolbar,
-            "button",
-            &[("type", "button"), ("class", "language secondary"), ("lang", other.code())],
+            "button|type=button|class=language secondary",
+            &[("lang", other.code())],
             Some(ui.switch_language),
         )?;
 
         match (several, state.form.programmes.first()) {
             (false, Some(programme)) => {
-                maker.add(&widget, "h2", &[("id", "title")], Some(programme.name.get(lang)))?;
-                maker.add(&widget, "p", &[("class", "summary")], Some(programme.summary.get(lang)))?;
+                maker.add(&widget, "h2|id=title", &[], Some(programme.name.get(lang)))?;
+                maker.add(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)))?;
             }
             _ => {
-                maker.add(&widget, "h2", &[("id", "title")], Some(ui.several_title))?;
-                maker.add(&widget, "p", &[("class", "summary")], Some(ui.several_intro))?;
-                let list = maker.add(&widget, "ul", &[("class", "programmes")], None)?;
+                maker.add(&widget, "h2|id=title", &[], Some(ui.several_title))?;
+                maker.add(&widget, "p|class=summary", &[], Some(ui.several_intro))?;
+                let list = maker.add(&widget, "ul|class=programmes", &[], None)?;
                 for programme in &state.form.programmes {
                     maker.add(&list, "li", &[], Some(programme.name.get(lang)))?;
                 }
             }
         }
 
-        let note = maker.add(&widget, "p", &[("class", "note"), ("hidden", "")], None)?;
-        let form =
-            maker.add(&widget, "form", &[("id", "form"), ("novalidate", ""), ("aria-labelledby", "title")], None)?;
+        let note = maker.add(&widget, "p|class=note|hidden", &[], None)?;
+        let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None)?;
         let mut questions = Vec::new();
         for (q, question) in state.form.questions().enumerate() {
             if !state.form.asks(q) {
@@ -171,11 +170,9 @@ impl Drawn {
             }
             let id = format!("q{q}");
             let help = match &question.help {
-                Some(help) => Some(maker.element(
-                    "p",
-                    &[("class", "help"), ("id", &format!("{id}-help"))],
-                    Some(help.get(lang)),
-                )?),
+                Some(help) => {
+                    Some(maker.element("p|class=help", &[("id", &format!("{id}-help"))], Some(help.get(lang)))?)
+                }
                 None => None,
             };
             let slot = Slot { id, index: q.to_string(), name: &question.id, label: question.label.get(lang), help };
@@ -203,16 +200,15 @@ impl Drawn {
             form.append_child(&nodes.block)?;
             questions.push(Some(nodes));
         }
-        let actions = maker.add(&form, "div", &[("class", "actions")], None)?;
-        maker.add(&actions, "button", &[("type", "submit")], Some(ui.continue_label))?;
-        maker.add(&actions, "button", &[("type", "button"), ("class", "start-over secondary")], Some(ui.start_over))?;
+        let actions = maker.add(&form, "div|class=actions", &[], None)?;
+        maker.add(&actions, "button|type=submit", &[], Some(ui.continue_label))?;
+        maker.add(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over))?;
 
         if several {
-            maker.add(&widget, "h3", &[("class", "results-title")], Some(ui.results))?;
+            maker.add(&widget, "h3|class=results-title", &[], Some(ui.results))?;
         }
-        let results = maker.add(&widget, "div", &[("class", "results")], None)?;
-        let none_for_country =
-            maker.add(&widget, "p", &[("class", "none-for-country"), ("hidden", "")], Some(ui.none_for_country))?;
+        let results = maker.add(&widget, "div|class=results", &[], None)?;
+        let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country))?;
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
             let nodes = result_block(maker, i, programme, lang, several)?;
@@ -222,13 +218,8 @@ impl Drawn {
         if features.any() {
             keep_buttons(maker, &widget, features, lang)?;
         }
-        maker.add(&widget, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
-        let live = maker.add(
-            &widget,
-            "p",
-            &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")],
-            None,
-        )?;
+        maker.add(&widget, "p|class=notice", &[], Some(ui.estimate_notice))?;
+        let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None)?;
         root.append_child(&widget)?;
         let mut drawn = Drawn {
             lang,
@@ -441,19 +432,14 @@ impl Drawn {
 /// The print, copy and share buttons that `features` allows, in one labelled group.
 fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) -> Result<(), JsValue> {
     let words = wording::keep(lang);
-    let group = maker.add(parent, "div", &[("class", "keep"), ("role", "group"), ("aria-label", words.group)], None)?;
+    let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group)], None)?;
     for (on, action, text) in [
         (features.print, "print", words.print),
         (features.copy, "copy", words.copy),
         (features.share, "share", words.share),
     ] {
         if on {
-            maker.add(
-                &group,
-                "button",
-                &[("type", "button"), ("class", "secondary"), ("data-action", action)],
-                Some(text),
-            )?;
+            maker.add(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text))?;
         }
     }
     Ok(())
@@ -471,33 +457,33 @@ fn result_block(
     let labelled_by = if several { title.as_str() } else { "title" };
     let index = i.to_string();
     let section = maker.element(
-        "section",
-        &[("class", "verdict"), ("id", &format!("r{i}")), ("data-programme", &index), ("aria-labelledby", labelled_by)],
+        "section|class=verdict",
+        &[("id", &format!("r{i}")), ("data-programme", &index), ("aria-labelledby", labelled_by)],
         None,
     )?;
     if several {
         maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)))?;
     }
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
-    let headline = maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?;
-    let benefit = maker.add(&section, "p", &[("class", "amount")], None)?;
-    let depends_on = maker.add(&section, "p", &[("class", "depends-on"), ("hidden", "")], None)?;
+    let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None)?;
+    let benefit = maker.add(&section, "p|class=amount", &[], None)?;
+    let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None)?;
     let heading = if several { "h5" } else { "h3" };
     maker.add(&section, heading, &[], Some(ui.reasons))?;
-    let reasons = maker.add(&section, "ul", &[("class", "reasons")], None)?;
+    let reasons = maker.add(&section, "ul|class=reasons", &[], None)?;
     let listed = |class: &str, title: &str| -> Result<(Element, Element), JsValue> {
-        let part = maker.add(&section, "div", &[("class", class), ("hidden", "")], None)?;
+        let part = maker.add(&section, "div|hidden", &[("class", class)], None)?;
         maker.add(&part, heading, &[], Some(title))?;
         Ok((part.clone(), maker.add(&part, "ul", &[], None)?))
     };
     let changes = listed("changes", ui.what_would_change)?;
     let before_applying = listed("before-applying", ui.before_applying)?;
-    let window = maker.add(&section, "p", &[("class", "window")], None)?;
+    let window = maker.add(&section, "p|class=window", &[], None)?;
     let line = maker.add(&section, "p", &[], None)?;
     let link = maker.add(
         &line,
-        "a",
-        &[("class", "apply"), ("href", &programme.apply_url), ("target", "_blank"), ("rel", "noopener noreferrer")],
+        "a|class=apply|target=_blank|rel=noopener noreferrer",
+        &[("href", &programme.apply_url)],
         None,
     )?;
     sources(maker, &section, programme, lang)?;
@@ -526,9 +512,9 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             _ => ("?", ui.unknown),
         };
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None)?;
-        maker.add(&item, "span", &[("class", "mark"), ("aria-hidden", "true")], Some(mark))?;
+        maker.add(&item, "span|class=mark|aria-hidden=true", &[], Some(mark))?;
         let text = maker.add(&item, "span", &[], None)?;
-        maker.add(&text, "span", &[("class", "visually-hidden")], Some(&format!("{word} ")))?;
+        maker.add(&text, "span|class=visually-hidden", &[], Some(&format!("{word} ")))?;
         text.append_with_str_1(&criterion.explanation)?;
     }
     Ok(())
@@ -563,8 +549,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
         match &document.source.url {
             Some(url) => {
                 item.append_with_str_1(" ")?;
-                let attributes = [("href", url.as_str()), ("target", "_blank"), ("rel", "noopener noreferrer")];
-                maker.add(&item, "a", &attributes, Some(source.trim()))?;
+                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(source.trim()))?;
             }
             None => item.append_with_str_1(&source)?,
         }
@@ -576,7 +561,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
 /// A closed `<details>` with the sources, the pack's readings of them, and which rules
 /// these are: what a newsroom checks and cites.
 fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -> Result<(), JsValue> {
-    let details = maker.add(parent, "details", &[("class", "sources")], None)?;
+    let details = maker.add(parent, "details|class=sources", &[], None)?;
     maker.add(&details, "summary", &[], Some(ui(lang).sources_and_rules))?;
     let list = maker.add(&details, "ul", &[], None)?;
     for source in &programme.sources {
@@ -584,12 +569,7 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
-                maker.add(
-                    &item,
-                    "a",
-                    &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")],
-                    Some(&text),
-                )?;
+                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text))?;
             }
             None => item.set_text_content(Some(&text)),
         }
@@ -597,7 +577,7 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -
     for reading in &programme.readings {
         maker.add(&details, "p", &[], Some(reading.text.get(lang)))?;
     }
-    maker.add(&details, "p", &[("class", "rules")], Some(&wording::rules(programme, lang)))?;
+    maker.add(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)))?;
     Ok(())
 }
 
@@ -605,12 +585,12 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -
 /// its control) and its help.
 fn question_block(
     maker: &Maker,
-    tag: &str,
+    spec: &str,
     slot: &Slot<'_>,
     heading: &str,
     heading_attributes: &[(&str, &str)],
 ) -> Result<Element, JsValue> {
-    let block = maker.element(tag, &[("class", "question"), ("id", &slot.id), ("data-question", &slot.index)], None)?;
+    let block = maker.element(spec, &[("id", &slot.id), ("data-question", &slot.index)], None)?;
     maker.add(&block, heading, heading_attributes, Some(slot.label))?;
     if let Some(help) = &slot.help {
         block.append_child(help)?;
@@ -619,19 +599,19 @@ fn question_block(
 }
 
 fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Result<QuestionNodes, JsValue> {
-    let block = question_block(maker, "fieldset", slot, "legend", &[])?;
+    let block = question_block(maker, "fieldset|class=question", slot, "legend", &[])?;
     if let Some(help) = &slot.help {
         block.set_attribute("aria-describedby", &help.id())?;
     }
-    let group = maker.add(&block, "div", &[("class", "options")], None)?;
+    let group = maker.add(&block, "div|class=options", &[], None)?;
     let mut inputs = Vec::with_capacity(options.len());
     for (value, text) in options {
-        let option = maker.add(&group, "label", &[("class", "option")], None)?;
+        let option = maker.add(&group, "label|class=option", &[], None)?;
         let input_id = format!("{}-{value}", slot.id);
         let input = maker.add(
             &option,
-            "input",
-            &[("type", "radio"), ("name", slot.name), ("value", value), ("id", &input_id)],
+            "input|type=radio",
+            &[("name", slot.name), ("value", value), ("id", &input_id)],
             None,
         )?;
         maker.add(&option, "span", &[], Some(text))?;
@@ -655,12 +635,12 @@ fn select_block(
     placeholder: &str,
 ) -> Result<QuestionNodes, JsValue> {
     let control_id = format!("{}-input", slot.id);
-    let block = question_block(maker, "div", slot, "label", &[("for", &control_id)])?;
+    let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)])?;
     let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;
     if let Some(help) = &slot.help {
         select.set_attribute("aria-describedby", &help.id())?;
     }
-    maker.add(&select, "option", &[("value", "")], Some(placeholder))?;
+    maker.add(&select, "option|value", &[], Some(placeholder))?;
     for (value, text) in options {
         maker.add(&select, "option", &[("value", value)], Some(text))?;
     }
@@ -680,41 +660,32 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
     let error_id = format!("{}-error", slot.id);
     let note_id = format!("{}-understood", slot.id);
     let prompt_id = format!("{}-readings", slot.id);
-    let block = question_block(maker, "div", slot, "label", &[("for", &input_id)])?;
+    let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)])?;
     let described_by = match &slot.help {
         Some(help) => format!("{} {error_id} {note_id} {prompt_id}", help.id()),
         None => format!("{error_id} {note_id} {prompt_id}"),
     };
     let attributes = [
-        ("type", "text"),
         ("inputmode", inputmode),
         ("name", slot.name),
         ("id", input_id.as_str()),
-        ("autocomplete", "off"),
         ("aria-describedby", described_by.as_str()),
     ];
-    let input = maker.add(&block, "input", &attributes, None)?;
-    let box_label = maker.add(&block, "label", &[("class", "option do-not-know")], None)?;
+    let input = maker.add(&block, "input|type=text|autocomplete=off", &attributes, None)?;
+    let box_label = maker.add(&block, "label|class=option do-not-know", &[], None)?;
     let unknown = maker.add(
         &box_label,
-        "input",
-        &[("type", "checkbox"), ("name", slot.name), ("value", UNKNOWN), ("id", &format!("{}-unknown", slot.id))],
+        "input|type=checkbox",
+        &[("name", slot.name), ("value", UNKNOWN), ("id", &format!("{}-unknown", slot.id))],
         None,
     )?;
     maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know))?;
-    let error = maker.add(&block, "p", &[("class", "error"), ("id", &error_id), ("hidden", "")], None)?;
-    let understood = maker.add(&block, "p", &[("class", "understood"), ("id", &note_id), ("hidden", "")], None)?;
-    let group = maker.add(
-        &block,
-        "div",
-        &[("class", "readings"), ("role", "group"), ("aria-labelledby", &prompt_id), ("hidden", "")],
-        None,
-    )?;
+    let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None)?;
+    let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None)?;
+    let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None)?;
     maker.add(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean))?;
-    let first =
-        maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "0")], None)?;
-    let second =
-        maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "1")], None)?;
+    let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None)?;
+    let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None)?;
     Ok(QuestionNodes {
         block,
         label: slot.label.to_owned(),

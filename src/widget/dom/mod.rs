@@ -188,8 +188,7 @@ fn window() -> Option<web_sys::Window> {
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
-    let message =
-        Maker { document }.element("p", &[("class", "problem"), ("role", "alert")], Some(ui(lang).crashed))?;
+    let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed))?;
     root.set_text_content(None);
     root.append_child(&message)?;
     Ok(())
@@ -623,7 +622,7 @@ impl Mounted {
             (_, Lang::Fr) => format!("{}\u{a0}: «\u{a0}{programme}\u{a0}».", ui(lang).unknown_programme),
             (_, Lang::En) => format!("{}: “{programme}”.", ui(lang).unknown_programme),
         };
-        let problem = self.maker.element("p", &[("class", "problem"), ("role", "alert")], Some(&text))?;
+        let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text))?;
         self.root.append_child(&problem)?;
         web_sys::console::error_1(&format!("eligibility-widget: unknown programme `{programme}`").into());
         Ok(())

@@ -30,9 +30,8 @@ pub fn print(
     let iframe = match current {
         Some(iframe) => iframe,
         None => {
-            let attributes =
-                [("class", "printer"), ("aria-hidden", "true"), ("tabindex", "-1"), ("title", summary.title)];
-            let iframe: HtmlIFrameElement = maker.element("iframe", &attributes, None)?.unchecked_into();
+            let spec = "iframe|class=printer|aria-hidden=true|tabindex=-1";
+            let iframe: HtmlIFrameElement = maker.element(spec, &[("title", summary.title)], None)?.unchecked_into();
             root.append_child(&iframe)?;
             *frame = Some(iframe.clone());
             iframe
@@ -61,11 +60,11 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let body = document.body().ok_or("the print frame has no body")?;
     body.set_text_content(None);
     maker.add(&body, "h1", &[], Some(summary.title))?;
-    maker.add(&body, "p", &[("class", "date")], Some(&summary.made_on))?;
+    maker.add(&body, "p|class=date", &[], Some(&summary.made_on))?;
     for result in &summary.results {
         let section = maker.add(&body, "section", &[], None)?;
         maker.add(&section, "h2", &[], Some(&result.name))?;
-        maker.add(&section, "p", &[("class", "headline")], Some(&result.headline))?;
+        maker.add(&section, "p|class=headline", &[], Some(&result.headline))?;
         if let Some(benefit) = &result.benefit {
             maker.add(&section, "p", &[], Some(benefit))?;
         }
@@ -86,7 +85,7 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
         let link = maker.add(&section, "p", &[], Some(&format!("{words}{} ", colon(summary.lang))))?;
         address(&maker, &link, url)?;
         maker.add(&section, "h3", &[], Some(result.sources_title))?;
-        let sources = maker.add(&section, "ul", &[("class", "small")], None)?;
+        let sources = maker.add(&section, "ul|class=small", &[], None)?;
         for (source, url) in &result.sources {
             let item = maker.add(&sources, "li", &[], Some(source))?;
             if let Some(url) = url {
@@ -94,7 +93,7 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
                 address(&maker, &item, url)?;
             }
         }
-        maker.add(&section, "p", &[("class", "small")], Some(&result.rules))?;
+        maker.add(&section, "p|class=small", &[], Some(&result.rules))?;
     }
     let answers = maker.add(&body, "section", &[], None)?;
     maker.add(&answers, "h2", &[], Some(summary.answers_title))?;
@@ -106,7 +105,7 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
         maker.add(&list, "dt", &[], Some(label))?;
         maker.add(&list, "dd", &[], Some(answer))?;
     }
-    maker.add(&body, "p", &[("class", "small")], Some(summary.notice))?;
+    maker.add(&body, "p|class=small", &[], Some(summary.notice))?;
     Ok(())
 }
 
