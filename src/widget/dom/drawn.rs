@@ -16,12 +16,13 @@ use super::element::{self, set_flag, set_text, Maker};
 use crate::answer::UNKNOWN;
 use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
-use crate::i18n::{ui, Lang};
+use crate::i18n::{digits, ui, Lang};
 use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
 use crate::widget::features::Features;
 use crate::widget::state::{FormView, Reading, WidgetState};
 use crate::widget::wording;
+use eligibility_rules::cat;
 
 /// More options than this are a `<select>` rather than radio buttons.
 const MAX_RADIOS: usize = 6;
@@ -168,14 +169,15 @@ impl Drawn {
                 questions.push(None);
                 continue;
             }
-            let id = format!("q{q}");
+            let index = digits(q as u64);
+            let id = cat!("q", index);
             let help = match &question.help {
                 Some(help) => {
-                    Some(maker.element("p|class=help", &[("id", &format!("{id}-help"))], Some(help.get(lang)))?)
+                    Some(maker.element("p|class=help", &[("id", &cat!(id, "-help"))], Some(help.get(lang)))?)
                 }
                 None => None,
             };
-            let slot = Slot { id, index: q.to_string(), name: &question.id, label: question.label.get(lang), help };
+            let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
                     let options: Vec<(&str, &str)> = match &question.kind {
@@ -300,7 +302,7 @@ impl Drawn {
         }
         if view.next_question != self.next {
             let next = view.next_question.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?)));
-            changes.next_question = next.map(|(q, nodes)| (q, format!("{} {}", ui(lang).next_question, nodes.label)));
+            changes.next_question = next.map(|(q, nodes)| (q, cat!(ui(lang).next_question, " ", nodes.label)));
             self.next = view.next_question;
         }
 
@@ -453,12 +455,12 @@ fn result_block(
     several: bool,
 ) -> Result<ResultNodes, JsValue> {
     let ui = ui(lang);
-    let title = format!("r{i}-title");
+    let index = digits(i as u64);
+    let title = cat!("r", index, "-title");
     let labelled_by = if several { title.as_str() } else { "title" };
-    let index = i.to_string();
     let section = maker.element(
         "section|class=verdict",
-        &[("id", &format!("r{i}")), ("data-programme", &index), ("aria-labelledby", labelled_by)],
+        &[("id", &cat!("r", index)), ("data-programme", &index), ("aria-labelledby", labelled_by)],
         None,
     )?;
     if several {
@@ -514,7 +516,7 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None)?;
         maker.add(&item, "span|class=mark|aria-hidden=true", &[], Some(mark))?;
         let text = maker.add(&item, "span", &[], None)?;
-        maker.add(&text, "span|class=visually-hidden", &[], Some(&format!("{word} ")))?;
+        maker.add(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")))?;
         text.append_with_str_1(&criterion.explanation)?;
     }
     Ok(())
@@ -531,7 +533,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
         .map(|q| q.label.get(state.lang))
         .collect();
     set_flag(&nodes.depends_on, "hidden", labels.is_empty())?;
-    let text = format!("{} {}", ui.depends_on, labels.join(wording::semicolon(state.lang)));
+    let text = cat!(ui.depends_on, " ", labels.join(wording::semicolon(state.lang)));
     nodes.depends_on.set_text_content((!labels.is_empty()).then_some(text.as_str()));
 
     let (part, list) = &nodes.changes;
@@ -545,7 +547,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     list.set_text_content(None);
     for document in &report.before_applying {
         let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text))?;
-        let source = format!(" ({} {}, {})", ui.according_to, document.source.publisher, document.source.title);
+        let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
         match &document.source.url {
             Some(url) => {
                 item.append_with_str_1(" ")?;
@@ -607,7 +609,7 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Resu
     let mut inputs = Vec::with_capacity(options.len());
     for (value, text) in options {
         let option = maker.add(&group, "label|class=option", &[], None)?;
-        let input_id = format!("{}-{value}", slot.id);
+        let input_id = cat!(slot.id, "-", value);
         let input = maker.add(
             &option,
             "input|type=radio",
@@ -634,7 +636,7 @@ fn select_block(
     options: &[(&str, &str)],
     placeholder: &str,
 ) -> Result<QuestionNodes, JsValue> {
-    let control_id = format!("{}-input", slot.id);
+    let control_id = cat!(slot.id, "-input");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)])?;
     let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;
     if let Some(help) = &slot.help {
@@ -656,14 +658,14 @@ fn select_block(
 }
 
 fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Result<QuestionNodes, JsValue> {
-    let input_id = format!("{}-input", slot.id);
-    let error_id = format!("{}-error", slot.id);
-    let note_id = format!("{}-understood", slot.id);
-    let prompt_id = format!("{}-readings", slot.id);
+    let input_id = cat!(slot.id, "-input");
+    let error_id = cat!(slot.id, "-error");
+    let note_id = cat!(slot.id, "-understood");
+    let prompt_id = cat!(slot.id, "-readings");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)])?;
     let described_by = match &slot.help {
-        Some(help) => format!("{} {error_id} {note_id} {prompt_id}", help.id()),
-        None => format!("{error_id} {note_id} {prompt_id}"),
+        Some(help) => cat!(help.id(), " ", error_id, " ", note_id, " ", prompt_id),
+        None => cat!(error_id, " ", note_id, " ", prompt_id),
     };
     let attributes = [
         ("inputmode", inputmode),
@@ -676,7 +678,7 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
     let unknown = maker.add(
         &box_label,
         "input|type=checkbox",
-        &[("name", slot.name), ("value", UNKNOWN), ("id", &format!("{}-unknown", slot.id))],
+        &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
         None,
     )?;
     maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know))?;

@@ -36,6 +36,7 @@ use crate::i18n::{ui, Lang};
 use crate::js;
 use crate::pack::Programme;
 use crate::report::EvaluationReport;
+use eligibility_rules::cat;
 
 // widget.css as build.rs writes it: without comments and needless spaces.
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
@@ -356,7 +357,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
     let href = window().ok_or("no window")?.location().href()?;
     let page = href.split('#').next().unwrap_or_default();
-    Ok(format!("{page}#{}", Link::of(state, rank_of(host, document)?).fragment()))
+    Ok(cat!(page, "#", Link::of(state, rank_of(host, document)?).fragment()))
 }
 
 /// Puts `text` on the clipboard from the visitor's click, then says in the live region
@@ -619,12 +620,12 @@ impl Mounted {
         self.root.set_text_content(None);
         let text = match (programme, lang) {
             ("", _) => ui(lang).no_programme.to_owned(),
-            (_, Lang::Fr) => format!("{}\u{a0}: «\u{a0}{programme}\u{a0}».", ui(lang).unknown_programme),
-            (_, Lang::En) => format!("{}: “{programme}”.", ui(lang).unknown_programme),
+            (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),
+            (_, Lang::En) => cat!(ui(lang).unknown_programme, ": “", programme, "”."),
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text))?;
         self.root.append_child(&problem)?;
-        web_sys::console::error_1(&format!("eligibility-widget: unknown programme `{programme}`").into());
+        web_sys::console::error_1(&cat!("eligibility-widget: unknown programme `", programme, "`").into());
         Ok(())
     }
 

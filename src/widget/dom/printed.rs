@@ -14,6 +14,7 @@ use super::element::Maker;
 use crate::i18n::colon;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
+use eligibility_rules::cat;
 
 // summary.css as build.rs writes it: without comments and needless spaces.
 const PRINT_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/summary.css"));
@@ -56,7 +57,7 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let html = document.document_element().ok_or("the print frame has no root")?;
     html.set_attribute("lang", summary.lang.code())?;
     // The title heads the printed page where the browser prints headers.
-    document.set_title(&format!("{} — {}", summary.title, summary.made_on));
+    document.set_title(&cat!(summary.title, " — ", summary.made_on));
     let body = document.body().ok_or("the print frame has no body")?;
     body.set_text_content(None);
     maker.add(&body, "h1", &[], Some(summary.title))?;
@@ -82,7 +83,7 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
         }
         maker.add(&section, "p", &[], Some(&result.window))?;
         let (words, url) = &result.link;
-        let link = maker.add(&section, "p", &[], Some(&format!("{words}{} ", colon(summary.lang))))?;
+        let link = maker.add(&section, "p", &[], Some(&cat!(words, colon(summary.lang), " ")))?;
         address(&maker, &link, url)?;
         maker.add(&section, "h3", &[], Some(result.sources_title))?;
         let sources = maker.add(&section, "ul|class=small", &[], None)?;
