@@ -133,8 +133,8 @@ impl Drawn {
         let ui = ui(lang);
         let several = state.form.programmes.len() > 1;
         root.set_text_content(None);
-        let widget = maker.element("div|class=widget", &[("lang", lang.code())], None)?;
-        let toolbar = maker.add(&widget, "div|class=toolbar", &[], None)?;
+        let widget = maker.element("div|class=widget", &[("lang", lang.code())], None);
+        let toolbar = maker.add(&widget, "div|class=toolbar", &[], None);
         let other = match lang {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
@@ -144,25 +144,25 @@ impl Drawn {
             "button|type=button|class=language secondary",
             &[("lang", other.code())],
             Some(ui.switch_language),
-        )?;
+        );
 
         match (several, state.form.programmes.first()) {
             (false, Some(programme)) => {
-                maker.add(&widget, "h2|id=title", &[], Some(programme.name.get(lang)))?;
-                maker.add(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)))?;
+                maker.add(&widget, "h2|id=title", &[], Some(programme.name.get(lang)));
+                maker.add(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)));
             }
             _ => {
-                maker.add(&widget, "h2|id=title", &[], Some(ui.several_title))?;
-                maker.add(&widget, "p|class=summary", &[], Some(ui.several_intro))?;
-                let list = maker.add(&widget, "ul|class=programmes", &[], None)?;
+                maker.add(&widget, "h2|id=title", &[], Some(ui.several_title));
+                maker.add(&widget, "p|class=summary", &[], Some(ui.several_intro));
+                let list = maker.add(&widget, "ul|class=programmes", &[], None);
                 for programme in &state.form.programmes {
-                    maker.add(&list, "li", &[], Some(programme.name.get(lang)))?;
+                    maker.add(&list, "li", &[], Some(programme.name.get(lang)));
                 }
             }
         }
 
-        let note = maker.add(&widget, "p|class=note|hidden", &[], None)?;
-        let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None)?;
+        let note = maker.add(&widget, "p|class=note|hidden", &[], None);
+        let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None);
         let mut questions = Vec::new();
         for (q, question) in state.form.questions().enumerate() {
             if !state.form.asks(q) {
@@ -171,12 +171,10 @@ impl Drawn {
             }
             let index = digits(q as u64);
             let id = cat!("q", index);
-            let help = match &question.help {
-                Some(help) => {
-                    Some(maker.element("p|class=help", &[("id", &cat!(id, "-help"))], Some(help.get(lang)))?)
-                }
-                None => None,
-            };
+            let help = question
+                .help
+                .as_ref()
+                .map(|help| maker.element("p|class=help", &[("id", &cat!(id, "-help"))], Some(help.get(lang))));
             let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
@@ -202,15 +200,15 @@ impl Drawn {
             form.append_child(&nodes.block)?;
             questions.push(Some(nodes));
         }
-        let actions = maker.add(&form, "div|class=actions", &[], None)?;
-        maker.add(&actions, "button|type=submit", &[], Some(ui.continue_label))?;
-        maker.add(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over))?;
+        let actions = maker.add(&form, "div|class=actions", &[], None);
+        maker.add(&actions, "button|type=submit", &[], Some(ui.continue_label));
+        maker.add(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over));
 
         if several {
-            maker.add(&widget, "h3|class=results-title", &[], Some(ui.results))?;
+            maker.add(&widget, "h3|class=results-title", &[], Some(ui.results));
         }
-        let results = maker.add(&widget, "div|class=results", &[], None)?;
-        let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country))?;
+        let results = maker.add(&widget, "div|class=results", &[], None);
+        let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country));
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
             let nodes = result_block(maker, i, programme, lang, several)?;
@@ -220,8 +218,8 @@ impl Drawn {
         if features.any() {
             keep_buttons(maker, &widget, features, lang)?;
         }
-        maker.add(&widget, "p|class=notice", &[], Some(ui.estimate_notice))?;
-        let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None)?;
+        maker.add(&widget, "p|class=notice", &[], Some(ui.estimate_notice));
+        let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None);
         root.append_child(&widget)?;
         let mut drawn = Drawn {
             lang,
@@ -434,14 +432,14 @@ impl Drawn {
 /// The print, copy and share buttons that `features` allows, in one labelled group.
 fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) -> Result<(), JsValue> {
     let words = wording::keep(lang);
-    let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group)], None)?;
+    let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group)], None);
     for (on, action, text) in [
         (features.print, "print", words.print),
         (features.copy, "copy", words.copy),
         (features.share, "share", words.share),
     ] {
         if on {
-            maker.add(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text))?;
+            maker.add(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text));
         }
     }
     Ok(())
@@ -462,32 +460,32 @@ fn result_block(
         "section|class=verdict",
         &[("id", &cat!("r", index)), ("data-programme", &index), ("aria-labelledby", labelled_by)],
         None,
-    )?;
+    );
     if several {
-        maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)))?;
+        maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)));
     }
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
-    let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None)?;
-    let benefit = maker.add(&section, "p|class=amount", &[], None)?;
-    let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None)?;
+    let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None);
+    let benefit = maker.add(&section, "p|class=amount", &[], None);
+    let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None);
     let heading = if several { "h5" } else { "h3" };
-    maker.add(&section, heading, &[], Some(ui.reasons))?;
-    let reasons = maker.add(&section, "ul|class=reasons", &[], None)?;
+    maker.add(&section, heading, &[], Some(ui.reasons));
+    let reasons = maker.add(&section, "ul|class=reasons", &[], None);
     let listed = |class: &str, title: &str| -> Result<(Element, Element), JsValue> {
-        let part = maker.add(&section, "div|hidden", &[("class", class)], None)?;
-        maker.add(&part, heading, &[], Some(title))?;
-        Ok((part.clone(), maker.add(&part, "ul", &[], None)?))
+        let part = maker.add(&section, "div|hidden", &[("class", class)], None);
+        maker.add(&part, heading, &[], Some(title));
+        Ok((part.clone(), maker.add(&part, "ul", &[], None)))
     };
     let changes = listed("changes", ui.what_would_change)?;
     let before_applying = listed("before-applying", ui.before_applying)?;
-    let window = maker.add(&section, "p|class=window", &[], None)?;
-    let line = maker.add(&section, "p", &[], None)?;
+    let window = maker.add(&section, "p|class=window", &[], None);
+    let line = maker.add(&section, "p", &[], None);
     let link = maker.add(
         &line,
         "a|class=apply|target=_blank|rel=noopener noreferrer",
         &[("href", &programme.apply_url)],
         None,
-    )?;
+    );
     sources(maker, &section, programme, lang)?;
     Ok(ResultNodes {
         section,
@@ -513,10 +511,10 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
             _ => ("?", ui.unknown),
         };
-        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None)?;
-        maker.add(&item, "span|class=mark|aria-hidden=true", &[], Some(mark))?;
-        let text = maker.add(&item, "span", &[], None)?;
-        maker.add(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")))?;
+        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None);
+        maker.add(&item, "span|class=mark|aria-hidden=true", &[], Some(mark));
+        let text = maker.add(&item, "span", &[], None);
+        maker.add(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")));
         text.append_with_str_1(&criterion.explanation)?;
     }
     Ok(())
@@ -539,19 +537,19 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     let (part, list) = &nodes.changes;
     list.set_text_content(None);
     for change in &report.changes {
-        maker.add(list, "li", &[("data-question", &change.question)], Some(&change.explanation))?;
+        maker.add(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
     }
     set_flag(part, "hidden", report.changes.is_empty())?;
 
     let (part, list) = &nodes.before_applying;
     list.set_text_content(None);
     for document in &report.before_applying {
-        let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text))?;
+        let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text));
         let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
         match &document.source.url {
             Some(url) => {
                 item.append_with_str_1(" ")?;
-                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(source.trim()))?;
+                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(source.trim()));
             }
             None => item.append_with_str_1(&source)?,
         }
@@ -563,23 +561,23 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
 /// A closed `<details>` with the sources, the pack's readings of them, and which rules
 /// these are: what a newsroom checks and cites.
 fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -> Result<(), JsValue> {
-    let details = maker.add(parent, "details|class=sources", &[], None)?;
-    maker.add(&details, "summary", &[], Some(ui(lang).sources_and_rules))?;
-    let list = maker.add(&details, "ul", &[], None)?;
+    let details = maker.add(parent, "details|class=sources", &[], None);
+    maker.add(&details, "summary", &[], Some(ui(lang).sources_and_rules));
+    let list = maker.add(&details, "ul", &[], None);
     for source in &programme.sources {
-        let item = maker.add(&list, "li", &[], None)?;
+        let item = maker.add(&list, "li", &[], None);
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
-                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text))?;
+                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
             }
             None => item.set_text_content(Some(&text)),
         }
     }
     for reading in &programme.readings {
-        maker.add(&details, "p", &[], Some(reading.text.get(lang)))?;
+        maker.add(&details, "p", &[], Some(reading.text.get(lang)));
     }
-    maker.add(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)))?;
+    maker.add(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)));
     Ok(())
 }
 
@@ -592,8 +590,8 @@ fn question_block(
     heading: &str,
     heading_attributes: &[(&str, &str)],
 ) -> Result<Element, JsValue> {
-    let block = maker.element(spec, &[("id", &slot.id), ("data-question", &slot.index)], None)?;
-    maker.add(&block, heading, heading_attributes, Some(slot.label))?;
+    let block = maker.element(spec, &[("id", &slot.id), ("data-question", &slot.index)], None);
+    maker.add(&block, heading, heading_attributes, Some(slot.label));
     if let Some(help) = &slot.help {
         block.append_child(help)?;
     }
@@ -605,18 +603,14 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Resu
     if let Some(help) = &slot.help {
         block.set_attribute("aria-describedby", &help.id())?;
     }
-    let group = maker.add(&block, "div|class=options", &[], None)?;
+    let group = maker.add(&block, "div|class=options", &[], None);
     let mut inputs = Vec::with_capacity(options.len());
     for (value, text) in options {
-        let option = maker.add(&group, "label|class=option", &[], None)?;
+        let option = maker.add(&group, "label|class=option", &[], None);
         let input_id = cat!(slot.id, "-", value);
-        let input = maker.add(
-            &option,
-            "input|type=radio",
-            &[("name", slot.name), ("value", value), ("id", &input_id)],
-            None,
-        )?;
-        maker.add(&option, "span", &[], Some(text))?;
+        let input =
+            maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
+        maker.add(&option, "span", &[], Some(text));
         inputs.push(input.unchecked_into());
     }
     Ok(QuestionNodes {
@@ -638,13 +632,13 @@ fn select_block(
 ) -> Result<QuestionNodes, JsValue> {
     let control_id = cat!(slot.id, "-input");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)])?;
-    let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;
+    let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None);
     if let Some(help) = &slot.help {
         select.set_attribute("aria-describedby", &help.id())?;
     }
-    maker.add(&select, "option|value", &[], Some(placeholder))?;
+    maker.add(&select, "option|value", &[], Some(placeholder));
     for (value, text) in options {
-        maker.add(&select, "option", &[("value", value)], Some(text))?;
+        maker.add(&select, "option", &[("value", value)], Some(text));
     }
     Ok(QuestionNodes {
         block,
@@ -673,21 +667,21 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
         ("id", input_id.as_str()),
         ("aria-describedby", described_by.as_str()),
     ];
-    let input = maker.add(&block, "input|type=text|autocomplete=off", &attributes, None)?;
-    let box_label = maker.add(&block, "label|class=option do-not-know", &[], None)?;
+    let input = maker.add(&block, "input|type=text|autocomplete=off", &attributes, None);
+    let box_label = maker.add(&block, "label|class=option do-not-know", &[], None);
     let unknown = maker.add(
         &box_label,
         "input|type=checkbox",
         &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
         None,
-    )?;
-    maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know))?;
-    let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None)?;
-    let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None)?;
-    let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None)?;
-    maker.add(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean))?;
-    let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None)?;
-    let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None)?;
+    );
+    maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know));
+    let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
+    let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
+    let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
+    maker.add(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
+    let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None);
+    let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None);
     Ok(QuestionNodes {
         block,
         label: slot.label.to_owned(),

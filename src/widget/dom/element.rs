@@ -16,34 +16,51 @@ impl Maker {
     /// `|`: `name=value`, or `name` alone for an empty value (`"p|class=note|hidden"`);
     /// then the `attributes` that vary. One string per element is lighter than the code
     /// that writes each pair (BENCHMARKS.md, "The fifth cut").
-    pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
+    ///
+    /// Nothing here can throw: tags and attribute names are the widget's own literals,
+    /// and a new element is appended to an element. So these calls return no error, and
+    /// the drawing has no error path to write after each of its nodes (a call that threw
+    /// anyway would reach the element script as an exception of the engine, which it
+    /// shows as it shows a trap).
+    pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
         let mut fixed = spec.split('|');
-        let element = self.document.create_element(fixed.next().unwrap_or_default())?;
+        let element = self.document.unchecked_ref::<Dom>().create(fixed.next().unwrap_or_default());
         for attribute in fixed {
             let (name, value) = attribute.split_once('=').unwrap_or((attribute, ""));
-            element.set_attribute(name, value)?;
+            element.unchecked_ref::<Dom>().set(name, value);
         }
         for (name, value) in attributes {
-            element.set_attribute(name, value)?;
+            element.unchecked_ref::<Dom>().set(name, value);
         }
         if let Some(text) = text {
             element.set_text_content(Some(text));
         }
-        Ok(element)
+        element
     }
 
     /// Creates an element and appends it to `parent`.
-    pub fn add(
-        &self,
-        parent: &Element,
-        spec: &str,
-        attributes: &[(&str, &str)],
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let element = self.element(spec, attributes, text)?;
-        parent.append_child(&element)?;
-        Ok(element)
+    pub fn add(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
+        let element = self.element(spec, attributes, text);
+        parent.unchecked_ref::<Dom>().append(&element);
+        element
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A document or an element, for `createElement`, `setAttribute` and `appendChild`
+    /// as `Maker` calls them, where they cannot throw: without `catch`, so without a
+    /// `Result`.
+    type Dom;
+
+    #[wasm_bindgen(method, structural, js_name = createElement)]
+    fn create(this: &Dom, tag: &str) -> Element;
+
+    #[wasm_bindgen(method, structural, js_name = setAttribute)]
+    fn set(this: &Dom, name: &str, value: &str);
+
+    #[wasm_bindgen(method, structural, js_name = appendChild)]
+    fn append(this: &Dom, child: &Element);
 }
 
 /// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.

@@ -189,7 +189,7 @@ fn window() -> Option<web_sys::Window> {
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
-    let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed))?;
+    let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
     root.set_text_content(None);
     root.append_child(&message)?;
     Ok(())
@@ -623,7 +623,7 @@ impl Mounted {
             (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),
             (_, Lang::En) => cat!(ui(lang).unknown_programme, ": “", programme, "”."),
         };
-        let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text))?;
+        let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         self.root.append_child(&problem)?;
         web_sys::console::error_1(&cat!("eligibility-widget: unknown programme `", programme, "`").into());
         Ok(())
