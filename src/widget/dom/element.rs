@@ -1,5 +1,9 @@
-//! Making elements: one place for the calls to web-sys that create and change nodes,
-//! each failure returned.
+//! Making elements: one place for the calls that create and change nodes. Those that
+//! cannot throw for the widget's literal tags and names (creating, appending, setting
+//! attributes, texts and focus) are imported without `catch`, so they return no error
+//! and the drawing has no error path to write after each of its nodes (BENCHMARKS.md,
+//! "The fifth cut"); a call that threw anyway would reach the element script as an
+//! exception of the engine, which it shows as it shows a trap.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,21 +20,15 @@ impl Maker {
     /// `|`: `name=value`, or `name` alone for an empty value (`"p|class=note|hidden"`);
     /// then the `attributes` that vary. One string per element is lighter than the code
     /// that writes each pair (BENCHMARKS.md, "The fifth cut").
-    ///
-    /// Nothing here can throw: tags and attribute names are the widget's own literals,
-    /// and a new element is appended to an element. So these calls return no error, and
-    /// the drawing has no error path to write after each of its nodes (a call that threw
-    /// anyway would reach the element script as an exception of the engine, which it
-    /// shows as it shows a trap).
     pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
         let mut fixed = spec.split('|');
         let element = self.document.unchecked_ref::<Dom>().create(fixed.next().unwrap_or_default());
         for attribute in fixed {
             let (name, value) = attribute.split_once('=').unwrap_or((attribute, ""));
-            element.unchecked_ref::<Dom>().set(name, value);
+            set(&element, name, value);
         }
         for (name, value) in attributes {
-            element.unchecked_ref::<Dom>().set(name, value);
+            set(&element, name, value);
         }
         if let Some(text) = text {
             element.set_text_content(Some(text));
@@ -41,16 +39,33 @@ impl Maker {
     /// Creates an element and appends it to `parent`.
     pub fn add(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
         let element = self.element(spec, attributes, text);
-        parent.unchecked_ref::<Dom>().append(&element);
+        append(parent, &element);
         element
     }
 }
 
+/// Appends `child` to an element, a shadow root or a body.
+pub fn append(parent: &JsValue, child: &Element) {
+    parent.unchecked_ref::<Dom>().append(child);
+}
+
+/// Appends a text after an element's children.
+pub fn append_text(element: &Element, text: &str) {
+    element.unchecked_ref::<Dom>().append_text(text);
+}
+
+pub fn set(element: &Element, name: &str, value: &str) {
+    element.unchecked_ref::<Dom>().set(name, value);
+}
+
+/// Moves focus to an element (a control, a button, a headline).
+pub fn focus(element: &JsValue) {
+    element.unchecked_ref::<Dom>().focus();
+}
+
 #[wasm_bindgen]
 extern "C" {
-    /// A document or an element, for `createElement`, `setAttribute` and `appendChild`
-    /// as `Maker` calls them, where they cannot throw: without `catch`, so without a
-    /// `Result`.
+    /// A document, an element or a shadow root, for the calls above.
     type Dom;
 
     #[wasm_bindgen(method, structural, js_name = createElement)]
@@ -59,16 +74,25 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = setAttribute)]
     fn set(this: &Dom, name: &str, value: &str);
 
+    #[wasm_bindgen(method, structural, js_name = removeAttribute)]
+    fn remove(this: &Dom, name: &str);
+
+    #[wasm_bindgen(method, structural, js_name = append)]
+    fn append_text(this: &Dom, text: &str);
+
+    #[wasm_bindgen(method, structural)]
+    fn focus(this: &Dom);
+
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
 }
 
 /// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.
-pub fn set_flag(element: &Element, name: &str, on: bool) -> Result<(), JsValue> {
+pub fn set_flag(element: &Element, name: &str, on: bool) {
     match (name, on) {
-        ("aria-invalid", on) => element.set_attribute(name, if on { "true" } else { "false" }),
-        (_, true) => element.set_attribute(name, ""),
-        (_, false) => element.remove_attribute(name),
+        ("aria-invalid", on) => set(element, name, if on { "true" } else { "false" }),
+        (_, true) => set(element, name, ""),
+        (_, false) => element.unchecked_ref::<Dom>().remove(name),
     }
 }
 

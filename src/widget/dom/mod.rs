@@ -1,7 +1,8 @@
 //! The DOM layer: draws a `WidgetState` into the shadow root of an
 //! `<eligibility-widget>` element and turns the visitor's events into `Message`s. The
 //! only code that touches web-sys; every DOM failure is returned as an error, never
-//! unwrapped, and never swallowed silently.
+//! unwrapped, and never swallowed silently. The calls that cannot fail (making and
+//! changing the widget's own nodes: `element`) return none.
 //!
 //! `drawn` builds the form once per language and holds its nodes; later updates
 //! change them in place (hidden questions, values, errors, the results) so that focus
@@ -191,7 +192,7 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
     root.set_text_content(None);
-    root.append_child(&message)?;
+    element::append(root, &message);
     Ok(())
 }
 
@@ -292,7 +293,7 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         } else if let Some(state) = m.state.as_mut() {
             state.update(Message::SwitchLanguage(lang));
         }
-        m.redraw()?;
+        m.redraw();
         if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
             // Said once, and the widget brought into view: the visitor came for it.
             if let Some(state) = &m.state {
@@ -451,7 +452,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
             "change" => {
                 let Some(question) = question_of(&target)? else { return Ok(()) };
                 let raw = value_of(&target);
-                let changes = m.send(Message::Answer { question, raw })?;
+                let changes = m.send(Message::Answer { question, raw });
                 if m.entering {
                     m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
                 } else if let Some(drawn) = &m.drawn {
@@ -462,10 +463,10 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
             "submit" => {
                 event.prevent_default();
                 m.commit_text_fields()?;
-                let changes = m.unsaid.take().unwrap_or_default().then(m.sync()?);
+                let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
                 let next = m.state.as_ref().and_then(|s| s.view().next_question);
                 if let Some(drawn) = &m.drawn {
-                    let focused = drawn.focus_next(next)?;
+                    let focused = drawn.focus_next(next);
                     drawn.announce(changes, focused);
                 }
             }
@@ -477,27 +478,27 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                 if let Some(state) = m.state.as_mut() {
                     state.update(Message::SwitchLanguage(lang));
                 }
-                m.redraw()?;
+                m.redraw();
                 if let Some(drawn) = &m.drawn {
-                    drawn.language_button().focus()?;
+                    element::focus(drawn.language_button());
                 }
             }
             "click" if target.closest("[data-reading]")?.is_some() => {
                 let Some(question) = question_of(&target)? else { return Ok(()) };
                 let reading = target.closest("[data-reading]")?.and_then(|b| b.get_attribute("data-reading"));
-                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") })?;
+                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") });
                 // The buttons hide once chosen: focus goes back to the field.
                 if let Some(drawn) = &m.drawn {
-                    drawn.focus_next(Some(question))?;
+                    drawn.focus_next(Some(question));
                 }
             }
             "click" if target.closest(".start-over")?.is_some() => {
-                m.send(Message::StartOver)?;
+                m.send(Message::StartOver);
                 m.from_link = None;
                 if let Some(drawn) = &m.drawn {
                     drawn.hush();
-                    drawn.show_note(None)?;
-                    drawn.focus_first()?;
+                    drawn.show_note(None);
+                    drawn.focus_first();
                 }
             }
             "click" if target.closest("[data-action]")?.is_some() => {
@@ -565,7 +566,7 @@ impl Mounted {
         }
     }
 
-    fn send(&mut self, message: Message) -> Result<Changes, JsValue> {
+    fn send(&mut self, message: Message) -> Changes {
         if let Some(state) = self.state.as_mut() {
             state.update(message);
         }
@@ -573,20 +574,19 @@ impl Mounted {
     }
 
     /// Builds the widget again, for a new language, new programmes or features.
-    fn redraw(&mut self) -> Result<(), JsValue> {
-        let Some(state) = &self.state else { return Ok(()) };
-        let drawn = Drawn::build(&self.maker, &self.root, state, self.attributes.2)?;
-        drawn.show_note(self.from_link.as_ref().map(|f| f.message(state)).as_deref())?;
+    fn redraw(&mut self) {
+        let Some(state) = &self.state else { return };
+        let drawn = Drawn::build(&self.maker, &self.root, state, self.attributes.2);
+        drawn.show_note(self.from_link.as_ref().map(|f| f.message(state)).as_deref());
         self.drawn = Some(drawn);
-        Ok(())
     }
 
     /// Brings the drawing in line with the state; what changed, to be said.
-    fn sync(&mut self) -> Result<Changes, JsValue> {
-        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Ok(Changes::default()) };
+    fn sync(&mut self) -> Changes {
+        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Changes::default() };
         if drawn.lang() != state.lang {
-            self.redraw()?;
-            return Ok(Changes::default());
+            self.redraw();
+            return Changes::default();
         }
         drawn.sync(&self.maker, state, state.view())
     }
@@ -624,7 +624,7 @@ impl Mounted {
             (_, Lang::En) => cat!(ui(lang).unknown_programme, ": “", programme, "”."),
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
-        self.root.append_child(&problem)?;
+        element::append(&self.root, &problem);
         web_sys::console::error_1(&cat!("eligibility-widget: unknown programme `", programme, "`").into());
         Ok(())
     }

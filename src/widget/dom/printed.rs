@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document, Element, HtmlIFrameElement, ShadowRoot};
 
-use super::element::Maker;
+use super::element::{self, Maker};
 use crate::i18n::colon;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
@@ -33,7 +33,7 @@ pub fn print(
         None => {
             let spec = "iframe|class=printer|aria-hidden=true|tabindex=-1";
             let iframe: HtmlIFrameElement = maker.element(spec, &[("title", summary.title)], None).unchecked_into();
-            root.append_child(&iframe)?;
+            element::append(root, &iframe);
             *frame = Some(iframe.clone());
             iframe
         }
@@ -55,7 +55,7 @@ pub fn print(
 fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let maker = Maker { document: document.clone() };
     let html = document.document_element().ok_or("the print frame has no root")?;
-    html.set_attribute("lang", summary.lang.code())?;
+    element::set(&html, "lang", summary.lang.code());
     // The title heads the printed page where the browser prints headers.
     document.set_title(&cat!(summary.title, " — ", summary.made_on));
     let body = document.body().ok_or("the print frame has no body")?;
@@ -84,14 +84,14 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
         maker.add(&section, "p", &[], Some(&result.window));
         let (words, url) = &result.link;
         let link = maker.add(&section, "p", &[], Some(&cat!(words, colon(summary.lang), " ")));
-        address(&maker, &link, url)?;
+        address(&maker, &link, url);
         maker.add(&section, "h3", &[], Some(result.sources_title));
         let sources = maker.add(&section, "ul|class=small", &[], None);
         for (source, url) in &result.sources {
             let item = maker.add(&sources, "li", &[], Some(source));
             if let Some(url) = url {
-                item.append_with_str_1(" — ")?;
-                address(&maker, &item, url)?;
+                element::append_text(&item, " — ");
+                address(&maker, &item, url);
             }
         }
         maker.add(&section, "p|class=small", &[], Some(&result.rules));
@@ -111,7 +111,6 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
 }
 
 /// A link written out in full: on paper, the address is what counts.
-fn address(maker: &Maker, parent: &Element, url: &str) -> Result<(), JsValue> {
+fn address(maker: &Maker, parent: &Element, url: &str) {
     maker.add(parent, "a", &[("href", url)], Some(url));
-    Ok(())
 }
