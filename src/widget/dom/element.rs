@@ -83,6 +83,15 @@ extern "C" {
     #[wasm_bindgen(method, structural)]
     fn focus(this: &Dom);
 
+    #[wasm_bindgen(method, structural)]
+    fn closest(this: &Dom, selectors: &str) -> Option<Element>;
+
+    #[wasm_bindgen(method, structural)]
+    fn matches(this: &Dom, selectors: &str) -> bool;
+
+    #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
+    fn dispatch(this: &Dom, event: &JsValue);
+
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
 }
@@ -124,8 +133,8 @@ extern "C" {
     /// A document or a shadow root: `querySelectorAll` through one import.
     type Queried;
 
-    #[wasm_bindgen(method, catch, structural, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Queried, selectors: &str) -> Result<web_sys::NodeList, JsValue>;
+    #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Queried, selectors: &str) -> web_sys::NodeList;
 }
 
 /// The `type` of an event or an `input`.
@@ -133,9 +142,26 @@ pub fn type_of(value: &JsValue) -> String {
     value.unchecked_ref::<Typed>().type_()
 }
 
-/// The elements of a document or a shadow root that `selectors` match.
-pub fn select_all(within: &JsValue, selectors: &str) -> Result<web_sys::NodeList, JsValue> {
+/// The elements of a document or a shadow root that `selectors` (the widget's own,
+/// valid) match.
+pub fn select_all(within: &JsValue, selectors: &str) -> web_sys::NodeList {
     within.unchecked_ref::<Queried>().query_selector_all(selectors)
+}
+
+/// The nearest of `element` and its ancestors that `selectors` (the widget's own,
+/// valid) match.
+pub fn closest(element: &Element, selectors: &str) -> Option<Element> {
+    element.unchecked_ref::<Dom>().closest(selectors)
+}
+
+/// Whether `element` matches `selectors` (the widget's own, valid).
+pub fn matches(element: &Element, selectors: &str) -> bool {
+    element.unchecked_ref::<Dom>().matches(selectors)
+}
+
+/// Dispatches an event the widget made, which a listener cannot make throw.
+pub fn dispatch(target: &JsValue, event: &JsValue) {
+    target.unchecked_ref::<Dom>().dispatch(event);
 }
 
 /// The `value` of an `input` or a `select`.

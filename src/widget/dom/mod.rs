@@ -303,7 +303,8 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         }
         m.pending_events()?
     };
-    dispatch(events)
+    dispatch(events);
+    Ok(())
 }
 
 thread_local! {
@@ -325,7 +326,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
         Err(_) => FromLink::Unreadable,
         Ok(Some(link)) => {
             let ids: Vec<&str> = state.form.programmes.iter().map(|p| p.id.as_str()).collect();
-            if !link.is_for(&ids, rank_of(host, document).ok()?) {
+            if !link.is_for(&ids, rank_of(host, document)) {
                 return None;
             }
             FromLink::restore(state, &link)
@@ -336,10 +337,10 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 }
 
 /// How many widgets of the same programmes come before `host` in the page.
-fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
+fn rank_of(host: &HtmlElement, document: &Document) -> usize {
     let own = host.get_attribute("programme").unwrap_or_default();
     let own: Vec<&str> = own.split_whitespace().collect();
-    let widgets = element::select_all(document, "eligibility-widget")?;
+    let widgets = element::select_all(document, "eligibility-widget");
     let mut rank = 0;
     for i in 0..widgets.length() {
         let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -351,14 +352,14 @@ fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
             rank += 1;
         }
     }
-    Ok(rank)
+    rank
 }
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
     let href = window().ok_or("no window")?.location().href()?;
     let page = href.split('#').next().unwrap_or_default();
-    Ok(cat!(page, "#", Link::of(state, rank_of(host, document)?).fragment()))
+    Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
 
 /// Puts `text` on the clipboard from the visitor's click, then says in the live region
@@ -442,7 +443,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         match element::type_of(event).as_str() {
             "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
                 let down = element::type_of(event) == "keydown";
-                m.entering = down && target.matches("input[type=text]")?;
+                m.entering = down && element::matches(&target, "input[type=text]");
                 // Released with no `submit`: say now what the change did.
                 if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
                     drawn.announce(changes, Focused::Nothing);
@@ -450,7 +451,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                 return Ok(());
             }
             "change" => {
-                let Some(question) = question_of(&target)? else { return Ok(()) };
+                let Some(question) = question_of(&target) else { return Ok(()) };
                 let raw = value_of(&target);
                 let changes = m.send(Message::Answer { question, raw });
                 if m.entering {
@@ -462,7 +463,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
             }
             "submit" => {
                 event.prevent_default();
-                m.commit_text_fields()?;
+                m.commit_text_fields();
                 let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
                 let next = m.state.as_ref().and_then(|s| s.view().next_question);
                 if let Some(drawn) = &m.drawn {
@@ -470,7 +471,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     drawn.announce(changes, focused);
                 }
             }
-            "click" if target.closest(".language")?.is_some() => {
+            "click" if element::closest(&target, ".language").is_some() => {
                 let lang = match m.state.as_ref().map(|s| s.lang) {
                     Some(Lang::En) => Lang::Fr,
                     _ => Lang::En,
@@ -483,16 +484,16 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     element::focus(drawn.language_button());
                 }
             }
-            "click" if target.closest("[data-reading]")?.is_some() => {
-                let Some(question) = question_of(&target)? else { return Ok(()) };
-                let reading = target.closest("[data-reading]")?.and_then(|b| b.get_attribute("data-reading"));
+            "click" if element::closest(&target, "[data-reading]").is_some() => {
+                let Some(question) = question_of(&target) else { return Ok(()) };
+                let reading = element::closest(&target, "[data-reading]").and_then(|b| b.get_attribute("data-reading"));
                 m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") });
                 // The buttons hide once chosen: focus goes back to the field.
                 if let Some(drawn) = &m.drawn {
                     drawn.focus_next(Some(question));
                 }
             }
-            "click" if target.closest(".start-over")?.is_some() => {
+            "click" if element::closest(&target, ".start-over").is_some() => {
                 m.send(Message::StartOver);
                 m.from_link = None;
                 if let Some(drawn) = &m.drawn {
@@ -501,8 +502,8 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     drawn.focus_first();
                 }
             }
-            "click" if target.closest("[data-action]")?.is_some() => {
-                let action = target.closest("[data-action]")?.and_then(|b| b.get_attribute("data-action"));
+            "click" if element::closest(&target, "[data-action]").is_some() => {
+                let action = element::closest(&target, "[data-action]").and_then(|b| b.get_attribute("data-action"));
                 let m = &mut *m;
                 let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
                 let words = keep(state.lang);
@@ -524,7 +525,8 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         }
         m.pending_events()?
     };
-    dispatch(events)
+    dispatch(events);
+    Ok(())
 }
 
 /// The `key` of a keyboard event (read without the `KeyboardEvent` binding).
@@ -533,9 +535,9 @@ fn key_of(event: &Event) -> Option<String> {
 }
 
 /// The form's index of the question whose block holds `element`.
-fn question_of(element: &Element) -> Result<Option<usize>, JsValue> {
-    let holder = element.closest("[data-question]")?;
-    Ok(holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok()))
+fn question_of(element: &Element) -> Option<usize> {
+    let holder = element::closest(element, "[data-question]");
+    holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok())
 }
 
 /// The value a control gives: its value, or nothing for an unchecked radio button or
@@ -551,11 +553,10 @@ fn value_of(target: &Element) -> String {
 }
 
 /// Sends each event once the widget is released, since a listener may call it back.
-fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) -> Result<(), JsValue> {
+fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) {
     for (host, event) in events {
-        host.dispatch_event(&event)?;
+        element::dispatch(&host, &event);
     }
-    Ok(())
 }
 
 impl Mounted {
@@ -630,16 +631,16 @@ impl Mounted {
     }
 
     /// Commits what was typed in the text fields (Enter or "Continue").
-    fn commit_text_fields(&mut self) -> Result<(), JsValue> {
-        let inputs = element::select_all(&self.root, "form input[type=text]")?;
+    fn commit_text_fields(&mut self) {
+        let inputs = element::select_all(&self.root, "form input[type=text]");
         let mut typed = Vec::new();
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-            if let Some(question) = question_of(&input)? {
+            if let Some(question) = question_of(&input) {
                 typed.push((question, element::value(&input)));
             }
         }
-        let Some(state) = self.state.as_mut() else { return Ok(()) };
+        let Some(state) = self.state.as_mut() else { return };
         for (question, raw) in typed {
             // An empty field beside a checked "I don't know" is that answer, unchanged.
             let unchanged =
@@ -648,6 +649,5 @@ impl Mounted {
                 state.update(Message::Answer { question, raw });
             }
         }
-        Ok(())
     }
 }
