@@ -147,15 +147,15 @@ impl Drawn {
 
         match (several, state.form.programmes.first()) {
             (false, Some(programme)) => {
-                maker.add(&widget, "h2|id=title", &[], Some(programme.name.get(lang)));
-                maker.add(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)));
+                maker.put(&widget, "h2|id=title", &[], Some(programme.name.get(lang)));
+                maker.put(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)));
             }
             _ => {
-                maker.add(&widget, "h2|id=title", &[], Some(ui.several_title));
-                maker.add(&widget, "p|class=summary", &[], Some(ui.several_intro));
+                maker.put(&widget, "h2|id=title", &[], Some(ui.several_title));
+                maker.put(&widget, "p|class=summary", &[], Some(ui.several_intro));
                 let list = maker.add(&widget, "ul|class=programmes", &[], None);
                 for programme in &state.form.programmes {
-                    maker.add(&list, "li", &[], Some(programme.name.get(lang)));
+                    maker.put(&list, "li", &[], Some(programme.name.get(lang)));
                 }
             }
         }
@@ -200,11 +200,11 @@ impl Drawn {
             questions.push(Some(nodes));
         }
         let actions = maker.add(&form, "div|class=actions", &[], None);
-        maker.add(&actions, "button|type=submit", &[], Some(ui.continue_label));
-        maker.add(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over));
+        maker.put(&actions, "button|type=submit", &[], Some(ui.continue_label));
+        maker.put(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over));
 
         if several {
-            maker.add(&widget, "h3|class=results-title", &[], Some(ui.results));
+            maker.put(&widget, "h3|class=results-title", &[], Some(ui.results));
         }
         let results = maker.add(&widget, "div|class=results", &[], None);
         let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country));
@@ -217,7 +217,7 @@ impl Drawn {
         if features.any() {
             keep_buttons(maker, &widget, features, lang);
         }
-        maker.add(&widget, "p|class=notice", &[], Some(ui.estimate_notice));
+        maker.put(&widget, "p|class=notice", &[], Some(ui.estimate_notice));
         let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None);
         element::append(root, &widget);
         let mut drawn = Drawn {
@@ -441,7 +441,7 @@ fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang)
         (features.share, "share", words.share),
     ] {
         if on {
-            maker.add(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text));
+            maker.put(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text));
         }
     }
 }
@@ -457,18 +457,18 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         None,
     );
     if several {
-        maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)));
+        maker.put(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)));
     }
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
     let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None);
     let benefit = maker.add(&section, "p|class=amount", &[], None);
     let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None);
     let heading = if several { "h5" } else { "h3" };
-    maker.add(&section, heading, &[], Some(ui.reasons));
+    maker.put(&section, heading, &[], Some(ui.reasons));
     let reasons = maker.add(&section, "ul|class=reasons", &[], None);
     let listed = |class: &str, title: &str| -> (Element, Element) {
         let part = maker.add(&section, "div|hidden", &[("class", class)], None);
-        maker.add(&part, heading, &[], Some(title));
+        maker.put(&part, heading, &[], Some(title));
         (part.clone(), maker.add(&part, "ul", &[], None))
     };
     let changes = listed("changes", ui.what_would_change);
@@ -507,9 +507,9 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             _ => ("?", ui.unknown),
         };
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None);
-        maker.add(&item, "span|class=mark|aria-hidden=true", &[], Some(mark));
+        maker.put(&item, "span|class=mark|aria-hidden=true", &[], Some(mark));
         let text = maker.add(&item, "span", &[], None);
-        maker.add(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")));
+        maker.put(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")));
         element::append_text(&text, &criterion.explanation);
     }
 }
@@ -531,7 +531,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     let (part, list) = &nodes.changes;
     list.set_text_content(None);
     for change in &report.changes {
-        maker.add(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
+        maker.put(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
     }
     set_flag(part, "hidden", report.changes.is_empty());
 
@@ -543,7 +543,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
         match &document.source.url {
             Some(url) => {
                 element::append_text(&item, " ");
-                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(source.trim()));
+                maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(source.trim()));
             }
             None => element::append_text(&item, &source),
         }
@@ -555,22 +555,22 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
 /// these are: what a newsroom checks and cites.
 fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
     let details = maker.add(parent, "details|class=sources", &[], None);
-    maker.add(&details, "summary", &[], Some(ui(lang).sources_and_rules));
+    maker.put(&details, "summary", &[], Some(ui(lang).sources_and_rules));
     let list = maker.add(&details, "ul", &[], None);
     for source in &programme.sources {
         let item = maker.add(&list, "li", &[], None);
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
-                maker.add(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
+                maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
             }
             None => item.set_text_content(Some(&text)),
         }
     }
     for reading in &programme.readings {
-        maker.add(&details, "p", &[], Some(reading.text.get(lang)));
+        maker.put(&details, "p", &[], Some(reading.text.get(lang)));
     }
-    maker.add(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)));
+    maker.put(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)));
 }
 
 /// The block of one question: its container, its heading (a `legend`, or a `label` for
@@ -583,7 +583,7 @@ fn question_block(
     heading_attributes: &[(&str, &str)],
 ) -> Element {
     let block = maker.element(spec, &[("id", &slot.id), ("data-question", &slot.index)], None);
-    maker.add(&block, heading, heading_attributes, Some(slot.label));
+    maker.put(&block, heading, heading_attributes, Some(slot.label));
     if let Some(help) = &slot.help {
         element::append(&block, help);
     }
@@ -602,7 +602,7 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
         let input_id = cat!(slot.id, "-", value);
         let input =
             maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
-        maker.add(&option, "span", &[], Some(text));
+        maker.put(&option, "span", &[], Some(text));
         inputs.push(input.unchecked_into());
     }
     QuestionNodes {
@@ -623,9 +623,9 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
     if let Some(help) = &slot.help {
         element::set(&select, "aria-describedby", &help.id());
     }
-    maker.add(&select, "option|value", &[], Some(placeholder));
+    maker.put(&select, "option|value", &[], Some(placeholder));
     for (value, text) in options {
-        maker.add(&select, "option", &[("value", value)], Some(text));
+        maker.put(&select, "option", &[("value", value)], Some(text));
     }
     QuestionNodes {
         block,
@@ -662,11 +662,11 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
         &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
         None,
     );
-    maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know));
+    maker.put(&box_label, "span", &[], Some(ui(lang).do_not_know));
     let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
     let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
     let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
-    maker.add(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
+    maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
     let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None);
     let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None);
     QuestionNodes {

@@ -36,6 +36,12 @@ impl Maker {
         element
     }
 
+    /// Creates an element and appends it to `parent`, where nothing holds it after:
+    /// its handle is released here rather than at each call.
+    pub fn put(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) {
+        self.add(parent, spec, attributes, text);
+    }
+
     /// Creates an element and appends it to `parent`.
     pub fn add(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
         let element = self.element(spec, attributes, text);

@@ -60,32 +60,32 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     document.set_title(&cat!(summary.title, " — ", summary.made_on));
     let body = document.body().ok_or("the print frame has no body")?;
     body.set_text_content(None);
-    maker.add(&body, "h1", &[], Some(summary.title));
-    maker.add(&body, "p|class=date", &[], Some(&summary.made_on));
+    maker.put(&body, "h1", &[], Some(summary.title));
+    maker.put(&body, "p|class=date", &[], Some(&summary.made_on));
     for result in &summary.results {
         let section = maker.add(&body, "section", &[], None);
-        maker.add(&section, "h2", &[], Some(&result.name));
-        maker.add(&section, "p|class=headline", &[], Some(&result.headline));
+        maker.put(&section, "h2", &[], Some(&result.name));
+        maker.put(&section, "p|class=headline", &[], Some(&result.headline));
         if let Some(benefit) = &result.benefit {
-            maker.add(&section, "p", &[], Some(benefit));
+            maker.put(&section, "p", &[], Some(benefit));
         }
-        maker.add(&section, "h3", &[], Some(result.reasons_title));
+        maker.put(&section, "h3", &[], Some(result.reasons_title));
         let reasons = maker.add(&section, "ul", &[], None);
         for reason in &result.reasons {
-            maker.add(&reasons, "li", &[], Some(reason));
+            maker.put(&reasons, "li", &[], Some(reason));
         }
         for (title, items) in &result.lists {
-            maker.add(&section, "h3", &[], Some(title));
+            maker.put(&section, "h3", &[], Some(title));
             let list = maker.add(&section, "ul", &[], None);
             for item in items {
-                maker.add(&list, "li", &[], Some(item));
+                maker.put(&list, "li", &[], Some(item));
             }
         }
-        maker.add(&section, "p", &[], Some(&result.window));
+        maker.put(&section, "p", &[], Some(&result.window));
         let (words, url) = &result.link;
         let link = maker.add(&section, "p", &[], Some(&cat!(words, colon(summary.lang), " ")));
         address(&maker, &link, url);
-        maker.add(&section, "h3", &[], Some(result.sources_title));
+        maker.put(&section, "h3", &[], Some(result.sources_title));
         let sources = maker.add(&section, "ul|class=small", &[], None);
         for (source, url) in &result.sources {
             let item = maker.add(&sources, "li", &[], Some(source));
@@ -94,23 +94,23 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
                 address(&maker, &item, url);
             }
         }
-        maker.add(&section, "p|class=small", &[], Some(&result.rules));
+        maker.put(&section, "p|class=small", &[], Some(&result.rules));
     }
     let answers = maker.add(&body, "section", &[], None);
-    maker.add(&answers, "h2", &[], Some(summary.answers_title));
+    maker.put(&answers, "h2", &[], Some(summary.answers_title));
     if summary.answers.is_empty() {
-        maker.add(&answers, "p", &[], Some(keep(summary.lang).no_answers));
+        maker.put(&answers, "p", &[], Some(keep(summary.lang).no_answers));
     }
     let list = maker.add(&answers, "dl", &[], None);
     for (label, answer) in &summary.answers {
-        maker.add(&list, "dt", &[], Some(label));
-        maker.add(&list, "dd", &[], Some(answer));
+        maker.put(&list, "dt", &[], Some(label));
+        maker.put(&list, "dd", &[], Some(answer));
     }
-    maker.add(&body, "p|class=small", &[], Some(summary.notice));
+    maker.put(&body, "p|class=small", &[], Some(summary.notice));
     Ok(())
 }
 
 /// A link written out in full: on paper, the address is what counts.
 fn address(maker: &Maker, parent: &Element, url: &str) {
-    maker.add(parent, "a", &[("href", url)], Some(url));
+    maker.put(parent, "a", &[("href", url)], Some(url));
 }
