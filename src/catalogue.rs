@@ -91,7 +91,11 @@ mod baked {
         fn list<T>(&mut self, mut read: impl FnMut(&mut Reader) -> T) -> Vec<T> {
             // Each item takes a byte at least: a longer list than the bytes left is no list.
             let length = self.index().min(BYTES.len().saturating_sub(self.at));
-            (0..length).map(|_| read(self)).collect()
+            let mut items = Vec::new();
+            for _ in 0..length {
+                items.push(read(self));
+            }
+            items
         }
 
         fn decimal(&mut self) -> Decimal {
