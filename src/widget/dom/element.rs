@@ -95,6 +95,12 @@ extern "C" {
     #[wasm_bindgen(method, structural)]
     fn matches(this: &Dom, selectors: &str) -> bool;
 
+    #[wasm_bindgen(method, structural, js_name = addEventListener)]
+    fn listen(this: &Dom, kind: &str, listener: &JsValue);
+
+    #[wasm_bindgen(method, structural, js_name = removeEventListener)]
+    fn unlisten(this: &Dom, kind: &str, listener: &JsValue);
+
     #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
     fn dispatch(this: &Dom, event: &JsValue);
 
@@ -163,6 +169,16 @@ pub fn closest(element: &Element, selectors: &str) -> Option<Element> {
 /// Whether `element` matches `selectors` (the widget's own, valid).
 pub fn matches(element: &Element, selectors: &str) -> bool {
     element.unchecked_ref::<Dom>().matches(selectors)
+}
+
+/// Adds `listener` for events of `kind` on `target`.
+pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
+    target.unchecked_ref::<Dom>().listen(kind, listener);
+}
+
+/// Removes what `listen` added.
+pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
+    target.unchecked_ref::<Dom>().unlisten(kind, listener);
 }
 
 /// Dispatches an event the widget made, which a listener cannot make throw.

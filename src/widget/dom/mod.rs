@@ -231,7 +231,7 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
     let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
     for kind in LISTENED {
-        root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+        element::listen(&root, kind, listener.as_ref());
     }
     mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.listener = Some(listener);
     if !kept.is_empty() {
@@ -428,7 +428,7 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         if let Some(listener) = &self.listener {
             for kind in LISTENED {
-                let _ = self.root.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+                element::unlisten(&self.root, kind, listener.as_ref());
             }
         }
     }
