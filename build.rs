@@ -1,7 +1,8 @@
 //! Build steps that keep data as data:
 //! - every `packs/*.toml` is compiled with the rules crate's `compile`, checked against
-//!   the others (a question id means one thing in every pack), and written out as Rust
-//!   for `catalogue` by the rules crate's `bake`. Adding a programme is adding a file; a
+//!   the others (a question id means one thing in every pack), and written out as data
+//!   for `catalogue` by the rules crate's `bake` (`catalogue.bin`, the structure, and
+//!   `catalogue.txt`, the strings). Adding a programme is adding a file; a
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
 //! - `src/widget/widget.css` is written without its comments and the spaces no rule
@@ -19,7 +20,9 @@ type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 fn main() -> BuildResult<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR")?);
-    fs::write(out.join("catalogue.rs"), catalogue(&files(&root.join("packs"))?)?)?;
+    let baked = catalogue(&files(&root.join("packs"))?)?;
+    fs::write(out.join("catalogue.bin"), baked.bytes)?;
+    fs::write(out.join("catalogue.txt"), baked.text)?;
     let css = root.join("src/widget/widget.css");
     println!("cargo:rerun-if-changed={}", css.display());
     fs::write(out.join("widget.css"), minify_css(&fs::read_to_string(css)?))?;
@@ -60,20 +63,16 @@ fn list(files: &[PathBuf]) -> BuildResult<String> {
     Ok(code)
 }
 
-/// `fn programmes() -> Vec<Programme>` building every pack as `compile` made it.
-fn catalogue(packs: &[PathBuf]) -> BuildResult<String> {
+/// Every pack as `compile` made it, as data.
+fn catalogue(packs: &[PathBuf]) -> BuildResult<bake::Baked> {
     let mut located = Vec::new();
     for path in packs {
         let source = fs::read_to_string(path)?;
         located.push(compile::compile_located(&source, name(path)?).map_err(|errors| format!("\n{errors}"))?);
     }
     compile::check_shared(&located).map_err(|errors| format!("\n{errors}"))?;
-    let programmes: Vec<String> = located.iter().map(|l| bake::to_rust(&l.programme)).collect::<Result<_, _>>()?;
-    Ok(format!(
-        "// Made by build.rs from packs/*.toml: edit the packs, not this.\n\
-         pub fn programmes() -> Vec<crate::pack::Programme> {{\n    vec![{}]\n}}\n",
-        programmes.join(",\n")
-    ))
+    let programmes: Vec<_> = located.iter().map(|l| &l.programme).collect();
+    Ok(bake::to_data(&programmes)?)
 }
 
 /// CSS without comments and the spaces no rule needs: runs of white space become one

@@ -10,162 +10,232 @@ use std::sync::OnceLock;
 
 use crate::pack::Programme;
 
-// A constructor below that no shipped pack needs (no pack with tiers, say) is not an error.
-#[allow(dead_code)]
-mod generated {
+/// The programmes as build.rs baked them (`rules::bake`): their structure, then the
+/// text of their strings, all run together. One reader per type of the model, each
+/// reading its fields in the order the model declares them, which is the order they
+/// were written in: smaller than the code that built each value in place
+/// (BENCHMARKS.md, "The fifth cut"). Tests compare what it reads with what `compile`
+/// makes of the packs.
+mod baked {
     use crate::i18n::Text;
     use crate::pack::{
-        Amount, AmountRule, Benefit, Cap, Choice, Condition, Country, Criterion, Date, Document, Part, PerUnit, Place,
-        Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
+        Amount, AmountRule, Benefit, Cap, Choice, Comparison, Condition, Country, Criterion, Date, Document, Part,
+        PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
     };
     use rust_decimal::Decimal;
 
-    // The baked catalogue writes each string `s("…")`, each text `t(fr, en)` and the
-    // structs it holds most of as calls of the functions below, their strings as
-    // literals: one call each rather than allocations, copies and moves inlined at each
-    // of its hundreds of strings (BENCHMARKS.md, "The third cut").
-    #[inline(never)]
-    fn s(text: &str) -> String {
-        text.to_owned()
+    const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalogue.bin"));
+    const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.txt"));
+
+    pub fn programmes() -> Vec<Programme> {
+        let mut reader = Reader { at: 0, text: 0 };
+        reader.list(Reader::programme)
     }
 
-    #[inline(never)]
-    fn t(fr: &str, en: &str) -> Text {
-        Text { fr: s(fr), en: s(en) }
+    /// Where reading is, in the bytes and in the text. The data is the build's own, so
+    /// never short or wrong; were it so, a read past the end gives zeros and empty
+    /// strings rather than a panic.
+    struct Reader {
+        at: usize,
+        text: usize,
     }
 
-    #[inline(never)]
-    #[allow(clippy::too_many_arguments)] // one per field of the model's struct
-    fn programme(
-        id: &str,
-        version: &str,
-        hash: &str,
-        checked: Date,
-        name: Text,
-        summary: Text,
-        operator: &str,
-        apply_url: &str,
-        country: Country,
-        window: Window,
-        questions: Vec<Question>,
-        criteria: Vec<Criterion>,
-        benefit: Benefit,
-        sources: Vec<Source>,
-        readings: Vec<Reading>,
-    ) -> Programme {
-        Programme {
-            id: s(id),
-            version: s(version),
-            hash: s(hash),
-            checked,
-            name,
-            summary,
-            operator: s(operator),
-            apply_url: s(apply_url),
-            country,
-            window,
-            questions,
-            criteria,
-            benefit,
-            sources,
-            readings,
+    impl Reader {
+        fn byte(&mut self) -> u8 {
+            let byte = BYTES.get(self.at).copied().unwrap_or_default();
+            self.at += 1;
+            byte
+        }
+
+        /// A LEB128 number.
+        fn number(&mut self) -> u64 {
+            let mut value = 0u64;
+            for shift in (0..64).step_by(7) {
+                let byte = self.byte();
+                value |= u64::from(byte & 0x7f) << shift;
+                if byte < 0x80 {
+                    break;
+                }
+            }
+            value
+        }
+
+        fn index(&mut self) -> usize {
+            usize::try_from(self.number()).unwrap_or_default()
+        }
+
+        fn signed(&mut self) -> i64 {
+            let zigzag = self.number();
+            (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64)
+        }
+
+        fn flag(&mut self) -> bool {
+            self.byte() != 0
+        }
+
+        fn string(&mut self) -> String {
+            let end = self.text.saturating_add(self.index());
+            let text = TEXT.get(self.text..end).unwrap_or_default();
+            self.text = end;
+            text.to_owned()
+        }
+
+        fn text(&mut self) -> Text {
+            Text { fr: self.string(), en: self.string() }
+        }
+
+        fn option<T>(&mut self, read: impl FnOnce(&mut Reader) -> T) -> Option<T> {
+            self.flag().then(|| read(self))
+        }
+
+        fn list<T>(&mut self, mut read: impl FnMut(&mut Reader) -> T) -> Vec<T> {
+            // Each item takes a byte at least: a longer list than the bytes left is no list.
+            let length = self.index().min(BYTES.len().saturating_sub(self.at));
+            let mut items = Vec::new();
+            for _ in 0..length {
+                items.push(read(self));
+            }
+            items
+        }
+
+        fn decimal(&mut self) -> Decimal {
+            let (lo, mid, hi) = (self.number() as u32, self.number() as u32, self.number() as u32);
+            let negative = self.flag();
+            // A scale beyond `Decimal`'s 28 would make `from_parts` panic; none is written.
+            let scale = (self.number() as u32).min(28);
+            Decimal::from_parts(lo, mid, hi, negative, scale)
+        }
+
+        fn date(&mut self) -> Date {
+            Date { year: self.number() as u16, month: self.byte(), day: self.byte() }
+        }
+
+        fn programme(&mut self) -> Programme {
+            Programme {
+                id: self.string(),
+                version: self.string(),
+                hash: self.string(),
+                checked: self.date(),
+                name: self.text(),
+                summary: self.text(),
+                operator: self.string(),
+                apply_url: self.string(),
+                country: Country { code: self.string(), name: self.text(), inside: self.text() },
+                window: Window {
+                    opens: self.option(Reader::date),
+                    closes: self.option(Reader::date),
+                    closing_time: self.option(Reader::text),
+                    confirmed_open_until: self.option(Reader::date),
+                },
+                questions: self.list(Reader::question),
+                criteria: self.list(Reader::criterion),
+                benefit: self.benefit(),
+                sources: self.list(Reader::source),
+                readings: self.list(|r| Reading { about: r.string(), text: r.text() }),
+            }
+        }
+
+        fn question(&mut self) -> Question {
+            Question {
+                id: self.string(),
+                label: self.text(),
+                help: self.option(Reader::text),
+                kind: match self.byte() {
+                    1 => QuestionKind::Choice(self.list(|r| Choice { id: r.string(), label: r.text() })),
+                    2 => QuestionKind::Integer { min: self.option(Reader::signed), max: self.option(Reader::signed) },
+                    3 => QuestionKind::Money {
+                        currency: self.string(),
+                        min: self.option(Reader::decimal),
+                        max: self.option(Reader::decimal),
+                    },
+                    _ => QuestionKind::YesNo,
+                },
+                fixed: self.flag(),
+            }
+        }
+
+        fn criterion(&mut self) -> Criterion {
+            Criterion {
+                id: self.string(),
+                condition: self.condition(),
+                met: self.text(),
+                not_met: self.text(),
+                unknown: self.text(),
+                documents: self.list(|r| Document { text: r.text(), source: r.index() }),
+            }
+        }
+
+        fn condition(&mut self) -> Condition {
+            match self.byte() {
+                0 => Condition::All(self.list(Reader::condition)),
+                1 => Condition::Any(self.list(Reader::condition)),
+                2 => Condition::Not(Box::new(self.condition())),
+                4 => Condition::OneOf(self.index(), self.list(Reader::index)),
+                5 => {
+                    let question = self.index();
+                    let comparison = match self.byte() {
+                        0 => Comparison::Eq,
+                        1 => Comparison::Ne,
+                        2 => Comparison::Lt,
+                        3 => Comparison::Le,
+                        4 => Comparison::Gt,
+                        _ => Comparison::Ge,
+                    };
+                    Condition::Compare(question, comparison, self.decimal())
+                }
+                _ => Condition::IsYes(self.index()),
+            }
+        }
+
+        fn benefit(&mut self) -> Benefit {
+            match self.byte() {
+                0 => Benefit::Money(Amount {
+                    currency: self.string(),
+                    rule: match self.byte() {
+                        0 => AmountRule::Fixed(self.decimal()),
+                        1 => AmountRule::Tiered(self.list(|r| Tier { condition: r.condition(), value: r.decimal() })),
+                        2 => AmountRule::Range { min: self.decimal(), max: self.decimal() },
+                        _ => AmountRule::Sum(self.list(Reader::part)),
+                    },
+                }),
+                _ => Benefit::Place(Place {
+                    what: self.text(),
+                    starts: self.list(|r| Start { condition: r.option(Reader::condition), when: r.text() }),
+                }),
+            }
+        }
+
+        fn part(&mut self) -> Part {
+            Part {
+                condition: self.option(Reader::condition),
+                value: self.decimal(),
+                per_unit: self.option(|r| PerUnit {
+                    value: r.decimal(),
+                    units: r.index(),
+                    cap: r.option(|r| match r.byte() {
+                        0 => Cap::Units(r.signed()),
+                        _ => Cap::Money(r.decimal()),
+                    }),
+                }),
+            }
+        }
+
+        fn source(&mut self) -> Source {
+            Source {
+                id: self.option(Reader::string),
+                title: self.string(),
+                publisher: self.string(),
+                date: self.string(),
+                url: self.option(Reader::string),
+            }
         }
     }
-
-    #[inline(never)]
-    fn date(year: u16, month: u8, day: u8) -> Date {
-        Date { year, month, day }
-    }
-
-    #[inline(never)]
-    fn country(code: &str, name: Text, inside: Text) -> Country {
-        Country { code: s(code), name, inside }
-    }
-
-    #[inline(never)]
-    fn window(
-        opens: Option<Date>,
-        closes: Option<Date>,
-        closing_time: Option<Text>,
-        confirmed_open_until: Option<Date>,
-    ) -> Window {
-        Window { opens, closes, closing_time, confirmed_open_until }
-    }
-
-    #[inline(never)]
-    fn document(text: Text, source: usize) -> Document {
-        Document { text, source }
-    }
-
-    #[inline(never)]
-    fn amount(currency: &str, rule: AmountRule) -> Amount {
-        Amount { currency: s(currency), rule }
-    }
-
-    #[inline(never)]
-    fn tier(condition: Condition, value: Decimal) -> Tier {
-        Tier { condition, value }
-    }
-
-    #[inline(never)]
-    fn part(condition: Option<Condition>, value: Decimal, per_unit: Option<PerUnit>) -> Part {
-        Part { condition, value, per_unit }
-    }
-
-    #[inline(never)]
-    fn per_unit(value: Decimal, units: usize, cap: Option<Cap>) -> PerUnit {
-        PerUnit { value, units, cap }
-    }
-
-    #[inline(never)]
-    fn place(what: Text, starts: Vec<Start>) -> Place {
-        Place { what, starts }
-    }
-
-    #[inline(never)]
-    fn start(condition: Option<Condition>, when: Text) -> Start {
-        Start { condition, when }
-    }
-
-    #[inline(never)]
-    fn source(id: Option<&str>, title: &str, publisher: &str, date: &str, url: Option<&str>) -> Source {
-        Source { id: id.map(s), title: s(title), publisher: s(publisher), date: s(date), url: url.map(s) }
-    }
-
-    #[inline(never)]
-    fn reading(about: &str, text: Text) -> Reading {
-        Reading { about: s(about), text }
-    }
-
-    #[inline(never)]
-    fn choice(id: &str, label: Text) -> Choice {
-        Choice { id: s(id), label }
-    }
-
-    #[inline(never)]
-    fn question(id: &str, label: Text, help: Option<Text>, kind: QuestionKind, fixed: bool) -> Question {
-        Question { id: s(id), label, help, kind, fixed }
-    }
-
-    #[inline(never)]
-    fn criterion(
-        id: &str,
-        condition: Condition,
-        met: Text,
-        not_met: Text,
-        unknown: Text,
-        documents: Vec<Document>,
-    ) -> Criterion {
-        Criterion { id: s(id), condition, met, not_met, unknown, documents }
-    }
-
-    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
 /// The built-in programmes, in the order of their file names.
 pub fn programmes() -> &'static [Programme] {
     static PROGRAMMES: OnceLock<Vec<Programme>> = OnceLock::new();
-    PROGRAMMES.get_or_init(generated::programmes)
+    PROGRAMMES.get_or_init(baked::programmes)
 }
 
 pub fn programme(id: &str) -> Result<&'static Programme, UnknownProgramme> {

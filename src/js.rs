@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use eligibility_rules::cat;
 use serde::ser::{self, Impossible, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -45,12 +46,14 @@ type Made = Result<JsValue, Error>;
 const SAFE: i64 = (1 << 53) - 1;
 
 /// A whole number beyond `SAFE`, refused as serde-wasm-bindgen refused it.
-fn inexact(value: &dyn fmt::Display) -> Error {
-    Error(format!("{value} can't be represented as a JavaScript number"))
+fn inexact(value: i128) -> Error {
+    let sign = if value < 0 { "-" } else { "" };
+    let digits = crate::i18n::digits(u64::try_from(value.unsigned_abs()).unwrap_or(u64::MAX));
+    Error(cat!(sign, digits, " can't be represented as a JavaScript number"))
 }
 
 fn refused(what: &str) -> Error {
-    Error(format!("{what} cannot cross to JavaScript"))
+    Error(cat!(what, " cannot cross to JavaScript"))
 }
 
 macro_rules! numbers {
@@ -83,7 +86,7 @@ impl ser::Serializer for ToJs {
         if (-SAFE..=SAFE).contains(&value) {
             Ok(JsValue::from_f64(value as f64))
         } else {
-            Err(inexact(&value))
+            Err(inexact(value.into()))
         }
     }
 
@@ -91,7 +94,7 @@ impl ser::Serializer for ToJs {
         if value <= SAFE as u64 {
             Ok(JsValue::from_f64(value as f64))
         } else {
-            Err(inexact(&value))
+            Err(inexact(value.into()))
         }
     }
 

@@ -12,6 +12,7 @@ use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range};
 use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind, COUNTRY};
+use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct EvaluationReport {
@@ -153,8 +154,8 @@ impl EvaluationReport {
             next_question: outcome.next_question().map(str::to_owned),
             depends_on: outcome.depends_on().into_iter().map(str::to_owned).collect(),
             window: WindowReport {
-                opens: programme.window.opens.map(|d| d.to_string()),
-                closes: programme.window.closes.map(|d| d.to_string()),
+                opens: programme.window.opens.map(Date::iso),
+                closes: programme.window.closes.map(Date::iso),
                 state: window_state(&programme.window, today).as_str(),
             },
             criteria,
@@ -216,7 +217,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
                     false => (&mut report.more_than, ui.bound_more_than),
                 };
                 *slot = Some(bound(edge.value));
-                words.push(format!("{word} {}", written(edge.value)));
+                words.push(cat!(word, " ", written(edge.value)));
             }
             if let Some(edge) = high {
                 let (slot, word) = match edge.included {
@@ -224,7 +225,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
                     false => (&mut report.less_than, ui.bound_less_than),
                 };
                 *slot = Some(bound(edge.value));
-                words.push(format!("{word} {}", written(edge.value)));
+                words.push(cat!(word, " ", written(edge.value)));
             }
             // One number (both ends, or one end at the question's bound): just that number.
             let (min, max) = match &question.kind {
@@ -236,7 +237,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
             let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
             match (low_value, high_value) {
                 (Some(low), Some(high)) if low == high => written(low),
-                _ => crate::i18n::join(&words, &format!(" {} ", ui.and)),
+                _ => crate::i18n::join(&words, &cat!(" ", ui.and, " ")),
             }
         }
     };
@@ -248,19 +249,19 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
     let benefit = match &report.benefit {
         Some(BenefitReport::Money { .. }) => match (&programme.benefit, &change.benefit) {
             (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: Some(max) })) => {
-                format!(" ({})", format_range(*min, *max, &money.currency, lang))
+                cat!(" (", format_range(*min, *max, &money.currency, lang), ")")
             }
             (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: None })) => {
-                format!(" ({} {})", ui.from_amount, format_amount(*min, &money.currency, lang))
+                cat!(" (", ui.from_amount, " ", format_amount(*min, &money.currency, lang), ")")
             }
             _ => String::new(),
         },
         Some(BenefitReport::Place { starts, .. }) => {
-            format!(" ({}{} {})", ui.starts, colon(lang), crate::i18n::join(starts, &format!(" {} ", ui.or)))
+            cat!(" (", ui.starts, colon(lang), " ", crate::i18n::join(starts, &cat!(" ", ui.or, " ")), ")")
         }
         None => String::new(),
     };
-    report.explanation = format!("{} — {alternative}{} {verdict}{benefit}.", question.label.get(lang), colon(lang));
+    report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
     Some(report)
 }
 
@@ -316,8 +317,8 @@ pub fn country_explanation(programme: &Programme, status: CriterionStatus, lang:
     let ui = ui(lang);
     let inside = programme.country.inside.get(lang);
     match status {
-        CriterionStatus::Met => format!("{} {inside}.", ui.country_met),
-        CriterionStatus::NotMet => format!("{} {inside}.", ui.country_not_met),
+        CriterionStatus::Met => cat!(ui.country_met, " ", inside, "."),
+        CriterionStatus::NotMet => cat!(ui.country_not_met, " ", inside, "."),
         CriterionStatus::Unknown => ui.country_unknown.to_owned(),
     }
 }

@@ -38,7 +38,7 @@ impl Widget {
         Ok(kept
             .iter()
             .map(|k| {
-                let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&c.to_string()));
+                let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
                 js_sys::Array::of3(&JsValue::from_str(&k.id), &JsValue::from_str(&k.raw), &chosen)
             })
             .collect())

@@ -25,6 +25,11 @@
 
 use std::fmt;
 
+use eligibility_rules::cat;
+
+use crate::i18n::digits;
+use crate::money::canonical;
+
 use crate::widget::state::{Kept, WidgetState};
 
 /// What starts a fragment of ours; other fragments are the page's own, and ignored.
@@ -114,21 +119,21 @@ impl Link {
 
     /// The fragment, without its `#`.
     pub fn fragment(&self) -> String {
-        let mut out = format!("{PREFIX}{VERSION}");
+        let mut out = cat!(PREFIX, VERSION);
         for pin in &self.programmes {
             out.push_str(";p=");
             push_values(&mut out, &[&pin.id, &pin.version, &pin.hash]);
         }
         for kept in &self.answers {
             out.push_str(";a=");
-            let chosen = kept.chosen.map(|c| c.normalize().to_string());
+            let chosen = kept.chosen.map(canonical);
             match &chosen {
                 Some(chosen) => push_values(&mut out, &[&kept.id, &kept.raw, chosen]),
                 None => push_values(&mut out, &[&kept.id, &kept.raw]),
             }
         }
         if self.rank > 0 {
-            out.push_str(&format!(";w={}", self.rank));
+            out.push_str(&cat!(";w=", digits(self.rank as u64)));
         }
         out
     }
@@ -329,7 +334,7 @@ fn is_hash(text: &str) -> bool {
 fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
     let bad = LinkError::Shape("a chosen reading");
     let value = crate::money::read_decimal(text).map_err(|_| bad.clone())?;
-    if value.normalize().to_string() != text {
+    if canonical(value) != text {
         return Err(bad);
     }
     Ok(value)

@@ -13,6 +13,7 @@ use crate::i18n::{ui, Lang};
 use crate::money::{format_amount, format_number, read_typed_amount, DecimalError, TypedAmount};
 use crate::pack::{Date, Programme, QuestionKind};
 use crate::report::EvaluationReport;
+use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Field {
@@ -58,8 +59,8 @@ impl FieldError {
             FieldError::NotANumber => ui.invalid_number.to_owned(),
             FieldError::NotAWholeNumber => ui.invalid_whole_number.to_owned(),
             FieldError::TooPrecise => ui.too_precise.to_owned(),
-            FieldError::BelowMinimum(min) => format!("{} {min}.", ui.at_least),
-            FieldError::AboveMaximum(max) => format!("{} {max}.", ui.at_most),
+            FieldError::BelowMinimum(min) => cat!(ui.at_least, " ", min, "."),
+            FieldError::AboveMaximum(max) => cat!(ui.at_most, " ", max, "."),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::i18n::{ui, Lang};
 use crate::pack::QuestionKind;
 use crate::widget::state::WidgetState;
 use crate::widget::wording::{self, keep};
+use eligibility_rules::cat;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -71,7 +72,7 @@ impl Summary {
                             s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
                             _ => ("?", ui.unknown),
                         };
-                        format!("{mark} {word} {}", c.explanation)
+                        cat!(mark, " ", word, " ", c.explanation)
                     })
                     .collect();
                 let depends_on: Vec<String> = report
@@ -86,7 +87,7 @@ impl Summary {
                     .iter()
                     .map(|d| {
                         let mut item =
-                            format!("{} ({} {}, {}", d.text, ui.according_to, d.source.publisher, d.source.title);
+                            cat!(d.text, " (", ui.according_to, " ", d.source.publisher, ", ", d.source.title);
                         if let Some(url) = &d.source.url {
                             item.push_str(": ");
                             item.push_str(url);
@@ -123,7 +124,7 @@ impl Summary {
         Summary {
             lang,
             title: words.title,
-            made_on: format!("{} {}", words.made_on, state.today.long(lang)),
+            made_on: cat!(words.made_on, " ", state.today.long(lang)),
             results,
             answers_title: words.your_answers,
             answers,

@@ -3,7 +3,8 @@
 
 use crate::engine::{BenefitOutlook, Status, WindowState};
 use crate::form::Outcome;
-use crate::i18n::{colon, ui, Lang};
+use crate::i18n::{colon, digits, ui, Lang};
+use eligibility_rules::cat;
 use rust_decimal::Decimal;
 
 use crate::money::{format_amount, format_range};
@@ -20,7 +21,7 @@ pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> Strin
         Status::Eligible => {
             let words = if closed { ui.would_have_been_eligible } else { ui.likely_eligible };
             match amount(outcome, lang) {
-                Some(amount) => format!("{words}{} {amount}", colon(lang)),
+                Some(amount) => cat!(words, colon(lang), " ", amount),
                 None => words.to_owned(),
             }
         }
@@ -40,10 +41,10 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     };
     let text = match max {
         Some(max) => format_range(*min, *max, &money.currency, lang),
-        None => format!("{} {}", ui(lang).from_amount, format_amount(*min, &money.currency, lang)),
+        None => cat!(ui(lang).from_amount, " ", format_amount(*min, &money.currency, lang)),
     };
     Some(match money.rule {
-        AmountRule::Range { .. } => format!("{text} {}", ui(lang).operator_decides),
+        AmountRule::Range { .. } => cat!(text, " ", ui(lang).operator_decides),
         _ => text,
     })
 }
@@ -54,7 +55,7 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let ui = ui(lang);
     if let Some(amount) = amount(outcome, lang) {
-        return Some(format!("{}{} {amount}", ui.amount, colon(lang)));
+        return Some(cat!(ui.amount, colon(lang), " ", amount));
     }
     let (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) =
         (&outcome.verdict.programme.benefit, outcome.benefit())
@@ -62,15 +63,16 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
         return None;
     };
     let whens: Vec<&str> = starts.iter().filter_map(|i| place.starts.get(*i)).map(|s| s.when.get(lang)).collect();
-    let separator = format!(" {} ", ui.or);
-    Some(format!(
-        "{}{} {}{}{}{} {}",
+    let separator = cat!(" ", ui.or, " ");
+    Some(cat!(
         ui.benefit,
         colon(lang),
+        " ",
         place.what.get(lang),
         semicolon(lang),
         ui.starts,
         colon(lang),
+        " ",
         whens.join(&separator)
     ))
 }
@@ -84,45 +86,47 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let window = &programme.window;
     let closing = window.closes.map(|closes| match &window.closing_time {
-        Some(time) => format!("{} {}", closes.long(lang), time.get(lang)),
+        Some(time) => cat!(closes.long(lang), " ", time.get(lang)),
         None => closes.long(lang),
     });
     match (state, &closing, window.opens) {
-        (WindowState::Closed, Some(closing), _) => format!("{} {closing}.", ui.closed_on),
+        (WindowState::Closed, Some(closing), _) => cat!(ui.closed_on, " ", closing, "."),
         (WindowState::Unconfirmed, _, Some(opens)) => {
-            format!(
-                "{} {}{}{} ({}).",
+            cat!(
                 ui.opened_on,
+                " ",
                 opens.long(lang),
                 semicolon(lang),
                 ui.may_have_closed,
-                programme.operator
+                " (",
+                programme.operator,
+                ")."
             )
         }
         _ => {
             let mut parts = Vec::new();
             if let Some(opens) = window.opens {
-                parts.push(format!("{} {}", ui.opens, opens.long(lang)));
+                parts.push(cat!(ui.opens, " ", opens.long(lang)));
             }
             parts.push(match &closing {
-                Some(closing) => format!("{} {closing}", ui.closes),
+                Some(closing) => cat!(ui.closes, " ", closing),
                 None => ui.closing_unknown.to_owned(),
             });
             let upcoming =
-                if state == WindowState::Upcoming { format!(" ({})", ui.not_open_yet) } else { String::new() };
-            format!("{}{} {}{upcoming}", ui.window, colon(lang), crate::i18n::join(&parts, semicolon(lang)))
+                if state == WindowState::Upcoming { cat!(" (", ui.not_open_yet, ")") } else { String::new() };
+            cat!(ui.window, colon(lang), " ", crate::i18n::join(&parts, semicolon(lang)), upcoming)
         }
     }
 }
 
 /// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
 pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
-    format!("{}{} {}", ui(lang).understood, colon(lang), reading(kind, value, lang))
+    cat!(ui(lang).understood, colon(lang), " ", reading(kind, value, lang))
 }
 
 /// `Fonds … : Vous êtes probablement éligible`: a verdict announced in a form of several.
 pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String {
-    format!("{}{} {headline}", programme.name.get(lang), colon(lang))
+    cat!(programme.name.get(lang), colon(lang), " ", headline)
 }
 
 /// The words of the link to the operator's page: an invitation to apply only while
@@ -148,15 +152,22 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
         Lang::Fr => "Règles",
         Lang::En => "Rules",
     };
-    format!(
-        "{rules} {}, {} {}, {} {}{separator}{}{} {}",
+    cat!(
+        rules,
+        " ",
         programme.id,
+        ", ",
         ui.version,
+        " ",
         programme.version,
+        ", ",
         ui.checked_on,
+        " ",
         programme.checked.long(lang),
+        separator,
         ui.fingerprint,
         colon(lang),
+        " ",
         programme.hash
     )
 }
@@ -164,14 +175,14 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
 /// `mind Media, « Covid-19 : … », 2020-04-08`.
 #[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn source(source: &Source, lang: Lang) -> String {
-    format!("{}, {}, {}", source.publisher, quoted(&source.title, lang), source.date)
+    cat!(source.publisher, ", ", quoted(&source.title, lang), ", ", source.date)
 }
 
 /// `« … »` in French, `“…”` in English.
 pub fn quoted(text: &str, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("«\u{a0}{text}\u{a0}»"),
-        Lang::En => format!("“{text}”"),
+        Lang::Fr => cat!("«\u{a0}", text, "\u{a0}»"),
+        Lang::En => cat!("“", text, "”"),
     }
 }
 
@@ -256,6 +267,8 @@ const KEEP_EN: KeepWords = KeepWords {
     unreadable: "The link holds answers that could not be read: none was restored.",
 };
 
+/// Not inlined, as `i18n::ui`: each word read through one pointer.
+#[inline(never)]
 pub fn keep(lang: Lang) -> &'static KeepWords {
     match lang {
         Lang::Fr => &KEEP_FR,
@@ -274,20 +287,27 @@ pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, l
         out.push_str(words.rules_of);
         out.push(' ');
         out.push_str(&quoted(programme.name.get(lang), lang));
-        out.push_str(&format!(
-            " {} ({} {was}, {} {}){} {}",
+        out.push_str(&cat!(
+            " ",
             words.changed_since,
+            " (",
             ui(lang).version,
+            " ",
+            was,
+            ", ",
             words.now,
+            " ",
             programme.version,
+            ")",
             colon(lang),
+            " ",
             words.still_apply
         ));
     }
     let gone = match gone {
         0 => None,
         1 => Some(words.gone_one.to_owned()),
-        n => Some(format!("{n} {}", words.gone_many)),
+        n => Some(cat!(digits(n as u64), " ", words.gone_many)),
     };
     let mut left_out = dropped.iter().map(|label| quoted(label, lang)).chain(gone);
     if let Some(first) = left_out.next() {

@@ -1,27 +1,35 @@
-//! Compiled programmes written out as Rust source, for the main crate's build script:
-//! any value of the model becomes the expression that builds it again, through the
-//! model's own `Serialize` (derived under this feature). So the model is written once,
-//! and a change to it needs no change here.
+//! Compiled programmes written out as data, for the main crate's build script: any
+//! value of the model becomes bytes that the main crate's catalogue reads back, through
+//! the model's own `Serialize` (derived under this feature). So the model is written
+//! once here, and read by one small reader there (`src/catalogue.rs`), rather than
+//! built by code written out per value (BENCHMARKS.md, "The fifth cut").
 //!
-//! Names map to paths as the main crate sees them: the rest of the model is
-//! `crate::pack::…`, while a string is written `s("…")`, a text `t("fr", "en")` and the
-//! structs of `FLAT` as calls of functions named after them, their fields in order and
-//! their strings as literals (`source(Some("id"), "title", …)`): functions the including
-//! module provides, so that each of the catalogue's hundreds of strings and structs is
-//! one call rather than allocations, copies and moves inlined (smaller code). A decimal is serialised as its parts
-//! (`decimal`, `optional_decimal`) and written `rust_decimal::Decimal::from_parts(…)`, a
-//! `const fn` that cannot fail; a boxed condition (`boxed`) is written `Box::new(…)`.
+//! The format is serde's data model in order, with no names: a struct or tuple is its
+//! fields, an enum its variant's index then its fields, an option `0` or `1` then its
+//! value, a list its length then its items, a boolean one byte, a number as LEB128
+//! (a signed one zigzagged first). A string is its length in bytes, its text going to
+//! a second output, `text`, all the strings run together in order: the reader takes
+//! them from one `&str`, so it needs no UTF-8 check. A decimal is serialised as its
+//! parts (`decimal`, `optional_decimal`: the three words of its mantissa, its sign, its
+//! scale); a boxed condition (`boxed`) as its content.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::ser::{self, Serialize, Serializer};
 
-/// The Rust expression that builds `value` again.
-pub fn to_rust(value: &impl Serialize) -> Result<String, Error> {
-    let mut writer = Writer { out: String::new(), literal: false };
-    value.serialize(&mut writer)?;
-    Ok(writer.out)
+/// `value` as data: its structure, and the text of its strings.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Baked {
+    pub bytes: Vec<u8>,
+    pub text: String,
+}
+
+/// `value` written out as data.
+pub fn to_data(value: &impl Serialize) -> Result<Baked, Error> {
+    let mut baked = Baked::default();
+    value.serialize(&mut baked)?;
+    Ok(baked)
 }
 
 /// A value the model cannot hold (a float, a map): a defect of the model, not of a pack.
@@ -30,7 +38,7 @@ pub struct Error(String);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot write the programme as Rust: {}", self.0)
+        write!(f, "cannot write the programme as data: {}", self.0)
     }
 }
 
@@ -55,9 +63,9 @@ pub fn optional_decimal<S: Serializer>(value: &Option<Decimal>, serializer: S) -
     }
 }
 
-/// For `#[serde(serialize_with)]` on a box, which serde would otherwise write as its content.
+/// For `#[serde(serialize_with)]` on a box: its content.
 pub fn boxed<T: Serialize, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_newtype_struct("Box", value)
+    value.serialize(serializer)
 }
 
 /// A decimal as the arguments of `Decimal::from_parts`.
@@ -79,230 +87,170 @@ impl Serialize for Parts<'_> {
     }
 }
 
-/// The path of a type of the model, as the main crate names it.
-fn path(name: &str) -> String {
-    match name {
-        "Decimal" => "rust_decimal::Decimal::from_parts".to_owned(),
-        "Box" => "Box::new".to_owned(),
-        other => format!("crate::pack::{other}"),
-    }
-}
-
-struct Writer {
-    out: String,
-    /// A string to write as a literal: a field of a text or of a `FLAT` struct.
-    literal: bool,
-}
-
-/// The structs written as calls of a function named after them (`Source` as `source(…)`).
-const FLAT: [(&str, &str); 17] = [
-    ("Text", "t"),
-    ("Programme", "programme"),
-    ("Date", "date"),
-    ("Country", "country"),
-    ("Window", "window"),
-    ("Question", "question"),
-    ("Choice", "choice"),
-    ("Criterion", "criterion"),
-    ("Document", "document"),
-    ("Amount", "amount"),
-    ("Tier", "tier"),
-    ("Part", "part"),
-    ("PerUnit", "per_unit"),
-    ("Place", "place"),
-    ("Start", "start"),
-    ("Source", "source"),
-    ("Reading", "reading"),
-];
-
-impl Writer {
-    fn write(&mut self, text: impl fmt::Display) -> Result<(), Error> {
-        write!(self.out, "{text}").map_err(|e| Error(e.to_string()))
-    }
-}
-
-/// A list being written: its items, separated, then its closing.
-struct Compound<'a> {
-    writer: &'a mut Writer,
-    close: &'static str,
-    /// Whether a struct's fields are written with their names (else as the arguments
-    /// of a call, strings as literals).
-    labelled: bool,
-}
-
-impl Compound<'_> {
-    fn item(&mut self, label: Option<&str>, value: &(impl Serialize + ?Sized)) -> Result<(), Error> {
-        if let Some(label) = label.filter(|_| self.labelled) {
-            self.writer.write(format_args!("{label}: "))?;
+impl Baked {
+    fn number(&mut self, value: u64) {
+        let mut value = value;
+        while value >= 0x80 {
+            self.bytes.push((value & 0x7f) as u8 | 0x80);
+            value >>= 7;
         }
-        self.writer.literal = !self.labelled;
-        value.serialize(&mut *self.writer)?;
-        self.writer.write(", ")
+        self.bytes.push(value as u8);
     }
 
-    fn finish(self) -> Result<(), Error> {
-        self.writer.write(self.close)
+    fn signed(&mut self, value: i64) {
+        self.number(((value << 1) ^ (value >> 63)) as u64);
+    }
+
+    fn length(&mut self, length: usize) -> Result<(), Error> {
+        self.number(u64::try_from(length).map_err(|_| Error("a length beyond 64 bits".into()))?);
+        Ok(())
+    }
+
+    fn refused(what: &str) -> Result<(), Error> {
+        Err(Error(format!("the model holds no {what}")))
     }
 }
 
 macro_rules! numbers {
-    ($($method:ident: $type:ty),*) => {
+    ($write:ident: $($method:ident: $type:ty),*) => {
         $(fn $method(self, value: $type) -> Result<(), Error> {
-            self.write(value)
+            self.$write(value.into());
+            Ok(())
         })*
     };
 }
 
-impl<'a> Serializer for &'a mut Writer {
+impl Serializer for &mut Baked {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
     type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
 
-    numbers!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
+    numbers!(number: serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
+    numbers!(signed: serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64);
+
+    fn serialize_bool(self, value: bool) -> Result<(), Error> {
+        self.bytes.push(u8::from(value));
+        Ok(())
+    }
 
     fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        Err(Error("a float".into()))
+        Baked::refused("float")
     }
 
     fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(Error("a float".into()))
+        Baked::refused("float")
     }
 
-    fn serialize_char(self, value: char) -> Result<(), Error> {
-        self.write(format_args!("{value:?}"))
+    fn serialize_char(self, _: char) -> Result<(), Error> {
+        Baked::refused("char")
     }
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
-        if self.literal {
-            return self.write(format_args!("{value:?}"));
-        }
-        self.write(format_args!("s({value:?})"))
+        self.length(value.len())?;
+        self.text.push_str(value);
+        Ok(())
     }
 
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        Err(Error("bytes".into()))
+        Baked::refused("bytes")
     }
 
     fn serialize_none(self) -> Result<(), Error> {
-        self.write("None")
+        self.bytes.push(0);
+        Ok(())
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        self.write("Some(")?;
-        value.serialize(&mut *self)?;
-        self.write(")")
+        self.bytes.push(1);
+        value.serialize(self)
     }
 
     fn serialize_unit(self) -> Result<(), Error> {
-        self.write("()")
+        Ok(())
     }
 
-    fn serialize_unit_struct(self, name: &'static str) -> Result<(), Error> {
-        self.write(path(name))
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        Ok(())
     }
 
-    fn serialize_unit_variant(self, name: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
-        self.write(format_args!("{}::{variant}", path(name)))
+    fn serialize_unit_variant(self, _: &'static str, index: u32, _: &'static str) -> Result<(), Error> {
+        self.number(index.into());
+        Ok(())
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<(), Error> {
-        self.write(format_args!("{}(", path(name)))?;
-        value.serialize(&mut *self)?;
-        self.write(")")
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
-        name: &'static str,
-        _: u32,
-        variant: &'static str,
+        _: &'static str,
+        index: u32,
+        _: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.write(format_args!("{}::{variant}(", path(name)))?;
-        value.serialize(&mut *self)?;
-        self.write(")")
+        self.number(index.into());
+        value.serialize(self)
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.write("vec![")?;
-        Ok(Compound { writer: self, close: "]", labelled: true })
+    fn serialize_seq(self, length: Option<usize>) -> Result<Self, Error> {
+        self.length(length.ok_or_else(|| Error("a list of unknown length".into()))?)?;
+        Ok(self)
     }
 
-    fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, Error> {
-        self.write("(")?;
-        Ok(Compound { writer: self, close: ")", labelled: true })
+    fn serialize_tuple(self, _: usize) -> Result<Self, Error> {
+        Ok(self)
     }
 
-    fn serialize_tuple_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        self.write(format_args!("{}(", path(name)))?;
-        Ok(Compound { writer: self, close: ")", labelled: true })
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        Ok(self)
     }
 
-    fn serialize_tuple_variant(
-        self,
-        name: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'a>, Error> {
-        self.write(format_args!("{}::{variant}(", path(name)))?;
-        Ok(Compound { writer: self, close: ")", labelled: true })
+    fn serialize_tuple_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.number(index.into());
+        Ok(self)
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(Error("a map".into()))
+        Err(Error("the model holds no map".into()))
     }
 
-    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        if let Some((_, function)) = FLAT.iter().find(|(flat, _)| *flat == name) {
-            // `function(…)`: its fields in the order they are declared, unlabelled.
-            self.write(format_args!("{function}("))?;
-            return Ok(Compound { writer: self, close: ")", labelled: false });
-        }
-        self.write(format_args!("{} {{ ", path(name)))?;
-        Ok(Compound { writer: self, close: "}", labelled: true })
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        Ok(self)
     }
 
-    fn serialize_struct_variant(
-        self,
-        name: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'a>, Error> {
-        self.write(format_args!("{}::{variant} {{ ", path(name)))?;
-        Ok(Compound { writer: self, close: "}", labelled: true })
+    fn serialize_struct_variant(self, _: &'static str, index: u32, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.number(index.into());
+        Ok(self)
     }
 }
 
-/// The compounds whose items are values alone, and those whose items are labelled.
 macro_rules! compounds {
-    ($($trait:ident :: $method:ident),*; $($labelled:ident :: $labelled_method:ident),*) => {
-        $(impl ser::$trait for Compound<'_> {
+    ($($trait:ident::$method:ident),*; $($labelled_trait:ident::$labelled_method:ident),*) => {
+        $(impl ser::$trait for &mut Baked {
             type Ok = ();
             type Error = Error;
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.item(None, value)
+                value.serialize(&mut **self)
             }
             fn end(self) -> Result<(), Error> {
-                self.finish()
+                Ok(())
             }
         })*
-        $(impl ser::$labelled for Compound<'_> {
+        $(impl ser::$labelled_trait for &mut Baked {
             type Ok = ();
             type Error = Error;
-            fn $labelled_method<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-                self.item(Some(key), value)
+            fn $labelled_method<T: Serialize + ?Sized>(&mut self, _: &'static str, value: &T) -> Result<(), Error> {
+                value.serialize(&mut **self)
             }
             fn end(self) -> Result<(), Error> {
-                self.finish()
+                Ok(())
             }
         })*
     };
@@ -318,19 +266,17 @@ mod tests {
     use crate::pack::{Comparison, Condition};
 
     #[test]
-    fn model_values_are_written_as_the_expressions_that_build_them() {
+    fn model_values_are_written_as_data_in_order() {
         let condition = Condition::Not(Box::new(Condition::All(vec![
             Condition::IsYes(0),
-            Condition::Compare(1, Comparison::Le, Decimal::new(-150005, 1)),
+            Condition::Compare(200, Comparison::Le, Decimal::new(-150005, 1)),
         ])));
-        assert_eq!(
-            to_rust(&condition).map_err(|e| e.to_string()),
-            Ok("crate::pack::Condition::Not(Box::new(crate::pack::Condition::All(vec![crate::pack::Condition::IsYes(0), \
-                crate::pack::Condition::Compare(1, crate::pack::Comparison::Le, \
-                rust_decimal::Decimal::from_parts(150005, 0, 0, true, 1, ), ), ])))"
-                .to_owned())
-        );
+        // Not, All of two: IsYes 0; Compare 200 (LEB128: 0xc8 0x01), Le, the words of
+        // 150005 (0x0249f5: 0xf5 0x93 0x09), 0, 0, negative, scale 1.
+        let bytes = vec![2, 0, 2, 3, 0, 5, 0xc8, 0x01, 3, 0xf5, 0x93, 0x09, 0, 0, 1, 1];
+        assert_eq!(to_data(&condition).ok(), Some(Baked { bytes, text: String::new() }));
         let text = crate::i18n::Text { fr: "« oui »".into(), en: "\"yes\"".into() };
-        assert_eq!(to_rust(&text).map_err(|e| e.to_string()), Ok(r#"t("« oui »", "\"yes\"", )"#.to_owned()));
+        let baked = Baked { bytes: vec![9, 5], text: "« oui »\"yes\"".into() };
+        assert_eq!(to_data(&text).ok(), Some(baked));
     }
 }

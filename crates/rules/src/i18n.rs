@@ -320,6 +320,30 @@ const EN: Ui = Ui {
     according_to: "according to",
 };
 
+/// Its parts run together, each a `&str`, a `String` or a `&String`: `format!` for
+/// text alone, without `core::fmt`, which the WebAssembly then leaves out
+/// (BENCHMARKS.md, "The fifth cut").
+#[macro_export]
+macro_rules! cat {
+    ($($part:expr),+ $(,)?) => {
+        [$(::core::convert::AsRef::<str>::as_ref(&$part)),+].concat()
+    };
+}
+
+/// `n` in decimal digits, as `to_string` writes it, without `core::fmt`.
+pub fn digits(n: u64) -> String {
+    let mut n = n;
+    let mut reversed = Vec::new();
+    loop {
+        reversed.push(char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    reversed.iter().rev().collect()
+}
+
 /// French puts a space before a colon; English does not.
 /// `parts` with `separator` between them: `[String]::join` with a loop of its own, so
 /// that the WebAssembly holds one copy of the standard library's join (for `[&str]`)
@@ -342,6 +366,9 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// Not inlined: a caller then reads each word through the one pointer, where inlined
+/// every word became a choice between its two constants, written out at each use.
+#[inline(never)]
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Fr => &FR,
@@ -360,5 +387,14 @@ mod tests {
         assert_eq!(Lang::from_tag("de"), None);
         assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
         assert!("english".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn digits_and_cat_write_what_format_writes() {
+        for n in [0, 7, 10, 99, 2020, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(digits(n), n.to_string());
+        }
+        let owned = String::from("b");
+        assert_eq!(cat!("a", owned, &owned, digits(3)), format!("a{owned}{owned}3"));
     }
 }

@@ -15,6 +15,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::cat;
 use crate::i18n::Lang;
 
 /// Why a text is not a decimal.
@@ -71,7 +72,7 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
     // together; a scale below zero multiplies.
     let written_scale = i64::try_from(fraction.len()).unwrap_or(i64::MAX);
     let scale = written_scale.saturating_sub(exponent);
-    let joined = format!("{whole}{fraction}");
+    let joined = cat!(whole, fraction);
     let significant = joined.trim_start_matches('0');
     if significant.is_empty() {
         return Ok(Decimal::ZERO);
@@ -175,8 +176,8 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
     }
     let sign = if negative { "-" } else { "" };
     let number = |whole: &str, fraction: Option<&str>| match fraction {
-        Some(fraction) => read_decimal(&format!("{sign}{whole}.{fraction}")),
-        None => read_decimal(&format!("{sign}{whole}")),
+        Some(fraction) => read_decimal(&cat!(sign, whole, ".", fraction)),
+        None => read_decimal(&cat!(sign, whole)),
     };
     // Searched as bytes (the body is ASCII by now): a search for a char from the end
     // would add its own code to the WebAssembly.
@@ -288,15 +289,15 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
     let magnitude = format_number(value.abs(), lang);
     let magnitude = match magnitude.split_once(decimal_mark(lang)) {
         // Money shows cents: 15 000,5 is written 15 000,50.
-        Some((_, fraction)) if fraction.chars().count() == 1 => format!("{magnitude}0"),
+        Some((_, fraction)) if fraction.chars().count() == 1 => cat!(magnitude, "0"),
         _ => magnitude,
     };
     let sign = if negative { "-" } else { "" };
     let symbol = symbol(currency);
     match lang {
-        Lang::Fr => format!("{sign}{magnitude}\u{00A0}{symbol}"),
-        Lang::En if symbol.len() > 1 && symbol.is_ascii() => format!("{sign}{magnitude} {symbol}"),
-        Lang::En => format!("{sign}{symbol}{magnitude}"),
+        Lang::Fr => cat!(sign, magnitude, "\u{00A0}", symbol),
+        Lang::En if symbol.len() > 1 && symbol.is_ascii() => cat!(sign, magnitude, " ", symbol),
+        Lang::En => cat!(sign, symbol, magnitude),
     }
 }
 
@@ -304,7 +305,7 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
 /// `1,234.5`.
 pub fn format_number(value: Decimal, lang: Lang) -> String {
     // Normalised, the value is written with every digit it has and no trailing zero.
-    let plain = value.normalize().abs().to_string();
+    let plain = plain(value.normalize().abs());
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let group = match lang {
         Lang::Fr => '\u{202F}',
@@ -343,12 +344,52 @@ pub fn format_range(min: Decimal, max: Decimal, currency: &str, lang: Lang) -> S
         Lang::Fr => "à",
         Lang::En => "to",
     };
-    format!("{} {word} {}", format_amount(min, currency, lang), format_amount(max, currency, lang))
+    cat!(format_amount(min, currency, lang), " ", word, " ", format_amount(max, currency, lang))
 }
 
 /// The canonical text of a decimal in results: no exponent, no trailing zeros.
 pub fn canonical(value: Decimal) -> String {
-    value.normalize().to_string()
+    plain(value.normalize())
+}
+
+/// A decimal as its `Display` writes it (`-1234.50`, `0.001`: every digit of its scale),
+/// without `core::fmt` and rust_decimal's formatting, which the WebAssembly then leaves
+/// out (BENCHMARKS.md, "The fifth cut").
+pub fn plain(value: Decimal) -> String {
+    let mantissa = value.mantissa().unsigned_abs();
+    // The 96 bits as three words, divided by ten a word at a time in 64 bits: a
+    // division of the u128 would bring in its own routine.
+    let mut words = [(mantissa >> 64) as u32, (mantissa >> 32) as u32, mantissa as u32];
+    let mut reversed = Vec::new();
+    loop {
+        let mut rest = 0u64;
+        for word in &mut words {
+            let current = rest << 32 | u64::from(*word);
+            *word = (current / 10) as u32;
+            rest = current % 10;
+        }
+        reversed.push(b'0' + rest as u8);
+        if words == [0; 3] {
+            break;
+        }
+    }
+    let scale = value.scale() as usize;
+    // `0.001`: zeros before the digits, down to one before the point.
+    while reversed.len() <= scale {
+        reversed.push(b'0');
+    }
+    let mut out = String::new();
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    let point = reversed.len() - scale;
+    for (i, digit) in reversed.iter().rev().enumerate() {
+        if i == point {
+            out.push('.');
+        }
+        out.push(char::from(*digit));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -664,6 +705,19 @@ mod tests {
                     assert_eq!(parse_typed_amount(&shown, lang), Some(dec(value)), "{shown:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn plain_writes_what_display_writes() {
+        let values = ["0", "-0", "0.00", "1", "-1", "10", "900.00", "0.001", "-0.5", "1234.50", "15000.01", "-20000"];
+        let extremes =
+            ["0.0000000000000000000000000001", "79228162514264337593543950335", "-7.9228162514264337593543950335"];
+        for value in values.into_iter().chain(extremes) {
+            assert_eq!(plain(dec(value)), dec(value).to_string(), "{value}");
+        }
+        for value in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-123_456_789, 4)] {
+            assert_eq!(plain(value), value.to_string());
         }
     }
 }

@@ -8,7 +8,6 @@
 //! a focused question or verdict is read out by itself. No headline is live, so a
 //! verdict that takes focus after "Continue" is heard once.
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
@@ -16,12 +15,13 @@ use super::element::{self, set_flag, set_text, Maker};
 use crate::answer::UNKNOWN;
 use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
-use crate::i18n::{ui, Lang};
+use crate::i18n::{digits, ui, Lang};
 use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
 use crate::widget::features::Features;
 use crate::widget::state::{FormView, Reading, WidgetState};
 use crate::widget::wording;
+use eligibility_rules::cat;
 
 /// More options than this are a `<select>` rather than radio buttons.
 const MAX_RADIOS: usize = 6;
@@ -127,58 +127,54 @@ struct Slot<'a> {
 impl Drawn {
     /// Builds the whole widget for the state's language into `root`, replacing what
     /// was there, then fills it from the state.
-    pub fn build(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Features) -> Result<Drawn, JsValue> {
+    pub fn build(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Features) -> Drawn {
         let lang = state.lang;
         let ui = ui(lang);
         let several = state.form.programmes.len() > 1;
         root.set_text_content(None);
-        let widget = maker.element("div", &[("class", "widget"), ("lang", lang.code())], None)?;
-        let toolbar = maker.add(&widget, "div", &[("class", "toolbar")], None)?;
+        let widget = maker.element("div|class=widget", &[("lang", lang.code())], None);
+        let toolbar = maker.add(&widget, "div|class=toolbar", &[], None);
         let other = match lang {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
         };
         let language = maker.add(
             &toolbar,
-            "button",
-            &[("type", "button"), ("class", "language secondary"), ("lang", other.code())],
+            "button|type=button|class=language secondary",
+            &[("lang", other.code())],
             Some(ui.switch_language),
-        )?;
+        );
 
         match (several, state.form.programmes.first()) {
             (false, Some(programme)) => {
-                maker.add(&widget, "h2", &[("id", "title")], Some(programme.name.get(lang)))?;
-                maker.add(&widget, "p", &[("class", "summary")], Some(programme.summary.get(lang)))?;
+                maker.put(&widget, "h2|id=title", &[], Some(programme.name.get(lang)));
+                maker.put(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)));
             }
             _ => {
-                maker.add(&widget, "h2", &[("id", "title")], Some(ui.several_title))?;
-                maker.add(&widget, "p", &[("class", "summary")], Some(ui.several_intro))?;
-                let list = maker.add(&widget, "ul", &[("class", "programmes")], None)?;
+                maker.put(&widget, "h2|id=title", &[], Some(ui.several_title));
+                maker.put(&widget, "p|class=summary", &[], Some(ui.several_intro));
+                let list = maker.add(&widget, "ul|class=programmes", &[], None);
                 for programme in &state.form.programmes {
-                    maker.add(&list, "li", &[], Some(programme.name.get(lang)))?;
+                    maker.put(&list, "li", &[], Some(programme.name.get(lang)));
                 }
             }
         }
 
-        let note = maker.add(&widget, "p", &[("class", "note"), ("hidden", "")], None)?;
-        let form =
-            maker.add(&widget, "form", &[("id", "form"), ("novalidate", ""), ("aria-labelledby", "title")], None)?;
+        let note = maker.add(&widget, "p|class=note|hidden", &[], None);
+        let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None);
         let mut questions = Vec::new();
         for (q, question) in state.form.questions().enumerate() {
             if !state.form.asks(q) {
                 questions.push(None);
                 continue;
             }
-            let id = format!("q{q}");
-            let help = match &question.help {
-                Some(help) => Some(maker.element(
-                    "p",
-                    &[("class", "help"), ("id", &format!("{id}-help"))],
-                    Some(help.get(lang)),
-                )?),
-                None => None,
-            };
-            let slot = Slot { id, index: q.to_string(), name: &question.id, label: question.label.get(lang), help };
+            let index = digits(q as u64);
+            let id = cat!("q", index);
+            let help = question
+                .help
+                .as_ref()
+                .map(|help| maker.element("p|class=help", &[("id", &cat!(id, "-help"))], Some(help.get(lang))));
+            let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
                     let options: Vec<(&str, &str)> = match &question.kind {
@@ -192,44 +188,38 @@ impl Drawn {
                     let mut options = options;
                     options.push((UNKNOWN, ui.do_not_know));
                     if select {
-                        select_block(maker, &slot, &options, ui.choose)?
+                        select_block(maker, &slot, &options, ui.choose)
                     } else {
-                        radio_block(maker, &slot, &options)?
+                        radio_block(maker, &slot, &options)
                     }
                 }
-                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric", lang)?,
-                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal", lang)?,
+                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric", lang),
+                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal", lang),
             };
-            form.append_child(&nodes.block)?;
+            element::append(&form, &nodes.block);
             questions.push(Some(nodes));
         }
-        let actions = maker.add(&form, "div", &[("class", "actions")], None)?;
-        maker.add(&actions, "button", &[("type", "submit")], Some(ui.continue_label))?;
-        maker.add(&actions, "button", &[("type", "button"), ("class", "start-over secondary")], Some(ui.start_over))?;
+        let actions = maker.add(&form, "div|class=actions", &[], None);
+        maker.put(&actions, "button|type=submit", &[], Some(ui.continue_label));
+        maker.put(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over));
 
         if several {
-            maker.add(&widget, "h3", &[("class", "results-title")], Some(ui.results))?;
+            maker.put(&widget, "h3|class=results-title", &[], Some(ui.results));
         }
-        let results = maker.add(&widget, "div", &[("class", "results")], None)?;
-        let none_for_country =
-            maker.add(&widget, "p", &[("class", "none-for-country"), ("hidden", "")], Some(ui.none_for_country))?;
+        let results = maker.add(&widget, "div|class=results", &[], None);
+        let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country));
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
-            let nodes = result_block(maker, i, programme, lang, several)?;
-            results.append_child(&nodes.section)?;
+            let nodes = result_block(maker, i, programme, lang, several);
+            element::append(&results, &nodes.section);
             programmes.push(nodes);
         }
         if features.any() {
-            keep_buttons(maker, &widget, features, lang)?;
+            keep_buttons(maker, &widget, features, lang);
         }
-        maker.add(&widget, "p", &[("class", "notice")], Some(ui.estimate_notice))?;
-        let live = maker.add(
-            &widget,
-            "p",
-            &[("class", "live visually-hidden"), ("role", "status"), ("aria-live", "polite")],
-            None,
-        )?;
-        root.append_child(&widget)?;
+        maker.put(&widget, "p|class=notice", &[], Some(ui.estimate_notice));
+        let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None);
+        element::append(root, &widget);
         let mut drawn = Drawn {
             lang,
             language: language.unchecked_into(),
@@ -244,8 +234,8 @@ impl Drawn {
             next: None,
         };
         // The first drawing changes nothing a visitor did: nothing is said.
-        drawn.sync(maker, state, state.view())?;
-        Ok(drawn)
+        drawn.sync(maker, state, state.view());
+        drawn
     }
 
     pub fn lang(&self) -> Lang {
@@ -255,14 +245,14 @@ impl Drawn {
     /// Brings the drawn form in line with the state: shown questions, values, errors
     /// and each programme's result. Nodes are changed in place, never rebuilt. Returns
     /// what changed, for `announce`; nothing on the first drawing.
-    pub fn sync(&mut self, maker: &Maker, state: &WidgetState, view: &FormView) -> Result<Changes, JsValue> {
+    pub fn sync(&mut self, maker: &Maker, state: &WidgetState, view: &FormView) -> Changes {
         let lang = state.lang;
         let first = self.headlines.is_empty();
         let mut changes = Changes::default();
         let visible = state.visible_questions(view);
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
-            set_flag(&nodes.block, "hidden", !visible.contains(&q))?;
+            set_flag(&nodes.block, "hidden", !visible.contains(&q));
             for input in &nodes.inputs {
                 if element::type_of(input) != "text" {
                     input.set_checked(element::value(input) == field.raw);
@@ -272,7 +262,7 @@ impl Drawn {
                     if element::value(input) != shown {
                         element::set_value(input, shown);
                     }
-                    set_flag(input, "aria-invalid", field.error.is_some())?;
+                    set_flag(input, "aria-invalid", field.error.is_some());
                 }
             }
             if let Some(select) = &nodes.select {
@@ -284,7 +274,7 @@ impl Drawn {
                     changes.errors.push((q, text.to_owned()));
                 }
                 error.set_text_content(message.as_deref());
-                set_flag(error, "hidden", message.is_none())?;
+                set_flag(error, "hidden", message.is_none());
             }
             let kind = state.form.question(q).map(|question| &question.kind);
             if let (Some(note), Some(kind)) = (&nodes.understood, kind) {
@@ -292,7 +282,7 @@ impl Drawn {
                     Some(Reading::Understood(value)) => Some(wording::understood(kind, value, lang)),
                     _ => None,
                 };
-                set_flag(note, "hidden", text.is_none())?;
+                set_flag(note, "hidden", text.is_none());
                 note.set_text_content(text.as_deref());
             }
             if let (Some((group, first, second)), Some(kind)) = (&nodes.readings, kind) {
@@ -300,7 +290,7 @@ impl Drawn {
                     Some(Reading::Ambiguous { first, second }) => Some((first, second)),
                     _ => None,
                 };
-                set_flag(group, "hidden", choice.is_none())?;
+                set_flag(group, "hidden", choice.is_none());
                 if let Some((a, b)) = choice {
                     set_text(first, &wording::reading(kind, a, lang));
                     set_text(second, &wording::reading(kind, b, lang));
@@ -309,7 +299,7 @@ impl Drawn {
         }
         if view.next_question != self.next {
             let next = view.next_question.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?)));
-            changes.next_question = next.map(|(q, nodes)| (q, format!("{} {}", ui(lang).next_question, nodes.label)));
+            changes.next_question = next.map(|(q, nodes)| (q, cat!(ui(lang).next_question, " ", nodes.label)));
             self.next = view.next_question;
         }
 
@@ -317,28 +307,28 @@ impl Drawn {
         for ((nodes, outcome), report) in self.programmes.iter().zip(&view.outcomes).zip(view.reports.iter()) {
             let programme = outcome.verdict.programme;
             let window = state.window_state(programme);
-            nodes.section.set_attribute("data-status", outcome.status().as_str())?;
-            nodes.section.set_attribute("data-window", window.as_str())?;
-            set_flag(&nodes.section, "hidden", outcome.country == CountryOutcome::NotMet)?;
+            element::set(&nodes.section, "data-status", outcome.status().as_str());
+            element::set(&nodes.section, "data-window", window.as_str());
+            set_flag(&nodes.section, "hidden", outcome.country == CountryOutcome::NotMet);
             let headline = wording::headline(outcome, window, lang);
             set_text(&nodes.headline, &headline);
             let benefit = wording::benefit_line(outcome, lang);
-            set_flag(&nodes.benefit, "hidden", benefit.is_none())?;
+            set_flag(&nodes.benefit, "hidden", benefit.is_none());
             nodes.benefit.set_text_content(benefit.as_deref());
             set_text(&nodes.window, &wording::window(programme, window, lang));
             set_text(&nodes.link, wording::link(window, lang));
-            reasons(maker, &nodes.reasons, report, lang)?;
-            explain(maker, nodes, state, report)?;
+            reasons(maker, &nodes.reasons, report, lang);
+            explain(maker, nodes, state, report);
             headlines.push(match self.programmes.len() {
                 1 => headline,
                 _ => wording::announcement(programme, &headline, lang),
             });
         }
         let order = state.results_order(view);
-        set_flag(&self.none_for_country, "hidden", !order.is_empty() || !state.form.routes)?;
+        set_flag(&self.none_for_country, "hidden", !order.is_empty() || !state.form.routes);
         if order != self.order {
             for nodes in order.iter().filter_map(|&i| self.programmes.get(i)) {
-                self.results.append_child(&nodes.section)?;
+                element::append(&self.results, &nodes.section);
             }
             self.order = order;
         }
@@ -350,7 +340,11 @@ impl Drawn {
             }
         }
         self.headlines = headlines;
-        Ok(if first { Changes::default() } else { changes })
+        if first {
+            Changes::default()
+        } else {
+            changes
+        }
     }
 
     /// Says through the live region what `changes` holds (the verdicts, then a value
@@ -391,10 +385,9 @@ impl Drawn {
     }
 
     /// Shows what opening a link did, or nothing.
-    pub fn show_note(&self, text: Option<&str>) -> Result<(), JsValue> {
-        set_flag(&self.note, "hidden", text.is_none())?;
+    pub fn show_note(&self, text: Option<&str>) {
+        set_flag(&self.note, "hidden", text.is_none());
         self.note.set_text_content(text);
-        Ok(())
     }
 
     /// The language button, to keep focus on it when it redraws the widget.
@@ -405,12 +398,12 @@ impl Drawn {
     /// After "Continue": the next question's first control (the first reading to choose,
     /// for a number read two ways), else the first result's headline (not a live
     /// region: focus reads it, once).
-    pub fn focus_next(&self, next: Option<usize>) -> Result<Focused, JsValue> {
+    pub fn focus_next(&self, next: Option<usize>) -> Focused {
         let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
         if let (Some((group, first, _)), Some(q)) = (nodes.and_then(|n| n.readings.as_ref()), next) {
             if !group.has_attribute("hidden") {
-                first.unchecked_ref::<HtmlElement>().focus()?;
-                return Ok(Focused::Question(q));
+                element::focus(first);
+                return Focused::Question(q);
             }
         }
         let control = nodes.and_then(|nodes| {
@@ -420,88 +413,76 @@ impl Drawn {
                 .or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
         });
         if let (Some(control), Some(q)) = (control, next) {
-            control.focus()?;
-            return Ok(Focused::Question(q));
+            element::focus(&control);
+            return Focused::Question(q);
         }
         match self.order.first().and_then(|&i| Some((i, self.programmes.get(i)?))) {
             Some((i, result)) => {
-                result.headline.focus()?;
-                Ok(Focused::Result(i))
+                element::focus(&result.headline);
+                Focused::Result(i)
             }
-            None => Ok(Focused::Nothing),
+            None => Focused::Nothing,
         }
     }
 
     /// After "Start over": the first question.
-    pub fn focus_first(&self) -> Result<Focused, JsValue> {
+    pub fn focus_first(&self) -> Focused {
         self.focus_next(self.questions.iter().position(Option::is_some))
     }
 }
 
 /// The print, copy and share buttons that `features` allows, in one labelled group.
-fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) -> Result<(), JsValue> {
+fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) {
     let words = wording::keep(lang);
-    let group = maker.add(parent, "div", &[("class", "keep"), ("role", "group"), ("aria-label", words.group)], None)?;
+    let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group)], None);
     for (on, action, text) in [
         (features.print, "print", words.print),
         (features.copy, "copy", words.copy),
         (features.share, "share", words.share),
     ] {
         if on {
-            maker.add(
-                &group,
-                "button",
-                &[("type", "button"), ("class", "secondary"), ("data-action", action)],
-                Some(text),
-            )?;
+            maker.put(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text));
         }
     }
-    Ok(())
 }
 
-fn result_block(
-    maker: &Maker,
-    i: usize,
-    programme: &Programme,
-    lang: Lang,
-    several: bool,
-) -> Result<ResultNodes, JsValue> {
+fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, several: bool) -> ResultNodes {
     let ui = ui(lang);
-    let title = format!("r{i}-title");
+    let index = digits(i as u64);
+    let title = cat!("r", index, "-title");
     let labelled_by = if several { title.as_str() } else { "title" };
-    let index = i.to_string();
     let section = maker.element(
-        "section",
-        &[("class", "verdict"), ("id", &format!("r{i}")), ("data-programme", &index), ("aria-labelledby", labelled_by)],
+        "section|class=verdict",
+        &[("id", &cat!("r", index)), ("data-programme", &index), ("aria-labelledby", labelled_by)],
         None,
-    )?;
+    );
     if several {
-        maker.add(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)))?;
+        maker.put(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)));
     }
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
-    let headline = maker.add(&section, "p", &[("class", "headline"), ("tabindex", "-1")], None)?;
-    let benefit = maker.add(&section, "p", &[("class", "amount")], None)?;
-    let depends_on = maker.add(&section, "p", &[("class", "depends-on"), ("hidden", "")], None)?;
+    let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None);
+    let benefit = maker.add(&section, "p|class=amount", &[], None);
+    let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None);
     let heading = if several { "h5" } else { "h3" };
-    maker.add(&section, heading, &[], Some(ui.reasons))?;
-    let reasons = maker.add(&section, "ul", &[("class", "reasons")], None)?;
-    let listed = |class: &str, title: &str| -> Result<(Element, Element), JsValue> {
-        let part = maker.add(&section, "div", &[("class", class), ("hidden", "")], None)?;
-        maker.add(&part, heading, &[], Some(title))?;
-        Ok((part.clone(), maker.add(&part, "ul", &[], None)?))
+    maker.put(&section, heading, &[], Some(ui.reasons));
+    let reasons = maker.add(&section, "ul|class=reasons", &[], None);
+    let listed = |class: &str, title: &str| -> (Element, Element) {
+        let part = maker.add(&section, "div|hidden", &[("class", class)], None);
+        maker.put(&part, heading, &[], Some(title));
+        (part.clone(), maker.add(&part, "ul", &[], None))
     };
-    let changes = listed("changes", ui.what_would_change)?;
-    let before_applying = listed("before-applying", ui.before_applying)?;
-    let window = maker.add(&section, "p", &[("class", "window")], None)?;
-    let line = maker.add(&section, "p", &[], None)?;
+    let changes = listed("changes", ui.what_would_change);
+    let before_applying = listed("before-applying", ui.before_applying);
+    let window = maker.add(&section, "p|class=window", &[], None);
+    let line = maker.add(&section, "p", &[], None);
     let link = maker.add(
         &line,
-        "a",
-        &[("class", "apply"), ("href", &programme.apply_url), ("target", "_blank"), ("rel", "noopener noreferrer")],
+        "a|class=apply|target=_blank|rel=noopener noreferrer",
+        &[("href", &programme.apply_url)],
         None,
-    )?;
-    sources(maker, &section, programme, lang)?;
-    Ok(ResultNodes {
+    );
+    sources(maker, &section, programme, lang);
+    ResultNodes {
         section,
         headline: headline.unchecked_into(),
         benefit,
@@ -511,12 +492,12 @@ fn result_block(
         before_applying,
         window,
         link,
-    })
+    }
 }
 
 /// Each criterion with its mark and explanation; rebuilt on each change, as the list
 /// is short and holds nothing the visitor interacts with.
-fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) -> Result<(), JsValue> {
+fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) {
     let ui = ui(lang);
     list.set_text_content(None);
     for criterion in &report.criteria {
@@ -525,18 +506,17 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
             _ => ("?", ui.unknown),
         };
-        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None)?;
-        maker.add(&item, "span", &[("class", "mark"), ("aria-hidden", "true")], Some(mark))?;
-        let text = maker.add(&item, "span", &[], None)?;
-        maker.add(&text, "span", &[("class", "visually-hidden")], Some(&format!("{word} ")))?;
-        text.append_with_str_1(&criterion.explanation)?;
+        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None);
+        maker.put(&item, "span|class=mark|aria-hidden=true", &[], Some(mark));
+        let text = maker.add(&item, "span", &[], None);
+        maker.put(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")));
+        element::append_text(&text, &criterion.explanation);
     }
-    Ok(())
 }
 
 /// What the verdict depends on, what would change it and what to have ready: each
 /// hidden while empty, lists rebuilt on each change like the reasons.
-fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &EvaluationReport) -> Result<(), JsValue> {
+fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &EvaluationReport) {
     let ui = ui(state.lang);
     let labels: Vec<&str> = report
         .depends_on
@@ -544,100 +524,88 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
         .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
         .map(|q| q.label.get(state.lang))
         .collect();
-    set_flag(&nodes.depends_on, "hidden", labels.is_empty())?;
-    let text = format!("{} {}", ui.depends_on, labels.join(wording::semicolon(state.lang)));
+    set_flag(&nodes.depends_on, "hidden", labels.is_empty());
+    let text = cat!(ui.depends_on, " ", labels.join(wording::semicolon(state.lang)));
     nodes.depends_on.set_text_content((!labels.is_empty()).then_some(text.as_str()));
 
     let (part, list) = &nodes.changes;
     list.set_text_content(None);
     for change in &report.changes {
-        maker.add(list, "li", &[("data-question", &change.question)], Some(&change.explanation))?;
+        maker.put(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
     }
-    set_flag(part, "hidden", report.changes.is_empty())?;
+    set_flag(part, "hidden", report.changes.is_empty());
 
     let (part, list) = &nodes.before_applying;
     list.set_text_content(None);
     for document in &report.before_applying {
-        let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text))?;
-        let source = format!(" ({} {}, {})", ui.according_to, document.source.publisher, document.source.title);
+        let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text));
+        let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
         match &document.source.url {
             Some(url) => {
-                item.append_with_str_1(" ")?;
-                let attributes = [("href", url.as_str()), ("target", "_blank"), ("rel", "noopener noreferrer")];
-                maker.add(&item, "a", &attributes, Some(source.trim()))?;
+                element::append_text(&item, " ");
+                maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(source.trim()));
             }
-            None => item.append_with_str_1(&source)?,
+            None => element::append_text(&item, &source),
         }
     }
-    set_flag(part, "hidden", report.before_applying.is_empty())?;
-    Ok(())
+    set_flag(part, "hidden", report.before_applying.is_empty());
 }
 
 /// A closed `<details>` with the sources, the pack's readings of them, and which rules
 /// these are: what a newsroom checks and cites.
-fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) -> Result<(), JsValue> {
-    let details = maker.add(parent, "details", &[("class", "sources")], None)?;
-    maker.add(&details, "summary", &[], Some(ui(lang).sources_and_rules))?;
-    let list = maker.add(&details, "ul", &[], None)?;
+fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
+    let details = maker.add(parent, "details|class=sources", &[], None);
+    maker.put(&details, "summary", &[], Some(ui(lang).sources_and_rules));
+    let list = maker.add(&details, "ul", &[], None);
     for source in &programme.sources {
-        let item = maker.add(&list, "li", &[], None)?;
+        let item = maker.add(&list, "li", &[], None);
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
-                maker.add(
-                    &item,
-                    "a",
-                    &[("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")],
-                    Some(&text),
-                )?;
+                maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
             }
             None => item.set_text_content(Some(&text)),
         }
     }
     for reading in &programme.readings {
-        maker.add(&details, "p", &[], Some(reading.text.get(lang)))?;
+        maker.put(&details, "p", &[], Some(reading.text.get(lang)));
     }
-    maker.add(&details, "p", &[("class", "rules")], Some(&wording::rules(programme, lang)))?;
-    Ok(())
+    maker.put(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)));
 }
 
 /// The block of one question: its container, its heading (a `legend`, or a `label` for
 /// its control) and its help.
 fn question_block(
     maker: &Maker,
-    tag: &str,
+    spec: &str,
     slot: &Slot<'_>,
     heading: &str,
     heading_attributes: &[(&str, &str)],
-) -> Result<Element, JsValue> {
-    let block = maker.element(tag, &[("class", "question"), ("id", &slot.id), ("data-question", &slot.index)], None)?;
-    maker.add(&block, heading, heading_attributes, Some(slot.label))?;
+) -> Element {
+    let block = maker.element(spec, &[("id", &slot.id), ("data-question", &slot.index)], None);
+    maker.put(&block, heading, heading_attributes, Some(slot.label));
     if let Some(help) = &slot.help {
-        block.append_child(help)?;
+        element::append(&block, help);
     }
-    Ok(block)
+    block
 }
 
-fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Result<QuestionNodes, JsValue> {
-    let block = question_block(maker, "fieldset", slot, "legend", &[])?;
+fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> QuestionNodes {
+    let block = question_block(maker, "fieldset|class=question", slot, "legend", &[]);
     if let Some(help) = &slot.help {
-        block.set_attribute("aria-describedby", &help.id())?;
+        element::set(&block, "aria-describedby", &help.id());
     }
-    let group = maker.add(&block, "div", &[("class", "options")], None)?;
+    let group = maker.add(&block, "div|class=options", &[], None);
     let mut inputs = Vec::with_capacity(options.len());
     for (value, text) in options {
-        let option = maker.add(&group, "label", &[("class", "option")], None)?;
-        let input_id = format!("{}-{value}", slot.id);
-        let input = maker.add(
-            &option,
-            "input",
-            &[("type", "radio"), ("name", slot.name), ("value", value), ("id", &input_id)],
-            None,
-        )?;
-        maker.add(&option, "span", &[], Some(text))?;
+        let option = maker.add(&group, "label|class=option", &[], None);
+        let input_id = cat!(slot.id, "-", value);
+        let input =
+            maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
+        maker.put(&option, "span", &[], Some(text));
         inputs.push(input.unchecked_into());
     }
-    Ok(QuestionNodes {
+    QuestionNodes {
         block,
         label: slot.label.to_owned(),
         inputs,
@@ -645,26 +613,21 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Resu
         error: None,
         understood: None,
         readings: None,
-    })
+    }
 }
 
-fn select_block(
-    maker: &Maker,
-    slot: &Slot<'_>,
-    options: &[(&str, &str)],
-    placeholder: &str,
-) -> Result<QuestionNodes, JsValue> {
-    let control_id = format!("{}-input", slot.id);
-    let block = question_block(maker, "div", slot, "label", &[("for", &control_id)])?;
-    let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None)?;
+fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> QuestionNodes {
+    let control_id = cat!(slot.id, "-input");
+    let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)]);
+    let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None);
     if let Some(help) = &slot.help {
-        select.set_attribute("aria-describedby", &help.id())?;
+        element::set(&select, "aria-describedby", &help.id());
     }
-    maker.add(&select, "option", &[("value", "")], Some(placeholder))?;
+    maker.put(&select, "option|value", &[], Some(placeholder));
     for (value, text) in options {
-        maker.add(&select, "option", &[("value", value)], Some(text))?;
+        maker.put(&select, "option", &[("value", value)], Some(text));
     }
-    Ok(QuestionNodes {
+    QuestionNodes {
         block,
         label: slot.label.to_owned(),
         inputs: Vec::new(),
@@ -672,50 +635,41 @@ fn select_block(
         error: None,
         understood: None,
         readings: None,
-    })
+    }
 }
 
-fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Result<QuestionNodes, JsValue> {
-    let input_id = format!("{}-input", slot.id);
-    let error_id = format!("{}-error", slot.id);
-    let note_id = format!("{}-understood", slot.id);
-    let prompt_id = format!("{}-readings", slot.id);
-    let block = question_block(maker, "div", slot, "label", &[("for", &input_id)])?;
+fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> QuestionNodes {
+    let input_id = cat!(slot.id, "-input");
+    let error_id = cat!(slot.id, "-error");
+    let note_id = cat!(slot.id, "-understood");
+    let prompt_id = cat!(slot.id, "-readings");
+    let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)]);
     let described_by = match &slot.help {
-        Some(help) => format!("{} {error_id} {note_id} {prompt_id}", help.id()),
-        None => format!("{error_id} {note_id} {prompt_id}"),
+        Some(help) => cat!(help.id(), " ", error_id, " ", note_id, " ", prompt_id),
+        None => cat!(error_id, " ", note_id, " ", prompt_id),
     };
     let attributes = [
-        ("type", "text"),
         ("inputmode", inputmode),
         ("name", slot.name),
         ("id", input_id.as_str()),
-        ("autocomplete", "off"),
         ("aria-describedby", described_by.as_str()),
     ];
-    let input = maker.add(&block, "input", &attributes, None)?;
-    let box_label = maker.add(&block, "label", &[("class", "option do-not-know")], None)?;
+    let input = maker.add(&block, "input|type=text|autocomplete=off", &attributes, None);
+    let box_label = maker.add(&block, "label|class=option do-not-know", &[], None);
     let unknown = maker.add(
         &box_label,
-        "input",
-        &[("type", "checkbox"), ("name", slot.name), ("value", UNKNOWN), ("id", &format!("{}-unknown", slot.id))],
+        "input|type=checkbox",
+        &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
         None,
-    )?;
-    maker.add(&box_label, "span", &[], Some(ui(lang).do_not_know))?;
-    let error = maker.add(&block, "p", &[("class", "error"), ("id", &error_id), ("hidden", "")], None)?;
-    let understood = maker.add(&block, "p", &[("class", "understood"), ("id", &note_id), ("hidden", "")], None)?;
-    let group = maker.add(
-        &block,
-        "div",
-        &[("class", "readings"), ("role", "group"), ("aria-labelledby", &prompt_id), ("hidden", "")],
-        None,
-    )?;
-    maker.add(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean))?;
-    let first =
-        maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "0")], None)?;
-    let second =
-        maker.add(&group, "button", &[("type", "button"), ("class", "secondary"), ("data-reading", "1")], None)?;
-    Ok(QuestionNodes {
+    );
+    maker.put(&box_label, "span", &[], Some(ui(lang).do_not_know));
+    let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
+    let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
+    let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
+    maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
+    let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None);
+    let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None);
+    QuestionNodes {
         block,
         label: slot.label.to_owned(),
         inputs: vec![input.unchecked_into(), unknown.unchecked_into()],
@@ -723,5 +677,5 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Re
         error: Some(error),
         understood: Some(understood),
         readings: Some((group, first, second)),
-    })
+    }
 }

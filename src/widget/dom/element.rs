@@ -1,5 +1,9 @@
-//! Making elements: one place for the calls to web-sys that create and change nodes,
-//! each failure returned.
+//! Making elements: one place for the calls that create and change nodes. Those that
+//! cannot throw for the widget's literal tags and names (creating, appending, setting
+//! attributes, texts and focus) are imported without `catch`, so they return no error
+//! and the drawing has no error path to write after each of its nodes (BENCHMARKS.md,
+//! "The fifth cut"); a call that threw anyway would reach the element script as an
+//! exception of the engine, which it shows as it shows a trap.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,37 +16,104 @@ pub struct Maker {
 }
 
 impl Maker {
-    pub fn element(&self, tag: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
-        let element = self.document.create_element(tag)?;
+    /// An element from `spec`, its tag and fixed attributes in one literal, each after a
+    /// `|`: `name=value`, or `name` alone for an empty value (`"p|class=note|hidden"`);
+    /// then the `attributes` that vary. One string per element is lighter than the code
+    /// that writes each pair (BENCHMARKS.md, "The fifth cut").
+    pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
+        let mut fixed = spec.split('|');
+        let element = self.document.unchecked_ref::<Dom>().create(fixed.next().unwrap_or_default());
+        for attribute in fixed {
+            let (name, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+            set(&element, name, value);
+        }
         for (name, value) in attributes {
-            element.set_attribute(name, value)?;
+            set(&element, name, value);
         }
         if let Some(text) = text {
             element.set_text_content(Some(text));
         }
-        Ok(element)
+        element
+    }
+
+    /// Creates an element and appends it to `parent`, where nothing holds it after:
+    /// its handle is released here rather than at each call.
+    pub fn put(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) {
+        self.add(parent, spec, attributes, text);
     }
 
     /// Creates an element and appends it to `parent`.
-    pub fn add(
-        &self,
-        parent: &Element,
-        tag: &str,
-        attributes: &[(&str, &str)],
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let element = self.element(tag, attributes, text)?;
-        parent.append_child(&element)?;
-        Ok(element)
+    pub fn add(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
+        let element = self.element(spec, attributes, text);
+        append(parent, &element);
+        element
     }
 }
 
+/// Appends `child` to an element, a shadow root or a body.
+pub fn append(parent: &JsValue, child: &Element) {
+    parent.unchecked_ref::<Dom>().append(child);
+}
+
+/// Appends a text after an element's children.
+pub fn append_text(element: &Element, text: &str) {
+    element.unchecked_ref::<Dom>().append_text(text);
+}
+
+pub fn set(element: &Element, name: &str, value: &str) {
+    element.unchecked_ref::<Dom>().set(name, value);
+}
+
+/// Moves focus to an element (a control, a button, a headline).
+pub fn focus(element: &JsValue) {
+    element.unchecked_ref::<Dom>().focus();
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A document, an element or a shadow root, for the calls above.
+    type Dom;
+
+    #[wasm_bindgen(method, structural, js_name = createElement)]
+    fn create(this: &Dom, tag: &str) -> Element;
+
+    #[wasm_bindgen(method, structural, js_name = setAttribute)]
+    fn set(this: &Dom, name: &str, value: &str);
+
+    #[wasm_bindgen(method, structural, js_name = removeAttribute)]
+    fn remove(this: &Dom, name: &str);
+
+    #[wasm_bindgen(method, structural, js_name = append)]
+    fn append_text(this: &Dom, text: &str);
+
+    #[wasm_bindgen(method, structural)]
+    fn focus(this: &Dom);
+
+    #[wasm_bindgen(method, structural)]
+    fn closest(this: &Dom, selectors: &str) -> Option<Element>;
+
+    #[wasm_bindgen(method, structural)]
+    fn matches(this: &Dom, selectors: &str) -> bool;
+
+    #[wasm_bindgen(method, structural, js_name = addEventListener)]
+    fn listen(this: &Dom, kind: &str, listener: &JsValue);
+
+    #[wasm_bindgen(method, structural, js_name = removeEventListener)]
+    fn unlisten(this: &Dom, kind: &str, listener: &JsValue);
+
+    #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
+    fn dispatch(this: &Dom, event: &JsValue);
+
+    #[wasm_bindgen(method, structural, js_name = appendChild)]
+    fn append(this: &Dom, child: &Element);
+}
+
 /// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.
-pub fn set_flag(element: &Element, name: &str, on: bool) -> Result<(), JsValue> {
+pub fn set_flag(element: &Element, name: &str, on: bool) {
     match (name, on) {
-        ("aria-invalid", on) => element.set_attribute(name, if on { "true" } else { "false" }),
-        (_, true) => element.set_attribute(name, ""),
-        (_, false) => element.remove_attribute(name),
+        ("aria-invalid", on) => set(element, name, if on { "true" } else { "false" }),
+        (_, true) => set(element, name, ""),
+        (_, false) => element.unchecked_ref::<Dom>().remove(name),
     }
 }
 
@@ -74,8 +145,8 @@ extern "C" {
     /// A document or a shadow root: `querySelectorAll` through one import.
     type Queried;
 
-    #[wasm_bindgen(method, catch, structural, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Queried, selectors: &str) -> Result<web_sys::NodeList, JsValue>;
+    #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Queried, selectors: &str) -> web_sys::NodeList;
 }
 
 /// The `type` of an event or an `input`.
@@ -83,9 +154,36 @@ pub fn type_of(value: &JsValue) -> String {
     value.unchecked_ref::<Typed>().type_()
 }
 
-/// The elements of a document or a shadow root that `selectors` match.
-pub fn select_all(within: &JsValue, selectors: &str) -> Result<web_sys::NodeList, JsValue> {
+/// The elements of a document or a shadow root that `selectors` (the widget's own,
+/// valid) match.
+pub fn select_all(within: &JsValue, selectors: &str) -> web_sys::NodeList {
     within.unchecked_ref::<Queried>().query_selector_all(selectors)
+}
+
+/// The nearest of `element` and its ancestors that `selectors` (the widget's own,
+/// valid) match.
+pub fn closest(element: &Element, selectors: &str) -> Option<Element> {
+    element.unchecked_ref::<Dom>().closest(selectors)
+}
+
+/// Whether `element` matches `selectors` (the widget's own, valid).
+pub fn matches(element: &Element, selectors: &str) -> bool {
+    element.unchecked_ref::<Dom>().matches(selectors)
+}
+
+/// Adds `listener` for events of `kind` on `target`.
+pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
+    target.unchecked_ref::<Dom>().listen(kind, listener);
+}
+
+/// Removes what `listen` added.
+pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
+    target.unchecked_ref::<Dom>().unlisten(kind, listener);
+}
+
+/// Dispatches an event the widget made, which a listener cannot make throw.
+pub fn dispatch(target: &JsValue, event: &JsValue) {
+    target.unchecked_ref::<Dom>().dispatch(event);
 }
 
 /// The `value` of an `input` or a `select`.

@@ -1,7 +1,8 @@
 //! The DOM layer: draws a `WidgetState` into the shadow root of an
 //! `<eligibility-widget>` element and turns the visitor's events into `Message`s. The
 //! only code that touches web-sys; every DOM failure is returned as an error, never
-//! unwrapped, and never swallowed silently.
+//! unwrapped, and never swallowed silently. The calls that cannot fail (making and
+//! changing the widget's own nodes: `element`) return none.
 //!
 //! `drawn` builds the form once per language and holds its nodes; later updates
 //! change them in place (hidden questions, values, errors, the results) so that focus
@@ -36,6 +37,7 @@ use crate::i18n::{ui, Lang};
 use crate::js;
 use crate::pack::Programme;
 use crate::report::EvaluationReport;
+use eligibility_rules::cat;
 
 // widget.css as build.rs writes it: without comments and needless spaces.
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
@@ -188,10 +190,9 @@ fn window() -> Option<web_sys::Window> {
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
-    let message =
-        Maker { document }.element("p", &[("class", "problem"), ("role", "alert")], Some(ui(lang).crashed))?;
+    let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
     root.set_text_content(None);
-    root.append_child(&message)?;
+    element::append(root, &message);
     Ok(())
 }
 
@@ -230,7 +231,7 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
     let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
     let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
     for kind in LISTENED {
-        root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+        element::listen(&root, kind, listener.as_ref());
     }
     mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.listener = Some(listener);
     if !kept.is_empty() {
@@ -292,7 +293,7 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         } else if let Some(state) = m.state.as_mut() {
             state.update(Message::SwitchLanguage(lang));
         }
-        m.redraw()?;
+        m.redraw();
         if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
             // Said once, and the widget brought into view: the visitor came for it.
             if let Some(state) = &m.state {
@@ -302,7 +303,8 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         }
         m.pending_events()?
     };
-    dispatch(events)
+    dispatch(events);
+    Ok(())
 }
 
 thread_local! {
@@ -324,7 +326,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
         Err(_) => FromLink::Unreadable,
         Ok(Some(link)) => {
             let ids: Vec<&str> = state.form.programmes.iter().map(|p| p.id.as_str()).collect();
-            if !link.is_for(&ids, rank_of(host, document).ok()?) {
+            if !link.is_for(&ids, rank_of(host, document)) {
                 return None;
             }
             FromLink::restore(state, &link)
@@ -335,10 +337,10 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 }
 
 /// How many widgets of the same programmes come before `host` in the page.
-fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
+fn rank_of(host: &HtmlElement, document: &Document) -> usize {
     let own = host.get_attribute("programme").unwrap_or_default();
     let own: Vec<&str> = own.split_whitespace().collect();
-    let widgets = element::select_all(document, "eligibility-widget")?;
+    let widgets = element::select_all(document, "eligibility-widget");
     let mut rank = 0;
     for i in 0..widgets.length() {
         let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
@@ -350,14 +352,14 @@ fn rank_of(host: &HtmlElement, document: &Document) -> Result<usize, JsValue> {
             rank += 1;
         }
     }
-    Ok(rank)
+    rank
 }
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
     let href = window().ok_or("no window")?.location().href()?;
     let page = href.split('#').next().unwrap_or_default();
-    Ok(format!("{page}#{}", Link::of(state, rank_of(host, document)?).fragment()))
+    Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
 
 /// Puts `text` on the clipboard from the visitor's click, then says in the live region
@@ -426,7 +428,7 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         if let Some(listener) = &self.listener {
             for kind in LISTENED {
-                let _ = self.root.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+                element::unlisten(&self.root, kind, listener.as_ref());
             }
         }
     }
@@ -441,7 +443,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         match element::type_of(event).as_str() {
             "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
                 let down = element::type_of(event) == "keydown";
-                m.entering = down && target.matches("input[type=text]")?;
+                m.entering = down && element::matches(&target, "input[type=text]");
                 // Released with no `submit`: say now what the change did.
                 if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
                     drawn.announce(changes, Focused::Nothing);
@@ -449,9 +451,9 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                 return Ok(());
             }
             "change" => {
-                let Some(question) = question_of(&target)? else { return Ok(()) };
+                let Some(question) = question_of(&target) else { return Ok(()) };
                 let raw = value_of(&target);
-                let changes = m.send(Message::Answer { question, raw })?;
+                let changes = m.send(Message::Answer { question, raw });
                 if m.entering {
                     m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
                 } else if let Some(drawn) = &m.drawn {
@@ -461,15 +463,15 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
             }
             "submit" => {
                 event.prevent_default();
-                m.commit_text_fields()?;
-                let changes = m.unsaid.take().unwrap_or_default().then(m.sync()?);
+                m.commit_text_fields();
+                let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
                 let next = m.state.as_ref().and_then(|s| s.view().next_question);
                 if let Some(drawn) = &m.drawn {
-                    let focused = drawn.focus_next(next)?;
+                    let focused = drawn.focus_next(next);
                     drawn.announce(changes, focused);
                 }
             }
-            "click" if target.closest(".language")?.is_some() => {
+            "click" if element::closest(&target, ".language").is_some() => {
                 let lang = match m.state.as_ref().map(|s| s.lang) {
                     Some(Lang::En) => Lang::Fr,
                     _ => Lang::En,
@@ -477,31 +479,31 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                 if let Some(state) = m.state.as_mut() {
                     state.update(Message::SwitchLanguage(lang));
                 }
-                m.redraw()?;
+                m.redraw();
                 if let Some(drawn) = &m.drawn {
-                    drawn.language_button().focus()?;
+                    element::focus(drawn.language_button());
                 }
             }
-            "click" if target.closest("[data-reading]")?.is_some() => {
-                let Some(question) = question_of(&target)? else { return Ok(()) };
-                let reading = target.closest("[data-reading]")?.and_then(|b| b.get_attribute("data-reading"));
-                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") })?;
+            "click" if element::closest(&target, "[data-reading]").is_some() => {
+                let Some(question) = question_of(&target) else { return Ok(()) };
+                let reading = element::closest(&target, "[data-reading]").and_then(|b| b.get_attribute("data-reading"));
+                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") });
                 // The buttons hide once chosen: focus goes back to the field.
                 if let Some(drawn) = &m.drawn {
-                    drawn.focus_next(Some(question))?;
+                    drawn.focus_next(Some(question));
                 }
             }
-            "click" if target.closest(".start-over")?.is_some() => {
-                m.send(Message::StartOver)?;
+            "click" if element::closest(&target, ".start-over").is_some() => {
+                m.send(Message::StartOver);
                 m.from_link = None;
                 if let Some(drawn) = &m.drawn {
                     drawn.hush();
-                    drawn.show_note(None)?;
-                    drawn.focus_first()?;
+                    drawn.show_note(None);
+                    drawn.focus_first();
                 }
             }
-            "click" if target.closest("[data-action]")?.is_some() => {
-                let action = target.closest("[data-action]")?.and_then(|b| b.get_attribute("data-action"));
+            "click" if element::closest(&target, "[data-action]").is_some() => {
+                let action = element::closest(&target, "[data-action]").and_then(|b| b.get_attribute("data-action"));
                 let m = &mut *m;
                 let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
                 let words = keep(state.lang);
@@ -523,7 +525,8 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
         }
         m.pending_events()?
     };
-    dispatch(events)
+    dispatch(events);
+    Ok(())
 }
 
 /// The `key` of a keyboard event (read without the `KeyboardEvent` binding).
@@ -532,9 +535,9 @@ fn key_of(event: &Event) -> Option<String> {
 }
 
 /// The form's index of the question whose block holds `element`.
-fn question_of(element: &Element) -> Result<Option<usize>, JsValue> {
-    let holder = element.closest("[data-question]")?;
-    Ok(holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok()))
+fn question_of(element: &Element) -> Option<usize> {
+    let holder = element::closest(element, "[data-question]");
+    holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok())
 }
 
 /// The value a control gives: its value, or nothing for an unchecked radio button or
@@ -550,11 +553,10 @@ fn value_of(target: &Element) -> String {
 }
 
 /// Sends each event once the widget is released, since a listener may call it back.
-fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) -> Result<(), JsValue> {
+fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) {
     for (host, event) in events {
-        host.dispatch_event(&event)?;
+        element::dispatch(&host, &event);
     }
-    Ok(())
 }
 
 impl Mounted {
@@ -565,7 +567,7 @@ impl Mounted {
         }
     }
 
-    fn send(&mut self, message: Message) -> Result<Changes, JsValue> {
+    fn send(&mut self, message: Message) -> Changes {
         if let Some(state) = self.state.as_mut() {
             state.update(message);
         }
@@ -573,20 +575,19 @@ impl Mounted {
     }
 
     /// Builds the widget again, for a new language, new programmes or features.
-    fn redraw(&mut self) -> Result<(), JsValue> {
-        let Some(state) = &self.state else { return Ok(()) };
-        let drawn = Drawn::build(&self.maker, &self.root, state, self.attributes.2)?;
-        drawn.show_note(self.from_link.as_ref().map(|f| f.message(state)).as_deref())?;
+    fn redraw(&mut self) {
+        let Some(state) = &self.state else { return };
+        let drawn = Drawn::build(&self.maker, &self.root, state, self.attributes.2);
+        drawn.show_note(self.from_link.as_ref().map(|f| f.message(state)).as_deref());
         self.drawn = Some(drawn);
-        Ok(())
     }
 
     /// Brings the drawing in line with the state; what changed, to be said.
-    fn sync(&mut self) -> Result<Changes, JsValue> {
-        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Ok(Changes::default()) };
+    fn sync(&mut self) -> Changes {
+        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Changes::default() };
         if drawn.lang() != state.lang {
-            self.redraw()?;
-            return Ok(Changes::default());
+            self.redraw();
+            return Changes::default();
         }
         drawn.sync(&self.maker, state, state.view())
     }
@@ -620,26 +621,26 @@ impl Mounted {
         self.root.set_text_content(None);
         let text = match (programme, lang) {
             ("", _) => ui(lang).no_programme.to_owned(),
-            (_, Lang::Fr) => format!("{}\u{a0}: «\u{a0}{programme}\u{a0}».", ui(lang).unknown_programme),
-            (_, Lang::En) => format!("{}: “{programme}”.", ui(lang).unknown_programme),
+            (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),
+            (_, Lang::En) => cat!(ui(lang).unknown_programme, ": “", programme, "”."),
         };
-        let problem = self.maker.element("p", &[("class", "problem"), ("role", "alert")], Some(&text))?;
-        self.root.append_child(&problem)?;
-        web_sys::console::error_1(&format!("eligibility-widget: unknown programme `{programme}`").into());
+        let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
+        element::append(&self.root, &problem);
+        web_sys::console::error_1(&cat!("eligibility-widget: unknown programme `", programme, "`").into());
         Ok(())
     }
 
     /// Commits what was typed in the text fields (Enter or "Continue").
-    fn commit_text_fields(&mut self) -> Result<(), JsValue> {
-        let inputs = element::select_all(&self.root, "form input[type=text]")?;
+    fn commit_text_fields(&mut self) {
+        let inputs = element::select_all(&self.root, "form input[type=text]");
         let mut typed = Vec::new();
         for i in 0..inputs.length() {
             let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-            if let Some(question) = question_of(&input)? {
+            if let Some(question) = question_of(&input) {
                 typed.push((question, element::value(&input)));
             }
         }
-        let Some(state) = self.state.as_mut() else { return Ok(()) };
+        let Some(state) = self.state.as_mut() else { return };
         for (question, raw) in typed {
             // An empty field beside a checked "I don't know" is that answer, unchanged.
             let unchanged =
@@ -648,6 +649,5 @@ impl Mounted {
                 state.update(Message::Answer { question, raw });
             }
         }
-        Ok(())
     }
 }

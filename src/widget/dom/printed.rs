@@ -10,10 +10,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document, Element, HtmlIFrameElement, ShadowRoot};
 
-use super::element::Maker;
+use super::element::{self, Maker};
 use crate::i18n::colon;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
+use eligibility_rules::cat;
 
 // summary.css as build.rs writes it: without comments and needless spaces.
 const PRINT_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/summary.css"));
@@ -30,10 +31,9 @@ pub fn print(
     let iframe = match current {
         Some(iframe) => iframe,
         None => {
-            let attributes =
-                [("class", "printer"), ("aria-hidden", "true"), ("tabindex", "-1"), ("title", summary.title)];
-            let iframe: HtmlIFrameElement = maker.element("iframe", &attributes, None)?.unchecked_into();
-            root.append_child(&iframe)?;
+            let spec = "iframe|class=printer|aria-hidden=true|tabindex=-1";
+            let iframe: HtmlIFrameElement = maker.element(spec, &[("title", summary.title)], None).unchecked_into();
+            element::append(root, &iframe);
             *frame = Some(iframe.clone());
             iframe
         }
@@ -55,63 +55,62 @@ pub fn print(
 fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let maker = Maker { document: document.clone() };
     let html = document.document_element().ok_or("the print frame has no root")?;
-    html.set_attribute("lang", summary.lang.code())?;
+    element::set(&html, "lang", summary.lang.code());
     // The title heads the printed page where the browser prints headers.
-    document.set_title(&format!("{} — {}", summary.title, summary.made_on));
+    document.set_title(&cat!(summary.title, " — ", summary.made_on));
     let body = document.body().ok_or("the print frame has no body")?;
     body.set_text_content(None);
-    maker.add(&body, "h1", &[], Some(summary.title))?;
-    maker.add(&body, "p", &[("class", "date")], Some(&summary.made_on))?;
+    maker.put(&body, "h1", &[], Some(summary.title));
+    maker.put(&body, "p|class=date", &[], Some(&summary.made_on));
     for result in &summary.results {
-        let section = maker.add(&body, "section", &[], None)?;
-        maker.add(&section, "h2", &[], Some(&result.name))?;
-        maker.add(&section, "p", &[("class", "headline")], Some(&result.headline))?;
+        let section = maker.add(&body, "section", &[], None);
+        maker.put(&section, "h2", &[], Some(&result.name));
+        maker.put(&section, "p|class=headline", &[], Some(&result.headline));
         if let Some(benefit) = &result.benefit {
-            maker.add(&section, "p", &[], Some(benefit))?;
+            maker.put(&section, "p", &[], Some(benefit));
         }
-        maker.add(&section, "h3", &[], Some(result.reasons_title))?;
-        let reasons = maker.add(&section, "ul", &[], None)?;
+        maker.put(&section, "h3", &[], Some(result.reasons_title));
+        let reasons = maker.add(&section, "ul", &[], None);
         for reason in &result.reasons {
-            maker.add(&reasons, "li", &[], Some(reason))?;
+            maker.put(&reasons, "li", &[], Some(reason));
         }
         for (title, items) in &result.lists {
-            maker.add(&section, "h3", &[], Some(title))?;
-            let list = maker.add(&section, "ul", &[], None)?;
+            maker.put(&section, "h3", &[], Some(title));
+            let list = maker.add(&section, "ul", &[], None);
             for item in items {
-                maker.add(&list, "li", &[], Some(item))?;
+                maker.put(&list, "li", &[], Some(item));
             }
         }
-        maker.add(&section, "p", &[], Some(&result.window))?;
+        maker.put(&section, "p", &[], Some(&result.window));
         let (words, url) = &result.link;
-        let link = maker.add(&section, "p", &[], Some(&format!("{words}{} ", colon(summary.lang))))?;
-        address(&maker, &link, url)?;
-        maker.add(&section, "h3", &[], Some(result.sources_title))?;
-        let sources = maker.add(&section, "ul", &[("class", "small")], None)?;
+        let link = maker.add(&section, "p", &[], Some(&cat!(words, colon(summary.lang), " ")));
+        address(&maker, &link, url);
+        maker.put(&section, "h3", &[], Some(result.sources_title));
+        let sources = maker.add(&section, "ul|class=small", &[], None);
         for (source, url) in &result.sources {
-            let item = maker.add(&sources, "li", &[], Some(source))?;
+            let item = maker.add(&sources, "li", &[], Some(source));
             if let Some(url) = url {
-                item.append_with_str_1(" — ")?;
-                address(&maker, &item, url)?;
+                element::append_text(&item, " — ");
+                address(&maker, &item, url);
             }
         }
-        maker.add(&section, "p", &[("class", "small")], Some(&result.rules))?;
+        maker.put(&section, "p|class=small", &[], Some(&result.rules));
     }
-    let answers = maker.add(&body, "section", &[], None)?;
-    maker.add(&answers, "h2", &[], Some(summary.answers_title))?;
+    let answers = maker.add(&body, "section", &[], None);
+    maker.put(&answers, "h2", &[], Some(summary.answers_title));
     if summary.answers.is_empty() {
-        maker.add(&answers, "p", &[], Some(keep(summary.lang).no_answers))?;
+        maker.put(&answers, "p", &[], Some(keep(summary.lang).no_answers));
     }
-    let list = maker.add(&answers, "dl", &[], None)?;
+    let list = maker.add(&answers, "dl", &[], None);
     for (label, answer) in &summary.answers {
-        maker.add(&list, "dt", &[], Some(label))?;
-        maker.add(&list, "dd", &[], Some(answer))?;
+        maker.put(&list, "dt", &[], Some(label));
+        maker.put(&list, "dd", &[], Some(answer));
     }
-    maker.add(&body, "p", &[("class", "small")], Some(summary.notice))?;
+    maker.put(&body, "p|class=small", &[], Some(summary.notice));
     Ok(())
 }
 
 /// A link written out in full: on paper, the address is what counts.
-fn address(maker: &Maker, parent: &Element, url: &str) -> Result<(), JsValue> {
-    maker.add(parent, "a", &[("href", url)], Some(url))?;
-    Ok(())
+fn address(maker: &Maker, parent: &Element, url: &str) {
+    maker.put(parent, "a", &[("href", url)], Some(url));
 }

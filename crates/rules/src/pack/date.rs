@@ -1,5 +1,7 @@
 use std::fmt;
 
+use crate::i18n::digits;
+
 /// A calendar day, as rule packs write it: `2020-04-15`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "bake", derive(serde::Serialize))]
@@ -88,15 +90,26 @@ impl Date {
         };
         let month = names.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or_default();
         match (lang, self.day) {
-            (crate::i18n::Lang::Fr, 1) => format!("1er {month} {}", self.year),
-            _ => format!("{} {month} {}", self.day, self.year),
+            (crate::i18n::Lang::Fr, 1) => crate::cat!("1er ", month, " ", digits(self.year.into())),
+            _ => crate::cat!(digits(self.day.into()), " ", month, " ", digits(self.year.into())),
         }
+    }
+}
+
+impl Date {
+    /// `2020-04-15`, as `Display` writes it, without `core::fmt` (for the WebAssembly).
+    pub fn iso(self) -> String {
+        let padded = |n: u16, width: usize| {
+            let written = digits(n.into());
+            "0".repeat(width.saturating_sub(written.len())) + &written
+        };
+        crate::cat!(padded(self.year, 4), "-", padded(self.month.into(), 2), "-", padded(self.day.into(), 2))
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 
@@ -104,7 +117,7 @@ impl fmt::Display for Date {
 pub fn is_partial_date(text: &str) -> bool {
     match text.len() {
         4 => text.bytes().all(|b| b.is_ascii_digit()),
-        7 => Date::parse(&format!("{text}-01")).is_some(),
+        7 => Date::parse(&crate::cat!(text, "-01")).is_some(),
         _ => Date::parse(text).is_some(),
     }
 }
@@ -141,5 +154,6 @@ mod tests {
         let day = Date { year: 2020, month: 4, day: 1 };
         assert_eq!(day.long(Lang::Fr), "1er avril 2020");
         assert_eq!(day.long(Lang::En), "1 April 2020");
+        assert_eq!(Date { year: 987, month: 1, day: 5 }.to_string(), "0987-01-05");
     }
 }
