@@ -5,7 +5,7 @@
 //! running the engine's proofs. Pure: no IO, no clock, no DOM.
 //!
 //! A crate of its own so that the main crate's build script can compile the shipped
-//! packs with it, and write them out as Rust (`bake`), without including its modules
+//! packs with it, and write them out as data (`bake`), without including its modules
 //! by path.
 
 pub mod answer;
