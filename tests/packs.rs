@@ -23,6 +23,8 @@ fn the_catalogue_is_every_shipped_pack_as_compiled() {
         .collect();
     assert!(!compiled.is_empty());
     assert_eq!(catalogue::programmes(), compiled.as_slice());
+    // Decimals compare equal whatever their scale (1.50 == 1.5): their written form too.
+    assert_eq!(format!("{:?}", catalogue::programmes()), format!("{compiled:?}"));
 }
 
 #[test]

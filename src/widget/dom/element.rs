@@ -2,8 +2,10 @@
 //! cannot throw for the widget's literal tags and names (creating, appending, setting
 //! attributes, texts and focus) are imported without `catch`, so they return no error
 //! and the drawing has no error path to write after each of its nodes (BENCHMARKS.md,
-//! "The fifth cut"); a call that threw anyway would reach the element script as an
-//! exception of the engine, which it shows as it shows a trap.
+//! "The fifth cut"). A call that threw anyway (on a page that replaced one of them)
+//! would leave through the engine to the page, skipping the release of the widget's
+//! state, which would then stay busy: the element script shows its fallback for a
+//! trap only, as a page's own listeners may throw while the engine is at work.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
