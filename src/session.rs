@@ -310,22 +310,22 @@ impl<'p> Session<'p> {
     /// status, when the outcome is not up to date remembered by the regions of the
     /// answers, else found alone.
     pub fn status(&mut self, programme: usize) -> Result<Status, SessionError> {
-        let fresh = *self.fresh.get(programme).ok_or_else(no_programme(programme))?;
-        if !fresh {
-            let (form, answers) = (&self.form, &self.answers);
-            let workspace = self.workspaces.get_mut(programme).ok_or_else(no_programme(programme))?;
-            let status = self
-                .statuses_remembered
-                .get_or_make(programme, self.regions.key(programme), || form.status_one(programme, answers, workspace))
-                .ok_or_else(no_programme(programme))?;
-            self.keep(programme, status);
+        if let Some(status) = self.known_status(programme) {
+            return Ok(status);
         }
-        self.statuses.get(programme).copied().ok_or_else(no_programme(programme))
+        // Not remembered (`known_status` looked): found alone, and remembered.
+        let workspace = self.workspaces.get_mut(programme).ok_or_else(no_programme(programme))?;
+        let status = self.form.status_one(programme, &self.answers, workspace).ok_or_else(no_programme(programme))?;
+        if let Some(key) = self.regions.key(programme) {
+            self.statuses_remembered.put(programme, key, status);
+        }
+        self.keep(programme, status);
+        Ok(status)
     }
 
     /// Programme `programme`'s status when it is known without evaluating anything: up
-    /// to date, or remembered for the regions of the answers (`status` would then look
-    /// it up); `None` otherwise, and for no such programme.
+    /// to date, or remembered for the regions of the answers; `None` otherwise, and for
+    /// no such programme.
     pub fn known_status(&mut self, programme: usize) -> Option<Status> {
         if !*self.fresh.get(programme)? {
             let status = *self.statuses_remembered.get(programme, self.regions.key(programme)?)?;

@@ -151,7 +151,7 @@ impl<T: Clone> Memory<T> {
         self.slots.get(first..first + 2)?.iter().flatten().find(|(p, k, _)| *p == programme && *k == key).map(|e| &e.2)
     }
 
-    fn put(&mut self, programme: usize, key: u64, value: T) {
+    pub fn put(&mut self, programme: usize, key: u64, value: T) {
         if self.slots.is_empty() {
             self.slots.resize(self.size, None);
         }
