@@ -108,6 +108,9 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
+
+    #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Dom, selectors: &str) -> web_sys::NodeList;
 }
 
 /// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.
@@ -143,12 +146,6 @@ extern "C" {
 
     #[wasm_bindgen(method, getter, structural, js_name = type)]
     fn type_(this: &Typed) -> String;
-
-    /// A document or a shadow root: `querySelectorAll` through one import.
-    type Queried;
-
-    #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Queried, selectors: &str) -> web_sys::NodeList;
 }
 
 /// The `type` of an event or an `input`.
@@ -159,7 +156,7 @@ pub fn type_of(value: &JsValue) -> String {
 /// The elements of a document or a shadow root that `selectors` (the widget's own,
 /// valid) match.
 pub fn select_all(within: &JsValue, selectors: &str) -> web_sys::NodeList {
-    within.unchecked_ref::<Queried>().query_selector_all(selectors)
+    within.unchecked_ref::<Dom>().query_selector_all(selectors)
 }
 
 /// The nearest of `element` and its ancestors that `selectors` (the widget's own,
