@@ -128,13 +128,15 @@ impl JsSession {
         self.statuses = statuses;
     }
 
-    /// The language of reports and the day their windows are read on (`evaluate`'s options).
+    /// The language of reports and the day their windows are read on (`evaluate`'s
+    /// options). Returns whether every window's state on that day is final, when the
+    /// module need not read the clock again to see the day change.
     #[wasm_bindgen(js_name = setOptions)]
-    pub fn set_options(&mut self, lang_code: Option<String>, today_text: Option<String>) -> Result<(), JsError> {
+    pub fn set_options(&mut self, lang_code: Option<String>, today_text: Option<String>) -> Result<bool, JsError> {
         let (lang, today) = (lang(lang_code)?, day(today_text)?);
         self.session.lang = lang;
         self.session.today = today;
-        Ok(())
+        Ok(self.session.form().programmes.iter().all(|p| window_state(&p.window, today).is_final()))
     }
 
     /// The form's questions by index, each `[id, its options' ids by index, or null

@@ -88,12 +88,14 @@ test("evaluate() without a day reads the visitor's clock again after midnight", 
   // says what the test says.
   const RealDate = globalThis.Date;
   let now = new RealDate(2020, 3, 14, 23, 59, 59).getTime(); // local time, the day before the fund opened
+  let reads = 0;
   globalThis.Date = class extends RealDate {
     constructor(...args) {
       super(...(args.length ? args : [now]));
     }
 
     static now() {
+      reads += 1;
       return now;
     }
   };
@@ -105,6 +107,18 @@ test("evaluate() without a day reads the visitor's clock again after midnight", 
     assert.equal(api.evaluate(P, {}).window.state, 'open');
     now += 24 * 60 * 60 * 1000;
     assert.equal(api.evaluate(P, {}).window.state, 'unconfirmed');
+    // No later day changes an unconfirmed window: the clock is read no more…
+    const before = reads;
+    api.evaluate(P, {});
+    api.evaluate(P, { profession: 'artist' });
+    assert.equal(reads, before, 'the clock read although every window state is final');
+    // … but it is for a form with a window still open that day: the UK fund's closed on 2020-04-22.
+    const form = [P, 'uk-film-tv-emergency-relief-2020'];
+    now = new RealDate(2020, 3, 22, 23, 59, 59).getTime();
+    api.evaluate(form, {}, { today: DEFAULT_DAY });
+    assert.deepEqual(api.evaluate(form, {}).map((r) => r.window.state), ['unconfirmed', 'open']);
+    now += 2000;
+    assert.deepEqual(api.evaluate(form, {}).map((r) => r.window.state), ['unconfirmed', 'closed']);
   } finally {
     globalThis.Date = RealDate;
   }

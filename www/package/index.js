@@ -268,14 +268,15 @@ class KeptSession extends Session {
 
   /** The language of reports and the day their windows are read on, as `evaluate`
    * takes them; they cross only when they changed. Without a day, the visitor's: their
-   * clock is read again at the first call past midnight. */
+   * clock is read again at the first call past midnight, unless no later day can change
+   * a window's state (all closed, say), when it is read no more. */
   setOptions(lang, today) {
-    if (lang === this.lang && today === this.today && Date.now() < this.midnight) return;
+    if (lang === this.lang && today === this.today && (this.midnight === Infinity || Date.now() < this.midnight)) return;
     // Throws, naming it, for a bad one; without a day, the engine reads the clock.
-    this.engine.setOptions(lang, today);
+    const final = this.engine.setOptions(lang, today);
     this.lang = lang;
     this.today = today;
-    this.midnight = today === undefined ? nextMidnight() : Infinity;
+    this.midnight = today === undefined && !final ? nextMidnight() : Infinity;
   }
 }
 

@@ -26,6 +26,12 @@ impl WindowState {
             WindowState::Unconfirmed => "unconfirmed",
         }
     }
+
+    /// Whether no later day changes it: past the closing day, or past the last day
+    /// vouched for where no source gives one. A caller may then stop reading the clock.
+    pub fn is_final(self) -> bool {
+        matches!(self, WindowState::Closed | WindowState::Unconfirmed)
+    }
 }
 
 pub fn state(window: &Window, today: Date) -> WindowState {
@@ -76,6 +82,35 @@ mod tests {
         ];
         for (today, expected) in cases {
             assert_eq!(state(&netflix, day(today)).as_str(), expected, "{today}");
+        }
+    }
+
+    #[test]
+    fn a_final_state_is_the_state_of_every_later_day() {
+        let windows = [
+            Window {
+                opens: Some(day("2020-04-08")),
+                closes: Some(day("2020-04-22")),
+                closing_time: None,
+                confirmed_open_until: None,
+            },
+            Window {
+                opens: Some(day("2020-04-15")),
+                closes: None,
+                closing_time: None,
+                confirmed_open_until: Some(day("2020-04-15")),
+            },
+            Window { opens: None, closes: None, closing_time: None, confirmed_open_until: Some(day("2020-05-01")) },
+        ];
+        // 2020-03-02 to 2020-06-30, as days since 1970-01-01.
+        let days: Vec<Date> = (18_323..18_444).filter_map(Date::from_unix_days).collect();
+        for window in &windows {
+            let states: Vec<WindowState> = days.iter().map(|d| state(window, *d)).collect();
+            assert!(states.iter().any(|s| s.is_final()) && !states.iter().all(|s| s.is_final()), "{window:?}");
+            for (i, first) in states.iter().enumerate() {
+                let later = states.get(i..).unwrap_or_default();
+                assert_eq!(first.is_final(), later.iter().all(|s| s == first), "{window:?} on {}", days[i].iso());
+            }
         }
     }
 }
