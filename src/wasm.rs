@@ -30,6 +30,13 @@ impl Widget {
         self.handle.refresh()
     }
 
+    /// Whether the widget is at work. Asked by the element once no call of the engine
+    /// is under way: a widget still busy then was left so by an exception thrown
+    /// through the engine (a page that replaced a DOM method it calls), and is stopped.
+    pub fn busy(&self) -> bool {
+        self.handle.busy()
+    }
+
     /// What the visitor answered, as `[question id, typed or chosen text, chosen
     /// reading or null]` lists: what the element keeps when it leaves the page and frees
     /// this widget, to give to the next.

@@ -256,12 +256,16 @@
       });
     }
 
-    /** Marks this widget at work while an event crosses its shadow root (above). */
+    /** Marks this widget at work while an event crosses its shadow root (above), and
+     * looks at the engine after its listeners (`idle`). */
     watch() {
       const host = this;
       const root = this.shadowRoot;
       const mark = function () { atWork = host; };
-      const unmark = function () { if (atWork === host) atWork = null; };
+      const unmark = function () {
+        if (atWork === host) atWork = null;
+        queueMicrotask(function () { host.idle(); });
+      };
       listened.forEach(function (kind) {
         root.addEventListener(kind, mark, true);
         root.addEventListener(kind, unmark);
@@ -276,16 +280,36 @@
     }
 
     /** Calls the engine; a trap stops this widget (and is not thrown on), any other
-     * error is thrown as before. Whether the engine came back. */
+     * error is thrown as before, and the engine looked at once it is over (`idle`).
+     * Whether the engine came back. */
     guarded(call) {
       try {
         call();
         return true;
       } catch (error) {
-        if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+        if (!(error instanceof WebAssembly.RuntimeError)) {
+          const host = this;
+          queueMicrotask(function () { host.idle(); });
+          throw error;
+        }
         this.crash(error);
         return false;
       }
+    }
+
+    /** In a microtask, so with no call of the engine under way: an engine still busy
+     * was left so by an exception thrown through it (a page that replaced a DOM method
+     * it calls without `catch`, src/widget/dom/element.rs), which skipped the release
+     * of its state, and would queue the visitor's answers for ever: stopped, as after a trap. */
+    idle() {
+      if (!this.widget) return;
+      let busy;
+      try {
+        busy = this.widget.busy() && new Error('the engine was left busy by an exception thrown through it');
+      } catch (error) {
+        busy = error; // a trap, or the glue refusing a state left taken
+      }
+      if (busy) this.crash(busy);
     }
 
     /** The engine trapped while at work for this widget: the widget is freed, as far as

@@ -99,3 +99,47 @@ test('a trap in the engine stops only the widget at work, which says so and give
   assert.equal(errors.length, 3, 'a trap in its own call is caught, and logged once');
   await page.close();
 });
+
+// The DOM calls the engine makes on its own nodes are imported without `catch`
+// (src/widget/dom/element.rs): on a page that replaced one so that it throws, the
+// exception leaves through the engine and skips the release of the widget's state.
+// The element script sees the engine still busy once the event is over, and stops
+// the widget as after a trap, rather than leave it queueing the visitor's answers.
+test('a DOM call that throws through the engine stops the widget, which says so', async () => {
+  const { page, errors } = await open(browser.context, `${browser.origin}/two-widgets.html`);
+  await ready(page, 0);
+  await ready(page, 1);
+  const [first, second] = [page.locator('#first'), page.locator('#second')];
+  await page.evaluate(() => {
+    const real = Element.prototype.setAttribute;
+    // Throws once, then is the browser's again: the page is whole, the widget's state is not.
+    Element.prototype.setAttribute = function () {
+      Element.prototype.setAttribute = real;
+      throw new Error('a hostile setAttribute');
+    };
+  });
+  await first.locator('label.option:has(input[value=artist])').click();
+  await first.locator('.fallback').waitFor();
+  assert.equal(await first.locator('.fallback[role=status] p').textContent(),
+    "Le simulateur s'est arrêté sur une erreur. Les conditions officielles et la demande d'aide\u00a0:");
+  assert.equal(await page.evaluate(() => document.querySelector('#first').widget), undefined, 'let go of');
+  assert.ok(errors.some((e) => /^eligibility-widget: The checker stopped on an error\. .*left busy/s.test(e)), errors.join('\n'));
+  assert.ok(errors.some((e) => /a hostile setAttribute/.test(e)), errors.join('\n'));
+  await second.locator('label.option:has(input[value=other])').click();
+  assert.equal(await second.locator('.verdict').getAttribute('data-status'), 'not_eligible', 'the other widget goes on');
+
+  // The same in the element's own call: an attribute changed, the widget redrawn.
+  await page.evaluate(() => {
+    const real = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function () {
+      Element.prototype.setAttribute = real;
+      throw new Error('another hostile setAttribute');
+    };
+    document.querySelector('#second').lang = 'fr';
+  });
+  await second.locator('.fallback').waitFor();
+  assert.equal(await second.locator('.fallback p').textContent(),
+    "Le simulateur s'est arrêté sur une erreur. Les conditions officielles et la demande d'aide\u00a0:");
+  assert.ok(errors.some((e) => /another hostile setAttribute/.test(e)), errors.join('\n'));
+  await page.close();
+});

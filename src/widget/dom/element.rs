@@ -3,9 +3,9 @@
 //! attributes, texts and focus) are imported without `catch`, so they return no error
 //! and the drawing has no error path to write after each of its nodes (BENCHMARKS.md,
 //! "The fifth cut"). A call that threw anyway (on a page that replaced one of them)
-//! would leave through the engine to the page, skipping the release of the widget's
-//! state, which would then stay busy: the element script shows its fallback for a
-//! trap only, as a page's own listeners may throw while the engine is at work.
+//! leaves through the engine to the page, skipping the release of the widget's state,
+//! which then stays busy: the element script asks (`Widget::busy`) once the engine's
+//! listeners or its own call are over, and stops such a widget as after a trap.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

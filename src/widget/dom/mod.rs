@@ -93,6 +93,12 @@ impl Handle {
         run(&self.mounted, &self.queue, Work::Refresh)
     }
 
+    /// Whether its state is taken. Outside the engine's own work, only after an
+    /// exception thrown through it skipped the release (`element.rs`).
+    pub fn busy(&self) -> bool {
+        self.mounted.try_borrow_mut().is_err()
+    }
+
     /// What the visitor typed or chose, to mount the widget again with it later.
     pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
         let m = self.mounted.try_borrow().map_err(|_| "the widget is busy")?;
