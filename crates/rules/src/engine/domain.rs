@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
+use crate::money::{truncate, whole_part};
 use crate::pack::{AmountRule, Benefit, Cap, Condition, Programme, QuestionIndex, QuestionKind};
 
 /// The points where a programme's rules may change for question `q`: the constants its
@@ -155,7 +156,8 @@ fn units_to_reach(cap: Decimal, per_unit: Decimal) -> Option<Decimal> {
     let (mantissa, scale) = decimal_digits(whole, remainder, divisor, scale_of(cap) - scale_of(per_unit))?;
     // A quotient rounded to zero is a positive zero; one above -1 rounds up to a negative zero.
     let negative = cap.is_sign_negative() != per_unit.is_sign_negative() && mantissa != 0;
-    let (whole, fraction) = truncated(mantissa, scale);
+    // Not below zero once the digits are made.
+    let (whole, fraction) = truncate(mantissa, scale as u32);
     Some(decimal(whole + u128::from(fraction && !negative), negative, 0))
 }
 
@@ -214,33 +216,12 @@ fn decimal_digits(whole: u128, remainder: u128, divisor: u128, scale: i32) -> Op
     Some((mantissa, scale))
 }
 
-/// `mantissa × 10^-scale` rounded toward zero, and whether a fraction was dropped.
-fn truncated(mantissa: u128, scale: i32) -> (u128, bool) {
-    let (mut whole, mut fraction) = (mantissa, false);
-    for _ in 0..scale {
-        let (shorter, digit) = tenth(whole);
-        whole = shorter;
-        fraction |= digit != 0;
-    }
-    (whole, fraction)
-}
-
-/// `n ÷ 10` and its remainder, in 64-bit divisions (`n` below 2^96, as a mantissa).
-fn tenth(n: u128) -> (u128, u64) {
-    let high = (n >> 64) as u64;
-    let middle = ((high % 10) << 32) | u64::from((n >> 32) as u32);
-    let low = ((middle % 10) << 32) | u64::from(n as u32);
-    ((u128::from(high / 10) << 64) | (u128::from(middle / 10) << 32) | u128::from(low / 10), low % 10)
-}
-
 /// The whole numbers at or around `point`: its floor and its ceiling.
 fn floor_and_ceiling(point: Decimal) -> [i128; 2] {
-    let (whole, fraction) = truncated(point.mantissa().unsigned_abs(), scale_of(point));
-    // Below 2^96: the casts are exact.
-    let whole = whole as i128;
+    let (whole, fraction) = whole_part(point);
     let fraction = i128::from(fraction);
     match point.is_sign_negative() {
-        true => [-whole - fraction, -whole],
+        true => [whole - fraction, whole],
         false => [whole, whole + fraction],
     }
 }
@@ -373,32 +354,12 @@ mod tests {
         use proptest::prelude::*;
 
         use super::*;
-
-        /// Any decimal, with more weight on the extremes: small and full mantissas, either
-        /// sign, every scale.
-        fn decimal() -> impl Strategy<Value = Decimal> {
-            let max = Decimal::MAX.mantissa();
-            let mantissa = prop_oneof![
-                -1000i128..=1000,
-                -max..=max,
-                (0i128..=1000).prop_map(move |n| max - n),
-                (0i128..=1000).prop_map(move |n| n - max),
-                (1u32..=96, any::<bool>()).prop_map(|(bits, negative)| {
-                    let n = (1i128 << bits) - 1;
-                    if negative {
-                        -n
-                    } else {
-                        n
-                    }
-                }),
-            ];
-            (mantissa, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s))
-        }
+        use crate::money::any_decimal;
 
         /// A quotient near a whole number: a multiple of the divisor, nudged by a few of its
         /// last places, where rounding the quotient decides its ceiling.
         fn near_whole() -> impl Strategy<Value = (Decimal, Decimal)> {
-            (decimal(), -1_000_000i64..=1_000_000, -3i64..=3, 0u32..=28).prop_filter_map(
+            (any_decimal(), -1_000_000i64..=1_000_000, -3i64..=3, 0u32..=28).prop_filter_map(
                 "a representable dividend",
                 |(divisor, times, nudge, scale)| {
                     let dividend = divisor.checked_mul(Decimal::from(times))?;
@@ -411,7 +372,7 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(20_000))]
 
             #[test]
-            fn units_to_reach_are_rust_decimals_quotient_rounded_up(cap in decimal(), per_unit in decimal()) {
+            fn units_to_reach_are_rust_decimals_quotient_rounded_up(cap in any_decimal(), per_unit in any_decimal()) {
                 prop_assert!(same(units_to_reach(cap, per_unit), divided_then_ceiling(cap, per_unit)));
             }
 
@@ -421,18 +382,18 @@ mod tests {
             }
 
             #[test]
-            fn halves_are_rust_decimals_by_value(value in decimal()) {
+            fn halves_are_rust_decimals_by_value(value in any_decimal()) {
                 prop_assert_eq!(Some(half(value)), value.checked_div(Decimal::TWO));
             }
 
             #[test]
-            fn the_point_between_is_rust_decimals(a in decimal(), b in decimal()) {
+            fn the_point_between_is_rust_decimals(a in any_decimal(), b in any_decimal()) {
                 let (a, b) = if a <= b { (a, b) } else { (b, a) };
                 prop_assert_eq!(between(a, b), between_by_division(a, b));
             }
 
             #[test]
-            fn floor_and_ceiling_are_rust_decimals(point in decimal()) {
+            fn floor_and_ceiling_are_rust_decimals(point in any_decimal()) {
                 let whole = |d: Decimal| (d.scale() == 0).then_some(d.mantissa());
                 let expected = [whole(point.floor()), whole(point.ceil())];
                 prop_assert_eq!(floor_and_ceiling(point).map(Some), expected);
