@@ -386,6 +386,14 @@ pub fn plain(value: Decimal) -> String {
     out
 }
 
+/// `a + b`, `None` past the largest decimal: rust_decimal's `checked_add`, whose
+/// addition is inlined wherever it is called, kept here out of line for the engine's
+/// sums to share.
+#[inline(never)]
+pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
 /// `n ÷ 10` and its remainder (`n` below 2^96, as a decimal's mantissa), in 64-bit
 /// divisions: a division of the u128 would bring in its own routine.
 fn tenth(n: u128) -> (u128, u64) {
@@ -799,6 +807,12 @@ mod tests {
                 prop_assert_eq!(whole, value.trunc().mantissa());
                 prop_assert_eq!(fraction, !value.fract().is_zero());
                 prop_assert_eq!(i64::try_from(whole).ok(), i64::try_from(value).ok());
+            }
+
+            #[test]
+            fn one_less_is_the_sum_with_minus_one(value in any_decimal()) {
+                let same = |d: Option<Decimal>| d.map(|d| d.serialize());
+                prop_assert_eq!(same(sum(value, Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
             }
 
             #[test]

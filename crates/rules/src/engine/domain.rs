@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
-use crate::money::{truncate, whole_part};
+use crate::money::{sum, truncate, whole_part};
 use crate::pack::{AmountRule, Benefit, Cap, Condition, Programme, QuestionIndex, QuestionKind};
 
 /// The points where a programme's rules may change for question `q`: the constants its
@@ -114,8 +114,9 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
                 [a, b] => between(*a, *b),
                 _ => None,
             }));
-            values.extend(points.first().and_then(|c| c.checked_sub(Decimal::ONE)));
-            values.extend(points.last().and_then(|c| c.checked_add(Decimal::ONE)));
+            // One less as a sum: a subtraction would bring rust_decimal's addition in once more.
+            values.extend(points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
+            values.extend(points.last().and_then(|c| sum(*c, Decimal::ONE)));
             if values.is_empty() {
                 values.push(Decimal::ZERO);
             }
@@ -130,7 +131,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
 /// A value strictly between `a` and `b`, halving each first so that neighbours near
 /// the largest decimals do not overflow; `None` when no decimal lies between.
 fn between(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let middle = half(a).checked_add(half(b))?;
+    let middle = sum(half(a), half(b))?;
     (a < middle && middle < b).then_some(middle)
 }
 
