@@ -10,7 +10,7 @@ use crate::answer::Answer;
 use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Status};
 use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
-use crate::money::{canonical, format_amount, format_number, format_range};
+use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
 use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind, COUNTRY};
 use eligibility_rules::cat;
 
@@ -192,7 +192,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
     };
     let bound = |value: Decimal| match &question.kind {
         QuestionKind::Integer { .. } => {
-            i64::try_from(value).map_or_else(|_| Bound::Money(canonical(value)), Bound::Integer)
+            i64::try_from(whole_part(value).0).map_or_else(|_| Bound::Money(canonical(value)), Bound::Integer)
         }
         _ => Bound::Money(canonical(value)),
     };

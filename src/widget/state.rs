@@ -10,7 +10,7 @@ use crate::answer::{Answer, UNKNOWN};
 use crate::engine::{window_state, Status, WindowState};
 use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
-use crate::money::{format_amount, format_number, read_typed_amount, DecimalError, TypedAmount};
+use crate::money::{format_amount, format_number, read_typed_amount, whole_part, DecimalError, TypedAmount};
 use crate::pack::{Date, Programme, QuestionKind};
 use crate::report::EvaluationReport;
 use eligibility_rules::cat;
@@ -290,7 +290,7 @@ impl WidgetState {
         let value = if second { other } else { first };
         let answer = match kind {
             Some(QuestionKind::Money { .. }) => Some(Answer::Money(value)),
-            Some(QuestionKind::Integer { .. }) => i64::try_from(value).ok().map(Answer::Integer),
+            Some(QuestionKind::Integer { .. }) => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
             _ => None,
         };
         field.reading = Some(Reading::Understood(value));
@@ -348,7 +348,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
             return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
         }
         QuestionKind::Integer { min, max } => {
-            let wholes: Vec<Decimal> = typed(true)?.into_iter().filter(|v| v.fract().is_zero()).collect();
+            let wholes: Vec<Decimal> = typed(true)?.into_iter().filter(|v| !whole_part(*v).1).collect();
             if wholes.is_empty() {
                 return Err(FieldError::NotAWholeNumber);
             }
@@ -366,7 +366,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         ([value], _) => {
             let answer = match currency {
                 Some(_) => Some(Answer::Money(*value)),
-                None => i64::try_from(*value).ok().map(Answer::Integer),
+                None => i64::try_from(whole_part(*value).0).ok().map(Answer::Integer),
             };
             // Said back when it took reading: a separator, a sign, a choice between two.
             let plain = readings.len() == 1 && raw.bytes().all(|b| b.is_ascii_digit());

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::logic::{residual, Residual};
 use crate::answer::{Answer, Answers};
+use crate::money::sum;
 use crate::pack::{AmountRule, Benefit, Cap, Part, PerUnit, Programme, QuestionIndex, QuestionKind};
 
 /// What the benefit still can be, for a visitor who would be eligible.
@@ -57,7 +58,7 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
                         None => None,
                     };
                     let amount = part_amount(part, units);
-                    total = total.zip(amount).and_then(|(t, a)| t.checked_add(a));
+                    total = total.zip(amount).and_then(|(t, a)| sum(t, a));
                 }
                 Some(BenefitValue::Money(total))
             }
@@ -103,7 +104,7 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
     if let Some(Cap::Money(cap)) = per_unit.cap {
         amount = amount.min(cap);
     }
-    part.value.checked_add(amount)
+    sum(part.value, amount)
 }
 
 /// A quick, safe outlook from the answers alone, used when the exact analysis would
@@ -180,7 +181,7 @@ fn sum_outlook(
                     let high = match (highest, per_unit.cap) {
                         (Some(n), _) => Some(part_amount(part, Some(n))),
                         (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
-                        (None, Some(Cap::Money(cap))) => Some(part.value.checked_add(cap)),
+                        (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
                         (None, None) => None,
                     };
                     (part_amount(part, Some(lowest)), high)
@@ -189,10 +190,10 @@ fn sum_outlook(
         };
         // A part that may not apply may add nothing.
         if applies.is_some() {
-            min = min.zip(low).and_then(|(m, l)| m.checked_add(l));
+            min = min.zip(low).and_then(|(m, l)| sum(m, l));
         }
         max = match (max, high) {
-            (Some(Some(m)), Some(Some(h))) => m.checked_add(h).map(Some),
+            (Some(Some(m)), Some(Some(h))) => sum(m, h).map(Some),
             (Some(_), None) | (Some(None), _) => Some(None),
             _ => None,
         };
