@@ -46,7 +46,7 @@ mkdir -p www/dist
 # The element's is built for size, as every visitor pays its bytes; the JS API's for
 # speed (opt-level 3, the standard library's quick variants, `wasm-opt -O3`), as
 # developers call it in loops and pages do not load it: 0.2 µs quicker an `evaluate()`
-# and 0.02 µs a session's changed answer, for about 24 KB more gzipped (BENCHMARKS.md).
+# and 0.02 µs a session's changed answer, for about 21 KiB more gzipped (BENCHMARKS.md).
 target="${CARGO_TARGET_DIR:-target}"
 # `--flatten --rereloop` rewrites the control flow of every function from scratch, which
 # `-Oz` then shrinks further than `-Oz` alone: twice, then two more `-Oz` (1.4 KB
