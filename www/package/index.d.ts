@@ -172,6 +172,8 @@ export class Widget {
   refresh(): void;
   /** What the visitor answered, as `[question id, typed or chosen text ("unknown" for "I don't know"), chosen reading or null]` lists. */
   keep(): Array<[string, string, string | null]>;
+  /** Whether it is at work: asked when no call of it is under way, `true` means an exception thrown through it left it stuck. */
+  busy(): boolean;
   free(): void;
 }
 
