@@ -169,6 +169,27 @@ fn answering_leads_to_the_verdict_and_one_event_per_change() {
 }
 
 #[wasm_bindgen_test]
+fn a_change_that_leaves_every_report_as_it_was_sends_no_event() {
+    let (host, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
+    let count: Rc<RefCell<usize>> = Rc::default();
+    let sink = count.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |_: web_sys::CustomEvent| *sink.borrow_mut() += 1);
+    host.add_event_listener_with_callback("eligibility-result", listener.as_ref().unchecked_ref()).expect("listen");
+    listener.forget();
+
+    choose(&root, "profession", "artist");
+    type_text(&root, "annual_resources", "15 000 €");
+    assert_eq!(*count.borrow(), 2, "one event per change of report");
+    // The same amount, typed again and then written otherwise: the same reports.
+    type_text(&root, "annual_resources", "15 000 €");
+    type_text(&root, "annual_resources", "15000");
+    assert_eq!(*count.borrow(), 2, "no event when no report changed");
+    type_text(&root, "annual_resources", "");
+    assert_eq!(*count.borrow(), 3, "an answer taken back changes the report");
+}
+
+#[wasm_bindgen_test]
 fn a_bad_number_is_explained_and_kept() {
     let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);
     choose(&root, "profession", "technician");

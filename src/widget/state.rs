@@ -2,8 +2,6 @@
 //! chose for each question of the form, what that means as answers, and what to
 //! show. The DOM layer sends a `Message` for each event and draws what this module says.
 
-use std::rc::Rc;
-
 use rust_decimal::Decimal;
 
 use crate::answer::{Answer, UNKNOWN};
@@ -106,9 +104,8 @@ pub struct WidgetState {
 pub struct FormView {
     pub outcomes: Vec<Outcome<'static>>,
     pub next_question: Option<usize>,
-    /// In the shape of `eligibility eval`, one per programme; shared, not copied, with
-    /// the events' record of what was last announced.
-    pub reports: Rc<Vec<EvaluationReport>>,
+    /// In the shape of `eligibility eval`, one per programme.
+    pub reports: Vec<EvaluationReport>,
 }
 
 impl WidgetState {
@@ -305,8 +302,8 @@ fn view_of(form: &Form<'static>, answers: &FormAnswers, lang: Lang, today: Date)
     FormView { outcomes, next_question, reports }
 }
 
-fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Rc<Vec<EvaluationReport>> {
-    Rc::new(outcomes.iter().map(|o| EvaluationReport::new(o, lang, today)).collect())
+fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<EvaluationReport> {
+    outcomes.iter().map(|o| EvaluationReport::new(o, lang, today)).collect()
 }
 
 /// What a typed number says, with what to show next to the field.
