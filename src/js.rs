@@ -219,7 +219,7 @@ impl ser::SerializeStruct for Fields {
 
 /// `object[key] = value`, once for every field type rather than inlined in each.
 #[inline(never)]
-fn set(object: &js_sys::Object, key: &'static str, value: &JsValue) {
+pub fn set(object: &js_sys::Object, key: &'static str, value: &JsValue) {
     object.unchecked_ref::<Plain>().set(&field_name(key), value);
 }
 

@@ -356,3 +356,67 @@ fn the_page_language_is_the_default() {
     let (_, root) = widget(&[("programme", "netflix-audiens-2020")]);
     assert_eq!(text(&root, ".headline"), "Résultat pas encore connu : répondez aux questions", "then French");
 }
+
+#[wasm_bindgen_test]
+fn an_event_detail_is_the_cli_json_of_its_report() {
+    use eligibility::answer::Answer;
+    use eligibility::form::Form;
+    use eligibility::i18n::Lang;
+    use eligibility::pack::{Date, Programme};
+    use eligibility::report::{BenefitReport, EvaluationReport};
+    use eligibility::tools::space;
+
+    let today = Date { year: 2021, month: 3, day: 1 };
+    let all: Vec<&Programme> = eligibility::catalogue::programmes().iter().collect();
+    let mut forms: Vec<Vec<&Programme>> = all.iter().map(|p| vec![*p]).collect();
+    forms.push(all.clone());
+    // What the reports compared had, so that every shape of a field is met.
+    let (mut bounds, mut options, mut places, mut amounts, mut documents, mut unknowns) = (0, 0, 0, 0, 0, 0);
+    for programmes in forms {
+        let form = Form::new(programmes.clone());
+        let per_programme: Vec<Vec<Vec<Option<Answer>>>> = programmes.iter().map(|p| space::domains(p)).collect();
+        // Each question of the form: the representative answers of its first reader.
+        let domains: Vec<Vec<Option<Answer>>> = form
+            .questions()
+            .map(|question| {
+                let found = programmes.iter().zip(&per_programme).find_map(|(p, domains)| {
+                    let index = p.questions.iter().position(|q| q.id == question.id)?;
+                    domains.get(index).cloned()
+                });
+                found.unwrap_or_else(|| vec![None])
+            })
+            .collect();
+        let radices: Vec<usize> = domains.iter().map(Vec::len).collect();
+        for row in space::pairwise(&radices) {
+            let mut answers = form.no_answers();
+            for (q, (values, digit)) in domains.iter().zip(&row).enumerate() {
+                answers.set(q, values.get(*digit).cloned().flatten());
+            }
+            let mut unsure = answers.clone();
+            for q in 0..domains.len() {
+                if unsure.get(q).is_none() {
+                    unsure.set_unknown(q);
+                }
+            }
+            for answers in [answers, unsure] {
+                for outcome in form.evaluate(&answers) {
+                    for lang in [Lang::Fr, Lang::En] {
+                        let report = EvaluationReport::new(&outcome, lang, today);
+                        let detail = dom::detail::detail(&report).expect("a detail");
+                        let json = String::from(js_sys::JSON::stringify(&detail).expect("JSON"));
+                        assert_eq!(json, serde_json::to_string(&report).expect("JSON"));
+                        bounds +=
+                            report.changes.iter().filter(|c| c.at_least.is_some() || c.less_than.is_some()).count();
+                        options += report.changes.iter().filter(|c| c.answer.is_some()).count();
+                        places += usize::from(matches!(report.benefit, Some(BenefitReport::Place { .. })));
+                        amounts += usize::from(report.amount.is_some());
+                        documents += report.before_applying.len();
+                        unknowns += report.depends_on.len();
+                    }
+                }
+            }
+        }
+    }
+    let met = [bounds, options, places, amounts, documents, unknowns];
+    assert!(met.iter().all(|n| *n > 0), "bounds, answers, places, amounts, documents, unknowns: {met:?}");
+}

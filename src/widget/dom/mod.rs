@@ -9,6 +9,7 @@
 //! and typing are never lost. This module is the controller: attributes and events in,
 //! messages to the state, `eligibility-result` events out.
 
+pub mod detail;
 mod drawn;
 mod element;
 mod printed;
@@ -605,7 +606,7 @@ impl Mounted {
         let mut details = Vec::new();
         let mut reports = Vec::new();
         for report in state.view().reports.iter() {
-            let detail = js::to_js(report)?;
+            let detail = detail::detail(report)?;
             reports.push(js_sys::JSON::stringify(&detail)?);
             details.push(detail);
         }
