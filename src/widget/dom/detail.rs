@@ -14,23 +14,23 @@ use crate::report::{BenefitReport, ChangeAnswer, ChangeReport, CriterionReport, 
 /// whole number beyond what a JS number holds exactly).
 pub fn detail(report: &EvaluationReport) -> Result<JsValue, JsValue> {
     let object = Object::new();
-    set(&object, "programme", &text(&report.programme));
-    set(&object, "status", &text(report.status));
+    put(&object, "programme", &report.programme);
+    put(&object, "status", report.status);
     let amount = report.amount.as_ref().map(|amount| {
         let object = Object::new();
-        set(&object, "currency", &text(&amount.currency));
-        set(&object, "min", &text(&amount.min));
-        set(&object, "max", &optional(amount.max.as_deref()));
+        put(&object, "currency", &amount.currency);
+        put(&object, "min", &amount.min);
+        put_optional(&object, "max", amount.max.as_deref());
         object.into()
     });
     set(&object, "amount", &amount.unwrap_or(JsValue::NULL));
     set(&object, "benefit", &benefit(report.benefit.as_ref()));
-    set(&object, "next_question", &optional(report.next_question.as_deref()));
+    put_optional(&object, "next_question", report.next_question.as_deref());
     set(&object, "depends_on", &texts(&report.depends_on));
     let window = Object::new();
-    set(&window, "opens", &optional(report.window.opens.as_deref()));
-    set(&window, "closes", &optional(report.window.closes.as_deref()));
-    set(&window, "state", &text(report.window.state));
+    put_optional(&window, "opens", report.window.opens.as_deref());
+    put_optional(&window, "closes", report.window.closes.as_deref());
+    put(&window, "state", report.window.state);
     set(&object, "window", &window);
     let criteria = Array::new();
     for criterion in &report.criteria {
@@ -48,10 +48,22 @@ pub fn detail(report: &EvaluationReport) -> Result<JsValue, JsValue> {
     }
     set(&object, "before_applying", &documents);
     let pack = Object::new();
-    set(&pack, "version", &text(&report.pack.version));
-    set(&pack, "hash", &text(&report.pack.hash));
+    put(&pack, "version", &report.pack.version);
+    put(&pack, "hash", &report.pack.hash);
     set(&object, "pack", &pack);
     Ok(object.into())
+}
+
+/// `object[key] = value` for a text, once rather than at each field.
+#[inline(never)]
+fn put(object: &Object, key: &'static str, value: &str) {
+    set(object, key, &text(value));
+}
+
+/// The same for a text that may be `null`.
+#[inline(never)]
+fn put_optional(object: &Object, key: &'static str, value: Option<&str>) {
+    set(object, key, &optional(value));
 }
 
 fn text(value: &str) -> JsValue {
@@ -72,9 +84,9 @@ fn texts(values: &[String]) -> JsValue {
 
 fn criterion_detail(criterion: &CriterionReport) -> JsValue {
     let object = Object::new();
-    set(&object, "id", &text(&criterion.id));
-    set(&object, "status", &text(criterion.status));
-    set(&object, "explanation", &text(&criterion.explanation));
+    put(&object, "id", &criterion.id);
+    put(&object, "status", criterion.status);
+    put(&object, "explanation", &criterion.explanation);
     object.into()
 }
 
@@ -84,15 +96,15 @@ fn benefit(benefit: Option<&BenefitReport>) -> JsValue {
     let object = Object::new();
     match benefit {
         BenefitReport::Money { currency, min, max, operator_decides } => {
-            set(&object, "kind", &text("money"));
-            set(&object, "currency", &text(currency));
-            set(&object, "min", &text(min));
-            set(&object, "max", &optional(max.as_deref()));
+            put(&object, "kind", "money");
+            put(&object, "currency", currency);
+            put(&object, "min", min);
+            put_optional(&object, "max", max.as_deref());
             set(&object, "operator_decides", &JsValue::from_bool(*operator_decides));
         }
         BenefitReport::Place { what, starts } => {
-            set(&object, "kind", &text("place"));
-            set(&object, "what", &text(what));
+            put(&object, "kind", "place");
+            put(&object, "what", what);
             set(&object, "starts", &texts(starts));
         }
     }
@@ -102,7 +114,7 @@ fn benefit(benefit: Option<&BenefitReport>) -> JsValue {
 /// The fields that are `None` are left out, as `skip_serializing_if` leaves them.
 fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
     let object = Object::new();
-    set(&object, "question", &text(&change.question));
+    put(&object, "question", &change.question);
     match &change.answer {
         Some(ChangeAnswer::YesNo(yes)) => set(&object, "answer", &JsValue::from_bool(*yes)),
         Some(ChangeAnswer::Option(id)) => set(&object, "answer", &text(id)),
@@ -119,21 +131,21 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
             set(&object, key, &js::to_js(bound)?);
         }
     }
-    set(&object, "status", &text(change.status));
+    put(&object, "status", change.status);
     set(&object, "benefit", &benefit(change.benefit.as_ref()));
-    set(&object, "explanation", &text(&change.explanation));
+    put(&object, "explanation", &change.explanation);
     Ok(object.into())
 }
 
 fn document_detail(document: &DocumentReport) -> JsValue {
     let object = Object::new();
-    set(&object, "criterion", &text(&document.criterion));
-    set(&object, "text", &text(&document.text));
+    put(&object, "criterion", &document.criterion);
+    put(&object, "text", &document.text);
     let source = Object::new();
-    set(&source, "title", &text(&document.source.title));
-    set(&source, "publisher", &text(&document.source.publisher));
-    set(&source, "date", &text(&document.source.date));
-    set(&source, "url", &optional(document.source.url.as_deref()));
+    put(&source, "title", &document.source.title);
+    put(&source, "publisher", &document.source.publisher);
+    put(&source, "date", &document.source.date);
+    put_optional(&source, "url", document.source.url.as_deref());
     set(&object, "source", &source);
     object.into()
 }
