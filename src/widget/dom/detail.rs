@@ -1,14 +1,17 @@
-//! A report as the `eligibility-result` event's detail: the plain object that
-//! `js::to_js` makes of its derived `Serialize` (the CLI's JSON, `None` as `null`),
-//! written here field by field. Through serde, each field's type brought its own
-//! methods of the serializer: 2.3 KB gzipped of the element's .wasm for this one use.
-//! tests/web.rs compares the two on the reports of every shipped programme.
+//! A report as the `eligibility-result` event's detail: the plain object that the JS
+//! API's `js::to_js` makes of its derived `Serialize` (the CLI's JSON, `None` as
+//! `null`), written here field by field. Through serde, each field's type brought its
+//! own methods of the serializer, and the serializer itself: 2.5 KB gzipped of the
+//! element's .wasm for this one use. tests/web.rs compares the detail's JSON with
+//! serde_json's on the reports of every shipped programme.
 
 use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
 
 use crate::js::{self, set};
-use crate::report::{BenefitReport, ChangeAnswer, ChangeReport, CriterionReport, DocumentReport, EvaluationReport};
+use crate::report::{
+    BenefitReport, Bound, ChangeAnswer, ChangeReport, CriterionReport, DocumentReport, EvaluationReport,
+};
 
 /// The detail of an `eligibility-result` event; refused as `js::to_js` refuses it (a
 /// whole number beyond what a JS number holds exactly).
@@ -128,7 +131,11 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
     ];
     for (key, bound) in bounds {
         if let Some(bound) = bound {
-            set(&object, key, &js::to_js(bound)?);
+            let value = match bound {
+                Bound::Integer(number) => js::whole(*number)?,
+                Bound::Money(amount) => text(amount),
+            };
+            set(&object, key, &value);
         }
     }
     put(&object, "status", change.status);
