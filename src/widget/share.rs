@@ -252,7 +252,7 @@ impl FromLink {
             .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
             .map(|q| q.label.get(lang))
             .collect();
-        crate::widget::wording::restored(&changed, &labels, dropped.len() - labels.len(), lang)
+        crate::widget::wording::restored(&changed, &labels, dropped.len().saturating_sub(labels.len()), lang)
     }
 }
 
