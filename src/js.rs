@@ -26,12 +26,13 @@ fn inexact(value: i128) -> String {
     cat!(sign, digits, " can't be represented as a JavaScript number")
 }
 
-/// A whole number as a JS number, refused beyond `SAFE` as `to_js` refuses it.
-pub fn whole(value: i64) -> Result<JsValue, JsError> {
+/// A whole number as a JS number; refused beyond `SAFE`, saying why (`inexact`). The
+/// widget's event details and the JS API's serializer (`objects`) both read them so.
+pub fn whole(value: i64) -> Result<JsValue, String> {
     if (-SAFE..=SAFE).contains(&value) {
         Ok(JsValue::from_f64(value as f64))
     } else {
-        Err(JsError::new(&inexact(value.into())))
+        Err(inexact(value.into()))
     }
 }
 

@@ -6,7 +6,7 @@ use eligibility_rules::cat;
 use serde::ser::{self, Impossible, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{inexact, Plain, SAFE};
+use super::{inexact, whole, Plain, SAFE};
 
 /// A report as a plain JS object; `None` becomes `null`, as in the CLI's JSON.
 ///
@@ -71,11 +71,7 @@ impl ser::Serializer for ToJs {
     }
 
     fn serialize_i64(self, value: i64) -> Made {
-        if (-SAFE..=SAFE).contains(&value) {
-            Ok(JsValue::from_f64(value as f64))
-        } else {
-            Err(Error(inexact(value.into())))
-        }
+        whole(value).map_err(Error)
     }
 
     fn serialize_u64(self, value: u64) -> Made {

@@ -6,7 +6,7 @@
 //! serde_json's on the reports of every shipped programme.
 
 use js_sys::{Array, Object};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsError, JsValue};
 
 use crate::js::{self, set};
 use crate::report::{
@@ -132,7 +132,7 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
     for (key, bound) in bounds {
         if let Some(bound) = bound {
             let value = match bound {
-                Bound::Integer(number) => js::whole(*number)?,
+                Bound::Integer(number) => js::whole(*number).map_err(|why| JsError::new(&why))?,
                 Bound::Money(amount) => text(amount),
             };
             set(&object, key, &value);
