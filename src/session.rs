@@ -20,7 +20,7 @@ use crate::answer::{check, Answer, AnswerError, AnswerInput};
 use crate::engine::{Status, Workspace};
 use crate::form::{Form, FormAnswers, Outcome};
 use crate::i18n::Lang;
-use crate::money::whole_part;
+use crate::money::whole_number;
 use crate::pack::{Date, QuestionKind};
 
 #[derive(Debug, Clone)]
@@ -200,13 +200,9 @@ impl<'p> Session<'p> {
         let trailing_zero = value.scale() > 0 && i64::try_from(value.mantissa()).map_or(true, |m| m % 10 == 0);
         let value = if trailing_zero { value.normalize() } else { value };
         let answer = match &question.kind {
-            QuestionKind::Integer { min, max } => {
-                let (whole, fraction) = whole_part(value);
-                i64::try_from(whole)
-                    .ok()
-                    .filter(|n| !fraction && min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m))
-                    .map(Answer::Integer)
-            }
+            QuestionKind::Integer { min, max } => whole_number(value)
+                .filter(|n| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m))
+                .map(Answer::Integer),
             QuestionKind::Money { min, max, .. } => {
                 (min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m)).then_some(Answer::Money(value))
             }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::money::{read_decimal, whole_part, DecimalError};
+use crate::money::{read_decimal, whole_number, DecimalError};
 use crate::pack::{Programme, Question, QuestionIndex, QuestionKind};
 
 /// The answer "I don't know", in every file, API and form control: a reserved word, so
@@ -157,8 +157,7 @@ pub fn check(question: &Question, input: &AnswerInput) -> Result<Option<Answer>,
             }
         }
         (QuestionKind::Integer { min, max }, AnswerInput::Number(text) | AnswerInput::Text(text)) => {
-            let (whole, fraction) = read(text)?.map(whole_part).ok_or_else(wrong_type)?;
-            let whole = i64::try_from(whole).ok().filter(|_| !fraction).ok_or_else(wrong_type)?;
+            let whole = read(text)?.and_then(whole_number).ok_or_else(wrong_type)?;
             let below = min.is_some_and(|m| whole < m);
             let above = max.is_some_and(|m| whole > m);
             if below || above {

@@ -430,6 +430,14 @@ pub fn whole_part(value: Decimal) -> (i128, bool) {
     (if value.is_sign_negative() { -whole } else { whole }, fraction)
 }
 
+/// The decimal as an `i64` when it is a whole number that fits one: how an answer to a
+/// whole-number question is read, from its text (`answer::check`) or its value
+/// (`Session::set_number`).
+pub fn whole_number(value: Decimal) -> Option<i64> {
+    let (whole, fraction) = whole_part(value);
+    i64::try_from(whole).ok().filter(|_| !fraction)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 /// Any decimal, for property tests, with more weight on the extremes: small and full
 /// mantissas, either sign, every scale.
