@@ -92,11 +92,12 @@ function replaceOnce(text, from, to, where) {
   return parts.join(to);
 }
 
-/** JavaScript as served: minified (names, spaces, comments), the same code. `format`:
- * 'esm' for a module; none for the element script, which also runs as a classic script,
- * keeps the syntax of 2017 browsers so that an old one reaches its fallback. */
+/** JavaScript as served: minified (names, spaces, comments), the same code; a module
+ * without what it neither exports nor uses. `format`: 'esm' for a module; none for the
+ * element script, which also runs as a classic script, keeps the syntax of 2017
+ * browsers so that an old one reaches its fallback. */
 const minify = (code, format) => transformSync(code, {
-  minify: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
+  minify: true, treeShaking: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
 }).code;
 
 /** Writes `bytes` as `stem.<hash>.ext`; returns that name. */
@@ -201,11 +202,14 @@ function shortNames(bytes, glue, glueName) {
 }
 
 /** An engine: its .wasm, the glue that names it, the module that names both; each
- * pinned, and the unpinned copies removed. The pinned names. */
-async function engine(moduleName, glueName, wasmName) {
+ * pinned, and the unpinned copies removed. `exports`, if given, replaces the glue's
+ * (wasm-bindgen's `init` and `initSync`), and what only they used goes. The pinned names. */
+async function engine(moduleName, glueName, wasmName, exports) {
   const short = shortNames(await readFile(new URL(wasmName, dist)), await readFile(new URL(glueName, dist), 'utf8'), glueName);
   const wasm = await pin(wasmName, short.wasm);
-  const glue = await pin(glueName, minify(replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName), 'esm'));
+  let glueCode = replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName);
+  if (exports) glueCode = replaceOnce(glueCode, 'export { initSync, __wbg_init as default };', exports, glueName);
+  const glue = await pin(glueName, minify(glueCode, 'esm'));
   let module = await readFile(new URL(moduleName, dist), 'utf8');
   module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
   module = replaceOnce(module, `const WASM = './${wasmName}';`, `const WASM = './${wasm}';`, moduleName);
@@ -217,7 +221,10 @@ async function engine(moduleName, glueName, wasmName) {
 
 const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
-const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm');
+// The element's module starts its .wasm itself (www/package/element.js), from the glue's
+// imports and the function that starts the instance.
+const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm',
+  'export { __wbg_get_imports as imports, __wbg_finalize_init as start };');
 
 // What the element script carries: names and links for its fallback, and the number
 // of rows (options, or one field) of each programme's first question for its placeholder.
