@@ -96,8 +96,9 @@ function replaceOnce(text, from, to, where) {
  * without what it neither exports nor uses. `format`: 'esm' for a module; none for the
  * element script, which also runs as a classic script, keeps the syntax of 2017
  * browsers so that an old one reaches its fallback. */
-const minify = (code, format) => transformSync(code, {
+const minify = (code, format, options) => transformSync(code, {
   minify: true, treeShaking: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
+  ...options,
 }).code;
 
 /** Writes `bytes` as `stem.<hash>.ext`; returns that name. */
@@ -251,7 +252,11 @@ const loaderSource = await readFile(new URL('eligibility-widget.js', www), 'utf8
 // Served without its comments (they are in the source): a line that is only a comment goes.
 const code = loaderSource.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
 const header = '// <eligibility-widget>: the element script, built by scripts/build.sh from www/eligibility-widget.js.\n';
-const loader = header + minify(replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js'));
+// The element's own properties and methods, which nothing outside it uses, get one-letter
+// names (no element has such a property); `widget` keeps its name for the tests.
+const ownProperties = /^(state|kept|why|load|watch|unwatch|guarded|idle|crash|fail)$/;
+const loader = header + minify(replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js'),
+  undefined, { mangleProps: ownProperties });
 await writeFile(new URL('eligibility-widget.js', dist), loader);
 await pin('eligibility-widget.js', loader);
 
