@@ -243,8 +243,8 @@ if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader
 const placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
   .replace(/;}/g, '}').trim();
 const build = {
-  files: element,
-  integrity: { [element.module]: manifest['element.js'].integrity, [element.glue]: manifest['element-engine.js'].integrity },
+  module: [element.module, manifest['element.js'].integrity],
+  glue: [element.glue, manifest['element-engine.js'].integrity],
   programmes,
   css: placeholderCss,
 };

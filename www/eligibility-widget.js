@@ -45,17 +45,9 @@
     },
   };
 
-  /** The URL this script was loaded from, or null. */
-  const ownUrl = () => {
-    const current = document.currentScript;
-    if (current && current.src) return current.src;
-    const scripts = document.querySelectorAll('script[src]');
-    for (let i = scripts.length - 1; i >= 0; i -= 1) {
-      if (/\/eligibility-widget(\.[0-9a-f]{10})?\.js$/.test(new URL(scripts[i].src).pathname)) return scripts[i].src;
-    }
-    return null;
-  };
-  const own = ownUrl();
+  /** The URL this script was loaded from, if found. */
+  const own = (document.currentScript || {}).src || [...document.querySelectorAll('script[src]')].map((script) => script.src)
+    .reverse().find((src) => /\/eligibility-widget(\.[0-9a-f]{10})?\.js$/.test(new URL(src).pathname));
   const base = own && new URL('.', own);
 
   /** A new element with these attributes and children (nodes or texts). */
@@ -66,20 +58,17 @@
     return element;
   };
 
-  const link = make('link');
+  const relList = make('link').relList;
   const modern = typeof WebAssembly === 'object' && typeof CSSStyleSheet === 'function'
     && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in ShadowRoot.prototype
-    && !!link.relList && link.relList.supports('modulepreload');
-  let sheet = null;
-  if (modern) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(build.css);
-  }
+    && !!relList && relList.supports('modulepreload');
+  const sheet = modern && new CSSStyleSheet();
+  if (sheet) sheet.replaceSync(build.css);
 
   /** Fetches a module with its pinned integrity; resolves once it passed. */
-  const preload = (name) => new Promise((resolve, reject) => {
+  const preload = ([name, integrity]) => new Promise((resolve, reject) => {
     const url = new URL(name, base).href;
-    const element = make('link', { rel: 'modulepreload', href: url, integrity: build.integrity[name] });
+    const element = make('link', { rel: 'modulepreload', href: url, integrity });
     element.onload = resolve;
     element.onerror = () => reject(new Error('could not load ' + url + ' with its integrity'));
     (document.head || document.documentElement).append(element);
@@ -89,8 +78,8 @@
   /** Loads the engine once. A module whose preload failed is never imported: the
    * import would fetch it again, unchecked. */
   const loadEngine = () => engine || (engine = base
-    ? Promise.all([preload(build.files.glue), preload(build.files.module)])
-      .then(() => import(new URL(build.files.module, base).href))
+    ? Promise.all([preload(build.glue), preload(build.module)])
+      .then(() => import(new URL(build.module[0], base).href))
     : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found')));
 
   /** Which of the fallback's messages tells what happened. */
