@@ -203,14 +203,17 @@ function shortNames(bytes, glue, glueName) {
 }
 
 /** An engine: its .wasm, the glue that names it, the module that names both; each
- * pinned, and the unpinned copies removed. `exports`, if given, replaces the glue's
- * (wasm-bindgen's `init` and `initSync`), and what only they used goes. The pinned names. */
-async function engine(moduleName, glueName, wasmName, exports) {
+ * pinned, and the unpinned copies removed. The glue trimmed, if asked: `exports` replaces
+ * its own (wasm-bindgen's `init` and `initSync`), and what only they used goes; the
+ * lines of `drop` go; the properties `mangleProps` matches get one-letter names. The
+ * pinned names. */
+async function engine(moduleName, glueName, wasmName, { exports, drop = [], mangleProps } = {}) {
   const short = shortNames(await readFile(new URL(wasmName, dist)), await readFile(new URL(glueName, dist), 'utf8'), glueName);
   const wasm = await pin(wasmName, short.wasm);
   let glueCode = replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName);
   if (exports) glueCode = replaceOnce(glueCode, 'export { initSync, __wbg_init as default };', exports, glueName);
-  const glue = await pin(glueName, minify(glueCode, 'esm'));
+  for (const line of drop) glueCode = replaceOnce(glueCode, `${line}\n`, '', glueName);
+  const glue = await pin(glueName, minify(glueCode, 'esm', { mangleProps }));
   let module = await readFile(new URL(moduleName, dist), 'utf8');
   module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
   module = replaceOnce(module, `const WASM = './${wasmName}';`, `const WASM = './${wasm}';`, moduleName);
@@ -223,9 +226,14 @@ async function engine(moduleName, glueName, wasmName, exports) {
 const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
 // The element's module starts its .wasm itself (www/package/element.js), from the glue's
-// imports and the function that starts the instance.
-const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm',
-  'export { __wbg_get_imports as imports, __wbg_finalize_init as start };');
+// imports and the function that starts the instance. The element frees its widgets with
+// `free()`, never with `using` (Symbol.dispose); the names the glue gives its own
+// properties are its own.
+const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm', {
+  exports: 'export { __wbg_get_imports as imports, __wbg_finalize_init as start };',
+  drop: ['if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;'],
+  mangleProps: /^(__destroy_into_raw|_wbg_cb_unref|cnt)$/,
+});
 
 // What the element script carries: names and links for its fallback, and the number
 // of rows (options, or one field) of each programme's first question for its placeholder.
