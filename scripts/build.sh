@@ -248,8 +248,17 @@ fr.forEach((p, i) => {
 const css = await readFile(new URL('src/widget/widget.css', root), 'utf8');
 const part = css.match(/\/\* loader: begin[\s\S]*?\*\/([\s\S]*?)\/\* loader: end \*\//);
 if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader: end" part');
-const placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
+let placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
   .replace(/;}/g, '}').trim();
+// The part sets the custom properties of the whole form; the loader's sheet styles only
+// its placeholder and fallback (the engine adopts its own sheet in its place): those
+// nothing in this part reads (`--_muted`, `--_success`, …) are left out.
+const reads = (name) => new RegExp(`var\\(${name}[,)]`).test(placeholderCss);
+let unread;
+while ((unread = [...placeholderCss.matchAll(/(--_[\w-]+):/g)].map((m) => m[1]).filter((name) => !reads(name))).length > 0) {
+  for (const name of unread) placeholderCss = placeholderCss.replace(new RegExp(`${name}:[^;}]*;?`), '');
+}
+placeholderCss = placeholderCss.replace(/;}/g, '}');
 const build = {
   module: [element.module, manifest['element.js'].integrity],
   glue: [element.glue, manifest['element-engine.js'].integrity],
