@@ -203,16 +203,13 @@ function shortNames(bytes, glue, glueName) {
 }
 
 /** An engine: its .wasm, the glue that names it, the module that names both; each
- * pinned, and the unpinned copies removed. The glue trimmed, if asked: `exports` replaces
- * its own (wasm-bindgen's `init` and `initSync`), and what only they used goes; the
- * lines of `drop` go; the properties `mangleProps` matches get one-letter names. The
- * pinned names. */
-async function engine(moduleName, glueName, wasmName, { exports, drop = [], mangleProps } = {}) {
+ * pinned, and the unpinned copies removed. `trim`, if given, edits the glue, and what
+ * it then neither exports nor uses goes; `mangleProps` gives the properties it matches
+ * one-letter names. The pinned names. */
+async function engine(moduleName, glueName, wasmName, { trim = (glue) => glue, mangleProps } = {}) {
   const short = shortNames(await readFile(new URL(wasmName, dist)), await readFile(new URL(glueName, dist), 'utf8'), glueName);
   const wasm = await pin(wasmName, short.wasm);
-  let glueCode = replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName);
-  if (exports) glueCode = replaceOnce(glueCode, 'export { initSync, __wbg_init as default };', exports, glueName);
-  for (const line of drop) glueCode = replaceOnce(glueCode, `${line}\n`, '', glueName);
+  const glueCode = trim(replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName));
   const glue = await pin(glueName, minify(glueCode, 'esm', { mangleProps }));
   let module = await readFile(new URL(moduleName, dist), 'utf8');
   module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
@@ -225,13 +222,29 @@ async function engine(moduleName, glueName, wasmName, { exports, drop = [], mang
 
 const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
-// The element's module starts its .wasm itself (www/package/element.js), from the glue's
-// imports and the function that starts the instance. The element frees its widgets with
-// `free()`, never with `using` (Symbol.dispose); the names the glue gives its own
-// properties are its own.
+// The element's glue, trimmed to what the element uses: its module starts the .wasm
+// itself (www/package/element.js), from the glue's imports and the function that starts
+// the instance, exported in place of wasm-bindgen's `init` and `initSync`; the element
+// frees its widgets with `free()`, never with `using` (Symbol.dispose); every call of
+// passStringToWasm0 passes wasm-bindgen's realloc, so its branch without one never
+// runs. The names the glue gives its own properties are its own.
 const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm', {
-  exports: 'export { __wbg_get_imports as imports, __wbg_finalize_init as start };',
-  drop: ['if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;'],
+  trim(glue) {
+    const name = 'element-engine.js';
+    glue = replaceOnce(glue, 'export { initSync, __wbg_init as default };',
+      'export { __wbg_get_imports as imports, __wbg_finalize_init as start };', name);
+    glue = replaceOnce(glue, 'if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;\n', '', name);
+    const withoutRealloc = glue.match(/passStringToWasm0\([^,()]*,[^,()]*\)/);
+    if (withoutRealloc) throw new Error(`build: ${name} calls ${withoutRealloc[0]}, without realloc`);
+    return replaceOnce(glue, `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`, '', name);
+  },
   mangleProps: /^(__destroy_into_raw|_wbg_cb_unref|cnt)$/,
 });
 
