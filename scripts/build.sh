@@ -271,7 +271,12 @@ let unread;
 while ((unread = [...placeholderCss.matchAll(/(--_[\w-]+):/g)].map((m) => m[1]).filter((name) => !reads(name))).length > 0) {
   for (const name of unread) placeholderCss = placeholderCss.replace(new RegExp(`${name}:[^;}]*;?`), '');
 }
-placeholderCss = placeholderCss.replace(/;}/g, '}');
+// Nor the selectors of the form's own elements, which the loader never draws.
+const formOnly = new Set(['.widget', '.problem', 'h2', '[hidden]']);
+placeholderCss = placeholderCss.replace(/;}/g, '}').replace(/(?<=^|})([^{}]+)\{([^}]*)\}/g, (rule, selectors, body) => {
+  const drawn = selectors.split(',').filter((selector) => !formOnly.has(selector));
+  return drawn.length > 0 ? `${drawn.join(',')}{${body}}` : '';
+});
 const build = {
   module: [element.module, manifest['element.js'].integrity],
   glue: [element.glue, manifest['element-engine.js'].integrity],
