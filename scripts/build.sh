@@ -262,7 +262,7 @@ const css = await readFile(new URL('src/widget/widget.css', root), 'utf8');
 const part = css.match(/\/\* loader: begin[\s\S]*?\*\/([\s\S]*?)\/\* loader: end \*\//);
 if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader: end" part');
 let placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
-  .replace(/;}/g, '}').trim();
+  .replace(/([{;][-\w]+:) /g, '$1').replace(/;}/g, '}').trim();
 // The part sets the custom properties of the whole form; the loader's sheet styles only
 // its placeholder and fallback (the engine adopts its own sheet in its place): those
 // nothing in this part reads (`--_muted`, `--_success`, …) are left out.
