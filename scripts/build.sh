@@ -95,7 +95,7 @@ function replaceOnce(text, from, to, where) {
 /** JavaScript as served: minified (names, spaces, comments), the same code; a module
  * without what it neither exports nor uses. `format`: 'esm' for a module; none for the
  * element script, which also runs as a classic script, keeps the syntax of 2017
- * browsers so that an old one reaches its fallback. */
+ * browsers so that an old one reaches its fallback. `options`: esbuild's, added. */
 const minify = (code, format, options) => transformSync(code, {
   minify: true, treeShaking: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
   ...options,
@@ -226,8 +226,9 @@ await writeFile(new URL('index.js', dist), `// The package's entry: the module, 
 // itself (www/package/element.js), from the glue's imports and the function that starts
 // the instance, exported in place of wasm-bindgen's `init` and `initSync`; the element
 // frees its widgets with `free()`, never with `using` (Symbol.dispose); every call of
-// passStringToWasm0 passes wasm-bindgen's realloc, so its branch without one never
-// runs. The names the glue gives its own properties are its own.
+// passStringToWasm0 passes wasm-bindgen's realloc (checked), so its branch without one
+// never runs. The glue's own properties get one-letter names (`__wbg_ptr` keeps its:
+// the tests set it).
 const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm', {
   trim(glue) {
     const name = 'element-engine.js';
@@ -262,7 +263,7 @@ const css = await readFile(new URL('src/widget/widget.css', root), 'utf8');
 const part = css.match(/\/\* loader: begin[\s\S]*?\*\/([\s\S]*?)\/\* loader: end \*\//);
 if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader: end" part');
 let placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
-  .replace(/([{;][-\w]+:) /g, '$1').replace(/;}/g, '}').trim();
+  .replace(/([{;][-\w]+:) /g, '$1').trim();
 // The part sets the custom properties of the whole form; the loader's sheet styles only
 // its placeholder and fallback (the engine adopts its own sheet in its place): those
 // nothing in this part reads (`--_muted`, `--_success`, …) are left out.
