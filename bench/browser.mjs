@@ -19,7 +19,7 @@
 // removed, served from the same origin by a small proxy in front of the demo server.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { builtFiles, start } from '../tests/e2e/harness.mjs';
+import { start } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const ANSWERS = Number(process.env.ANSWERS ?? 30);
@@ -59,7 +59,8 @@ await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${proxy.address().port}`;
 
 /** A fresh page with its CDP session: cache off, the CPU slowed `rate` times, every
- * transfer counted, and a hook that records when the widget's form first exists. */
+ * transfer counted, and hooks that keep the engine's memory and record when the
+ * widget's form first exists. */
 async function newPage(rate = 1) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1024, height: 900 });
@@ -74,6 +75,13 @@ async function newPage(rate = 1) {
     if (entry) entry.bytes = encodedDataLength;
   });
   await page.addInitScript(() => {
+    // The engine's memory, which no module exports: kept when it starts.
+    const instantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const started = await instantiate(...args);
+      window.__wasmMemory = started.instance.exports.memory;
+      return started;
+    };
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function attachShadow(init) {
       const root = attach.call(this, init);
@@ -181,10 +189,7 @@ try {
       await page.goto(`${origin}${path}`, { waitUntil: 'load' });
       if (label === 'with') {
         await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
-        // The glue's init returns the running instance's exports when it has one.
-        // The glue is named after its content (scripts/build.sh, www/dist/files.json).
-        const glue = `/dist/${(await builtFiles())['element-engine.js'].file}`;
-        wasmMemory = await page.evaluate(async (path) => (await (await import(path)).default()).memory.buffer.byteLength, glue);
+        wasmMemory = await page.evaluate(() => window.__wasmMemory.buffer.byteLength);
       }
       await page.waitForTimeout(200);
       await cdp.send('HeapProfiler.collectGarbage');

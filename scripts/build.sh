@@ -92,11 +92,13 @@ function replaceOnce(text, from, to, where) {
   return parts.join(to);
 }
 
-/** JavaScript as served: minified (names, spaces, comments), the same code. `format`:
- * 'esm' for a module; none for the element script, which also runs as a classic script,
- * keeps the syntax of 2017 browsers so that an old one reaches its fallback. */
-const minify = (code, format) => transformSync(code, {
-  minify: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
+/** JavaScript as served: minified (names, spaces, comments), the same code; a module
+ * without what it neither exports nor uses. `format`: 'esm' for a module; none for the
+ * element script, which also runs as a classic script, keeps the syntax of 2017
+ * browsers so that an old one reaches its fallback. `options`: esbuild's, added. */
+const minify = (code, format, options) => transformSync(code, {
+  minify: true, treeShaking: true, format, target: format === 'esm' ? 'esnext' : 'es2017', charset: 'utf8', legalComments: 'none',
+  ...options,
 }).code;
 
 /** Writes `bytes` as `stem.<hash>.ext`; returns that name. */
@@ -201,11 +203,14 @@ function shortNames(bytes, glue, glueName) {
 }
 
 /** An engine: its .wasm, the glue that names it, the module that names both; each
- * pinned, and the unpinned copies removed. The pinned names. */
-async function engine(moduleName, glueName, wasmName) {
+ * pinned, and the unpinned copies removed. `trim`, if given, edits the glue, and what
+ * it then neither exports nor uses goes; `mangleProps` gives the properties it matches
+ * one-letter names. The pinned names. */
+async function engine(moduleName, glueName, wasmName, { trim = (glue) => glue, mangleProps } = {}) {
   const short = shortNames(await readFile(new URL(wasmName, dist)), await readFile(new URL(glueName, dist), 'utf8'), glueName);
   const wasm = await pin(wasmName, short.wasm);
-  const glue = await pin(glueName, minify(replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName), 'esm'));
+  const glueCode = trim(replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName));
+  const glue = await pin(glueName, minify(glueCode, 'esm', { mangleProps }));
   let module = await readFile(new URL(moduleName, dist), 'utf8');
   module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
   module = replaceOnce(module, `const WASM = './${wasmName}';`, `const WASM = './${wasm}';`, moduleName);
@@ -217,7 +222,32 @@ async function engine(moduleName, glueName, wasmName) {
 
 const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
-const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm');
+// The element's glue, trimmed to what the element uses: its module starts the .wasm
+// itself (www/package/element.js), from the glue's imports and the function that starts
+// the instance, exported in place of wasm-bindgen's `init` and `initSync`; the element
+// frees its widgets with `free()`, never with `using` (Symbol.dispose); every call of
+// passStringToWasm0 passes wasm-bindgen's realloc (checked), so its branch without one
+// never runs. The glue's own properties get one-letter names (`__wbg_ptr` keeps its:
+// the tests set it).
+const element = await engine('element.js', 'element-engine.js', 'element-engine_bg.wasm', {
+  trim(glue) {
+    const name = 'element-engine.js';
+    glue = replaceOnce(glue, 'export { initSync, __wbg_init as default };',
+      'export { __wbg_get_imports as imports, __wbg_finalize_init as start };', name);
+    glue = replaceOnce(glue, 'if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;\n', '', name);
+    const withoutRealloc = glue.match(/passStringToWasm0\([^,()]*,[^,()]*\)/);
+    if (withoutRealloc) throw new Error(`build: ${name} calls ${withoutRealloc[0]}, without realloc`);
+    return replaceOnce(glue, `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`, '', name);
+  },
+  mangleProps: /^(__destroy_into_raw|_wbg_cb_unref|cnt)$/,
+});
 
 // What the element script carries: names and links for its fallback, and the number
 // of rows (options, or one field) of each programme's first question for its placeholder.
@@ -232,11 +262,25 @@ fr.forEach((p, i) => {
 const css = await readFile(new URL('src/widget/widget.css', root), 'utf8');
 const part = css.match(/\/\* loader: begin[\s\S]*?\*\/([\s\S]*?)\/\* loader: end \*\//);
 if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader: end" part');
-const placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
-  .replace(/;}/g, '}').trim();
+let placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
+  .replace(/([{;][-\w]+:) /g, '$1').trim();
+// The part sets the custom properties of the whole form; the loader's sheet styles only
+// its placeholder and fallback (the engine adopts its own sheet in its place): those
+// nothing in this part reads (`--_muted`, `--_success`, …) are left out.
+const reads = (name) => new RegExp(`var\\(${name}[,)]`).test(placeholderCss);
+let unread;
+while ((unread = [...placeholderCss.matchAll(/(--_[\w-]+):/g)].map((m) => m[1]).filter((name) => !reads(name))).length > 0) {
+  for (const name of unread) placeholderCss = placeholderCss.replace(new RegExp(`${name}:[^;}]*;?`), '');
+}
+// Nor the selectors of the form's own elements, which the loader never draws.
+const formOnly = new Set(['.widget', '.problem', 'h2', '[hidden]']);
+placeholderCss = placeholderCss.replace(/;}/g, '}').replace(/(?<=^|})([^{}]+)\{([^}]*)\}/g, (rule, selectors, body) => {
+  const drawn = selectors.split(',').filter((selector) => !formOnly.has(selector));
+  return drawn.length > 0 ? `${drawn.join(',')}{${body}}` : '';
+});
 const build = {
-  files: element,
-  integrity: { [element.module]: manifest['element.js'].integrity, [element.glue]: manifest['element-engine.js'].integrity },
+  module: [element.module, manifest['element.js'].integrity],
+  glue: [element.glue, manifest['element-engine.js'].integrity],
   programmes,
   css: placeholderCss,
 };
@@ -244,7 +288,11 @@ const loaderSource = await readFile(new URL('eligibility-widget.js', www), 'utf8
 // Served without its comments (they are in the source): a line that is only a comment goes.
 const code = loaderSource.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n');
 const header = '// <eligibility-widget>: the element script, built by scripts/build.sh from www/eligibility-widget.js.\n';
-const loader = header + minify(replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js'));
+// The element's own properties and methods, which nothing outside it uses, get one-letter
+// names (no element has such a property); `widget` keeps its name for the tests.
+const ownProperties = /^(state|kept|why|load|watch|unwatch|guarded|idle|crash|fail)$/;
+const loader = header + minify(replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js'),
+  undefined, { mangleProps: ownProperties });
 await writeFile(new URL('eligibility-widget.js', dist), loader);
 await pin('eligibility-widget.js', loader);
 

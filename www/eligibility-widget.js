@@ -21,7 +21,7 @@
 // `build` is written by scripts/build.sh: the hashed file names and their SHA-384,
 // the programmes' names and links, and the placeholder's part of widget.css. The
 // syntax stays that of 2017 browsers, so that an old one reaches the fallback.
-(function () {
+(() => {
   'use strict';
   const build = /* scripts/build.sh */ null;
   if (!build || typeof customElements === 'undefined' || customElements.get('eligibility-widget')) return;
@@ -45,128 +45,96 @@
     },
   };
 
-  /** The URL this script was loaded from, or null. */
-  function ownUrl() {
-    const current = document.currentScript;
-    if (current && current.src) return current.src;
-    const scripts = document.querySelectorAll('script[src]');
-    for (let i = scripts.length - 1; i >= 0; i -= 1) {
-      if (/\/eligibility-widget(\.[0-9a-f]{10})?\.js$/.test(new URL(scripts[i].src).pathname)) return scripts[i].src;
-    }
-    return null;
-  }
-  const own = ownUrl();
+  /** The URL this script was loaded from, if found. */
+  const own = (document.currentScript || {}).src || [...document.querySelectorAll('script[src]')].map((script) => script.src)
+    .reverse().find((src) => /\/eligibility-widget(\.[0-9a-f]{10})?\.js$/.test(new URL(src).pathname));
   const base = own && new URL('.', own);
 
-  const link = document.createElement('link');
+  /** A new element with these attributes and children (nodes or texts). */
+  const make = (tag, attributes, children = []) => {
+    const element = document.createElement(tag);
+    for (const name in attributes) element.setAttribute(name, attributes[name]);
+    element.append(...children);
+    return element;
+  };
+
+  const relList = make('link').relList;
   const modern = typeof WebAssembly === 'object' && typeof CSSStyleSheet === 'function'
     && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in ShadowRoot.prototype
-    && !!link.relList && link.relList.supports('modulepreload');
-  let sheet = null;
-  if (modern) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(build.css);
-  }
+    && !!relList && relList.supports('modulepreload');
+  const sheet = modern && new CSSStyleSheet();
+  if (sheet) sheet.replaceSync(build.css);
 
   /** Fetches a module with its pinned integrity; resolves once it passed. */
-  function preload(name) {
-    return new Promise(function (resolve, reject) {
-      const url = new URL(name, base).href;
-      const element = document.createElement('link');
-      element.rel = 'modulepreload';
-      element.href = url;
-      element.integrity = build.integrity[name];
-      element.onload = resolve;
-      element.onerror = function () { reject(new Error('could not load ' + url + ' with its integrity')); };
-      (document.head || document.documentElement).append(element);
-    });
-  }
+  const preload = ([name, integrity]) => new Promise((resolve, reject) => {
+    const url = new URL(name, base).href;
+    const element = make('link', { rel: 'modulepreload', href: url, integrity });
+    element.onload = resolve;
+    element.onerror = () => reject(new Error('could not load ' + url + ' with its integrity'));
+    (document.head || document.documentElement).append(element);
+  });
 
   let engine = null;
   /** Loads the engine once. A module whose preload failed is never imported: the
    * import would fetch it again, unchecked. */
-  function loadEngine() {
-    if (!engine) {
-      engine = base
-        ? Promise.all([preload(build.files.glue), preload(build.files.module)])
-          .then(function () { return import(new URL(build.files.module, base).href); })
-        : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found'));
-    }
-    return engine;
-  }
+  const loadEngine = () => engine || (engine = base
+    ? Promise.all([preload(build.glue), preload(build.module)])
+      .then(() => import(new URL(build.module[0], base).href))
+    : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found')));
 
   /** Which of the fallback's messages tells what happened. */
-  function reason(error) {
-    const text = String(error && error.message);
-    if (/Content.Security.Policy|CSP|unsafe-eval/i.test(text)) return 'wasm';
-    return 'files';
-  }
+  const reason = (error) => (/Content.Security.Policy|CSP|unsafe-eval/i.test(String(error && error.message)) ? 'wasm' : 'files');
 
-  function langOf(host) {
-    const tag = host.getAttribute('lang') || document.documentElement.lang || 'fr';
-    return tag.toLowerCase().slice(0, 2) === 'en' ? 'en' : 'fr';
-  }
+  const langOf = (host) => (/^en/i.test(host.getAttribute('lang') || document.documentElement.lang) ? 'en' : 'fr');
 
-  function programmesOf(host) {
-    return (host.getAttribute('programme') || '').split(/\s+/).map(function (id) { return build.programmes[id]; })
-      .filter(Boolean);
-  }
-
-  function make(tag, attributes, children) {
-    const element = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { element.setAttribute(name, attributes[name]); });
-    (children || []).forEach(function (child) { element.append(child); });
-    return element;
-  }
+  const programmesOf = (host) => (host.getAttribute('programme') || '').split(/\s+/).map((id) => build.programmes[id])
+    .filter(Boolean);
 
   /** Replaces what the element's shadow root shows with `box`. */
-  function show(host, box) {
+  const show = (host, box) => {
     const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
     if (sheet) root.adoptedStyleSheets = [sheet];
-    while (root.firstChild) root.removeChild(root.firstChild);
+    root.textContent = '';
     root.append(box);
-  }
+  };
 
   /** The frame, the toolbar, the title, then light bars where the summary, the first
    * question (its number of options carried by `build`) and the buttons will be. */
-  function drawPlaceholder(host) {
+  const drawPlaceholder = (host) => {
     const lang = langOf(host);
     const programmes = programmesOf(host);
-    const ghost = function (kind) { return make('span', { class: 'ghost ' + kind }); };
-    const lines = function (kind, n) {
-      const bars = [];
-      for (let i = 0; i < n; i += 1) bars.push(ghost('line'));
-      return make('div', { class: 'ghost-lines ' + kind }, bars);
-    };
-    const options = [];
-    for (let i = 0; i < (programmes.length > 0 ? programmes[0].rows : 2); i += 1) options.push(ghost('option'));
+    const ghost = (kind) => make('span', { class: 'ghost ' + kind });
+    const ghosts = (kind, n) => Array.from({ length: n }, () => ghost(kind));
+    const lines = (kind, n) => make('div', { class: 'ghost-lines ' + kind }, ghosts('line', n));
     const heading = programmes.length === 1
       ? [make('p', { class: 'title' }, [programmes[0][lang]]), lines('summary', 3)]
       : [make('p', { class: 'title' }, [ghost('inline')]), lines('summary', 1),
-        make('ul', {}, programmes.map(function (p) { return make('li', {}, [p[lang]]); }))];
-    const drawing = make('div', { 'aria-hidden': 'true' }, [make('div', { class: 'toolbar' }, [ghost('button')])]
-      .concat(heading, [
-        make('div', { class: 'ghost-question' }, [lines('legend', 1), make('div', { class: 'ghost-options' }, options)]),
+        make('ul', {}, programmes.map((p) => make('li', {}, [p[lang]])))];
+    show(host, make('div', { class: 'placeholder', lang, 'aria-busy': 'true' }, [
+      make('p', { class: 'visually-hidden' }, [words[lang].loading]),
+      make('div', { 'aria-hidden': 'true' }, [
+        make('div', { class: 'toolbar' }, [ghost('button')]),
+        ...heading,
+        make('div', { class: 'ghost-question' }, [
+          lines('legend', 1),
+          make('div', { class: 'ghost-options' }, ghosts('option', programmes.length > 0 ? programmes[0].rows : 2)),
+        ]),
         make('div', { class: 'ghost-actions' }, [ghost('button'), ghost('button')]),
-      ]));
-    const box = make('div', { class: 'placeholder', lang: lang, 'aria-busy': 'true' },
-      [make('p', { class: 'visually-hidden' }, [words[lang].loading]), drawing]);
-    show(host, box);
-  }
+      ]),
+    ]));
+  };
 
   /** What happened, and the official links. */
-  function drawFallback(host, why) {
+  const drawFallback = (host, why) => {
     const lang = langOf(host);
-    const links = programmesOf(host).map(function (p) {
-      return make('li', {}, [make('a', { href: p.url }, [p[lang]])]);
-    });
+    const links = programmesOf(host).map((p) => make('li', {}, [make('a', { href: p.url }, [p[lang]])]));
     const text = words[lang][why] + (links.length > 0 ? ' ' + words[lang].links : '');
-    const box = make('div', { class: 'fallback', lang: lang, role: 'status' }, [make('p', {}, [text])]);
+    const box = make('div', { class: 'fallback', lang, role: 'status' }, [make('p', {}, [text])]);
     if (links.length > 0) box.append(make('ul', {}, links));
     show(host, box);
-  }
+  };
 
-  const linked = location.hash.indexOf('#eligibility=') === 0;
+  const linked = /^#eligibility=/.test(location.hash);
 
   // A panic in the engine, which it is built never to reach, is a WebAssembly trap with
   // no message (scripts/build.sh): a WebAssembly.RuntimeError thrown to whoever called
@@ -179,15 +147,14 @@
   const listened = ['change', 'submit', 'click', 'keydown', 'keyup'];
   let atWork = null;
   if (modern) {
-    window.addEventListener('error', function (event) {
+    window.addEventListener('error', (event) => {
       if (atWork && event.error instanceof WebAssembly.RuntimeError) atWork.crash(event.error);
     });
   }
 
   const near = typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) { if (entry.isIntersecting) entry.target.load(); });
-    }, { rootMargin: '100% 0px' })
+    ? new IntersectionObserver((entries) => entries.forEach((entry) => entry.isIntersecting && entry.target.load()),
+      { rootMargin: '100% 0px' })
     : null;
 
   class EligibilityWidget extends HTMLElement {
@@ -215,8 +182,7 @@
     disconnectedCallback() {
       if (near) near.unobserve(this);
       if (this.widget) {
-        const host = this;
-        if (!this.guarded(function () { host.kept = host.widget.keep(); })) return;
+        if (!this.guarded(() => { this.kept = this.widget.keep(); })) return;
         this.unwatch();
         this.widget.free();
         this.widget = undefined;
@@ -225,8 +191,7 @@
     }
 
     attributeChangedCallback(name) {
-      const host = this;
-      if (this.widget) this.guarded(function () { host.widget.refresh(); });
+      if (this.widget) this.guarded(() => this.widget.refresh());
       else if (this.state === 'failed') drawFallback(this, this.why);
       else if (this.state === 'waiting' && name === 'loading' && this.isConnected) this.connectedCallback();
       else if (this.state) drawPlaceholder(this);
@@ -236,46 +201,41 @@
       if (this.state !== 'waiting') return;
       this.state = 'loading';
       if (near) near.unobserve(this);
-      const host = this;
-      loadEngine().then(function (module) {
+      loadEngine().then((module) => {
         // Gone while the engine came: it is drawn when it is back.
-        if (!host.isConnected) {
-          host.state = 'waiting';
+        if (!this.isConnected) {
+          this.state = 'waiting';
           return;
         }
         try {
-          host.widget = new module.Widget(host, host.kept);
-          host.kept = undefined;
-          host.state = 'ready';
-          host.watch();
+          this.widget = new module.Widget(this, this.kept);
+          this.kept = undefined;
+          this.state = 'ready';
+          this.watch();
         } catch (error) {
-          host.fail('broken', error);
+          this.fail('broken', error);
         }
-      }, function (error) {
-        host.fail(reason(error), error);
-      });
+      }, (error) => this.fail(reason(error), error));
     }
 
     /** Marks this widget at work while an event crosses its shadow root (above), and
      * looks at the engine after its listeners (`idle`). */
     watch() {
-      const host = this;
       const root = this.shadowRoot;
-      const mark = function () { atWork = host; };
-      const unmark = function () {
-        if (atWork === host) atWork = null;
-        queueMicrotask(function () { host.idle(); });
+      const mark = () => { atWork = this; };
+      const unmark = () => {
+        if (atWork === this) atWork = null;
+        queueMicrotask(() => this.idle());
       };
-      listened.forEach(function (kind) {
-        root.addEventListener(kind, mark, true);
-        root.addEventListener(kind, unmark);
+      /** `method`: addEventListener or removeEventListener. */
+      const listeners = (method) => listened.forEach((kind) => {
+        root[method](kind, mark, true);
+        root[method](kind, unmark);
       });
-      this.unwatch = function () {
-        listened.forEach(function (kind) {
-          root.removeEventListener(kind, mark, true);
-          root.removeEventListener(kind, unmark);
-        });
-        host.unwatch = function () {};
+      listeners('addEventListener');
+      this.unwatch = () => {
+        listeners('removeEventListener');
+        this.unwatch = () => {};
       };
     }
 
@@ -288,8 +248,7 @@
         return true;
       } catch (error) {
         if (!(error instanceof WebAssembly.RuntimeError)) {
-          const host = this;
-          queueMicrotask(function () { host.idle(); });
+          queueMicrotask(() => this.idle());
           throw error;
         }
         this.crash(error);

@@ -3,11 +3,28 @@
 // feature: scripts/build.sh), which a page's visitors never call. scripts/build.sh
 // names it, its glue and its .wasm after their content, and writes the .wasm's name
 // and SHA-384 below, as for index.js.
-import init, { Widget } from './element-engine.js';
+//
+// It starts the .wasm itself, as wasm-bindgen's `init` would from a fetch, with the
+// glue's imports and start, which scripts/build.sh exports in its place: `init` and
+// `initSync` carry ways in (a path, bytes, a module, old arguments) this module never
+// takes (0.5 KB gzipped in all).
+import { imports, start, Widget } from './element-engine.js';
 
 const WASM = './element-engine_bg.wasm';
 const WASM_INTEGRITY = null;
 
-await init({ module_or_path: fetch(new URL(WASM, import.meta.url), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}) });
+// Anything but the file (a 404 page, say) fails its integrity: the fetch rejects.
+const response = await fetch(new URL(WASM, import.meta.url), WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+let wasm;
+try {
+  wasm = await WebAssembly.instantiateStreaming(response, imports());
+} catch (error) {
+  // Served with another type than application/wasm (docs/hosting.md): compiled once
+  // downloaded, after a warning; any other error (the page's policy) is thrown on.
+  if (response.headers.get('Content-Type') === 'application/wasm') throw error;
+  console.warn('eligibility-widget: the .wasm is not served as application/wasm: compiled more slowly. See docs/hosting.md.', error);
+  wasm = await WebAssembly.instantiate(await response.arrayBuffer(), imports());
+}
+start(wasm.instance, wasm.module);
 
 export { Widget };
