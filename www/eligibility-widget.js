@@ -87,8 +87,9 @@
 
   const langOf = (host) => (/^en/i.test(host.getAttribute('lang') || document.documentElement.lang) ? 'en' : 'fr');
 
-  const programmesOf = (host) => (host.getAttribute('programme') || '').split(/\s+/).map((id) => build.programmes[id])
-    .filter(Boolean);
+  // Own properties only: `toString` or `constructor` is no programme of ours.
+  const programmesOf = (host) => (host.getAttribute('programme') || '').split(/\s+/)
+    .filter((id) => Object.prototype.hasOwnProperty.call(build.programmes, id)).map((id) => build.programmes[id]);
 
   /** Replaces what the element's shadow root shows with `box`. */
   const show = (host, box) => {

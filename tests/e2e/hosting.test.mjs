@@ -290,6 +290,16 @@ test('a browser too old is told so, in its language, with the link', async () =>
     assert.match(text, words);
     assert.deepEqual(links, [link]);
     assert.ok(!requests.some((url) => url.endsWith('.wasm')), 'nothing more is downloaded');
+    // Ids that name what every object inherits are no programmes: only the real one is linked.
+    const inherited = await page.evaluate(() => {
+      const widget = document.createElement('eligibility-widget');
+      widget.setAttribute('programme', 'toString netflix-audiens-2020 constructor');
+      document.body.append(widget);
+      const box = widget.shadowRoot.querySelector('.fallback');
+      return { text: box.textContent, links: [...box.querySelectorAll('a')].map((a) => a.href) };
+    });
+    assert.deepEqual(inherited.links, [link]);
+    assert.doesNotMatch(inherited.text, /undefined|function/);
     await page.close();
   }
 });
