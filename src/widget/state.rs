@@ -303,7 +303,11 @@ fn view_of(form: &Form<'static>, answers: &FormAnswers, lang: Lang, today: Date)
 }
 
 fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<EvaluationReport> {
-    outcomes.iter().map(|o| EvaluationReport::new(o, lang, today)).collect()
+    let mut reports = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        reports.push(EvaluationReport::new(outcome, lang, today));
+    }
+    reports
 }
 
 /// What a typed number says, with what to show next to the field.
