@@ -172,14 +172,17 @@ impl<'p> Outcome<'p> {
     /// change the verdict or the benefit: what the verdict depends on.
     pub fn depends_on(&self) -> Vec<&str> {
         let programme = self.verdict.programme;
+        let mut ids = Vec::new();
         // Another country makes any verdict but a no a no.
-        let country = (self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible)
-            .then_some(COUNTRY);
-        let questions = self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q));
-        country
-            .into_iter()
-            .chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str()))
-            .collect()
+        if self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible {
+            ids.push(COUNTRY);
+        }
+        for q in self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q)) {
+            if let Some(question) = programme.questions.get(*q) {
+                ids.push(question.id.as_str());
+            }
+        }
+        ids
     }
 
     /// The benefit still possible; `None` when not eligible.
@@ -319,12 +322,11 @@ impl<'p> Form<'p> {
 
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
-        self.programmes
-            .iter()
-            .zip(&self.slots)
-            .zip(&self.domains)
-            .map(|((programme, slots), domains)| self.outcome(programme, slots, domains, answers))
-            .collect()
+        let mut outcomes = Vec::with_capacity(self.programmes.len());
+        for ((programme, slots), domains) in self.programmes.iter().zip(&self.slots).zip(&self.domains) {
+            outcomes.push(self.outcome(programme, slots, domains, answers));
+        }
+        outcomes
     }
 
     fn outcome(

@@ -148,15 +148,17 @@ impl WidgetState {
     /// typing, and the next one worth asking. The others no longer matter or not yet.
     #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn visible_questions(&self, view: &FormView) -> Vec<usize> {
-        (0..self.fields.len())
-            .filter(|&q| self.form.asks(q))
-            .filter(|&q| {
-                Some(q) == view.next_question
-                    || self.answers.is_answered(q)
-                    || self.answers.is_unknown(q)
-                    || self.fields.get(q).is_some_and(|f| !f.raw.is_empty())
-            })
-            .collect()
+        let mut visible = Vec::new();
+        for (q, field) in self.fields.iter().enumerate() {
+            let shown = Some(q) == view.next_question
+                || self.answers.is_answered(q)
+                || self.answers.is_unknown(q)
+                || !field.raw.is_empty();
+            if self.form.asks(q) && shown {
+                visible.push(q);
+            }
+        }
+        visible
     }
 
     /// The programmes to show, the likely ones first, then those not yet known, then
@@ -168,9 +170,12 @@ impl WidgetState {
             Status::Undetermined => 1,
             Status::NotEligible => 2,
         };
-        let mut order: Vec<usize> = (0..view.outcomes.len())
-            .filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet))
-            .collect();
+        let mut order = Vec::new();
+        for (i, outcome) in view.outcomes.iter().enumerate() {
+            if outcome.country != CountryOutcome::NotMet {
+                order.push(i);
+            }
+        }
         crate::sort::sort_by_key(&mut order, |&i| (view.outcomes.get(i).map_or(3, rank), i));
         order
     }
@@ -188,19 +193,19 @@ impl WidgetState {
     /// What the visitor typed or chose, by question id: what a widget keeps while it
     /// is rebuilt (on another list of programmes, or when its element comes back).
     pub fn kept(&self) -> Vec<Kept> {
-        self.fields
-            .iter()
-            .enumerate()
-            .filter(|(_, field)| !field.raw.is_empty())
-            .filter_map(|(q, field)| {
-                let id = self.form.question(q)?.id.clone();
-                let chosen = match field.reading {
-                    Some(Reading::Understood(value)) => Some(value),
-                    _ => None,
-                };
-                Some(Kept { id, raw: field.raw.clone(), chosen })
-            })
-            .collect()
+        let mut kept = Vec::new();
+        for (q, field) in self.fields.iter().enumerate() {
+            let Some(question) = self.form.question(q) else { continue };
+            if field.raw.is_empty() {
+                continue;
+            }
+            let chosen = match field.reading {
+                Some(Reading::Understood(value)) => Some(value),
+                _ => None,
+            };
+            kept.push(Kept { id: question.id.clone(), raw: field.raw.clone(), chosen });
+        }
+        kept
     }
 
     /// Answers again what was kept, for the questions this form asks; a reading the
