@@ -101,19 +101,16 @@ impl std::error::Error for LinkError {}
 impl Link {
     /// The link of a widget's state: its programmes, pinned, and what the visitor answered.
     pub fn of(state: &WidgetState, rank: usize) -> Link {
-        let programmes = state
-            .form
-            .programmes
-            .iter()
-            .map(|p| Pin { id: p.id.clone(), version: p.version.clone(), hash: short_hash(&p.hash) })
-            .collect();
+        // Plain loops rather than collected iterators: each `collect` is its own code.
+        let mut programmes = Vec::new();
+        for p in &state.form.programmes {
+            programmes.push(Pin { id: p.id.clone(), version: p.version.clone(), hash: short_hash(&p.hash) });
+        }
         // A value the widget refused (`abc` days) is no answer: opening the link would
         // name it as one that "no longer fits".
-        let answers = state
-            .kept()
-            .into_iter()
-            .filter(|k| state.form.position(&k.id).and_then(|q| state.fields.get(q)).is_none_or(|f| f.error.is_none()))
-            .collect();
+        let mut answers = state.kept();
+        answers
+            .retain(|k| state.form.position(&k.id).and_then(|q| state.fields.get(q)).is_none_or(|f| f.error.is_none()));
         Link { programmes, rank, answers }
     }
 
@@ -224,17 +221,13 @@ pub enum FromLink {
 impl FromLink {
     /// Restores the link's answers into `state`, keeping those that still fit.
     pub fn restore(state: &mut WidgetState, link: &Link) -> FromLink {
-        let changed = state
-            .form
-            .programmes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, programme)| {
-                let pin = link.programmes.iter().find(|pin| pin.id == programme.id)?;
-                let same = pin.version == programme.version && pin.hash == short_hash(&programme.hash);
-                (!same).then(|| (i, pin.version.clone()))
-            })
-            .collect();
+        let mut changed = Vec::new();
+        for (i, programme) in state.form.programmes.iter().enumerate() {
+            let Some(pin) = link.programmes.iter().find(|pin| pin.id == programme.id) else { continue };
+            if pin.version != programme.version || pin.hash != short_hash(&programme.hash) {
+                changed.push((i, pin.version.clone()));
+            }
+        }
         let dropped = state.restore_fitting(&link.answers);
         FromLink::Restored { changed, dropped }
     }
@@ -245,14 +238,19 @@ impl FromLink {
         let FromLink::Restored { changed, dropped } = self else {
             return crate::widget::wording::keep(lang).unreadable.to_owned();
         };
-        let changed: Vec<_> =
-            changed.iter().filter_map(|(i, was)| Some((*state.form.programmes.get(*i)?, was.as_str()))).collect();
-        let labels: Vec<&str> = dropped
-            .iter()
-            .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
-            .map(|q| q.label.get(lang))
-            .collect();
-        crate::widget::wording::restored(&changed, &labels, dropped.len().saturating_sub(labels.len()), lang)
+        let mut programmes = Vec::new();
+        for (i, was) in changed {
+            if let Some(programme) = state.form.programmes.get(*i) {
+                programmes.push((*programme, was.as_str()));
+            }
+        }
+        let mut labels = Vec::new();
+        for id in dropped {
+            if let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) {
+                labels.push(question.label.get(lang));
+            }
+        }
+        crate::widget::wording::restored(&programmes, &labels, dropped.len().saturating_sub(labels.len()), lang)
     }
 }
 

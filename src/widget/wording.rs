@@ -62,19 +62,14 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     else {
         return None;
     };
-    let whens: Vec<&str> = starts.iter().filter_map(|i| place.starts.get(*i)).map(|s| s.when.get(lang)).collect();
-    let separator = cat!(" ", ui.or, " ");
-    Some(cat!(
-        ui.benefit,
-        colon(lang),
-        " ",
-        place.what.get(lang),
-        semicolon(lang),
-        ui.starts,
-        colon(lang),
-        " ",
-        whens.join(&separator)
-    ))
+    let mut whens = String::new();
+    for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
+        if n > 0 {
+            whens.push_str(&cat!(" ", ui.or, " "));
+        }
+        whens.push_str(start.when.get(lang));
+    }
+    Some(cat!(ui.benefit, colon(lang), " ", place.what.get(lang), semicolon(lang), ui.starts, colon(lang), " ", whens))
 }
 
 /// When applications are taken, as of the visitor's day: `Dépôt des demandes : à partir
@@ -309,16 +304,16 @@ pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, l
         1 => Some(words.gone_one.to_owned()),
         n => Some(cat!(digits(n as u64), " ", words.gone_many)),
     };
-    let mut left_out = dropped.iter().map(|label| quoted(label, lang)).chain(gone);
-    if let Some(first) = left_out.next() {
+    let mut left_out = Vec::new();
+    for label in dropped {
+        left_out.push(quoted(label, lang));
+    }
+    left_out.extend(gone);
+    if !left_out.is_empty() {
         out.push(' ');
         out.push_str(words.dropped);
         out.push(' ');
-        out.push_str(&first);
-        for next in left_out {
-            out.push_str(semicolon(lang));
-            out.push_str(&next);
-        }
+        out.push_str(&crate::i18n::join(&left_out, semicolon(lang)));
         out.push('.');
     }
     out
