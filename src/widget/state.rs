@@ -335,14 +335,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     if raw.is_empty() {
         return Ok(Typed::answer(None));
     }
-    let typed = |integer: bool| match read_typed_amount(raw, lang) {
-        Ok(TypedAmount::Exact(value)) => Ok(vec![value]),
-        Ok(TypedAmount::Ambiguous { first, second }) => Ok(vec![first, second]),
-        Err(DecimalError::TooPrecise) => Err(FieldError::TooPrecise),
-        Err(DecimalError::NotANumber) if integer => Err(FieldError::NotAWholeNumber),
-        Err(DecimalError::NotANumber) => Err(FieldError::NotANumber),
-    };
-    let (readings, currency, min, max) = match kind {
+    let (integer, currency, min, max) = match kind {
         QuestionKind::YesNo => {
             return Ok(Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
@@ -353,21 +346,37 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         QuestionKind::Choice(choices) => {
             return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
         }
-        QuestionKind::Integer { min, max } => {
-            let wholes: Vec<Decimal> = typed(true)?.into_iter().filter(|v| !whole_part(*v).1).collect();
-            if wholes.is_empty() {
-                return Err(FieldError::NotAWholeNumber);
-            }
-            (wholes, None, min.map(Decimal::from), max.map(Decimal::from))
-        }
-        QuestionKind::Money { min, max, currency } => (typed(false)?, Some(currency.as_str()), *min, *max),
+        QuestionKind::Integer { min, max } => (true, None, min.map(Decimal::from), max.map(Decimal::from)),
+        QuestionKind::Money { min, max, currency } => (false, Some(currency.as_str()), *min, *max),
     };
+    let (first, second) = match read_typed_amount(raw, lang) {
+        Ok(TypedAmount::Exact(value)) => (value, None),
+        Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
+        Err(DecimalError::TooPrecise) => return Err(FieldError::TooPrecise),
+        Err(DecimalError::NotANumber) if integer => return Err(FieldError::NotAWholeNumber),
+        Err(DecimalError::NotANumber) => return Err(FieldError::NotANumber),
+    };
+    // The readings (whole ones only, for a count), and those within the bounds: pushed
+    // in one loop rather than filtered and collected twice.
+    let mut readings = Vec::with_capacity(2);
+    let mut inside = Vec::with_capacity(2);
+    for value in [Some(first), second] {
+        let Some(value) = value else { continue };
+        if integer && whole_part(value).1 {
+            continue;
+        }
+        readings.push(value);
+        if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) {
+            inside.push(value);
+        }
+    }
+    if integer && readings.is_empty() {
+        return Err(FieldError::NotAWholeNumber);
+    }
     let shown = |value: Decimal| match currency {
         Some(currency) => format_amount(value, currency, lang),
         None => format_number(value, lang),
     };
-    let inside: Vec<Decimal> =
-        readings.iter().copied().filter(|v| min.is_none_or(|m| *v >= m) && max.is_none_or(|m| *v <= m)).collect();
     match (inside.as_slice(), readings.first()) {
         ([value], _) => {
             let answer = match currency {

@@ -98,18 +98,20 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
                 ")."
             )
         }
+        // Written into one string rather than parts joined.
         _ => {
-            let mut parts = Vec::new();
+            let mut out = cat!(ui.window, colon(lang), " ");
             if let Some(opens) = window.opens {
-                parts.push(cat!(ui.opens, " ", opens.long(lang)));
+                out.push_str(&cat!(ui.opens, " ", opens.long(lang), semicolon(lang)));
             }
-            parts.push(match &closing {
-                Some(closing) => cat!(ui.closes, " ", closing),
-                None => ui.closing_unknown.to_owned(),
-            });
-            let upcoming =
-                if state == WindowState::Upcoming { cat!(" (", ui.not_open_yet, ")") } else { String::new() };
-            cat!(ui.window, colon(lang), " ", crate::i18n::join(&parts, semicolon(lang)), upcoming)
+            match &closing {
+                Some(closing) => out.push_str(&cat!(ui.closes, " ", closing)),
+                None => out.push_str(ui.closing_unknown),
+            }
+            if state == WindowState::Upcoming {
+                out.push_str(&cat!(" (", ui.not_open_yet, ")"));
+            }
+            out
         }
     }
 }
