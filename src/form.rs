@@ -203,8 +203,11 @@ impl<'p> Form<'p> {
             }
         }
         let routes = countries.len() > 1;
-        let mut options: Vec<Choice> =
-            countries.iter().map(|p| Choice { id: p.country.code.clone(), label: p.country.name.clone() }).collect();
+        // Plain loops rather than collected iterators: each `collect` is its own code.
+        let mut options = Vec::new();
+        for p in &countries {
+            options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
+        }
         let other = Text { fr: ui(Lang::Fr).other_country.to_owned(), en: ui(Lang::En).other_country.to_owned() };
         options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: other });
         let country = Question {
@@ -230,11 +233,16 @@ impl<'p> Form<'p> {
                 }
             }
         }
-        let slots = programmes
-            .iter()
-            .map(|p| p.questions.iter().map(|q| ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX)).collect())
-            .collect();
-        let domains = programmes.iter().map(|p| Domains::new(p)).collect();
+        let mut slots = Vec::new();
+        let mut domains = Vec::new();
+        for p in &programmes {
+            let mut own = Vec::new();
+            for q in &p.questions {
+                own.push(ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX));
+            }
+            slots.push(own);
+            domains.push(Domains::new(p));
+        }
         Form { programmes, questions, slots, domains, country, routes }
     }
 
@@ -269,7 +277,11 @@ impl<'p> Form<'p> {
     }
 
     pub fn no_answers(&self) -> FormAnswers {
-        FormAnswers { slots: vec![Slot::NotReached; self.questions.len()] }
+        let mut slots = Vec::with_capacity(self.questions.len());
+        for _ in &self.questions {
+            slots.push(Slot::NotReached);
+        }
+        FormAnswers { slots }
     }
 
     /// Checks every input; the first problem is the error. An answer to a question
@@ -338,8 +350,12 @@ impl<'p> Form<'p> {
     ) -> Outcome<'p> {
         let own = own_answers(programme, slots, answers);
         let country = self.country(programme, answers);
-        let unknown =
-            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
+        let mut unknown = Set::new();
+        for (q, slot) in slots.iter().enumerate() {
+            if answers.is_unknown(*slot) {
+                unknown.insert(q);
+            }
+        }
         Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
     }
 

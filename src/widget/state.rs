@@ -112,7 +112,11 @@ impl WidgetState {
     pub fn new(programmes: Vec<&'static Programme>, lang: Lang, today: Date) -> WidgetState {
         let form = Form::new(programmes);
         let answers = form.no_answers();
-        let fields = vec![Field::default(); form.questions().count()];
+        // Pushed rather than `vec![…; n]`, which clones a field n times through code of its own.
+        let mut fields = Vec::new();
+        for _ in form.questions() {
+            fields.push(Field::default());
+        }
         let view = view_of(&form, &answers, lang, today);
         WidgetState { lang, today, form, fields, answers, view }
     }
