@@ -248,7 +248,10 @@ impl<'p> Form<'p> {
 
     /// The form's questions, in its order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> + '_ {
-        (0..self.questions.len()).filter_map(|index| self.question(index))
+        self.questions.iter().map(|q| match q {
+            FormQuestion::Country => &self.country,
+            FormQuestion::Pack(question) => *question,
+        })
     }
 
     pub fn question(&self, index: usize) -> Option<&Question> {

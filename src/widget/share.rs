@@ -203,8 +203,10 @@ impl Link {
     /// Whether the link was made by a widget of these programmes (in any order) and
     /// this rank among the page's widgets of the same programmes.
     pub fn is_for(&self, programmes: &[&str], rank: usize) -> bool {
-        let ours: Vec<&str> = self.programmes.iter().map(|p| p.id.as_str()).collect();
-        same_programmes(&ours, programmes) && self.rank == rank
+        // `same_programmes` on the pins' ids, without collecting them first.
+        self.programmes.iter().all(|p| programmes.contains(&p.id.as_str()))
+            && programmes.iter().all(|id| self.programmes.iter().any(|p| p.id == *id))
+            && self.rank == rank
     }
 }
 
