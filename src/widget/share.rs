@@ -108,9 +108,7 @@ impl Link {
         }
         // A value the widget refused (`abc` days) is no answer: opening the link would
         // name it as one that "no longer fits".
-        let mut answers = state.kept();
-        answers
-            .retain(|k| state.form.position(&k.id).and_then(|q| state.fields.get(q)).is_none_or(|f| f.error.is_none()));
+        let answers = state.kept_where(false);
         Link { programmes, rank, answers }
     }
 

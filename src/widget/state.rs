@@ -197,10 +197,16 @@ impl WidgetState {
     /// What the visitor typed or chose, by question id: what a widget keeps while it
     /// is rebuilt (on another list of programmes, or when its element comes back).
     pub fn kept(&self) -> Vec<Kept> {
+        self.kept_where(true)
+    }
+
+    /// `kept`, without the values the widget refused unless `refused`: read from each
+    /// field as it goes, rather than filtered after by looking each id up again.
+    pub fn kept_where(&self, refused: bool) -> Vec<Kept> {
         let mut kept = Vec::new();
         for (q, field) in self.fields.iter().enumerate() {
             let Some(question) = self.form.question(q) else { continue };
-            if field.raw.is_empty() {
+            if field.raw.is_empty() || (!refused && field.error.is_some()) {
                 continue;
             }
             let chosen = match field.reading {
