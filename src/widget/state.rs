@@ -383,10 +383,6 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     if integer && readings.is_empty() {
         return Err(FieldError::NotAWholeNumber);
     }
-    let shown = |value: Decimal| match currency {
-        Some(currency) => format_amount(value, currency, lang),
-        None => format_number(value, lang),
-    };
     match (inside.as_slice(), readings.first()) {
         ([value], _) => {
             let answer = match currency {
@@ -400,10 +396,16 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         ([first, second], _) => {
             Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first: *first, second: *second }) })
         }
-        (_, Some(value)) => match min.filter(|m| value < m) {
-            Some(min) => Err(FieldError::BelowMinimum(shown(min))),
-            None => Err(FieldError::AboveMaximum(max.map(shown).unwrap_or_default())),
-        },
+        (_, Some(value)) => {
+            // The bound passed, written once for either error.
+            let below = min.filter(|m| value < m);
+            let shown = match (below.or(max), currency) {
+                (Some(bound), Some(currency)) => format_amount(bound, currency, lang),
+                (Some(bound), None) => format_number(bound, lang),
+                (None, _) => String::new(),
+            };
+            Err(if below.is_some() { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
+        }
         (_, None) => Err(FieldError::NotANumber),
     }
 }
