@@ -169,18 +169,15 @@ impl WidgetState {
     /// the others; a programme of another country than the visitor's is left out.
     #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn results_order(&self, view: &FormView) -> Vec<usize> {
-        let rank = |o: &Outcome<'_>| match o.status() {
-            Status::Eligible => 0,
-            Status::Undetermined => 1,
-            Status::NotEligible => 2,
-        };
+        // One pass per status, each in the form's order: that order without a sort.
         let mut order = Vec::new();
-        for (i, outcome) in view.outcomes.iter().enumerate() {
-            if outcome.country != CountryOutcome::NotMet {
-                order.push(i);
+        for status in [Status::Eligible, Status::Undetermined, Status::NotEligible] {
+            for (i, outcome) in view.outcomes.iter().enumerate() {
+                if outcome.country != CountryOutcome::NotMet && outcome.status() == status {
+                    order.push(i);
+                }
             }
         }
-        crate::sort::sort_by_key(&mut order, |&i| (view.outcomes.get(i).map_or(3, rank), i));
         order
     }
 
@@ -620,6 +617,38 @@ mod tests {
             .collect();
         assert_eq!(shown, ["uk-film-tv-emergency-relief-2020"]);
         assert_eq!(view.next_question.and_then(|q| state.form.question(q)).map(|q| q.id.as_str()), Some("screen_role"));
+    }
+
+    #[test]
+    fn results_are_ordered_likely_first_then_unknown_then_the_others_each_in_the_forms_order() {
+        let ids = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021"];
+        let mut state = state_of(&ids);
+        let mut statuses = Vec::new();
+        for (id, raw) in [
+            ("profession", "artist"),
+            ("building_rights_2019_2020", "yes"),
+            ("mentoring_profile", "student"),
+            ("rights_not_renewed_since_2020", "no"),
+            ("profession", "other"),
+            ("profession", "technician"),
+            ("country", "gb"),
+        ] {
+            answer(&mut state, id, raw);
+            let view = state.view();
+            // What a stable sort by (rank, index) gives, over the programmes of the country.
+            let rank = |i: &usize| match view.outcomes.get(*i).map(|o| o.status()) {
+                Some(Status::Eligible) => 0,
+                Some(Status::Undetermined) => 1,
+                _ => 2,
+            };
+            let mut expected: Vec<usize> = (0..view.outcomes.len())
+                .filter(|i| view.outcomes.get(*i).is_some_and(|o| o.country != CountryOutcome::NotMet))
+                .collect();
+            expected.sort_by_key(|i| (rank(i), *i));
+            assert_eq!(state.results_order(view), expected, "after {id} = {raw}");
+            statuses.extend(expected.iter().map(rank));
+        }
+        assert!([0, 1, 2].iter().all(|r| statuses.contains(r)), "every rank was ordered: {statuses:?}");
     }
 
     #[test]
