@@ -275,20 +275,21 @@ impl WidgetState {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
-        if raw.trim() == UNKNOWN {
+        // One trim and one place the field is replaced, for either kind of answer.
+        let trimmed = raw.trim();
+        let field = if trimmed == UNKNOWN {
             self.answers.set_unknown(question);
-            if let Some(field) = self.fields.get_mut(question) {
-                *field = Field { raw: UNKNOWN.to_owned(), error: None, reading: None };
-            }
-            return;
-        }
-        let (answer, error, reading) = match read(kind, raw.trim(), self.lang) {
-            Ok(typed) => (typed.answer, None, typed.reading),
-            Err(error) => (None, Some(error), None),
+            Field { raw: UNKNOWN.to_owned(), error: None, reading: None }
+        } else {
+            let (answer, error, reading) = match read(kind, trimmed, self.lang) {
+                Ok(typed) => (typed.answer, None, typed.reading),
+                Err(error) => (None, Some(error), None),
+            };
+            self.answers.set(question, answer);
+            Field { raw, error, reading }
         };
-        self.answers.set(question, answer);
-        if let Some(field) = self.fields.get_mut(question) {
-            *field = Field { raw, error, reading };
+        if let Some(slot) = self.fields.get_mut(question) {
+            *slot = field;
         }
     }
 
