@@ -80,29 +80,26 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let window = &programme.window;
-    let closing = window.closes.map(|closes| match &window.closing_time {
-        Some(time) => cat!(closes.long(lang), " ", time.get(lang)),
-        None => closes.long(lang),
+    // Each day written once, whichever sentence uses it.
+    let closing = window.closes.map(|closes| {
+        let mut text = closes.long(lang);
+        if let Some(time) = &window.closing_time {
+            text.push(' ');
+            text.push_str(time.get(lang));
+        }
+        text
     });
-    match (state, &closing, window.opens) {
+    let opens = window.opens.map(|opens| opens.long(lang));
+    match (state, &closing, &opens) {
         (WindowState::Closed, Some(closing), _) => cat!(ui.closed_on, " ", closing, "."),
         (WindowState::Unconfirmed, _, Some(opens)) => {
-            cat!(
-                ui.opened_on,
-                " ",
-                opens.long(lang),
-                semicolon(lang),
-                ui.may_have_closed,
-                " (",
-                programme.operator,
-                ")."
-            )
+            cat!(ui.opened_on, " ", opens, semicolon(lang), ui.may_have_closed, " (", programme.operator, ").")
         }
         // Written into one string rather than parts joined.
         _ => {
             let mut out = cat!(ui.window, colon(lang), " ");
-            if let Some(opens) = window.opens {
-                out.push_str(&cat!(ui.opens, " ", opens.long(lang), semicolon(lang)));
+            if let Some(opens) = &opens {
+                out.push_str(&cat!(ui.opens, " ", opens, semicolon(lang)));
             }
             match &closing {
                 Some(closing) => out.push_str(&cat!(ui.closes, " ", closing)),
