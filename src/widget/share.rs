@@ -296,8 +296,8 @@ fn decode(value: &str) -> Result<String, LinkError> {
     while let Some(byte) = rest.next() {
         match byte {
             b'%' => {
-                let high = rest.next().and_then(hex).ok_or(LinkError::Escape)?;
-                let low = rest.next().and_then(hex).ok_or(LinkError::Escape)?;
+                let high = hex(rest.next()).ok_or(LinkError::Escape)?;
+                let low = hex(rest.next()).ok_or(LinkError::Escape)?;
                 bytes.push(high << 4 | low);
             }
             b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => bytes.push(b),
@@ -310,8 +310,15 @@ fn decode(value: &str) -> Result<String, LinkError> {
     String::from_utf8(bytes).map_err(|_| LinkError::Escape)
 }
 
-fn hex(byte: u8) -> Option<u8> {
-    char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok())
+/// A hex digit's value, either case: what `to_digit(16)` gives, without its code for
+/// every radix.
+fn hex(byte: Option<u8>) -> Option<u8> {
+    match byte? {
+        b @ b'0'..=b'9' => Some(b - b'0'),
+        b @ b'a'..=b'f' => Some(b - b'a' + 10),
+        b @ b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// Question and programme ids: lower-case letters, digits, `_` and `-`.
@@ -353,6 +360,15 @@ fn read_rank(text: &str) -> Result<usize, LinkError> {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn hex_digits_are_read_as_to_digit_reads_them() {
+        for byte in 0..=u8::MAX {
+            let expected = char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok());
+            assert_eq!(hex(Some(byte)), expected, "{byte}");
+        }
+        assert_eq!(hex(None), None);
+    }
 
     fn kept(id: &str, raw: &str, chosen: Option<i64>) -> Kept {
         Kept { id: id.into(), raw: raw.into(), chosen: chosen.map(Decimal::from) }
