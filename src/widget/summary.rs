@@ -92,12 +92,16 @@ impl Summary {
                 documents.push(item);
             }
             let mut lists = Vec::new();
-            for (title, items) in
-                [(ui.depends_on, depends_on), (ui.what_would_change, changes), (ui.before_applying, documents)]
-            {
-                if !items.is_empty() {
-                    lists.push((title, items));
-                }
+            // Each list apart rather than through an array's iterator, which dropped what
+            // it did not yield through code of its own.
+            if !depends_on.is_empty() {
+                lists.push((ui.depends_on, depends_on));
+            }
+            if !changes.is_empty() {
+                lists.push((ui.what_would_change, changes));
+            }
+            if !documents.is_empty() {
+                lists.push((ui.before_applying, documents));
             }
             let mut sources = Vec::new();
             for source in &programme.sources {
