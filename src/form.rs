@@ -396,8 +396,16 @@ impl<'p> Form<'p> {
                 }
             }
         }
-        let best = counts.iter().copied().max().filter(|n| *n > 0)?;
-        counts.iter().position(|n| *n == best)
+        // The first of the largest counts, if any is above zero: one pass.
+        let mut best = None;
+        let mut most = 0;
+        for (q, &count) in counts.iter().enumerate() {
+            if count > most {
+                best = Some(q);
+                most = count;
+            }
+        }
+        best
     }
 }
 
