@@ -154,8 +154,10 @@ impl Link {
                 decoded.push(decode(value)?);
             }
             let values = decoded;
-            match (key, values.as_slice()) {
-                ("p", [id, version, hash]) => {
+            // The key first, then its values' shape: each key compared once.
+            match key {
+                "p" => {
+                    let [id, version, hash] = values.as_slice() else { return Err(LinkError::Shape("a programme")) };
                     if !is_id(id) || !is_version(version) || !is_hash(hash) {
                         return Err(LinkError::Shape("a programme"));
                     }
@@ -164,8 +166,9 @@ impl Link {
                     }
                     link.programmes.push(Pin { id: id.clone(), version: version.clone(), hash: hash.clone() });
                 }
-                ("a", [id, raw, chosen @ ..]) if chosen.len() <= 1 => {
-                    if !is_id(id) || raw.is_empty() {
+                "a" => {
+                    let [id, raw, chosen @ ..] = values.as_slice() else { return Err(LinkError::Shape("an answer")) };
+                    if chosen.len() > 1 || !is_id(id) || raw.is_empty() {
                         return Err(LinkError::Shape("an answer"));
                     }
                     let chosen = match chosen.first() {
@@ -177,15 +180,14 @@ impl Link {
                     }
                     link.answers.push(Kept { id: id.clone(), raw: raw.clone(), chosen });
                 }
-                ("w", [rank]) => {
+                "w" => {
+                    let [rank] = values.as_slice() else { return Err(LinkError::Shape("the rank")) };
                     if ranked {
                         return Err(LinkError::Duplicate);
                     }
                     link.rank = read_rank(rank)?;
                     ranked = true;
                 }
-                ("p" | "a", _) => return Err(LinkError::Shape(if key == "p" { "a programme" } else { "an answer" })),
-                ("w", _) => return Err(LinkError::Shape("the rank")),
                 _ => return Err(LinkError::UnknownField),
             }
             if link.programmes.len() > MAX_PROGRAMMES || link.answers.len() > MAX_ANSWERS {
