@@ -183,15 +183,15 @@ pub fn changes(outcome: &Outcome<'_>, lang: Lang) -> Vec<ChangeReport> {
     let programme = outcome.verdict.programme;
     let mut reports = Vec::new();
     for c in &outcome.changes() {
-        if let Some(report) = change(programme, c, lang) {
-            reports.push(report);
-        }
+        change(programme, c, lang, &mut reports);
     }
     reports
 }
 
-/// `None` only for a question the programme does not have, which the engine never gives.
-fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeReport> {
+/// Pushes the report of `change` onto `reports`: pushed there rather than returned, so
+/// that the large report is not moved through an `Option`. Nothing is pushed (`None`)
+/// only for a question the programme does not have, which the engine never gives.
+fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<ChangeReport>) -> Option<()> {
     let question = programme.questions.get(change.question)?;
     let ui = ui(lang);
     let mut report = ChangeReport {
@@ -277,7 +277,8 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
         None => String::new(),
     };
     report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
-    Some(report)
+    reports.push(report);
+    Some(())
 }
 
 /// A number as a visitor reads it: `20 000 €` for money, `1 200` for a count.
