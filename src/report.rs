@@ -141,8 +141,13 @@ impl EvaluationReport {
         };
         // Plain loops rather than collecting iterators: each `collect` is its own code.
         let mut criteria = Vec::new();
-        if let Some(country) = country_criterion(programme, outcome.country, lang) {
-            criteria.push(country);
+        if let Some(status) = country_status(outcome.country) {
+            // The criterion the form adds when it routes by country, or was told the country.
+            criteria.push(CriterionReport {
+                id: COUNTRY.to_owned(),
+                status: status.as_str(),
+                explanation: country_explanation(programme, status, lang),
+            });
         }
         for outcome in &verdict.criteria {
             criteria.push(CriterionReport {
@@ -307,16 +312,6 @@ pub fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport>
         }
     }
     documents
-}
-
-/// The criterion the form adds when it routes by country, or was told the country.
-fn country_criterion(programme: &Programme, country: CountryOutcome, lang: Lang) -> Option<CriterionReport> {
-    let status = country_status(country)?;
-    Some(CriterionReport {
-        id: COUNTRY.to_owned(),
-        status: status.as_str(),
-        explanation: country_explanation(programme, status, lang),
-    })
 }
 
 /// The country as a criterion of a programme; `None` when the form did not ask it.
