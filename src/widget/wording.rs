@@ -303,16 +303,20 @@ pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, l
         1 => Some(words.gone_one.to_owned()),
         n => Some(cat!(digits(n as u64), " ", words.gone_many)),
     };
-    let mut left_out = Vec::new();
+    // Each answer left out written in place, after the words that introduce them or
+    // a semicolon, rather than gathered and joined.
+    let intro = cat!(" ", words.dropped, " ");
+    let mut separator = intro.as_str();
     for label in dropped {
-        left_out.push(quoted(label, lang));
+        out.push_str(separator);
+        out.push_str(&quoted(label, lang));
+        separator = semicolon(lang);
     }
-    left_out.extend(gone);
-    if !left_out.is_empty() {
-        out.push(' ');
-        out.push_str(words.dropped);
-        out.push(' ');
-        out.push_str(&crate::i18n::join(&left_out, semicolon(lang)));
+    if let Some(gone) = &gone {
+        out.push_str(separator);
+        out.push_str(gone);
+    }
+    if !dropped.is_empty() || gone.is_some() {
         out.push('.');
     }
     out
