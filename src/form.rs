@@ -172,14 +172,17 @@ impl<'p> Outcome<'p> {
     /// change the verdict or the benefit: what the verdict depends on.
     pub fn depends_on(&self) -> Vec<&str> {
         let programme = self.verdict.programme;
+        let mut ids = Vec::new();
         // Another country makes any verdict but a no a no.
-        let country = (self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible)
-            .then_some(COUNTRY);
-        let questions = self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q));
-        country
-            .into_iter()
-            .chain(questions.filter_map(|q| programme.questions.get(*q)).map(|q| q.id.as_str()))
-            .collect()
+        if self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible {
+            ids.push(COUNTRY);
+        }
+        for q in self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q)) {
+            if let Some(question) = programme.questions.get(*q) {
+                ids.push(question.id.as_str());
+            }
+        }
+        ids
     }
 
     /// The benefit still possible; `None` when not eligible.
@@ -200,8 +203,11 @@ impl<'p> Form<'p> {
             }
         }
         let routes = countries.len() > 1;
-        let mut options: Vec<Choice> =
-            countries.iter().map(|p| Choice { id: p.country.code.clone(), label: p.country.name.clone() }).collect();
+        // Plain loops rather than collected iterators: each `collect` is its own code.
+        let mut options = Vec::new();
+        for p in &countries {
+            options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
+        }
         let other = Text { fr: ui(Lang::Fr).other_country.to_owned(), en: ui(Lang::En).other_country.to_owned() };
         options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: other });
         let country = Question {
@@ -227,17 +233,25 @@ impl<'p> Form<'p> {
                 }
             }
         }
-        let slots = programmes
-            .iter()
-            .map(|p| p.questions.iter().map(|q| ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX)).collect())
-            .collect();
-        let domains = programmes.iter().map(|p| Domains::new(p)).collect();
+        let mut slots = Vec::new();
+        let mut domains = Vec::new();
+        for p in &programmes {
+            let mut own = Vec::new();
+            for q in &p.questions {
+                own.push(ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX));
+            }
+            slots.push(own);
+            domains.push(Domains::new(p));
+        }
         Form { programmes, questions, slots, domains, country, routes }
     }
 
     /// The form's questions, in its order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> + '_ {
-        (0..self.questions.len()).filter_map(|index| self.question(index))
+        self.questions.iter().map(|q| match q {
+            FormQuestion::Country => &self.country,
+            FormQuestion::Pack(question) => *question,
+        })
     }
 
     pub fn question(&self, index: usize) -> Option<&Question> {
@@ -266,7 +280,11 @@ impl<'p> Form<'p> {
     }
 
     pub fn no_answers(&self) -> FormAnswers {
-        FormAnswers { slots: vec![Slot::NotReached; self.questions.len()] }
+        let mut slots = Vec::with_capacity(self.questions.len());
+        for _ in &self.questions {
+            slots.push(Slot::NotReached);
+        }
+        FormAnswers { slots }
     }
 
     /// Checks every input; the first problem is the error. An answer to a question
@@ -319,12 +337,11 @@ impl<'p> Form<'p> {
 
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
-        self.programmes
-            .iter()
-            .zip(&self.slots)
-            .zip(&self.domains)
-            .map(|((programme, slots), domains)| self.outcome(programme, slots, domains, answers))
-            .collect()
+        let mut outcomes = Vec::with_capacity(self.programmes.len());
+        for ((programme, slots), domains) in self.programmes.iter().zip(&self.slots).zip(&self.domains) {
+            outcomes.push(self.outcome(programme, slots, domains, answers));
+        }
+        outcomes
     }
 
     fn outcome(
@@ -336,8 +353,12 @@ impl<'p> Form<'p> {
     ) -> Outcome<'p> {
         let own = own_answers(programme, slots, answers);
         let country = self.country(programme, answers);
-        let unknown =
-            crate::sort::set(slots.iter().enumerate().filter(|(_, slot)| answers.is_unknown(**slot)).map(|(q, _)| q));
+        let mut unknown = Set::new();
+        for (q, slot) in slots.iter().enumerate() {
+            if answers.is_unknown(*slot) {
+                unknown.insert(q);
+            }
+        }
         Outcome { verdict: evaluate_with(programme, Some(domains), &own), country, unknown, answers: own }
     }
 
@@ -375,8 +396,16 @@ impl<'p> Form<'p> {
                 }
             }
         }
-        let best = counts.iter().copied().max().filter(|n| *n > 0)?;
-        counts.iter().position(|n| *n == best)
+        // The first of the largest counts, if any is above zero: one pass.
+        let mut best = None;
+        let mut most = 0;
+        for (q, &count) in counts.iter().enumerate() {
+            if count > most {
+                best = Some(q);
+                most = count;
+            }
+        }
+        best
     }
 }
 

@@ -139,20 +139,34 @@ impl EvaluationReport {
             }
             _ => None,
         };
-        let mut criteria: Vec<CriterionReport> =
-            country_criterion(programme, outcome.country, lang).into_iter().collect();
-        criteria.extend(verdict.criteria.iter().map(|outcome| CriterionReport {
-            id: outcome.criterion.id.clone(),
-            status: outcome.status.as_str(),
-            explanation: outcome.explanation(lang).to_owned(),
-        }));
+        // Plain loops rather than collecting iterators: each `collect` is its own code.
+        let mut criteria = Vec::new();
+        if let Some(status) = country_status(outcome.country) {
+            // The criterion the form adds when it routes by country, or was told the country.
+            criteria.push(CriterionReport {
+                id: COUNTRY.to_owned(),
+                status: status.as_str(),
+                explanation: country_explanation(programme, status, lang),
+            });
+        }
+        for outcome in &verdict.criteria {
+            criteria.push(CriterionReport {
+                id: outcome.criterion.id.clone(),
+                status: outcome.status.as_str(),
+                explanation: outcome.explanation(lang).to_owned(),
+            });
+        }
+        let mut depends_on = Vec::new();
+        for id in outcome.depends_on() {
+            depends_on.push(id.to_owned());
+        }
         EvaluationReport {
             programme: programme.id.clone(),
             status: outcome.status().as_str(),
             amount,
             benefit,
             next_question: outcome.next_question().map(str::to_owned),
-            depends_on: outcome.depends_on().into_iter().map(str::to_owned).collect(),
+            depends_on,
             window: WindowReport {
                 opens: programme.window.opens.map(Date::iso),
                 closes: programme.window.closes.map(Date::iso),
@@ -172,11 +186,17 @@ impl EvaluationReport {
 /// What would change a programme's verdict (`Outcome::changes`), as its report says it.
 pub fn changes(outcome: &Outcome<'_>, lang: Lang) -> Vec<ChangeReport> {
     let programme = outcome.verdict.programme;
-    outcome.changes().iter().filter_map(|c| change(programme, c, lang)).collect()
+    let mut reports = Vec::new();
+    for c in &outcome.changes() {
+        change(programme, c, lang, &mut reports);
+    }
+    reports
 }
 
-/// `None` only for a question the programme does not have, which the engine never gives.
-fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeReport> {
+/// Pushes the report of `change` onto `reports`: pushed there rather than returned, so
+/// that the large report is not moved through an `Option`. Nothing is pushed (`None`)
+/// only for a question the programme does not have, which the engine never gives.
+fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<ChangeReport>) -> Option<()> {
     let question = programme.questions.get(change.question)?;
     let ui = ui(lang);
     let mut report = ChangeReport {
@@ -262,7 +282,8 @@ fn change(programme: &Programme, change: &Change, lang: Lang) -> Option<ChangeRe
         None => String::new(),
     };
     report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
-    Some(report)
+    reports.push(report);
+    Some(())
 }
 
 /// A number as a visitor reads it: `20 000 €` for money, `1 200` for a count.
@@ -274,11 +295,11 @@ pub fn reading(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
 }
 
 pub fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport> {
-    let documents = programme.criteria.iter().flat_map(|c| c.documents.iter().map(move |d| (c, d)));
-    documents
-        .filter_map(|(criterion, document)| {
-            let source = programme.sources.get(document.source)?;
-            Some(DocumentReport {
+    let mut documents = Vec::new();
+    for criterion in &programme.criteria {
+        for document in &criterion.documents {
+            let Some(source) = programme.sources.get(document.source) else { continue };
+            documents.push(DocumentReport {
                 criterion: criterion.id.clone(),
                 text: document.text.get(lang).to_owned(),
                 source: SourceReport {
@@ -287,19 +308,10 @@ pub fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport>
                     date: source.date.clone(),
                     url: source.url.clone(),
                 },
-            })
-        })
-        .collect()
-}
-
-/// The criterion the form adds when it routes by country, or was told the country.
-fn country_criterion(programme: &Programme, country: CountryOutcome, lang: Lang) -> Option<CriterionReport> {
-    let status = country_status(country)?;
-    Some(CriterionReport {
-        id: COUNTRY.to_owned(),
-        status: status.as_str(),
-        explanation: country_explanation(programme, status, lang),
-    })
+            });
+        }
+    }
+    documents
 }
 
 /// The country as a criterion of a programme; `None` when the form did not ask it.
@@ -332,10 +344,13 @@ pub fn benefit(programme: &Programme, outlook: &BenefitOutlook, lang: Lang) -> O
             max: max.map(canonical),
             operator_decides: matches!(amount.rule, AmountRule::Range { .. }),
         }),
-        (Benefit::Place(place), BenefitOutlook::Place { starts }) => Some(BenefitReport::Place {
-            what: place.what.get(lang).to_owned(),
-            starts: starts.iter().filter_map(|i| place.starts.get(*i)).map(|s| s.when.get(lang).to_owned()).collect(),
-        }),
+        (Benefit::Place(place), BenefitOutlook::Place { starts }) => {
+            let mut whens = Vec::new();
+            for start in starts.iter().filter_map(|i| place.starts.get(*i)) {
+                whens.push(start.when.get(lang).to_owned());
+            }
+            Some(BenefitReport::Place { what: place.what.get(lang).to_owned(), starts: whens })
+        }
         _ => None,
     }
 }

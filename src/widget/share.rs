@@ -101,19 +101,14 @@ impl std::error::Error for LinkError {}
 impl Link {
     /// The link of a widget's state: its programmes, pinned, and what the visitor answered.
     pub fn of(state: &WidgetState, rank: usize) -> Link {
-        let programmes = state
-            .form
-            .programmes
-            .iter()
-            .map(|p| Pin { id: p.id.clone(), version: p.version.clone(), hash: short_hash(&p.hash) })
-            .collect();
+        // Plain loops rather than collected iterators: each `collect` is its own code.
+        let mut programmes = Vec::new();
+        for p in &state.form.programmes {
+            programmes.push(Pin { id: p.id.clone(), version: p.version.clone(), hash: short_hash(&p.hash) });
+        }
         // A value the widget refused (`abc` days) is no answer: opening the link would
         // name it as one that "no longer fits".
-        let answers = state
-            .kept()
-            .into_iter()
-            .filter(|k| state.form.position(&k.id).and_then(|q| state.fields.get(q)).is_none_or(|f| f.error.is_none()))
-            .collect();
+        let answers = state.kept_where(false);
         Link { programmes, rank, answers }
     }
 
@@ -159,8 +154,10 @@ impl Link {
                 decoded.push(decode(value)?);
             }
             let values = decoded;
-            match (key, values.as_slice()) {
-                ("p", [id, version, hash]) => {
+            // The key first, then its values' shape: each key compared once.
+            match key {
+                "p" => {
+                    let [id, version, hash] = values.as_slice() else { return Err(LinkError::Shape("a programme")) };
                     if !is_id(id) || !is_version(version) || !is_hash(hash) {
                         return Err(LinkError::Shape("a programme"));
                     }
@@ -169,8 +166,9 @@ impl Link {
                     }
                     link.programmes.push(Pin { id: id.clone(), version: version.clone(), hash: hash.clone() });
                 }
-                ("a", [id, raw, chosen @ ..]) if chosen.len() <= 1 => {
-                    if !is_id(id) || raw.is_empty() {
+                "a" => {
+                    let [id, raw, chosen @ ..] = values.as_slice() else { return Err(LinkError::Shape("an answer")) };
+                    if chosen.len() > 1 || !is_id(id) || raw.is_empty() {
                         return Err(LinkError::Shape("an answer"));
                     }
                     let chosen = match chosen.first() {
@@ -182,15 +180,14 @@ impl Link {
                     }
                     link.answers.push(Kept { id: id.clone(), raw: raw.clone(), chosen });
                 }
-                ("w", [rank]) => {
+                "w" => {
+                    let [rank] = values.as_slice() else { return Err(LinkError::Shape("the rank")) };
                     if ranked {
                         return Err(LinkError::Duplicate);
                     }
                     link.rank = read_rank(rank)?;
                     ranked = true;
                 }
-                ("p" | "a", _) => return Err(LinkError::Shape(if key == "p" { "a programme" } else { "an answer" })),
-                ("w", _) => return Err(LinkError::Shape("the rank")),
                 _ => return Err(LinkError::UnknownField),
             }
             if link.programmes.len() > MAX_PROGRAMMES || link.answers.len() > MAX_ANSWERS {
@@ -206,8 +203,10 @@ impl Link {
     /// Whether the link was made by a widget of these programmes (in any order) and
     /// this rank among the page's widgets of the same programmes.
     pub fn is_for(&self, programmes: &[&str], rank: usize) -> bool {
-        let ours: Vec<&str> = self.programmes.iter().map(|p| p.id.as_str()).collect();
-        same_programmes(&ours, programmes) && self.rank == rank
+        // `same_programmes` on the pins' ids, without collecting them first.
+        self.programmes.iter().all(|p| programmes.contains(&p.id.as_str()))
+            && programmes.iter().all(|id| self.programmes.iter().any(|p| p.id == *id))
+            && self.rank == rank
     }
 }
 
@@ -224,17 +223,13 @@ pub enum FromLink {
 impl FromLink {
     /// Restores the link's answers into `state`, keeping those that still fit.
     pub fn restore(state: &mut WidgetState, link: &Link) -> FromLink {
-        let changed = state
-            .form
-            .programmes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, programme)| {
-                let pin = link.programmes.iter().find(|pin| pin.id == programme.id)?;
-                let same = pin.version == programme.version && pin.hash == short_hash(&programme.hash);
-                (!same).then(|| (i, pin.version.clone()))
-            })
-            .collect();
+        let mut changed = Vec::new();
+        for (i, programme) in state.form.programmes.iter().enumerate() {
+            let Some(pin) = link.programmes.iter().find(|pin| pin.id == programme.id) else { continue };
+            if pin.version != programme.version || pin.hash != short_hash(&programme.hash) {
+                changed.push((i, pin.version.clone()));
+            }
+        }
         let dropped = state.restore_fitting(&link.answers);
         FromLink::Restored { changed, dropped }
     }
@@ -245,14 +240,19 @@ impl FromLink {
         let FromLink::Restored { changed, dropped } = self else {
             return crate::widget::wording::keep(lang).unreadable.to_owned();
         };
-        let changed: Vec<_> =
-            changed.iter().filter_map(|(i, was)| Some((*state.form.programmes.get(*i)?, was.as_str()))).collect();
-        let labels: Vec<&str> = dropped
-            .iter()
-            .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
-            .map(|q| q.label.get(lang))
-            .collect();
-        crate::widget::wording::restored(&changed, &labels, dropped.len().saturating_sub(labels.len()), lang)
+        let mut programmes = Vec::new();
+        for (i, was) in changed {
+            if let Some(programme) = state.form.programmes.get(*i) {
+                programmes.push((*programme, was.as_str()));
+            }
+        }
+        let mut labels = Vec::new();
+        for id in dropped {
+            if let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) {
+                labels.push(question.label.get(lang));
+            }
+        }
+        crate::widget::wording::restored(&programmes, &labels, dropped.len().saturating_sub(labels.len()), lang)
     }
 }
 
@@ -298,8 +298,8 @@ fn decode(value: &str) -> Result<String, LinkError> {
     while let Some(byte) = rest.next() {
         match byte {
             b'%' => {
-                let high = rest.next().and_then(hex).ok_or(LinkError::Escape)?;
-                let low = rest.next().and_then(hex).ok_or(LinkError::Escape)?;
+                let high = hex(rest.next()).ok_or(LinkError::Escape)?;
+                let low = hex(rest.next()).ok_or(LinkError::Escape)?;
                 bytes.push(high << 4 | low);
             }
             b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => bytes.push(b),
@@ -312,8 +312,15 @@ fn decode(value: &str) -> Result<String, LinkError> {
     String::from_utf8(bytes).map_err(|_| LinkError::Escape)
 }
 
-fn hex(byte: u8) -> Option<u8> {
-    char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok())
+/// A hex digit's value, either case: what `to_digit(16)` gives, without its code for
+/// every radix.
+fn hex(byte: Option<u8>) -> Option<u8> {
+    match byte? {
+        b @ b'0'..=b'9' => Some(b - b'0'),
+        b @ b'a'..=b'f' => Some(b - b'a' + 10),
+        b @ b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// Question and programme ids: lower-case letters, digits, `_` and `-`.
@@ -355,6 +362,15 @@ fn read_rank(text: &str) -> Result<usize, LinkError> {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn hex_digits_are_read_as_to_digit_reads_them() {
+        for byte in 0..=u8::MAX {
+            let expected = char::from(byte).to_digit(16).and_then(|d| u8::try_from(d).ok());
+            assert_eq!(hex(Some(byte)), expected, "{byte}");
+        }
+        assert_eq!(hex(None), None);
+    }
 
     fn kept(id: &str, raw: &str, chosen: Option<i64>) -> Kept {
         Kept { id: id.into(), raw: raw.into(), chosen: chosen.map(Decimal::from) }

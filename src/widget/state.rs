@@ -112,7 +112,11 @@ impl WidgetState {
     pub fn new(programmes: Vec<&'static Programme>, lang: Lang, today: Date) -> WidgetState {
         let form = Form::new(programmes);
         let answers = form.no_answers();
-        let fields = vec![Field::default(); form.questions().count()];
+        // Pushed rather than `vec![…; n]`, which clones a field n times through code of its own.
+        let mut fields = Vec::new();
+        for _ in form.questions() {
+            fields.push(Field::default());
+        }
         let view = view_of(&form, &answers, lang, today);
         WidgetState { lang, today, form, fields, answers, view }
     }
@@ -148,30 +152,32 @@ impl WidgetState {
     /// typing, and the next one worth asking. The others no longer matter or not yet.
     #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn visible_questions(&self, view: &FormView) -> Vec<usize> {
-        (0..self.fields.len())
-            .filter(|&q| self.form.asks(q))
-            .filter(|&q| {
-                Some(q) == view.next_question
-                    || self.answers.is_answered(q)
-                    || self.answers.is_unknown(q)
-                    || self.fields.get(q).is_some_and(|f| !f.raw.is_empty())
-            })
-            .collect()
+        let mut visible = Vec::new();
+        for (q, field) in self.fields.iter().enumerate() {
+            let shown = Some(q) == view.next_question
+                || self.answers.is_answered(q)
+                || self.answers.is_unknown(q)
+                || !field.raw.is_empty();
+            if self.form.asks(q) && shown {
+                visible.push(q);
+            }
+        }
+        visible
     }
 
     /// The programmes to show, the likely ones first, then those not yet known, then
     /// the others; a programme of another country than the visitor's is left out.
     #[inline(never)] // also called by the summary: one copy, not one per caller
     pub fn results_order(&self, view: &FormView) -> Vec<usize> {
-        let rank = |o: &Outcome<'_>| match o.status() {
-            Status::Eligible => 0,
-            Status::Undetermined => 1,
-            Status::NotEligible => 2,
-        };
-        let mut order: Vec<usize> = (0..view.outcomes.len())
-            .filter(|&i| view.outcomes.get(i).is_some_and(|o| o.country != CountryOutcome::NotMet))
-            .collect();
-        crate::sort::sort_by_key(&mut order, |&i| (view.outcomes.get(i).map_or(3, rank), i));
+        // One pass per status, each in the form's order: that order without a sort.
+        let mut order = Vec::new();
+        for status in [Status::Eligible, Status::Undetermined, Status::NotEligible] {
+            for (i, outcome) in view.outcomes.iter().enumerate() {
+                if outcome.country != CountryOutcome::NotMet && outcome.status() == status {
+                    order.push(i);
+                }
+            }
+        }
         order
     }
 
@@ -188,19 +194,25 @@ impl WidgetState {
     /// What the visitor typed or chose, by question id: what a widget keeps while it
     /// is rebuilt (on another list of programmes, or when its element comes back).
     pub fn kept(&self) -> Vec<Kept> {
-        self.fields
-            .iter()
-            .enumerate()
-            .filter(|(_, field)| !field.raw.is_empty())
-            .filter_map(|(q, field)| {
-                let id = self.form.question(q)?.id.clone();
-                let chosen = match field.reading {
-                    Some(Reading::Understood(value)) => Some(value),
-                    _ => None,
-                };
-                Some(Kept { id, raw: field.raw.clone(), chosen })
-            })
-            .collect()
+        self.kept_where(true)
+    }
+
+    /// `kept`, without the values the widget refused unless `refused`: read from each
+    /// field as it goes, rather than filtered after by looking each id up again.
+    pub fn kept_where(&self, refused: bool) -> Vec<Kept> {
+        let mut kept = Vec::new();
+        for (q, field) in self.fields.iter().enumerate() {
+            let Some(question) = self.form.question(q) else { continue };
+            if field.raw.is_empty() || (!refused && field.error.is_some()) {
+                continue;
+            }
+            let chosen = match field.reading {
+                Some(Reading::Understood(value)) => Some(value),
+                _ => None,
+            };
+            kept.push(Kept { id: question.id.clone(), raw: field.raw.clone(), chosen });
+        }
+        kept
     }
 
     /// Answers again what was kept, for the questions this form asks; a reading the
@@ -263,20 +275,21 @@ impl WidgetState {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
-        if raw.trim() == UNKNOWN {
+        // One trim and one place the field is replaced, for either kind of answer.
+        let trimmed = raw.trim();
+        let field = if trimmed == UNKNOWN {
             self.answers.set_unknown(question);
-            if let Some(field) = self.fields.get_mut(question) {
-                *field = Field { raw: UNKNOWN.to_owned(), error: None, reading: None };
-            }
-            return;
-        }
-        let (answer, error, reading) = match read(kind, raw.trim(), self.lang) {
-            Ok(typed) => (typed.answer, None, typed.reading),
-            Err(error) => (None, Some(error), None),
+            Field { raw: UNKNOWN.to_owned(), error: None, reading: None }
+        } else {
+            let (answer, error, reading) = match read(kind, trimmed, self.lang) {
+                Ok(typed) => (typed.answer, None, typed.reading),
+                Err(error) => (None, Some(error), None),
+            };
+            self.answers.set(question, answer);
+            Field { raw, error, reading }
         };
-        self.answers.set(question, answer);
-        if let Some(field) = self.fields.get_mut(question) {
-            *field = Field { raw, error, reading };
+        if let Some(slot) = self.fields.get_mut(question) {
+            *slot = field;
         }
     }
 
@@ -303,7 +316,11 @@ fn view_of(form: &Form<'static>, answers: &FormAnswers, lang: Lang, today: Date)
 }
 
 fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<EvaluationReport> {
-    outcomes.iter().map(|o| EvaluationReport::new(o, lang, today)).collect()
+    let mut reports = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        reports.push(EvaluationReport::new(outcome, lang, today));
+    }
+    reports
 }
 
 /// What a typed number says, with what to show next to the field.
@@ -326,14 +343,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     if raw.is_empty() {
         return Ok(Typed::answer(None));
     }
-    let typed = |integer: bool| match read_typed_amount(raw, lang) {
-        Ok(TypedAmount::Exact(value)) => Ok(vec![value]),
-        Ok(TypedAmount::Ambiguous { first, second }) => Ok(vec![first, second]),
-        Err(DecimalError::TooPrecise) => Err(FieldError::TooPrecise),
-        Err(DecimalError::NotANumber) if integer => Err(FieldError::NotAWholeNumber),
-        Err(DecimalError::NotANumber) => Err(FieldError::NotANumber),
-    };
-    let (readings, currency, min, max) = match kind {
+    let (integer, currency, min, max) = match kind {
         QuestionKind::YesNo => {
             return Ok(Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
@@ -344,21 +354,33 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         QuestionKind::Choice(choices) => {
             return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
         }
-        QuestionKind::Integer { min, max } => {
-            let wholes: Vec<Decimal> = typed(true)?.into_iter().filter(|v| !whole_part(*v).1).collect();
-            if wholes.is_empty() {
-                return Err(FieldError::NotAWholeNumber);
-            }
-            (wholes, None, min.map(Decimal::from), max.map(Decimal::from))
+        QuestionKind::Integer { min, max } => (true, None, min.map(Decimal::from), max.map(Decimal::from)),
+        QuestionKind::Money { min, max, currency } => (false, Some(currency.as_str()), *min, *max),
+    };
+    let (first, second) = match read_typed_amount(raw, lang) {
+        Ok(TypedAmount::Exact(value)) => (value, None),
+        Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
+        Err(DecimalError::TooPrecise) => return Err(FieldError::TooPrecise),
+        Err(DecimalError::NotANumber) if integer => return Err(FieldError::NotAWholeNumber),
+        Err(DecimalError::NotANumber) => return Err(FieldError::NotANumber),
+    };
+    // The readings (whole ones only, for a count), and those within the bounds: pushed
+    // in one loop rather than filtered and collected twice.
+    let mut readings = Vec::with_capacity(2);
+    let mut inside = Vec::with_capacity(2);
+    for value in [Some(first), second] {
+        let Some(value) = value else { continue };
+        if integer && whole_part(value).1 {
+            continue;
         }
-        QuestionKind::Money { min, max, currency } => (typed(false)?, Some(currency.as_str()), *min, *max),
-    };
-    let shown = |value: Decimal| match currency {
-        Some(currency) => format_amount(value, currency, lang),
-        None => format_number(value, lang),
-    };
-    let inside: Vec<Decimal> =
-        readings.iter().copied().filter(|v| min.is_none_or(|m| *v >= m) && max.is_none_or(|m| *v <= m)).collect();
+        readings.push(value);
+        if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) {
+            inside.push(value);
+        }
+    }
+    if integer && readings.is_empty() {
+        return Err(FieldError::NotAWholeNumber);
+    }
     match (inside.as_slice(), readings.first()) {
         ([value], _) => {
             let answer = match currency {
@@ -372,10 +394,16 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         ([first, second], _) => {
             Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first: *first, second: *second }) })
         }
-        (_, Some(value)) => match min.filter(|m| value < m) {
-            Some(min) => Err(FieldError::BelowMinimum(shown(min))),
-            None => Err(FieldError::AboveMaximum(max.map(shown).unwrap_or_default())),
-        },
+        (_, Some(value)) => {
+            // The bound passed, written once for either error.
+            let below = min.filter(|m| value < m);
+            let shown = match (below.or(max), currency) {
+                (Some(bound), Some(currency)) => format_amount(bound, currency, lang),
+                (Some(bound), None) => format_number(bound, lang),
+                (None, _) => String::new(),
+            };
+            Err(if below.is_some() { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
+        }
         (_, None) => Err(FieldError::NotANumber),
     }
 }
@@ -590,6 +618,38 @@ mod tests {
             .collect();
         assert_eq!(shown, ["uk-film-tv-emergency-relief-2020"]);
         assert_eq!(view.next_question.and_then(|q| state.form.question(q)).map(|q| q.id.as_str()), Some("screen_role"));
+    }
+
+    #[test]
+    fn results_are_ordered_likely_first_then_unknown_then_the_others_each_in_the_forms_order() {
+        let ids = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020", "collectif-5050-mentorat-2021"];
+        let mut state = state_of(&ids);
+        let mut statuses = Vec::new();
+        for (id, raw) in [
+            ("profession", "artist"),
+            ("building_rights_2019_2020", "yes"),
+            ("mentoring_profile", "student"),
+            ("rights_not_renewed_since_2020", "no"),
+            ("profession", "other"),
+            ("profession", "technician"),
+            ("country", "gb"),
+        ] {
+            answer(&mut state, id, raw);
+            let view = state.view();
+            // What a stable sort by (rank, index) gives, over the programmes of the country.
+            let rank = |i: &usize| match view.outcomes.get(*i).map(|o| o.status()) {
+                Some(Status::Eligible) => 0,
+                Some(Status::Undetermined) => 1,
+                _ => 2,
+            };
+            let mut expected: Vec<usize> = (0..view.outcomes.len())
+                .filter(|i| view.outcomes.get(*i).is_some_and(|o| o.country != CountryOutcome::NotMet))
+                .collect();
+            expected.sort_by_key(|i| (rank(i), *i));
+            assert_eq!(state.results_order(view), expected, "after {id} = {raw}");
+            statuses.extend(expected.iter().map(rank));
+        }
+        assert!([0, 1, 2].iter().all(|r| statuses.contains(r)), "every rank was ordered: {statuses:?}");
     }
 
     #[test]

@@ -56,71 +56,77 @@ impl Summary {
         let words = keep(lang);
         let view = state.view();
         let reports = &view.reports;
-        let results = state
-            .results_order(view)
-            .into_iter()
-            .filter_map(|i| Some((view.outcomes.get(i)?, reports.get(i)?)))
-            .map(|(outcome, report)| {
-                let programme = outcome.verdict.programme;
-                let window = state.window_state(programme);
-                let reasons = report
-                    .criteria
-                    .iter()
-                    .map(|c| {
-                        let (mark, word) = match c.status {
-                            s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
-                            s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
-                            _ => ("?", ui.unknown),
-                        };
-                        cat!(mark, " ", word, " ", c.explanation)
-                    })
-                    .collect();
-                let depends_on: Vec<String> = report
-                    .depends_on
-                    .iter()
-                    .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
-                    .map(|q| q.label.get(lang).to_owned())
-                    .collect();
-                let changes = report.changes.iter().map(|c| c.explanation.clone()).collect();
-                let documents = report
-                    .before_applying
-                    .iter()
-                    .map(|d| {
-                        let mut item =
-                            cat!(d.text, " (", ui.according_to, " ", d.source.publisher, ", ", d.source.title);
-                        if let Some(url) = &d.source.url {
-                            item.push_str(": ");
-                            item.push_str(url);
-                        }
-                        item.push(')');
-                        item
-                    })
-                    .collect();
-                let lists =
-                    [(ui.depends_on, depends_on), (ui.what_would_change, changes), (ui.before_applying, documents)]
-                        .into_iter()
-                        .filter(|(_, items)| !items.is_empty())
-                        .collect();
-                ResultSummary {
-                    name: programme.name.get(lang).to_owned(),
-                    headline: wording::headline(outcome, window, lang),
-                    benefit: wording::benefit_line(outcome, lang),
-                    reasons_title: ui.reasons,
-                    reasons,
-                    lists,
-                    window: wording::window(programme, window, lang),
-                    link: (wording::link(window, lang), programme.apply_url.clone()),
-                    sources_title: words.sources,
-                    sources: programme.sources.iter().map(|s| (wording::source(s, lang), s.url.clone())).collect(),
-                    rules: wording::rules(programme, lang),
+        // Plain loops rather than collected iterators: each `collect` is its own code.
+        let mut results = Vec::new();
+        for i in state.results_order(view) {
+            let (Some(outcome), Some(report)) = (view.outcomes.get(i), reports.get(i)) else { continue };
+            let programme = outcome.verdict.programme;
+            let window = state.window_state(programme);
+            let mut reasons = Vec::new();
+            for c in &report.criteria {
+                let (mark, word) = match c.status {
+                    s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
+                    s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
+                    _ => ("?", ui.unknown),
+                };
+                reasons.push(cat!(mark, " ", word, " ", c.explanation));
+            }
+            let mut depends_on = Vec::new();
+            for id in &report.depends_on {
+                if let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) {
+                    depends_on.push(question.label.get(lang).to_owned());
                 }
-            })
-            .collect();
-        let answers = state
-            .visible_questions(view)
-            .into_iter()
-            .filter_map(|q| Some((state.form.question(q)?.label.get(lang).to_owned(), shown_answer(state, q)?)))
-            .collect();
+            }
+            let mut changes = Vec::new();
+            for change in &report.changes {
+                changes.push(change.explanation.clone());
+            }
+            let mut documents = Vec::new();
+            for d in &report.before_applying {
+                let mut item = cat!(d.text, " (", ui.according_to, " ", d.source.publisher, ", ", d.source.title);
+                if let Some(url) = &d.source.url {
+                    item.push_str(": ");
+                    item.push_str(url);
+                }
+                item.push(')');
+                documents.push(item);
+            }
+            let mut lists = Vec::new();
+            // Each list apart rather than through an array's iterator, which dropped what
+            // it did not yield through code of its own.
+            if !depends_on.is_empty() {
+                lists.push((ui.depends_on, depends_on));
+            }
+            if !changes.is_empty() {
+                lists.push((ui.what_would_change, changes));
+            }
+            if !documents.is_empty() {
+                lists.push((ui.before_applying, documents));
+            }
+            let mut sources = Vec::new();
+            for source in &programme.sources {
+                sources.push((wording::source(source, lang), source.url.clone()));
+            }
+            results.push(ResultSummary {
+                name: programme.name.get(lang).to_owned(),
+                headline: wording::headline(outcome, window, lang),
+                benefit: wording::benefit_line(outcome, lang),
+                reasons_title: ui.reasons,
+                reasons,
+                lists,
+                window: wording::window(programme, window, lang),
+                link: (wording::link(window, lang), programme.apply_url.clone()),
+                sources_title: words.sources,
+                sources,
+                rules: wording::rules(programme, lang),
+            });
+        }
+        let mut answers = Vec::new();
+        for q in state.visible_questions(view) {
+            if let (Some(question), Some(answer)) = (state.form.question(q), shown_answer(state, q)) {
+                answers.push((question.label.get(lang).to_owned(), answer));
+            }
+        }
         Summary {
             lang,
             title: words.title,

@@ -62,19 +62,14 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     else {
         return None;
     };
-    let whens: Vec<&str> = starts.iter().filter_map(|i| place.starts.get(*i)).map(|s| s.when.get(lang)).collect();
-    let separator = cat!(" ", ui.or, " ");
-    Some(cat!(
-        ui.benefit,
-        colon(lang),
-        " ",
-        place.what.get(lang),
-        semicolon(lang),
-        ui.starts,
-        colon(lang),
-        " ",
-        whens.join(&separator)
-    ))
+    let mut whens = String::new();
+    for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
+        if n > 0 {
+            whens.push_str(&cat!(" ", ui.or, " "));
+        }
+        whens.push_str(start.when.get(lang));
+    }
+    Some(cat!(ui.benefit, colon(lang), " ", place.what.get(lang), semicolon(lang), ui.starts, colon(lang), " ", whens))
 }
 
 /// When applications are taken, as of the visitor's day: `Dépôt des demandes : à partir
@@ -85,36 +80,35 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let ui = ui(lang);
     let window = &programme.window;
-    let closing = window.closes.map(|closes| match &window.closing_time {
-        Some(time) => cat!(closes.long(lang), " ", time.get(lang)),
-        None => closes.long(lang),
+    // Each day written once, whichever sentence uses it.
+    let closing = window.closes.map(|closes| {
+        let mut text = closes.long(lang);
+        if let Some(time) = &window.closing_time {
+            text.push(' ');
+            text.push_str(time.get(lang));
+        }
+        text
     });
-    match (state, &closing, window.opens) {
+    let opens = window.opens.map(|opens| opens.long(lang));
+    match (state, &closing, &opens) {
         (WindowState::Closed, Some(closing), _) => cat!(ui.closed_on, " ", closing, "."),
         (WindowState::Unconfirmed, _, Some(opens)) => {
-            cat!(
-                ui.opened_on,
-                " ",
-                opens.long(lang),
-                semicolon(lang),
-                ui.may_have_closed,
-                " (",
-                programme.operator,
-                ")."
-            )
+            cat!(ui.opened_on, " ", opens, semicolon(lang), ui.may_have_closed, " (", programme.operator, ").")
         }
+        // Written into one string rather than parts joined.
         _ => {
-            let mut parts = Vec::new();
-            if let Some(opens) = window.opens {
-                parts.push(cat!(ui.opens, " ", opens.long(lang)));
+            let mut out = cat!(ui.window, colon(lang), " ");
+            if let Some(opens) = &opens {
+                out.push_str(&cat!(ui.opens, " ", opens, semicolon(lang)));
             }
-            parts.push(match &closing {
-                Some(closing) => cat!(ui.closes, " ", closing),
-                None => ui.closing_unknown.to_owned(),
-            });
-            let upcoming =
-                if state == WindowState::Upcoming { cat!(" (", ui.not_open_yet, ")") } else { String::new() };
-            cat!(ui.window, colon(lang), " ", crate::i18n::join(&parts, semicolon(lang)), upcoming)
+            match &closing {
+                Some(closing) => out.push_str(&cat!(ui.closes, " ", closing)),
+                None => out.push_str(ui.closing_unknown),
+            }
+            if state == WindowState::Upcoming {
+                out.push_str(&cat!(" (", ui.not_open_yet, ")"));
+            }
+            out
         }
     }
 }
@@ -309,16 +303,20 @@ pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, l
         1 => Some(words.gone_one.to_owned()),
         n => Some(cat!(digits(n as u64), " ", words.gone_many)),
     };
-    let mut left_out = dropped.iter().map(|label| quoted(label, lang)).chain(gone);
-    if let Some(first) = left_out.next() {
-        out.push(' ');
-        out.push_str(words.dropped);
-        out.push(' ');
-        out.push_str(&first);
-        for next in left_out {
-            out.push_str(semicolon(lang));
-            out.push_str(&next);
-        }
+    // Each answer left out written in place, after the words that introduce them or
+    // a semicolon, rather than gathered and joined.
+    let intro = cat!(" ", words.dropped, " ");
+    let mut separator = intro.as_str();
+    for label in dropped {
+        out.push_str(separator);
+        out.push_str(&quoted(label, lang));
+        separator = semicolon(lang);
+    }
+    if let Some(gone) = &gone {
+        out.push_str(separator);
+        out.push_str(gone);
+    }
+    if !dropped.is_empty() || gone.is_some() {
         out.push('.');
     }
     out
