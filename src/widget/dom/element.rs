@@ -113,6 +113,23 @@ extern "C" {
     fn query_selector_all(this: &Dom, selectors: &str) -> web_sys::NodeList;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The widget's `eligibility-result` event.
+    #[wasm_bindgen(js_name = CustomEvent)]
+    type ResultEvent;
+
+    /// `new CustomEvent`, imported without `catch`: the widget's own name and a plain
+    /// object of its own as the options, which cannot make it throw.
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    fn new(kind: &str, init: &JsValue) -> ResultEvent;
+}
+
+/// An `eligibility-result` event with `init` (a plain object) as its options.
+pub fn result_event(init: &JsValue) -> JsValue {
+    ResultEvent::new("eligibility-result", init).into()
+}
+
 /// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.
 pub fn set_flag(element: &Element, name: &str, on: bool) {
     match (name, on) {

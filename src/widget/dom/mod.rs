@@ -20,8 +20,8 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, HtmlIFrameElement,
-    HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, HtmlInputElement, HtmlSelectElement,
+    ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 use drawn::{Changes, Drawn, Focused};
@@ -191,6 +191,14 @@ extern "C" {
     static WINDOW: Option<web_sys::Window>;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
+    /// browser, a page that is not a secure context), which `copy` says.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn write_text(text: &str) -> Result<JsValue, JsValue>;
+}
+
 fn window() -> Option<web_sys::Window> {
     WINDOW.with(Option::clone)
 }
@@ -260,16 +268,26 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
         let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
         let lang = attribute_lang(&m.host, &m.maker.document);
         let features = Features::parse(m.host.get_attribute("features").as_deref());
-        if m.state.is_some() && m.attributes == (programme_attribute.clone(), lang, features) {
+        let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
+        if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
             return Ok(());
         }
-        let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
-        m.attributes = (programme_attribute.clone(), lang, features);
         if programmes_changed {
-            let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
-            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| m.programme(id)).collect();
-            match programmes {
-                Ok(programmes) if !programmes.is_empty() => {
+            // A loop rather than collecting into a `Result`: the first unknown id stops it.
+            let mut programmes = Vec::new();
+            let mut unknown = None;
+            for id in programme_attribute.split_whitespace() {
+                match m.programme(id) {
+                    Ok(programme) => programmes.push(programme),
+                    Err(error) => {
+                        unknown = Some(error);
+                        break;
+                    }
+                }
+            }
+            m.attributes = (programme_attribute, lang, features);
+            match unknown {
+                None if !programmes.is_empty() => {
                     let mut state = WidgetState::new(programmes, lang, js::today());
                     match (m.state.take(), m.kept.take()) {
                         // Another list of programmes: what the link did no longer applies.
@@ -286,20 +304,21 @@ fn refresh(mounted: &Shared) -> Result<(), JsValue> {
                     }
                     m.state = Some(state);
                 }
-                result => {
+                unknown => {
                     if let Some(state) = m.state.take() {
                         m.kept = Some(state.kept());
                     }
                     m.drawn = None;
-                    let wrong = match result {
-                        Err(unknown) => unknown.0,
-                        Ok(_) => String::new(),
-                    };
+                    let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
                     return m.show_problem(lang, &wrong);
                 }
             }
-        } else if let Some(state) = m.state.as_mut() {
-            state.update(Message::SwitchLanguage(lang));
+        } else {
+            m.attributes.1 = lang;
+            m.attributes.2 = features;
+            if let Some(state) = m.state.as_mut() {
+                state.update(Message::SwitchLanguage(lang));
+            }
         }
         m.redraw();
         if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
@@ -374,13 +393,7 @@ fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Resu
 /// whether it worked. A browser without the Clipboard API (or a page that is not a
 /// secure context) gets the failure said, not an exception.
 fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
-    let promise = (|| -> Option<js_sys::Promise> {
-        let navigator = js_sys::Reflect::get(&window()?.into(), &"navigator".into()).ok()?;
-        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
-        let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
-        write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
-    })();
-    let Some(promise) = promise else {
+    let Some(promise) = write_text(text).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
         set_text(live, failed);
         return;
     };
@@ -448,9 +461,10 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
     };
     let events = {
         let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        match element::type_of(event).as_str() {
+        let kind = element::type_of(event);
+        match kind.as_str() {
             "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
-                let down = element::type_of(event) == "keydown";
+                let down = kind == "keydown";
                 m.entering = down && element::matches(&target, "input[type=text]");
                 // Released with no `submit`: say now what the change did.
                 if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
@@ -479,55 +493,55 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     drawn.announce(changes, focused);
                 }
             }
-            "click" if element::closest(&target, ".language").is_some() => {
-                let lang = match m.state.as_ref().map(|s| s.lang) {
-                    Some(Lang::En) => Lang::Fr,
-                    _ => Lang::En,
-                };
-                if let Some(state) = m.state.as_mut() {
-                    state.update(Message::SwitchLanguage(lang));
-                }
-                m.redraw();
-                if let Some(drawn) = &m.drawn {
-                    element::focus(drawn.language_button());
-                }
-            }
-            "click" if element::closest(&target, "[data-reading]").is_some() => {
-                let Some(question) = question_of(&target) else { return Ok(()) };
-                let reading = element::closest(&target, "[data-reading]").and_then(|b| b.get_attribute("data-reading"));
-                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") });
-                // The buttons hide once chosen: focus goes back to the field.
-                if let Some(drawn) = &m.drawn {
-                    drawn.focus_next(Some(question));
-                }
-            }
-            "click" if element::closest(&target, ".start-over").is_some() => {
-                m.send(Message::StartOver);
-                m.from_link = None;
-                if let Some(drawn) = &m.drawn {
-                    drawn.hush();
-                    drawn.show_note(None);
-                    drawn.focus_first();
-                }
-            }
-            "click" if element::closest(&target, "[data-action]").is_some() => {
-                let action = element::closest(&target, "[data-action]").and_then(|b| b.get_attribute("data-action"));
-                let m = &mut *m;
-                let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
-                let words = keep(state.lang);
-                match action.as_deref() {
-                    Some("print") => {
-                        let summary = Summary::of(state);
-                        printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+            // The widget's buttons: none holds another, so the nearest is the one clicked.
+            "click" => {
+                let Some(button) = element::closest(&target, BUTTONS) else { return Ok(()) };
+                if element::matches(&button, ".language") {
+                    let lang = match m.state.as_ref().map(|s| s.lang) {
+                        Some(Lang::En) => Lang::Fr,
+                        _ => Lang::En,
+                    };
+                    if let Some(state) = m.state.as_mut() {
+                        state.update(Message::SwitchLanguage(lang));
                     }
-                    Some("copy") => copy(&Summary::of(state).text(), drawn.live(), words.copied, words.copy_failed),
-                    Some("share") => {
-                        let link = link_to(&m.host, &m.maker.document, state)?;
-                        copy(&link, drawn.live(), words.link_copied, words.copy_failed);
+                    m.redraw();
+                    if let Some(drawn) = &m.drawn {
+                        element::focus(drawn.language_button());
                     }
-                    _ => {}
+                } else if let Some(reading) = button.get_attribute("data-reading") {
+                    let Some(question) = question_of(&target) else { return Ok(()) };
+                    m.send(Message::ChooseReading { question, second: reading == "1" });
+                    // The buttons hide once chosen: focus goes back to the field.
+                    if let Some(drawn) = &m.drawn {
+                        drawn.focus_next(Some(question));
+                    }
+                } else if let Some(action) = button.get_attribute("data-action") {
+                    let m = &mut *m;
+                    let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
+                    let words = keep(state.lang);
+                    match action.as_str() {
+                        "print" => {
+                            let summary = Summary::of(state);
+                            printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+                        }
+                        "copy" => copy(&Summary::of(state).text(), drawn.live(), words.copied, words.copy_failed),
+                        "share" => {
+                            let link = link_to(&m.host, &m.maker.document, state)?;
+                            copy(&link, drawn.live(), words.link_copied, words.copy_failed);
+                        }
+                        _ => {}
+                    }
+                    return Ok(());
+                } else {
+                    // The one left: "Start over".
+                    m.send(Message::StartOver);
+                    m.from_link = None;
+                    if let Some(drawn) = &m.drawn {
+                        drawn.hush();
+                        drawn.show_note(None);
+                        drawn.focus_first();
+                    }
                 }
-                return Ok(());
             }
             _ => return Ok(()),
         }
@@ -536,6 +550,9 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
     dispatch(events);
     Ok(())
 }
+
+/// The buttons a click acts on.
+const BUTTONS: &str = ".language,[data-reading],.start-over,[data-action]";
 
 /// The `key` of a keyboard event (read without the `KeyboardEvent` binding).
 fn key_of(event: &Event) -> Option<String> {
@@ -560,10 +577,15 @@ fn value_of(target: &Element) -> String {
     target.dyn_ref::<HtmlSelectElement>().map(|s| element::value(s)).unwrap_or_default()
 }
 
-/// Sends each event once the widget is released, since a listener may call it back.
-fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) {
-    for (host, event) in events {
-        element::dispatch(&host, &event);
+/// Sends an `eligibility-result` event from `host` for each detail, once the widget is
+/// released, since a listener may call it back.
+fn dispatch((host, details): (HtmlElement, Vec<JsValue>)) {
+    for detail in details {
+        let init = js_sys::Object::new();
+        js::set(&init, "bubbles", &JsValue::TRUE);
+        js::set(&init, "composed", &JsValue::TRUE);
+        js::set(&init, "detail", &detail);
+        element::dispatch(&host, &element::result_event(&init));
     }
 }
 
@@ -600,33 +622,23 @@ impl Mounted {
         drawn.sync(&self.maker, state, state.view())
     }
 
-    /// The `eligibility-result` events for every programme whose report changed.
-    fn pending_events(&mut self) -> Result<Vec<(HtmlElement, CustomEvent)>, JsValue> {
-        let Some(state) = &self.state else { return Ok(Vec::new()) };
-        let mut details = Vec::new();
-        let mut reports = Vec::new();
-        for report in state.view().reports.iter() {
-            let detail = detail::detail(report)?;
-            reports.push(js_sys::JSON::stringify(&detail)?);
-            details.push(detail);
-        }
-        // The first drawing is not a change: only what follows is announced to the page.
-        let previous = std::mem::replace(&mut self.last_reports, reports);
-        if previous.is_empty() {
-            return Ok(Vec::new());
-        }
+    /// The details of the `eligibility-result` events to send from the host: one for
+    /// every programme whose report changed.
+    fn pending_events(&mut self) -> Result<(HtmlElement, Vec<JsValue>), JsValue> {
         let mut events = Vec::new();
-        for (i, detail) in details.iter().enumerate() {
-            if previous.get(i) == self.last_reports.get(i) {
-                continue;
+        let Some(state) = &self.state else { return Ok((self.host.clone(), events)) };
+        let mut reports = Vec::new();
+        for (i, report) in state.view().reports.iter().enumerate() {
+            let detail = detail::detail(report)?;
+            let json = js_sys::JSON::stringify(&detail)?;
+            // The first drawing is not a change: only what follows is announced to the page.
+            if !self.last_reports.is_empty() && self.last_reports.get(i) != Some(&json) {
+                events.push(detail);
             }
-            let init = CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(detail);
-            events.push((self.host.clone(), CustomEvent::new_with_event_init_dict("eligibility-result", &init)?));
+            reports.push(json);
         }
-        Ok(events)
+        self.last_reports = reports;
+        Ok((self.host.clone(), events))
     }
 
     /// Says, in the widget and in the console, that `programme` is unknown (or, when
