@@ -353,24 +353,36 @@ impl Drawn {
     /// question's error (its field describes it). With nothing to say, the region is
     /// emptied (a removal is not read).
     pub fn announce(&self, changes: Changes, focused: Focused) {
-        let on_question = |q: usize| focused == Focused::Question(q);
-        let on_result = matches!(focused, Focused::Result(_));
-        let mut parts: Vec<String> = changes
-            .verdicts
-            .into_iter()
-            .filter(|(i, _)| focused != Focused::Result(*i))
-            .map(|(_, verdict)| verdict)
-            .collect();
-        parts.extend(changes.errors.into_iter().filter(|(q, _)| !on_question(*q)).map(|(_, error)| error));
-        if !on_result {
-            parts.extend(changes.next_question.filter(|(q, _)| !on_question(*q)).map(|(_, next)| next));
+        // Written as it goes, each part without its final dots, rather than collected and joined.
+        let mut text = String::new();
+        let mut said = false;
+        let mut say = |part: &str| {
+            if said {
+                text.push_str(". ");
+            }
+            text.push_str(part.trim_end_matches('.'));
+            said = true;
+        };
+        for (i, verdict) in &changes.verdicts {
+            if focused != Focused::Result(*i) {
+                say(verdict);
+            }
         }
-        if parts.is_empty() {
+        for (q, error) in &changes.errors {
+            if focused != Focused::Question(*q) {
+                say(error);
+            }
+        }
+        if let (false, Some((q, next))) = (matches!(focused, Focused::Result(_)), &changes.next_question) {
+            if focused != Focused::Question(*q) {
+                say(next);
+            }
+        }
+        if !said {
             // Nothing new: what was said before is not left to be read again.
             self.hush();
             return;
         }
-        let text = parts.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join(". ");
         set_text(&self.live, &text);
     }
 
@@ -518,15 +530,19 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
 /// hidden while empty, lists rebuilt on each change like the reasons.
 fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &EvaluationReport) {
     let ui = ui(state.lang);
-    let labels: Vec<&str> = report
-        .depends_on
-        .iter()
-        .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
-        .map(|q| q.label.get(state.lang))
-        .collect();
-    set_flag(&nodes.depends_on, "hidden", labels.is_empty());
-    let text = cat!(ui.depends_on, " ", labels.join(wording::semicolon(state.lang)));
-    nodes.depends_on.set_text_content((!labels.is_empty()).then_some(text.as_str()));
+    // Written as it goes rather than collected and joined.
+    let mut text = cat!(ui.depends_on, " ");
+    let mut any = false;
+    for id in &report.depends_on {
+        let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) else { continue };
+        if any {
+            text.push_str(wording::semicolon(state.lang));
+        }
+        text.push_str(question.label.get(state.lang));
+        any = true;
+    }
+    set_flag(&nodes.depends_on, "hidden", !any);
+    nodes.depends_on.set_text_content(any.then_some(text.as_str()));
 
     let (part, list) = &nodes.changes;
     list.set_text_content(None);
