@@ -44,6 +44,16 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, indexing_setter)]
     fn set_field(this: &Plain, key: &str, value: &JsValue);
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn field(this: &Plain, key: &str) -> JsValue;
+}
+
+/// `object[key]`, read without a catching wrapper (`Reflect.get` has one): for the
+/// properties the widget reads that no getter can make throw (an event's `key`, a
+/// same-origin frame's `CSSStyleSheet`).
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    object.unchecked_ref::<Plain>().field(key)
 }
 
 /// `object[key] = value` on a plain object made here, the key made anew each time:

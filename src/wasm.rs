@@ -44,7 +44,12 @@ impl Widget {
         let list = js_sys::Array::new();
         for k in self.handle.kept()? {
             let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
-            list.push(&js_sys::Array::of3(&JsValue::from_str(&k.id), &JsValue::from_str(&k.raw), &chosen));
+            // `push` three times rather than `Array.of`: an import fewer.
+            let item = js_sys::Array::new();
+            item.push(&JsValue::from_str(&k.id));
+            item.push(&JsValue::from_str(&k.raw));
+            item.push(&chosen);
+            list.push(&item);
         }
         Ok(list)
     }

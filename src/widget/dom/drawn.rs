@@ -122,6 +122,8 @@ struct Slot<'a> {
     name: &'a str,
     label: &'a str,
     help: Option<Element>,
+    /// The help's id, kept rather than read back from it.
+    help_id: String,
 }
 
 impl Drawn {
@@ -170,11 +172,12 @@ impl Drawn {
             }
             let index = digits(q as u64);
             let id = cat!("q", index);
+            let help_id = cat!(id, "-help");
             let help = question
                 .help
                 .as_ref()
-                .map(|help| maker.element("p|class=help", &[("id", &cat!(id, "-help"))], Some(help.get(lang))));
-            let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help };
+                .map(|help| maker.element("p|class=help", &[("id", &help_id)], Some(help.get(lang))));
+            let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help, help_id };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
                     let options: Vec<(&str, &str)> = match &question.kind {
@@ -413,7 +416,7 @@ impl Drawn {
     pub fn focus_next(&self, next: Option<usize>) -> Focused {
         let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
         if let (Some((group, first, _)), Some(q)) = (nodes.and_then(|n| n.readings.as_ref()), next) {
-            if !group.has_attribute("hidden") {
+            if group.get_attribute("hidden").is_none() {
                 element::focus(first);
                 return Focused::Question(q);
             }
@@ -608,8 +611,8 @@ fn question_block(
 
 fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> QuestionNodes {
     let block = question_block(maker, "fieldset|class=question", slot, "legend", &[]);
-    if let Some(help) = &slot.help {
-        element::set(&block, "aria-describedby", &help.id());
+    if slot.help.is_some() {
+        element::set(&block, "aria-describedby", &slot.help_id);
     }
     let group = maker.add(&block, "div|class=options", &[], None);
     let mut inputs = Vec::with_capacity(options.len());
@@ -636,8 +639,8 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
     let control_id = cat!(slot.id, "-input");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)]);
     let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None);
-    if let Some(help) = &slot.help {
-        element::set(&select, "aria-describedby", &help.id());
+    if slot.help.is_some() {
+        element::set(&select, "aria-describedby", &slot.help_id);
     }
     maker.put(&select, "option|value", &[], Some(placeholder));
     for (value, text) in options {
@@ -661,7 +664,7 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let prompt_id = cat!(slot.id, "-readings");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)]);
     let described_by = match &slot.help {
-        Some(help) => cat!(help.id(), " ", error_id, " ", note_id, " ", prompt_id),
+        Some(_) => cat!(slot.help_id, " ", error_id, " ", note_id, " ", prompt_id),
         None => cat!(error_id, " ", note_id, " ", prompt_id),
     };
     let attributes = [

@@ -109,8 +109,10 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
 
+    /// A `NodeList`, typed as an array: read through the `length` and indexing that it
+    /// shares with one, imports the .wasm has for arrays anyway.
     #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Dom, selectors: &str) -> web_sys::NodeList;
+    fn query_selector_all(this: &Dom, selectors: &str) -> js_sys::Array;
 }
 
 #[wasm_bindgen]
@@ -171,8 +173,8 @@ pub fn type_of(value: &JsValue) -> String {
 }
 
 /// The elements of a document or a shadow root that `selectors` (the widget's own,
-/// valid) match.
-pub fn select_all(within: &JsValue, selectors: &str) -> web_sys::NodeList {
+/// valid) match, in a `NodeList` read as an array (its `length`, `get`).
+pub fn select_all(within: &JsValue, selectors: &str) -> js_sys::Array {
     within.unchecked_ref::<Dom>().query_selector_all(selectors)
 }
 

@@ -370,8 +370,10 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
     let widgets = element::select_all(document, "eligibility-widget");
     let mut rank = 0;
     for i in 0..widgets.length() {
-        let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        if element.is_same_node(Some(host)) {
+        // Elements all, by the selector.
+        let element: Element = widgets.get(i).unchecked_into();
+        // The same node: the same object (`Object.is`, which the .wasm imports anyway).
+        if element.unchecked_ref::<js_sys::Object>() == host.unchecked_ref::<js_sys::Object>() {
             break;
         }
         let theirs = element.get_attribute("programme").unwrap_or_default();
@@ -556,7 +558,7 @@ const BUTTONS: &str = ".language,[data-reading],.start-over,[data-action]";
 
 /// The `key` of a keyboard event (read without the `KeyboardEvent` binding).
 fn key_of(event: &Event) -> Option<String> {
-    js_sys::Reflect::get(event, &"key".into()).ok().and_then(|key| key.as_string())
+    js::get(event, "key").as_string()
 }
 
 /// The form's index of the question whose block holds `element`.
@@ -661,7 +663,8 @@ impl Mounted {
         let inputs = element::select_all(&self.root, "form input[type=text]");
         let mut typed = Vec::new();
         for i in 0..inputs.length() {
-            let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            // Text fields all, by the selector.
+            let input: Element = inputs.get(i).unchecked_into();
             if let Some(question) = question_of(&input) {
                 typed.push((question, element::value(&input)));
             }
