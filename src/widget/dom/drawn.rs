@@ -276,8 +276,7 @@ impl Drawn {
                 if let Some(text) = message.as_deref().filter(|m| error.text_content().as_deref() != Some(*m)) {
                     changes.errors.push((q, text.to_owned()));
                 }
-                error.set_text_content(message.as_deref());
-                set_flag(error, "hidden", message.is_none());
+                show(error, message.as_deref());
             }
             let kind = state.form.question(q).map(|question| &question.kind);
             if let (Some(note), Some(kind)) = (&nodes.understood, kind) {
@@ -285,8 +284,7 @@ impl Drawn {
                     Some(Reading::Understood(value)) => Some(wording::understood(kind, value, lang)),
                     _ => None,
                 };
-                set_flag(note, "hidden", text.is_none());
-                note.set_text_content(text.as_deref());
+                show(note, text.as_deref());
             }
             if let (Some((group, first, second)), Some(kind)) = (&nodes.readings, kind) {
                 let choice = match field.reading {
@@ -316,8 +314,7 @@ impl Drawn {
             let headline = wording::headline(outcome, window, lang);
             set_text(&nodes.headline, &headline);
             let benefit = wording::benefit_line(outcome, lang);
-            set_flag(&nodes.benefit, "hidden", benefit.is_none());
-            nodes.benefit.set_text_content(benefit.as_deref());
+            show(&nodes.benefit, benefit.as_deref());
             set_text(&nodes.window, &wording::window(programme, window, lang));
             set_text(&nodes.link, wording::link(window, lang));
             reasons(maker, &nodes.reasons, report, lang);
@@ -401,8 +398,7 @@ impl Drawn {
 
     /// Shows what opening a link did, or nothing.
     pub fn show_note(&self, text: Option<&str>) {
-        set_flag(&self.note, "hidden", text.is_none());
-        self.note.set_text_content(text);
+        show(&self.note, text);
     }
 
     /// The language button, to keep focus on it when it redraws the widget.
@@ -444,6 +440,13 @@ impl Drawn {
     pub fn focus_first(&self) -> Focused {
         self.focus_next(self.questions.iter().position(Option::is_some))
     }
+}
+
+/// Shows `text` in `element`, or hides it emptied: one call where five places did both.
+#[inline(never)]
+fn show(element: &Element, text: Option<&str>) {
+    set_flag(element, "hidden", text.is_none());
+    element.set_text_content(text);
 }
 
 /// The print, copy and share buttons that `features` allows, in one labelled group.
@@ -544,8 +547,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
         text.push_str(question.label.get(state.lang));
         any = true;
     }
-    set_flag(&nodes.depends_on, "hidden", !any);
-    nodes.depends_on.set_text_content(any.then_some(text.as_str()));
+    show(&nodes.depends_on, any.then_some(text.as_str()));
 
     let (part, list) = &nodes.changes;
     list.set_text_content(None);

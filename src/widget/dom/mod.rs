@@ -203,6 +203,13 @@ fn window() -> Option<web_sys::Window> {
     WINDOW.with(Option::clone)
 }
 
+/// A part of the page's address (`hash`, `href`), read as plain properties: the page's
+/// own `location` cannot refuse them, where web-sys's getters each bring a catching import.
+fn location_part(part: &str) -> Option<String> {
+    let window = window()?;
+    js::get(&js::get(&window, "location"), part).as_string()
+}
+
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
@@ -347,7 +354,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
     if LINK_TAKEN.with(|taken| taken.get()) {
         return None;
     }
-    let hash = window()?.location().hash().ok()?;
+    let hash = location_part("hash")?;
     let outcome = match Link::read(&hash) {
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
@@ -386,7 +393,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
-    let href = window().ok_or("no window")?.location().href()?;
+    let href = location_part("href").ok_or("no window")?;
     let page = href.split('#').next().unwrap_or_default();
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }

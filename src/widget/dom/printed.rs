@@ -57,7 +57,8 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let html = document.document_element().ok_or("the print frame has no root")?;
     element::set(&html, "lang", summary.lang.code());
     // The title heads the printed page where the browser prints headers.
-    document.set_title(&cat!(summary.title, " — ", summary.made_on));
+    // Set as a plain property: an import fewer than web-sys's setter.
+    crate::js::set(document, "title", &JsValue::from_str(&cat!(summary.title, " — ", summary.made_on)));
     let body = document.body().ok_or("the print frame has no body")?;
     body.set_text_content(None);
     maker.put(&body, "h1", &[], Some(summary.title));
