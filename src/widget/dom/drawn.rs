@@ -61,10 +61,9 @@ pub struct Changes {
 impl Changes {
     /// These changes, then `later` ones: the last word on each verdict and on the next question.
     pub fn then(mut self, later: Changes) -> Changes {
-        for (i, verdict) in later.verdicts {
-            self.verdicts.retain(|(j, _)| *j != i);
-            self.verdicts.push((i, verdict));
-        }
+        // `sync` says each programme's verdict once: the later one replaces the earlier.
+        self.verdicts.retain(|(i, _)| !later.verdicts.iter().any(|(j, _)| j == i));
+        self.verdicts.extend(later.verdicts);
         self.errors.extend(later.errors);
         if later.next_question.is_some() {
             self.next_question = later.next_question;
@@ -165,7 +164,9 @@ impl Drawn {
         let note = maker.add(&widget, "p|class=note|hidden", &[], None);
         let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None);
         let mut questions = Vec::new();
-        for (q, question) in state.form.questions().enumerate() {
+        // By index, the form's questions being those up to the first index it has none for.
+        for q in 0.. {
+            let Some(question) = state.form.question(q) else { break };
             if !state.form.asks(q) {
                 questions.push(None);
                 continue;
@@ -180,15 +181,20 @@ impl Drawn {
             let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help, help_id };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
-                    let options: Vec<(&str, &str)> = match &question.kind {
+                    let mut options: Vec<(&str, &str)> = Vec::new();
+                    match &question.kind {
                         QuestionKind::Choice(choices) => {
-                            choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect()
+                            for choice in choices {
+                                options.push((&choice.id, choice.label.get(lang)));
+                            }
                         }
-                        _ => vec![("yes", ui.yes), ("no", ui.no)],
-                    };
+                        _ => {
+                            options.push(("yes", ui.yes));
+                            options.push(("no", ui.no));
+                        }
+                    }
                     // Counted before "I don't know", which every question has.
                     let select = options.len() > MAX_RADIOS;
-                    let mut options = options;
                     options.push((UNKNOWN, ui.do_not_know));
                     if select {
                         select_block(maker, &slot, &options, ui.choose)

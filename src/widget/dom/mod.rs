@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, HtmlInputElement, HtmlSelectElement,
-    ShadowRoot, ShadowRootInit, ShadowRootMode,
+    ShadowRoot,
 };
 
 use drawn::{Changes, Drawn, Focused};
@@ -231,7 +231,12 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
     let document = host.owner_document().ok_or("the element has no document")?;
     let root = match host.shadow_root() {
         Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        None => {
+            // Its options as a plain object: web-sys's dictionary brings a setter import.
+            let init = js_sys::Object::new();
+            js::set(&init, "mode", &JsValue::from_str("open"));
+            host.attach_shadow(init.unchecked_ref())?
+        }
     };
     adopt_style(&root)?;
     let mounted = Rc::new(RefCell::new(Mounted {
