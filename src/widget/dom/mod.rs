@@ -19,10 +19,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, HtmlInputElement, HtmlSelectElement,
-    ShadowRoot,
-};
+use web_sys::{CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, HtmlInputElement, ShadowRoot};
 
 use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
@@ -579,16 +576,16 @@ fn question_of(element: &Element) -> Option<usize> {
     holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok())
 }
 
-/// The value a control gives: its value, or nothing for an unchecked radio button or
-/// "I don't know" box.
+/// The value a control of a question gives (an `input` or a `select`: the only elements
+/// of a question's block that send `change`, each with a `type` and a `value`): its value,
+/// or nothing for an unchecked radio button or "I don't know" box.
 fn value_of(target: &Element) -> String {
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if matches!(element::type_of(input).as_str(), "radio" | "checkbox") && !input.checked() {
-            return String::new();
-        }
-        return element::value(input);
+    if matches!(element::type_of(target).as_str(), "radio" | "checkbox")
+        && !target.unchecked_ref::<HtmlInputElement>().checked()
+    {
+        return String::new();
     }
-    target.dyn_ref::<HtmlSelectElement>().map(|s| element::value(s)).unwrap_or_default()
+    element::value(target)
 }
 
 /// Sends an `eligibility-result` event from `host` for each detail, once the widget is
@@ -666,7 +663,9 @@ impl Mounted {
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         element::append(&self.root, &problem);
-        web_sys::console::error_1(&cat!("eligibility-widget: unknown programme `", programme, "`").into());
+        // Two parts, read as one line, through the import the other errors use.
+        let what = cat!("unknown programme `", programme, "`");
+        web_sys::console::error_2(&"eligibility-widget:".into(), &what.into());
         Ok(())
     }
 
