@@ -134,7 +134,7 @@ impl Drawn {
         let several = state.form.programmes.len() > 1;
         root.set_text_content(None);
         let widget = maker.element("div|class=widget", &[("lang", lang.code())], None);
-        let toolbar = maker.add(&widget, "div|class=toolbar", &[], None);
+        let toolbar = maker.node(&widget, "div|class=toolbar");
         let other = match lang {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
@@ -148,21 +148,21 @@ impl Drawn {
 
         match (several, state.form.programmes.first()) {
             (false, Some(programme)) => {
-                maker.put(&widget, "h2|id=title", &[], Some(programme.name.get(lang)));
-                maker.put(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)));
+                maker.put_text(&widget, "h2|id=title", programme.name.get(lang));
+                maker.put_text(&widget, "p|class=summary", programme.summary.get(lang));
             }
             _ => {
-                maker.put(&widget, "h2|id=title", &[], Some(ui.several_title));
-                maker.put(&widget, "p|class=summary", &[], Some(ui.several_intro));
-                let list = maker.add(&widget, "ul|class=programmes", &[], None);
+                maker.put_text(&widget, "h2|id=title", ui.several_title);
+                maker.put_text(&widget, "p|class=summary", ui.several_intro);
+                let list = maker.node(&widget, "ul|class=programmes");
                 for programme in &state.form.programmes {
-                    maker.put(&list, "li", &[], Some(programme.name.get(lang)));
+                    maker.put_text(&list, "li", programme.name.get(lang));
                 }
             }
         }
 
-        let note = maker.add(&widget, "p|class=note|hidden", &[], None);
-        let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None);
+        let note = maker.node(&widget, "p|class=note|hidden");
+        let form = maker.node(&widget, "form|id=form|novalidate|aria-labelledby=title");
         let mut questions = Vec::new();
         // By index, the form's questions being those up to the first index it has none for.
         for q in 0.. {
@@ -208,14 +208,14 @@ impl Drawn {
             element::append(&form, &nodes.block);
             questions.push(Some(nodes));
         }
-        let actions = maker.add(&form, "div|class=actions", &[], None);
-        maker.put(&actions, "button|type=submit", &[], Some(ui.continue_label));
-        maker.put(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over));
+        let actions = maker.node(&form, "div|class=actions");
+        maker.put_text(&actions, "button|type=submit", ui.continue_label);
+        maker.put_text(&actions, "button|type=button|class=start-over secondary", ui.start_over);
 
         if several {
-            maker.put(&widget, "h3|class=results-title", &[], Some(ui.results));
+            maker.put_text(&widget, "h3|class=results-title", ui.results);
         }
-        let results = maker.add(&widget, "div|class=results", &[], None);
+        let results = maker.node(&widget, "div|class=results");
         let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country));
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
@@ -226,8 +226,8 @@ impl Drawn {
         if features.any() {
             keep_buttons(maker, &widget, features, lang);
         }
-        maker.put(&widget, "p|class=notice", &[], Some(ui.estimate_notice));
-        let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None);
+        maker.put_text(&widget, "p|class=notice", ui.estimate_notice);
+        let live = maker.node(&widget, "p|class=live visually-hidden|role=status|aria-live=polite");
         element::append(root, &widget);
         let mut drawn = Drawn {
             lang,
@@ -484,21 +484,21 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         maker.put(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)));
     }
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
-    let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None);
-    let benefit = maker.add(&section, "p|class=amount", &[], None);
-    let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None);
+    let headline = maker.node(&section, "p|class=headline|tabindex=-1");
+    let benefit = maker.node(&section, "p|class=amount");
+    let depends_on = maker.node(&section, "p|class=depends-on|hidden");
     let heading = if several { "h5" } else { "h3" };
-    maker.put(&section, heading, &[], Some(ui.reasons));
-    let reasons = maker.add(&section, "ul|class=reasons", &[], None);
+    maker.put_text(&section, heading, ui.reasons);
+    let reasons = maker.node(&section, "ul|class=reasons");
     let listed = |class: &str, title: &str| -> (Element, Element) {
         let part = maker.add(&section, "div|hidden", &[("class", class)], None);
-        maker.put(&part, heading, &[], Some(title));
-        (part.clone(), maker.add(&part, "ul", &[], None))
+        maker.put_text(&part, heading, title);
+        (part.clone(), maker.node(&part, "ul"))
     };
     let changes = listed("changes", ui.what_would_change);
     let before_applying = listed("before-applying", ui.before_applying);
-    let window = maker.add(&section, "p|class=window", &[], None);
-    let line = maker.add(&section, "p", &[], None);
+    let window = maker.node(&section, "p|class=window");
+    let line = maker.node(&section, "p");
     let link = maker.add(
         &line,
         "a|class=apply|target=_blank|rel=noopener noreferrer",
@@ -531,9 +531,9 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             _ => ("?", ui.unknown),
         };
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None);
-        maker.put(&item, "span|class=mark|aria-hidden=true", &[], Some(mark));
-        let text = maker.add(&item, "span", &[], None);
-        maker.put(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")));
+        maker.put_text(&item, "span|class=mark|aria-hidden=true", mark);
+        let text = maker.node(&item, "span");
+        maker.put_text(&text, "span|class=visually-hidden", &cat!(word, " "));
         element::append_text(&text, &criterion.explanation);
     }
 }
@@ -581,11 +581,11 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
 /// A closed `<details>` with the sources, the pack's readings of them, and which rules
 /// these are: what a newsroom checks and cites.
 fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
-    let details = maker.add(parent, "details|class=sources", &[], None);
-    maker.put(&details, "summary", &[], Some(ui(lang).sources_and_rules));
-    let list = maker.add(&details, "ul", &[], None);
+    let details = maker.node(parent, "details|class=sources");
+    maker.put_text(&details, "summary", ui(lang).sources_and_rules);
+    let list = maker.node(&details, "ul");
     for source in &programme.sources {
-        let item = maker.add(&list, "li", &[], None);
+        let item = maker.node(&list, "li");
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
@@ -595,9 +595,9 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
         }
     }
     for reading in &programme.readings {
-        maker.put(&details, "p", &[], Some(reading.text.get(lang)));
+        maker.put_text(&details, "p", reading.text.get(lang));
     }
-    maker.put(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)));
+    maker.put_text(&details, "p|class=rules", &wording::rules(programme, lang));
 }
 
 /// The block of one question: its container, its heading (a `legend`, or a `label` for
@@ -622,14 +622,14 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
     if slot.help.is_some() {
         element::set(&block, "aria-describedby", &slot.help_id);
     }
-    let group = maker.add(&block, "div|class=options", &[], None);
+    let group = maker.node(&block, "div|class=options");
     let mut inputs = Vec::with_capacity(options.len());
     for (value, text) in options {
-        let option = maker.add(&group, "label|class=option", &[], None);
+        let option = maker.node(&group, "label|class=option");
         let input_id = cat!(slot.id, "-", value);
         let input =
             maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
-        maker.put(&option, "span", &[], Some(text));
+        maker.put_text(&option, "span", text);
         inputs.push(input.unchecked_into());
     }
     QuestionNodes {
@@ -650,7 +650,7 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
     if slot.help.is_some() {
         element::set(&select, "aria-describedby", &slot.help_id);
     }
-    maker.put(&select, "option|value", &[], Some(placeholder));
+    maker.put_text(&select, "option|value", placeholder);
     for (value, text) in options {
         maker.put(&select, "option", &[("value", value)], Some(text));
     }
@@ -682,20 +682,20 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
         ("aria-describedby", described_by.as_str()),
     ];
     let input = maker.add(&block, "input|type=text|autocomplete=off", &attributes, None);
-    let box_label = maker.add(&block, "label|class=option do-not-know", &[], None);
+    let box_label = maker.node(&block, "label|class=option do-not-know");
     let unknown = maker.add(
         &box_label,
         "input|type=checkbox",
         &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
         None,
     );
-    maker.put(&box_label, "span", &[], Some(ui(lang).do_not_know));
+    maker.put_text(&box_label, "span", ui(lang).do_not_know);
     let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
     let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
     let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
     maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
-    let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None);
-    let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None);
+    let first = maker.node(&group, "button|type=button|class=secondary|data-reading=0");
+    let second = maker.node(&group, "button|type=button|class=secondary|data-reading=1");
     QuestionNodes {
         block,
         label: slot.label.to_owned(),

@@ -44,6 +44,19 @@ impl Maker {
         self.add(parent, spec, attributes, text);
     }
 
+    /// `put` with a text and no attributes that vary: most of the widget's texts. Fewer
+    /// arguments at each of its calls than `put`'s.
+    #[inline(never)]
+    pub fn put_text(&self, parent: &Element, spec: &str, text: &str) {
+        self.put(parent, spec, &[], Some(text));
+    }
+
+    /// `add` with neither attributes that vary nor a text: the widget's containers.
+    #[inline(never)]
+    pub fn node(&self, parent: &Element, spec: &str) -> Element {
+        self.add(parent, spec, &[], None)
+    }
+
     /// Creates an element and appends it to `parent`.
     pub fn add(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
         let element = self.element(spec, attributes, text);

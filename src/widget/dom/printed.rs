@@ -61,33 +61,33 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     crate::js::set(document, "title", &JsValue::from_str(&cat!(summary.title, " — ", summary.made_on)));
     let body = document.body().ok_or("the print frame has no body")?;
     body.set_text_content(None);
-    maker.put(&body, "h1", &[], Some(summary.title));
-    maker.put(&body, "p|class=date", &[], Some(&summary.made_on));
+    maker.put_text(&body, "h1", summary.title);
+    maker.put_text(&body, "p|class=date", &summary.made_on);
     for result in &summary.results {
-        let section = maker.add(&body, "section", &[], None);
-        maker.put(&section, "h2", &[], Some(&result.name));
-        maker.put(&section, "p|class=headline", &[], Some(&result.headline));
+        let section = maker.node(&body, "section");
+        maker.put_text(&section, "h2", &result.name);
+        maker.put_text(&section, "p|class=headline", &result.headline);
         if let Some(benefit) = &result.benefit {
-            maker.put(&section, "p", &[], Some(benefit));
+            maker.put_text(&section, "p", benefit);
         }
-        maker.put(&section, "h3", &[], Some(result.reasons_title));
-        let reasons = maker.add(&section, "ul", &[], None);
+        maker.put_text(&section, "h3", result.reasons_title);
+        let reasons = maker.node(&section, "ul");
         for reason in &result.reasons {
-            maker.put(&reasons, "li", &[], Some(reason));
+            maker.put_text(&reasons, "li", reason);
         }
         for (title, items) in &result.lists {
-            maker.put(&section, "h3", &[], Some(title));
-            let list = maker.add(&section, "ul", &[], None);
+            maker.put_text(&section, "h3", title);
+            let list = maker.node(&section, "ul");
             for item in items {
-                maker.put(&list, "li", &[], Some(item));
+                maker.put_text(&list, "li", item);
             }
         }
-        maker.put(&section, "p", &[], Some(&result.window));
+        maker.put_text(&section, "p", &result.window);
         let (words, url) = &result.link;
         let link = maker.add(&section, "p", &[], Some(&cat!(words, colon(summary.lang), " ")));
         address(&maker, &link, url);
-        maker.put(&section, "h3", &[], Some(result.sources_title));
-        let sources = maker.add(&section, "ul|class=small", &[], None);
+        maker.put_text(&section, "h3", result.sources_title);
+        let sources = maker.node(&section, "ul|class=small");
         for (source, url) in &result.sources {
             let item = maker.add(&sources, "li", &[], Some(source));
             if let Some(url) = url {
@@ -95,19 +95,19 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
                 address(&maker, &item, url);
             }
         }
-        maker.put(&section, "p|class=small", &[], Some(&result.rules));
+        maker.put_text(&section, "p|class=small", &result.rules);
     }
-    let answers = maker.add(&body, "section", &[], None);
-    maker.put(&answers, "h2", &[], Some(summary.answers_title));
+    let answers = maker.node(&body, "section");
+    maker.put_text(&answers, "h2", summary.answers_title);
     if summary.answers.is_empty() {
-        maker.put(&answers, "p", &[], Some(keep(summary.lang).no_answers));
+        maker.put_text(&answers, "p", keep(summary.lang).no_answers);
     }
-    let list = maker.add(&answers, "dl", &[], None);
+    let list = maker.node(&answers, "dl");
     for (label, answer) in &summary.answers {
-        maker.put(&list, "dt", &[], Some(label));
-        maker.put(&list, "dd", &[], Some(answer));
+        maker.put_text(&list, "dt", label);
+        maker.put_text(&list, "dd", answer);
     }
-    maker.put(&body, "p|class=small", &[], Some(summary.notice));
+    maker.put_text(&body, "p|class=small", summary.notice);
     Ok(())
 }
 
