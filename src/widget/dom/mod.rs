@@ -420,8 +420,11 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
+    if let Some(lang) = host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)) {
+        return lang;
+    }
     let page = document.document_element().and_then(|e| e.get_attribute("lang"));
-    [host.get_attribute("lang"), page].into_iter().flatten().find_map(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+    page.and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
 }
 
 thread_local! {

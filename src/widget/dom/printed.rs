@@ -42,7 +42,8 @@ pub fn print(
     let document = iframe.content_document().ok_or("the print frame has no document")?;
     draw(&document, summary)?;
     // The sheet must come from the frame's realm: a document adopts only its own.
-    let constructor: js_sys::Function = crate::js::get(&window, "CSSStyleSheet").dyn_into()?;
+    // A function where the widget runs at all: mounting made a stylesheet the same way.
+    let constructor: js_sys::Function = crate::js::get(&window, "CSSStyleSheet").unchecked_into();
     let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
     sheet.replace_sync(PRINT_STYLE)?;
     let sheets = js_sys::Array::new();
