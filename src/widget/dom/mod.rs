@@ -66,7 +66,7 @@ pub struct Mounted {
     /// What such a change did, until the `submit` (or the key's release) says it.
     unsaid: Option<Changes>,
     /// Kept for as long as the widget lives: dropping it would detach the handlers.
-    listener: Option<Closure<dyn FnMut(Event)>>,
+    listener: Closure<dyn FnMut(Event)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
 }
@@ -236,32 +236,31 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
         }
     };
     adopt_style(&root)?;
-    let mounted = Rc::new(RefCell::new(Mounted {
-        host,
-        root: root.clone(),
-        maker: Maker { document },
-        state: None,
-        kept: None,
-        drawn: None,
-        attributes: (String::new(), Lang::Fr, Features::default()),
-        from_link: None,
-        printer: None,
-        last_reports: Vec::new(),
-        entering: false,
-        unsaid: None,
-        listener: None,
-        extra,
-    }));
     let queue: Rc<RefCell<Queue>> = Rc::default();
-    let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
-    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
-    for kind in LISTENED {
-        element::listen(&root, kind, listener.as_ref());
-    }
-    mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.listener = Some(listener);
-    if !kept.is_empty() {
-        mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.kept = Some(kept.to_vec());
-    }
+    // Made with its listener, which holds it weakly: no later borrow to fail.
+    let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
+        let (weak, listener_queue) = (weak.clone(), queue.clone());
+        let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
+        for kind in LISTENED {
+            element::listen(&root, kind, listener.as_ref());
+        }
+        RefCell::new(Mounted {
+            host,
+            root,
+            maker: Maker { document },
+            state: None,
+            kept: (!kept.is_empty()).then(|| kept.to_vec()),
+            drawn: None,
+            attributes: (String::new(), Lang::Fr, Features::default()),
+            from_link: None,
+            printer: None,
+            last_reports: Vec::new(),
+            entering: false,
+            unsaid: None,
+            listener,
+            extra,
+        })
+    });
     let handle = Handle { mounted, queue };
     handle.refresh()?;
     Ok(handle)
@@ -461,10 +460,8 @@ fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Even
 impl Drop for Mounted {
     /// A freed widget stops listening: no handler outlives it to throw.
     fn drop(&mut self) {
-        if let Some(listener) = &self.listener {
-            for kind in LISTENED {
-                element::unlisten(&self.root, kind, listener.as_ref());
-            }
+        for kind in LISTENED {
+            element::unlisten(&self.root, kind, self.listener.as_ref());
         }
     }
 }
