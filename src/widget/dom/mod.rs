@@ -573,7 +573,16 @@ fn key_of(event: &Event) -> Option<String> {
 /// The form's index of the question whose block holds `element`.
 fn question_of(element: &Element) -> Option<usize> {
     let holder = element::closest(element, "[data-question]");
-    holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok())
+    holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| index(&i))
+}
+
+/// A question's index as the drawing writes it (`i18n::digits`: decimal digits, no
+/// sign, a few at most), read back without the standard library's general parser.
+fn index(text: &str) -> Option<usize> {
+    if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')))
 }
 
 /// The value a control of a question gives (an `input` or a `select`: the only elements
