@@ -125,6 +125,14 @@ struct Slot<'a> {
     help_id: String,
 }
 
+impl Slot<'_> {
+    /// The id of a part of the block: the block's, then `suffix` (`q3-input`).
+    #[inline(never)]
+    fn part(&self, suffix: &str) -> String {
+        cat!(self.id, suffix)
+    }
+}
+
 impl Drawn {
     /// Builds the whole widget for the state's language into `root`, replacing what
     /// was there, then fills it from the state.
@@ -644,7 +652,7 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
 }
 
 fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> QuestionNodes {
-    let control_id = cat!(slot.id, "-input");
+    let control_id = slot.part("-input");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)]);
     let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None);
     if slot.help.is_some() {
@@ -666,10 +674,10 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
 }
 
 fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> QuestionNodes {
-    let input_id = cat!(slot.id, "-input");
-    let error_id = cat!(slot.id, "-error");
-    let note_id = cat!(slot.id, "-understood");
-    let prompt_id = cat!(slot.id, "-readings");
+    let input_id = slot.part("-input");
+    let error_id = slot.part("-error");
+    let note_id = slot.part("-understood");
+    let prompt_id = slot.part("-readings");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)]);
     let described_by = match &slot.help {
         Some(_) => cat!(slot.help_id, " ", error_id, " ", note_id, " ", prompt_id),
@@ -686,7 +694,7 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let unknown = maker.add(
         &box_label,
         "input|type=checkbox",
-        &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
+        &[("name", slot.name), ("value", UNKNOWN), ("id", &slot.part("-unknown"))],
         None,
     );
     maker.put_text(&box_label, "span", ui(lang).do_not_know);

@@ -141,7 +141,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
             // The first failure is the caller's; later ones, of queued work, are logged.
             match result {
                 Ok(()) => result = Err(error),
-                Err(_) => web_sys::console::error_2(&"eligibility-widget:".into(), &error),
+                Err(_) => log(&error),
             }
         }
         next = queue.try_borrow_mut().ok().and_then(|mut q| (!q.is_empty()).then(|| q.remove(0)));
@@ -450,10 +450,16 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// A console error of the widget's, after its name.
+#[inline(never)]
+fn log(error: &JsValue) {
+    web_sys::console::error_2(&"eligibility-widget:".into(), error);
+}
+
 fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Event) {
     let Some(mounted) = weak.upgrade() else { return };
     if let Err(error) = run(&mounted, queue, Work::Event(event)) {
-        web_sys::console::error_2(&"eligibility-widget:".into(), &error);
+        log(&error);
     }
 }
 
@@ -672,9 +678,9 @@ impl Mounted {
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         element::append(&self.root, &problem);
-        // Two parts, read as one line, through the import the other errors use.
+        // After the widget's name, as its other errors: read as one line.
         let what = cat!("unknown programme `", programme, "`");
-        web_sys::console::error_2(&"eligibility-widget:".into(), &what.into());
+        log(&what.into());
         Ok(())
     }
 
