@@ -8,7 +8,7 @@
 //! a focused question or verdict is read out by itself. No headline is live, so a
 //! verdict that takes focus after "Continue" is heard once.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
 use super::element::{self, set_flag, set_text, Maker};
@@ -210,8 +210,11 @@ impl Drawn {
                         radio_block(maker, &slot, &options)
                     }
                 }
-                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric", lang),
-                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal", lang),
+                // One call for both kinds of number: drawn in place, not kept out of line.
+                QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
+                    let integer = matches!(question.kind, QuestionKind::Integer { .. });
+                    text_block(maker, &slot, if integer { "numeric" } else { "decimal" }, lang)
+                }
             };
             element::append(&form, &nodes.block);
             questions.push(Some(nodes));
@@ -272,7 +275,8 @@ impl Drawn {
             set_flag(&nodes.block, "hidden", !visible.contains(&q));
             for input in &nodes.inputs {
                 if element::type_of(input) != "text" {
-                    input.set_checked(element::value(input) == field.raw);
+                    // Set as a plain property: an import fewer than web-sys's setter.
+                    crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
                 } else {
                     // "I don't know" is said by its box, not written in the field.
                     let shown = if field.raw == UNKNOWN { "" } else { field.raw.as_str() };

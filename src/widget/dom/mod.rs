@@ -537,11 +537,14 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
                     let words = keep(state.lang);
                     match action.as_str() {
-                        "print" => {
+                        "print" | "copy" => {
                             let summary = Summary::of(state);
-                            printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+                            if action == "print" {
+                                printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+                            } else {
+                                copy(&summary.text(), drawn.live(), words.copied, words.copy_failed);
+                            }
                         }
-                        "copy" => copy(&Summary::of(state).text(), drawn.live(), words.copied, words.copy_failed),
                         "share" => {
                             let link = link_to(&m.host, &m.maker.document, state)?;
                             copy(&link, drawn.live(), words.link_copied, words.copy_failed);
