@@ -137,6 +137,8 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
             Work::Event(event) => handle_event(mounted, &event),
             Work::Refresh => refresh(mounted),
         };
+        // Sent from here, once for both kinds of work.
+        let done = done.and_then(|changed| if changed { announce(mounted) } else { Ok(()) });
         if let Err(error) = done {
             // The first failure is the caller's; later ones, of queued work, are logged.
             match result {
@@ -269,77 +271,73 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
 /// The events the widget listens to on its shadow root.
 const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 
-/// Reads the `programme` and `lang` attributes again and redraws what they change.
-fn refresh(mounted: &Shared) -> Result<(), JsValue> {
-    let events = {
-        let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
-        let lang = attribute_lang(&m.host, &m.maker.document);
-        let features = Features::parse(m.host.get_attribute("features").as_deref());
-        let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
-        if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
-            return Ok(());
-        }
-        if programmes_changed {
-            // A loop rather than collecting into a `Result`: the first unknown id stops it.
-            let mut programmes = Vec::new();
-            let mut unknown = None;
-            for id in programme_attribute.split_whitespace() {
-                match m.programme(id) {
-                    Ok(programme) => programmes.push(programme),
-                    Err(error) => {
-                        unknown = Some(error);
-                        break;
-                    }
+/// Reads the `programme` and `lang` attributes again and redraws what they change;
+/// whether that may have changed a report.
+fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
+    let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
+    let lang = attribute_lang(&m.host, &m.maker.document);
+    let features = Features::parse(m.host.get_attribute("features").as_deref());
+    let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
+    if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
+        return Ok(false);
+    }
+    if programmes_changed {
+        // A loop rather than collecting into a `Result`: the first unknown id stops it.
+        let mut programmes = Vec::new();
+        let mut unknown = None;
+        for id in programme_attribute.split_whitespace() {
+            match m.programme(id) {
+                Ok(programme) => programmes.push(programme),
+                Err(error) => {
+                    unknown = Some(error);
+                    break;
                 }
             }
-            m.attributes = (programme_attribute, lang, features);
-            match unknown {
-                None if !programmes.is_empty() => {
-                    let mut state = WidgetState::new(programmes, lang, js::today());
-                    match (m.state.take(), m.kept.take()) {
-                        // Another list of programmes: what the link did no longer applies.
-                        (Some(old), _) => {
-                            state.keep_answers_of(old);
-                            m.from_link = None;
-                        }
-                        (None, Some(kept)) => state.restore(&kept),
-                        // A widget's first drawing: the answers of a link, if it brings some.
-                        (None, None) if features.share => {
-                            m.from_link = from_link(&m.host, &m.maker.document, &mut state)
-                        }
-                        (None, None) => {}
+        }
+        m.attributes = (programme_attribute, lang, features);
+        match unknown {
+            None if !programmes.is_empty() => {
+                let mut state = WidgetState::new(programmes, lang, js::today());
+                match (m.state.take(), m.kept.take()) {
+                    // Another list of programmes: what the link did no longer applies.
+                    (Some(old), _) => {
+                        state.keep_answers_of(old);
+                        m.from_link = None;
                     }
-                    m.state = Some(state);
+                    (None, Some(kept)) => state.restore(&kept),
+                    // A widget's first drawing: the answers of a link, if it brings some.
+                    (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
+                    (None, None) => {}
                 }
-                unknown => {
-                    if let Some(state) = m.state.take() {
-                        m.kept = Some(state.kept());
-                    }
-                    m.drawn = None;
-                    let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
-                    return m.show_problem(lang, &wrong);
-                }
+                m.state = Some(state);
             }
-        } else {
-            m.attributes.1 = lang;
-            m.attributes.2 = features;
-            if let Some(state) = m.state.as_mut() {
-                state.update(Message::SwitchLanguage(lang));
+            unknown => {
+                if let Some(state) = m.state.take() {
+                    m.kept = Some(state.kept());
+                }
+                m.drawn = None;
+                let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
+                m.show_problem(lang, &wrong);
+                return Ok(false);
             }
         }
-        m.redraw();
-        if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
-            // Said once, and the widget brought into view: the visitor came for it.
-            if let Some(state) = &m.state {
-                set_text(drawn.live(), &from_link.message(state));
-            }
-            m.host.scroll_into_view();
+    } else {
+        m.attributes.1 = lang;
+        m.attributes.2 = features;
+        if let Some(state) = m.state.as_mut() {
+            state.update(Message::SwitchLanguage(lang));
         }
-        m.pending_events()?
-    };
-    dispatch(events);
-    Ok(())
+    }
+    m.redraw();
+    if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
+        // Said once, and the widget brought into view: the visitor came for it.
+        if let Some(state) = &m.state {
+            set_text(drawn.live(), &from_link.message(state));
+        }
+        m.host.scroll_into_view();
+    }
+    Ok(true)
 }
 
 thread_local! {
@@ -472,103 +470,100 @@ impl Drop for Mounted {
     }
 }
 
-fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
+/// Does what an event of the visitor's asks; whether that may have changed a report.
+fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return Ok(());
+        return Ok(false);
     };
-    let events = {
-        let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        let kind = element::type_of(event);
-        match kind.as_str() {
-            "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
-                let down = kind == "keydown";
-                m.entering = down && element::matches(&target, "input[type=text]");
-                // Released with no `submit`: say now what the change did.
-                if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
-                    drawn.announce(changes, Focused::Nothing);
-                }
-                return Ok(());
+    let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    let kind = element::type_of(event);
+    match kind.as_str() {
+        "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
+            let down = kind == "keydown";
+            m.entering = down && element::matches(&target, "input[type=text]");
+            // Released with no `submit`: say now what the change did.
+            if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
+                drawn.announce(changes, Focused::Nothing);
             }
-            "change" => {
-                let Some(question) = question_of(&target) else { return Ok(()) };
-                let raw = value_of(&target);
-                let changes = m.send(Message::Answer { question, raw });
-                if m.entering {
-                    m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
-                } else if let Some(drawn) = &m.drawn {
-                    // Focus stays where the visitor put it: say all that changed.
-                    drawn.announce(changes, Focused::Nothing);
-                }
-            }
-            "submit" => {
-                event.prevent_default();
-                m.commit_text_fields();
-                let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
-                let next = m.state.as_ref().and_then(|s| s.view().next_question);
-                if let Some(drawn) = &m.drawn {
-                    let focused = drawn.focus_next(next);
-                    drawn.announce(changes, focused);
-                }
-            }
-            // The widget's buttons: none holds another, so the nearest is the one clicked.
-            "click" => {
-                let Some(button) = element::closest(&target, BUTTONS) else { return Ok(()) };
-                if element::matches(&button, ".language") {
-                    let lang = match m.state.as_ref().map(|s| s.lang) {
-                        Some(Lang::En) => Lang::Fr,
-                        _ => Lang::En,
-                    };
-                    if let Some(state) = m.state.as_mut() {
-                        state.update(Message::SwitchLanguage(lang));
-                    }
-                    m.redraw();
-                    if let Some(drawn) = &m.drawn {
-                        element::focus(drawn.language_button());
-                    }
-                } else if let Some(reading) = button.get_attribute("data-reading") {
-                    let Some(question) = question_of(&target) else { return Ok(()) };
-                    m.send(Message::ChooseReading { question, second: reading == "1" });
-                    // The buttons hide once chosen: focus goes back to the field.
-                    if let Some(drawn) = &m.drawn {
-                        drawn.focus_next(Some(question));
-                    }
-                } else if let Some(action) = button.get_attribute("data-action") {
-                    let m = &mut *m;
-                    let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
-                    let words = keep(state.lang);
-                    match action.as_str() {
-                        "print" | "copy" => {
-                            let summary = Summary::of(state);
-                            if action == "print" {
-                                printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
-                            } else {
-                                copy(&summary.text(), drawn.live(), words.copied, words.copy_failed);
-                            }
-                        }
-                        "share" => {
-                            let link = link_to(&m.host, &m.maker.document, state)?;
-                            copy(&link, drawn.live(), words.link_copied, words.copy_failed);
-                        }
-                        _ => {}
-                    }
-                    return Ok(());
-                } else {
-                    // The one left: "Start over".
-                    m.send(Message::StartOver);
-                    m.from_link = None;
-                    if let Some(drawn) = &m.drawn {
-                        drawn.hush();
-                        drawn.show_note(None);
-                        drawn.focus_first();
-                    }
-                }
-            }
-            _ => return Ok(()),
+            return Ok(false);
         }
-        m.pending_events()?
-    };
-    dispatch(events);
-    Ok(())
+        "change" => {
+            let Some(question) = question_of(&target) else { return Ok(false) };
+            let raw = value_of(&target);
+            let changes = m.send(Message::Answer { question, raw });
+            if m.entering {
+                m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
+            } else if let Some(drawn) = &m.drawn {
+                // Focus stays where the visitor put it: say all that changed.
+                drawn.announce(changes, Focused::Nothing);
+            }
+        }
+        "submit" => {
+            event.prevent_default();
+            m.commit_text_fields();
+            let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
+            let next = m.state.as_ref().and_then(|s| s.view().next_question);
+            if let Some(drawn) = &m.drawn {
+                let focused = drawn.focus_next(next);
+                drawn.announce(changes, focused);
+            }
+        }
+        // The widget's buttons: none holds another, so the nearest is the one clicked.
+        "click" => {
+            let Some(button) = element::closest(&target, BUTTONS) else { return Ok(false) };
+            if element::matches(&button, ".language") {
+                let lang = match m.state.as_ref().map(|s| s.lang) {
+                    Some(Lang::En) => Lang::Fr,
+                    _ => Lang::En,
+                };
+                if let Some(state) = m.state.as_mut() {
+                    state.update(Message::SwitchLanguage(lang));
+                }
+                m.redraw();
+                if let Some(drawn) = &m.drawn {
+                    element::focus(drawn.language_button());
+                }
+            } else if let Some(reading) = button.get_attribute("data-reading") {
+                let Some(question) = question_of(&target) else { return Ok(false) };
+                m.send(Message::ChooseReading { question, second: reading == "1" });
+                // The buttons hide once chosen: focus goes back to the field.
+                if let Some(drawn) = &m.drawn {
+                    drawn.focus_next(Some(question));
+                }
+            } else if let Some(action) = button.get_attribute("data-action") {
+                let m = &mut *m;
+                let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(false) };
+                let words = keep(state.lang);
+                match action.as_str() {
+                    "print" | "copy" => {
+                        let summary = Summary::of(state);
+                        if action == "print" {
+                            printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+                        } else {
+                            copy(&summary.text(), drawn.live(), words.copied, words.copy_failed);
+                        }
+                    }
+                    "share" => {
+                        let link = link_to(&m.host, &m.maker.document, state)?;
+                        copy(&link, drawn.live(), words.link_copied, words.copy_failed);
+                    }
+                    _ => {}
+                }
+                return Ok(false);
+            } else {
+                // The one left: "Start over".
+                m.send(Message::StartOver);
+                m.from_link = None;
+                if let Some(drawn) = &m.drawn {
+                    drawn.hush();
+                    drawn.show_note(None);
+                    drawn.focus_first();
+                }
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// The buttons a click acts on.
@@ -606,9 +601,10 @@ fn value_of(target: &Element) -> String {
     element::value(target)
 }
 
-/// Sends an `eligibility-result` event from `host` for each detail, once the widget is
-/// released, since a listener may call it back.
-fn dispatch((host, details): (HtmlElement, Vec<JsValue>)) {
+/// Sends an `eligibility-result` event for every report that changed, once the widget
+/// is released, since a listener may call it back.
+fn announce(mounted: &Shared) -> Result<(), JsValue> {
+    let (host, details) = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.pending_events()?;
     for detail in details {
         let init = js_sys::Object::new();
         js::set(&init, "bubbles", &JsValue::TRUE);
@@ -616,6 +612,7 @@ fn dispatch((host, details): (HtmlElement, Vec<JsValue>)) {
         js::set(&init, "detail", &detail);
         element::dispatch(&host, &element::result_event(&init));
     }
+    Ok(())
 }
 
 impl Mounted {
@@ -672,7 +669,7 @@ impl Mounted {
 
     /// Says, in the widget and in the console, that `programme` is unknown (or, when
     /// empty, that there is none), rather than showing nothing.
-    fn show_problem(&self, lang: Lang, programme: &str) -> Result<(), JsValue> {
+    fn show_problem(&self, lang: Lang, programme: &str) {
         self.root.set_text_content(None);
         let text = match (programme, lang) {
             ("", _) => ui(lang).no_programme.to_owned(),
@@ -684,7 +681,6 @@ impl Mounted {
         // After the widget's name, as its other errors: read as one line.
         let what = cat!("unknown programme `", programme, "`");
         log(&what.into());
-        Ok(())
     }
 
     /// Commits what was typed in the text fields (Enter or "Continue").
