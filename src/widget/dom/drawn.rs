@@ -11,7 +11,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
-use super::element::{self, set_flag, set_text, Maker};
+use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
 use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
@@ -272,7 +272,7 @@ impl Drawn {
         let visible = state.visible_questions(view);
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
-            set_flag(&nodes.block, "hidden", !visible.contains(&q));
+            set_hidden(&nodes.block, !visible.contains(&q));
             for input in &nodes.inputs {
                 if element::type_of(input) != "text" {
                     // Set as a plain property: an import fewer than web-sys's setter.
@@ -283,7 +283,7 @@ impl Drawn {
                     if element::value(input) != shown {
                         element::set_value(input, shown);
                     }
-                    set_flag(input, "aria-invalid", field.error.is_some());
+                    element::set(input, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
                 }
             }
             if let Some(select) = &nodes.select {
@@ -309,7 +309,7 @@ impl Drawn {
                     Some(Reading::Ambiguous { first, second }) => Some((first, second)),
                     _ => None,
                 };
-                set_flag(group, "hidden", choice.is_none());
+                set_hidden(group, choice.is_none());
                 if let Some((a, b)) = choice {
                     set_text(first, &wording::reading(kind, a, lang));
                     set_text(second, &wording::reading(kind, b, lang));
@@ -328,7 +328,7 @@ impl Drawn {
             let window = state.window_state(programme);
             element::set(&nodes.section, "data-status", outcome.status().as_str());
             element::set(&nodes.section, "data-window", window.as_str());
-            set_flag(&nodes.section, "hidden", outcome.country == CountryOutcome::NotMet);
+            set_hidden(&nodes.section, outcome.country == CountryOutcome::NotMet);
             let headline = wording::headline(outcome, window, lang);
             set_text(&nodes.headline, &headline);
             let benefit = wording::benefit_line(outcome, lang);
@@ -343,7 +343,7 @@ impl Drawn {
             });
         }
         let order = state.results_order(view);
-        set_flag(&self.none_for_country, "hidden", !order.is_empty() || !state.form.routes);
+        set_hidden(&self.none_for_country, !order.is_empty() || !state.form.routes);
         if order != self.order {
             for nodes in order.iter().filter_map(|&i| self.programmes.get(i)) {
                 element::append(&self.results, &nodes.section);
@@ -463,7 +463,7 @@ impl Drawn {
 /// Shows `text` in `element`, or hides it emptied: one call where five places did both.
 #[inline(never)]
 fn show(element: &Element, text: Option<&str>) {
-    set_flag(element, "hidden", text.is_none());
+    set_hidden(element, text.is_none());
     element.set_text_content(text);
 }
 
@@ -572,7 +572,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     for change in &report.changes {
         maker.put(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
     }
-    set_flag(part, "hidden", report.changes.is_empty());
+    set_hidden(part, report.changes.is_empty());
 
     let (part, list) = &nodes.before_applying;
     list.set_text_content(None);
@@ -587,7 +587,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
             None => element::append_text(&item, &source),
         }
     }
-    set_flag(part, "hidden", report.before_applying.is_empty());
+    set_hidden(part, report.before_applying.is_empty());
 }
 
 /// A closed `<details>` with the sources, the pack's readings of them, and which rules

@@ -145,12 +145,12 @@ pub fn result_event(init: &JsValue) -> JsValue {
     ResultEvent::new("eligibility-result", init).into()
 }
 
-/// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.
-pub fn set_flag(element: &Element, name: &str, on: bool) {
-    match (name, on) {
-        ("aria-invalid", on) => set(element, name, if on { "true" } else { "false" }),
-        (_, true) => set(element, name, ""),
-        (_, false) => element.unchecked_ref::<Dom>().remove(name),
+/// Hides an element (its `hidden` attribute) or shows it.
+pub fn set_hidden(element: &Element, hidden: bool) {
+    if hidden {
+        set(element, "hidden", "");
+    } else {
+        element.unchecked_ref::<Dom>().remove("hidden");
     }
 }
 
