@@ -427,20 +427,20 @@ fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
 thread_local! {
     /// One constructed stylesheet shared by every widget of the page: allowed under
     /// a strict `style-src 'self'`, unlike a `<style>` element or `style` attributes.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    static SHEET: std::cell::OnceCell<CssStyleSheet> = const { std::cell::OnceCell::new() };
 }
 
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
-        let mut slot = cell.try_borrow_mut().map_err(|_| "the stylesheet is busy")?;
-        if let Some(sheet) = slot.as_ref() {
-            return Ok(sheet.clone());
+    let sheet = match SHEET.with(|cell| cell.get().cloned()) {
+        Some(sheet) => sheet,
+        None => {
+            let sheet = CssStyleSheet::new()?;
+            sheet.replace_sync(STYLE)?;
+            // Set once: nothing runs between the look and this to have set it.
+            let _ = SHEET.with(|cell| cell.set(sheet.clone()));
+            sheet
         }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(STYLE)?;
-        *slot = Some(sheet.clone());
-        Ok(sheet)
-    })?;
+    };
     // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
