@@ -47,6 +47,9 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, indexing_getter)]
     fn field(this: &Plain, key: &str) -> JsValue;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn object_field(this: &Plain, key: &str) -> Option<js_sys::Object>;
 }
 
 /// `object[key]`, read without a catching wrapper (`Reflect.get` has one): for the
@@ -61,6 +64,12 @@ pub fn get(object: &JsValue, key: &str) -> JsValue {
 #[inline(never)]
 pub fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     object.unchecked_ref::<Plain>().set_field(key, value);
+}
+
+/// `object[key]` for a property that holds a node, a window or nothing (`null`), read
+/// the same way: one import for the widget's few, where web-sys has one per getter.
+pub fn object<T: JsCast>(object: &JsValue, key: &str) -> Option<T> {
+    object.unchecked_ref::<Plain>().object_field(key).map(JsCast::unchecked_into)
 }
 
 /// The visitor's day, by their own clock and time zone.

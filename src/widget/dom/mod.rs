@@ -227,8 +227,8 @@ pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
 pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programme>) -> Result<Handle, JsValue> {
     #[cfg(not(panic = "immediate-abort"))]
     install_panic_hook();
-    let document = host.owner_document().ok_or("the element has no document")?;
-    let root = match host.shadow_root() {
+    let document: Document = js::object(&host, "ownerDocument").ok_or("the element has no document")?;
+    let root = match js::object(&host, "shadowRoot") {
         Some(root) => root,
         None => {
             // Its options as a plain object: web-sys's dictionary brings a setter import.
@@ -420,7 +420,7 @@ fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
     if let Some(lang) = host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)) {
         return lang;
     }
-    let page = document.document_element().and_then(|e| e.get_attribute("lang"));
+    let page = js::object::<Element>(document, "documentElement").and_then(|e| e.get_attribute("lang"));
     page.and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
 }
 
@@ -472,7 +472,7 @@ impl Drop for Mounted {
 
 /// Does what an event of the visitor's asks; whether that may have changed a report.
 fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+    let Some(target) = js::object::<JsValue>(event, "target").and_then(|t| t.dyn_into::<Element>().ok()) else {
         return Ok(false);
     };
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;

@@ -12,6 +12,7 @@ use web_sys::{CssStyleSheet, Document, Element, HtmlIFrameElement, ShadowRoot};
 
 use super::element::{self, Maker};
 use crate::i18n::colon;
+use crate::js;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
 use eligibility_rules::cat;
@@ -38,12 +39,12 @@ pub fn print(
             iframe
         }
     };
-    let window = iframe.content_window().ok_or("the print frame has no window")?;
-    let document = iframe.content_document().ok_or("the print frame has no document")?;
+    let window: web_sys::Window = js::object(&iframe, "contentWindow").ok_or("the print frame has no window")?;
+    let document: Document = js::object(&iframe, "contentDocument").ok_or("the print frame has no document")?;
     draw(&document, summary)?;
     // The sheet must come from the frame's realm: a document adopts only its own.
     // A function where the widget runs at all: mounting made a stylesheet the same way.
-    let constructor: js_sys::Function = crate::js::get(&window, "CSSStyleSheet").unchecked_into();
+    let constructor: js_sys::Function = js::get(&window, "CSSStyleSheet").unchecked_into();
     let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
     sheet.replace_sync(PRINT_STYLE)?;
     let sheets = js_sys::Array::new();
@@ -55,12 +56,12 @@ pub fn print(
 /// Writes the summary into the frame's document, replacing what it held.
 fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let maker = Maker { document: document.clone() };
-    let html = document.document_element().ok_or("the print frame has no root")?;
+    let html: Element = js::object(document, "documentElement").ok_or("the print frame has no root")?;
     element::set(&html, "lang", summary.lang.code());
     // The title heads the printed page where the browser prints headers.
     // Set as a plain property: an import fewer than web-sys's setter.
-    crate::js::set(document, "title", &JsValue::from_str(&cat!(summary.title, " — ", summary.made_on)));
-    let body = document.body().ok_or("the print frame has no body")?;
+    js::set(document, "title", &JsValue::from_str(&cat!(summary.title, " — ", summary.made_on)));
+    let body: Element = js::object(document, "body").ok_or("the print frame has no body")?;
     body.set_text_content(None);
     maker.put_text(&body, "h1", summary.title);
     maker.put_text(&body, "p|class=date", &summary.made_on);
