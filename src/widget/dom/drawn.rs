@@ -140,7 +140,7 @@ impl Drawn {
         let lang = state.lang;
         let ui = ui(lang);
         let several = state.form.programmes.len() > 1;
-        root.set_text_content(None);
+        element::set_text_content(root, None);
         let widget = maker.element("div|class=widget", &[("lang", lang.code())], None);
         let toolbar = maker.node(&widget, "div|class=toolbar");
         let other = match lang {
@@ -291,7 +291,7 @@ impl Drawn {
             }
             if let Some(error) = &nodes.error {
                 let message = field.error.as_ref().map(|e| e.message(lang));
-                if let Some(text) = message.as_deref().filter(|m| error.text_content().as_deref() != Some(*m)) {
+                if let Some(text) = message.as_deref().filter(|m| element::text_content(error).as_deref() != Some(*m)) {
                     changes.errors.push((q, text.to_owned()));
                 }
                 show(error, message.as_deref());
@@ -406,7 +406,7 @@ impl Drawn {
 
     /// Empties the live region, so that nothing said before is read again.
     pub fn hush(&self) {
-        self.live.set_text_content(None);
+        element::set_text_content(&self.live, None);
     }
 
     /// The live region, for what is said later (a copy that succeeded or failed).
@@ -464,7 +464,7 @@ impl Drawn {
 #[inline(never)]
 fn show(element: &Element, text: Option<&str>) {
     set_hidden(element, text.is_none());
-    element.set_text_content(text);
+    element::set_text_content(element, text);
 }
 
 /// The print, copy and share buttons that `features` allows, in one labelled group.
@@ -535,7 +535,7 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
 /// is short and holds nothing the visitor interacts with.
 fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) {
     let ui = ui(lang);
-    list.set_text_content(None);
+    element::set_text_content(list, None);
     for criterion in &report.criteria {
         let (mark, word) = match criterion.status {
             s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
@@ -568,14 +568,14 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     show(&nodes.depends_on, any.then_some(text.as_str()));
 
     let (part, list) = &nodes.changes;
-    list.set_text_content(None);
+    element::set_text_content(list, None);
     for change in &report.changes {
         maker.put(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
     }
     set_hidden(part, report.changes.is_empty());
 
     let (part, list) = &nodes.before_applying;
-    list.set_text_content(None);
+    element::set_text_content(list, None);
     for document in &report.before_applying {
         let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text));
         let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
@@ -603,7 +603,7 @@ fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
             Some(url) => {
                 maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
             }
-            None => item.set_text_content(Some(&text)),
+            None => element::set_text_content(&item, Some(&text)),
         }
     }
     for reading in &programme.readings {

@@ -33,7 +33,7 @@ impl Maker {
             set(&element, name, value);
         }
         if let Some(text) = text {
-            element.set_text_content(Some(text));
+            set_text_content(&element, Some(text));
         }
         element
     }
@@ -154,10 +154,23 @@ pub fn set_hidden(element: &Element, hidden: bool) {
     }
 }
 
+/// A node's `textContent`, read as a plain property: an import fewer than web-sys's getter.
+pub fn text_content(node: &JsValue) -> Option<String> {
+    crate::js::get(node, "textContent").as_string()
+}
+
+/// Sets a node's `textContent` (`None` empties it) as a plain property, which its
+/// setter makes the same: an import fewer than web-sys's.
+#[inline(never)]
+pub fn set_text_content(node: &JsValue, text: Option<&str>) {
+    let value = text.map_or(JsValue::NULL, JsValue::from_str);
+    crate::js::set(node.unchecked_ref(), "textContent", &value);
+}
+
 /// Writes a text only when it changed, so that a live region speaks only then.
 pub fn set_text(element: &Element, text: &str) {
-    if element.text_content().as_deref() != Some(text) {
-        element.set_text_content(Some(text));
+    if text_content(element).as_deref() != Some(text) {
+        set_text_content(element, Some(text));
     }
 }
 

@@ -213,7 +213,7 @@ fn location_part(part: &str) -> Option<String> {
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
-    root.set_text_content(None);
+    element::set_text_content(root, None);
     element::append(root, &message);
     Ok(())
 }
@@ -406,7 +406,7 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
         return;
     };
     // Emptied first, so that a second copy is said again.
-    live.set_text_content(None);
+    element::set_text_content(live, None);
     let (on_done, on_failed) = (live.clone(), live.clone());
     let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_done, done));
     let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_failed, failed));
@@ -670,7 +670,7 @@ impl Mounted {
     /// Says, in the widget and in the console, that `programme` is unknown (or, when
     /// empty, that there is none), rather than showing nothing.
     fn show_problem(&self, lang: Lang, programme: &str) {
-        self.root.set_text_content(None);
+        element::set_text_content(&self.root, None);
         let text = match (programme, lang) {
             ("", _) => ui(lang).no_programme.to_owned(),
             (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),

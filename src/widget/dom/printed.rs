@@ -62,7 +62,7 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     // Set as a plain property: an import fewer than web-sys's setter.
     js::set(document, "title", &JsValue::from_str(&cat!(summary.title, " — ", summary.made_on)));
     let body: Element = js::object(document, "body").ok_or("the print frame has no body")?;
-    body.set_text_content(None);
+    element::set_text_content(&body, None);
     maker.put_text(&body, "h1", summary.title);
     maker.put_text(&body, "p|class=date", &summary.made_on);
     for result in &summary.results {
