@@ -50,6 +50,15 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, indexing_getter)]
     fn object_field(this: &Plain, key: &str) -> Option<js_sys::Object>;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn flag_field(this: &Plain, key: &str) -> bool;
+}
+
+/// `object[key]` for a property that holds a boolean (a box's `checked`, a node's
+/// `isConnected`), read the same way: one import for both.
+pub fn flag(object: &JsValue, key: &str) -> bool {
+    object.unchecked_ref::<Plain>().flag_field(key)
 }
 
 /// `object[key]`, read without a catching wrapper (`Reflect.get` has one): for the

@@ -436,7 +436,7 @@ impl Drawn {
             }
         }
         let control = nodes.and_then(|nodes| {
-            let checked = nodes.inputs.iter().find(|i| i.checked()).or_else(|| nodes.inputs.first());
+            let checked = nodes.inputs.iter().find(|i| crate::js::flag(i, "checked")).or_else(|| nodes.inputs.first());
             checked
                 .map(|i| i.clone().unchecked_into::<HtmlElement>())
                 .or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))

@@ -174,28 +174,16 @@ pub fn set_text(element: &Element, text: &str) {
     }
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// A text field, radio button, box or `select`: their `value` read and written
-    /// through one import each way, where web-sys has one per element type.
-    type Control;
-
-    #[wasm_bindgen(method, getter, structural)]
-    fn value(this: &Control) -> String;
-
-    #[wasm_bindgen(method, setter, structural)]
-    fn set_value(this: &Control, value: &str);
-
-    /// An event or an `input`: their `type`, read through one import.
-    type Typed;
-
-    #[wasm_bindgen(method, getter, structural, js_name = type)]
-    fn type_(this: &Typed) -> String;
-}
-
 /// The `type` of an event or an `input`.
 pub fn type_of(value: &JsValue) -> String {
-    value.unchecked_ref::<Typed>().type_()
+    text_property(value, "type")
+}
+
+/// A property that holds a text (a control's `value`, an event's or an input's `type`),
+/// read as a plain property: one import for all of them, where web-sys has one per type.
+#[inline(never)]
+fn text_property(value: &JsValue, key: &str) -> String {
+    crate::js::get(value, key).as_string().unwrap_or_default()
 }
 
 /// The elements of a document or a shadow root that `selectors` (the widget's own,
@@ -232,10 +220,10 @@ pub fn dispatch(target: &JsValue, event: &JsValue) {
 
 /// The `value` of an `input` or a `select`.
 pub fn value(control: &Element) -> String {
-    control.unchecked_ref::<Control>().value()
+    text_property(control, "value")
 }
 
 /// Sets the `value` of an `input` or a `select`.
 pub fn set_value(control: &Element, value: &str) {
-    control.unchecked_ref::<Control>().set_value(value);
+    crate::js::set(control.unchecked_ref(), "value", &JsValue::from_str(value));
 }

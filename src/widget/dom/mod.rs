@@ -19,7 +19,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, HtmlInputElement, ShadowRoot};
+use web_sys::{CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, ShadowRoot};
 
 use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
@@ -593,9 +593,7 @@ fn index(text: &str) -> Option<usize> {
 /// of a question's block that send `change`, each with a `type` and a `value`): its value,
 /// or nothing for an unchecked radio button or "I don't know" box.
 fn value_of(target: &Element) -> String {
-    if matches!(element::type_of(target).as_str(), "radio" | "checkbox")
-        && !target.unchecked_ref::<HtmlInputElement>().checked()
-    {
+    if matches!(element::type_of(target).as_str(), "radio" | "checkbox") && !js::flag(target, "checked") {
         return String::new();
     }
     element::value(target)

@@ -28,7 +28,7 @@ pub fn print(
     summary: &Summary,
 ) -> Result<(), JsValue> {
     // A redraw of the widget empties its shadow root, frame included.
-    let current = frame.as_ref().filter(|f| f.is_connected()).cloned();
+    let current = frame.as_ref().filter(|f| js::flag(f, "isConnected")).cloned();
     let iframe = match current {
         Some(iframe) => iframe,
         None => {
