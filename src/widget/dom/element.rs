@@ -81,7 +81,15 @@ pub fn set(element: &Element, name: &str, value: &str) {
 
 /// Moves focus to an element (a control, a button, a headline).
 pub fn focus(element: &JsValue) {
-    element.unchecked_ref::<Dom>().focus();
+    call(element, "focus");
+}
+
+/// Calls a method of the widget's own nodes and events that takes nothing and cannot
+/// throw (`focus`, `preventDefault`, `scrollIntoView`): one import for all of them,
+/// `Function.prototype.call`, where web-sys has one per method.
+#[inline(never)]
+pub fn call(object: &JsValue, method: &str) {
+    crate::js::get(object, method).unchecked_ref::<Method>().call_on(object);
 }
 
 #[wasm_bindgen]
@@ -101,8 +109,11 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = append)]
     fn append_text(this: &Dom, text: &str);
 
-    #[wasm_bindgen(method, structural)]
-    fn focus(this: &Dom);
+    /// A method, read from its object.
+    type Method;
+
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_on(this: &Method, receiver: &JsValue);
 
     #[wasm_bindgen(method, structural)]
     fn closest(this: &Dom, selectors: &str) -> Option<Element>;

@@ -335,7 +335,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         if let Some(state) = &m.state {
             set_text(drawn.live(), &from_link.message(state));
         }
-        m.host.scroll_into_view();
+        element::call(&m.host, "scrollIntoView");
     }
     Ok(true)
 }
@@ -499,7 +499,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
             }
         }
         "submit" => {
-            event.prevent_default();
+            element::call(event, "preventDefault");
             m.commit_text_fields();
             let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
             let next = m.state.as_ref().and_then(|s| s.view().next_question);
