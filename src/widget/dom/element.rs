@@ -72,7 +72,7 @@ pub fn append(parent: &JsValue, child: &Element) {
 
 /// Appends a text after an element's children.
 pub fn append_text(element: &Element, text: &str) {
-    element.unchecked_ref::<Dom>().append_text(text);
+    call_with_text(element, "append", text);
 }
 
 pub fn set(element: &Element, name: &str, value: &str) {
@@ -103,20 +103,14 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = setAttribute)]
     fn set(this: &Dom, name: &str, value: &str);
 
-    #[wasm_bindgen(method, structural, js_name = removeAttribute)]
-    fn remove(this: &Dom, name: &str);
-
-    #[wasm_bindgen(method, structural, js_name = append)]
-    fn append_text(this: &Dom, text: &str);
-
     /// A method, read from its object.
     type Method;
 
     #[wasm_bindgen(method, structural, js_name = call)]
     fn call_on(this: &Method, receiver: &JsValue);
 
-    #[wasm_bindgen(method, structural)]
-    fn closest(this: &Dom, selectors: &str) -> Option<Element>;
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_with(this: &Method, receiver: &JsValue, text: &str) -> Option<js_sys::Object>;
 
     #[wasm_bindgen(method, structural)]
     fn matches(this: &Dom, selectors: &str) -> bool;
@@ -133,10 +127,6 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
 
-    /// A `NodeList`, typed as an array: read through the `length` and indexing that it
-    /// shares with one, imports the .wasm has for arrays anyway.
-    #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Dom, selectors: &str) -> js_sys::Array;
 }
 
 #[wasm_bindgen]
@@ -161,7 +151,7 @@ pub fn set_hidden(element: &Element, hidden: bool) {
     if hidden {
         set(element, "hidden", "");
     } else {
-        element.unchecked_ref::<Dom>().remove("hidden");
+        call_with_text(element, "removeAttribute", "hidden");
     }
 }
 
@@ -200,13 +190,24 @@ fn text_property(value: &JsValue, key: &str) -> String {
 /// The elements of a document or a shadow root that `selectors` (the widget's own,
 /// valid) match, in a `NodeList` read as an array (its `length`, `get`).
 pub fn select_all(within: &JsValue, selectors: &str) -> js_sys::Array {
-    within.unchecked_ref::<Dom>().query_selector_all(selectors)
+    // A `NodeList`, typed as an array: read through the `length` and indexing that it
+    // shares with one, imports the .wasm has for arrays anyway.
+    call_with_text(within, "querySelectorAll", selectors).map(JsCast::unchecked_into).unwrap_or_default()
 }
 
 /// The nearest of `element` and its ancestors that `selectors` (the widget's own,
 /// valid) match.
 pub fn closest(element: &Element, selectors: &str) -> Option<Element> {
-    element.unchecked_ref::<Dom>().closest(selectors)
+    call_with_text(element, "closest", selectors).map(JsCast::unchecked_into)
+}
+
+/// Calls a method of the widget's own nodes that takes a text (its selectors, a name, a
+/// text) and cannot throw with the widget's own (`closest`, `querySelectorAll`,
+/// `removeAttribute`, `append`): one import for them all, as `call` above; what it
+/// gives, if an object.
+#[inline(never)]
+fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
+    crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)
 }
 
 /// Whether `element` matches `selectors` (the widget's own, valid).
