@@ -112,14 +112,11 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = call)]
     fn call_with(this: &Method, receiver: &JsValue, text: &str) -> Option<js_sys::Object>;
 
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_with_both(this: &Method, receiver: &JsValue, text: &str, value: &JsValue);
+
     #[wasm_bindgen(method, structural)]
     fn matches(this: &Dom, selectors: &str) -> bool;
-
-    #[wasm_bindgen(method, structural, js_name = addEventListener)]
-    fn listen(this: &Dom, kind: &str, listener: &JsValue);
-
-    #[wasm_bindgen(method, structural, js_name = removeEventListener)]
-    fn unlisten(this: &Dom, kind: &str, listener: &JsValue);
 
     #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
     fn dispatch(this: &Dom, event: &JsValue);
@@ -217,12 +214,17 @@ pub fn matches(element: &Element, selectors: &str) -> bool {
 
 /// Adds `listener` for events of `kind` on `target`.
 pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
-    target.unchecked_ref::<Dom>().listen(kind, listener);
+    listening(target, "addEventListener", kind, listener);
+}
+
+/// `addEventListener` or `removeEventListener`, through one import (as `call`).
+fn listening(target: &JsValue, method: &str, kind: &str, listener: &JsValue) {
+    crate::js::get(target, method).unchecked_ref::<Method>().call_with_both(target, kind, listener);
 }
 
 /// Removes what `listen` added.
 pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
-    target.unchecked_ref::<Dom>().unlisten(kind, listener);
+    listening(target, "removeEventListener", kind, listener);
 }
 
 /// Dispatches an event the widget made, which a listener cannot make throw.
