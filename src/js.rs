@@ -1,4 +1,6 @@
-//! JavaScript values, in the browser: reports as plain objects, the visitor's day.
+//! JavaScript values, in the browser: reports as plain objects, properties read and set
+//! as plain ones (one import each way, where web-sys has one per getter and setter),
+//! the visitor's day.
 //! Below both the JS API (`wasm`) and the widget's DOM layer, which use it; it knows
 //! nothing of either. The serde serializer (`objects`) is the JS API's alone: the
 //! widget writes its events' details field by field (`widget::dom::detail`), 0.3 KB
