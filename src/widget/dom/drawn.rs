@@ -430,7 +430,7 @@ impl Drawn {
     pub fn focus_next(&self, next: Option<usize>) -> Focused {
         let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
         if let (Some((group, first, _)), Some(q)) = (nodes.and_then(|n| n.readings.as_ref()), next) {
-            if group.get_attribute("hidden").is_none() {
+            if element::attribute(group, "hidden").is_none() {
                 element::focus(first);
                 return Focused::Question(q);
             }

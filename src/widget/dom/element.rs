@@ -198,10 +198,16 @@ pub fn closest(element: &Element, selectors: &str) -> Option<Element> {
     call_with_text(element, "closest", selectors).map(JsCast::unchecked_into)
 }
 
+/// An attribute of an element, if it has it: `getAttribute` through `call_with_text`,
+/// its import shared.
+pub fn attribute(element: &Element, name: &str) -> Option<String> {
+    call_with_text(element, "getAttribute", name).and_then(|value| value.as_string())
+}
+
 /// Calls a method of the widget's own nodes that takes a text (its selectors, a name, a
 /// text) and cannot throw with the widget's own (`closest`, `querySelectorAll`,
-/// `removeAttribute`, `append`): one import for them all, as `call` above; what it
-/// gives, if an object.
+/// `getAttribute`, `removeAttribute`, `append`): one import for them all, as `call`
+/// above; what it gives, unless `null` or `undefined`.
 #[inline(never)]
 fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
     crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)

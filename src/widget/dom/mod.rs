@@ -275,9 +275,9 @@ const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 /// whether that may have changed a report.
 fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-    let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
+    let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
     let lang = attribute_lang(&m.host, &m.maker.document);
-    let features = Features::parse(m.host.get_attribute("features").as_deref());
+    let features = Features::parse(element::attribute(&m.host, "features").as_deref());
     let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
     if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
         return Ok(false);
@@ -371,7 +371,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 
 /// How many widgets of the same programmes come before `host` in the page.
 fn rank_of(host: &HtmlElement, document: &Document) -> usize {
-    let own = host.get_attribute("programme").unwrap_or_default();
+    let own = element::attribute(host, "programme").unwrap_or_default();
     let own: Vec<&str> = own.split_whitespace().collect();
     let widgets = element::select_all(document, "eligibility-widget");
     let mut rank = 0;
@@ -382,7 +382,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
         if element.unchecked_ref::<js_sys::Object>() == host.unchecked_ref::<js_sys::Object>() {
             break;
         }
-        let theirs = element.get_attribute("programme").unwrap_or_default();
+        let theirs = element::attribute(&element, "programme").unwrap_or_default();
         if same_programmes(&theirs.split_whitespace().collect::<Vec<_>>(), &own) {
             rank += 1;
         }
@@ -417,10 +417,10 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
-    if let Some(lang) = host.get_attribute("lang").and_then(|tag| Lang::from_tag(&tag)) {
+    if let Some(lang) = element::attribute(host, "lang").and_then(|tag| Lang::from_tag(&tag)) {
         return lang;
     }
-    let page = js::object::<Element>(document, "documentElement").and_then(|e| e.get_attribute("lang"));
+    let page = js::object::<Element>(document, "documentElement").and_then(|e| element::attribute(&e, "lang"));
     page.and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
 }
 
@@ -523,14 +523,14 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
                 if let Some(drawn) = &m.drawn {
                     element::focus(drawn.language_button());
                 }
-            } else if let Some(reading) = button.get_attribute("data-reading") {
+            } else if let Some(reading) = element::attribute(&button, "data-reading") {
                 let Some(question) = question_of(&target) else { return Ok(false) };
                 m.send(Message::ChooseReading { question, second: reading == "1" });
                 // The buttons hide once chosen: focus goes back to the field.
                 if let Some(drawn) = &m.drawn {
                     drawn.focus_next(Some(question));
                 }
-            } else if let Some(action) = button.get_attribute("data-action") {
+            } else if let Some(action) = element::attribute(&button, "data-action") {
                 let m = &mut *m;
                 let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(false) };
                 let words = keep(state.lang);
@@ -577,7 +577,7 @@ fn key_of(event: &Event) -> Option<String> {
 /// The form's index of the question whose block holds `element`.
 fn question_of(element: &Element) -> Option<usize> {
     let holder = element::closest(element, "[data-question]");
-    holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| index(&i))
+    holder.and_then(|e| element::attribute(&e, "data-question")).and_then(|i| index(&i))
 }
 
 /// A question's index as the drawing writes it (`i18n::digits`: decimal digits, no
