@@ -115,9 +115,6 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = call)]
     fn call_with_both(this: &Method, receiver: &JsValue, text: &str, value: &JsValue);
 
-    #[wasm_bindgen(method, structural)]
-    fn matches(this: &Dom, selectors: &str) -> bool;
-
     #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
     fn dispatch(this: &Dom, event: &JsValue);
 
@@ -213,9 +210,10 @@ fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::
     crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)
 }
 
-/// Whether `element` matches `selectors` (the widget's own, valid).
+/// Whether `element` matches `selectors` (the widget's own, valid) where none of its
+/// ancestors can: `closest`, whose import is shared, rather than `matches`.
 pub fn matches(element: &Element, selectors: &str) -> bool {
-    element.unchecked_ref::<Dom>().matches(selectors)
+    closest(element, selectors).is_some()
 }
 
 /// Adds `listener` for events of `kind` on `target`.

@@ -480,6 +480,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
     match kind.as_str() {
         "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
             let down = kind == "keydown";
+            // An input has no children: no ancestor of the target is one.
             m.entering = down && element::matches(&target, "input[type=text]");
             // Released with no `submit`: say now what the change did.
             if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
@@ -511,6 +512,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
         // The widget's buttons: none holds another, so the nearest is the one clicked.
         "click" => {
             let Some(button) = element::closest(&target, BUTTONS) else { return Ok(false) };
+            // No ancestor of a button of the widget's is the language button.
             if element::matches(&button, ".language") {
                 let lang = match m.state.as_ref().map(|s| s.lang) {
                     Some(Lang::En) => Lang::Fr,
