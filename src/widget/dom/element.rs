@@ -85,7 +85,8 @@ pub fn focus(element: &JsValue) {
 }
 
 /// Calls a method of the widget's own nodes and events that takes nothing and cannot
-/// throw (`focus`, `preventDefault`, `scrollIntoView`): one import for all of them,
+/// throw (`focus`, `preventDefault`, `scrollIntoView`, a window's `print`, which
+/// returns at once where printing is not allowed): one import for all of them,
 /// `Function.prototype.call`, where web-sys has one per method.
 #[inline(never)]
 pub fn call(object: &JsValue, method: &str) {
@@ -203,10 +204,11 @@ pub fn attribute(element: &Element, name: &str) -> Option<String> {
 
 /// Calls a method of the widget's own nodes that takes a text (its selectors, a name, a
 /// text) and cannot throw with the widget's own (`closest`, `querySelectorAll`,
-/// `getAttribute`, `removeAttribute`, `append`): one import for them all, as `call`
+/// `getAttribute`, `removeAttribute`, `append`; a stylesheet's `replaceSync`, which
+/// throws only for one not constructed): one import for them all, as `call`
 /// above; what it gives, unless `null` or `undefined`.
 #[inline(never)]
-fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
+pub fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
     crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)
 }
 

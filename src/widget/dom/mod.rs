@@ -435,7 +435,7 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
         Some(sheet) => sheet,
         None => {
             let sheet = CssStyleSheet::new()?;
-            sheet.replace_sync(STYLE)?;
+            element::call_with_text(&sheet, "replaceSync", STYLE);
             // Set once: nothing runs between the look and this to have set it.
             let _ = SHEET.with(|cell| cell.set(sheet.clone()));
             sheet

@@ -46,11 +46,12 @@ pub fn print(
     // A function where the widget runs at all: mounting made a stylesheet the same way.
     let constructor: js_sys::Function = js::get(&window, "CSSStyleSheet").unchecked_into();
     let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
-    sheet.replace_sync(PRINT_STYLE)?;
+    element::call_with_text(&sheet, "replaceSync", PRINT_STYLE);
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
     js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets)?;
-    window.print()
+    element::call(&window, "print");
+    Ok(())
 }
 
 /// Writes the summary into the frame's document, replacing what it held.
