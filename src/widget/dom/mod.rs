@@ -192,6 +192,11 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
+    /// `JSON.stringify` of an event detail, imported without `catch`: a plain object of
+    /// the widget's own, of texts, numbers, booleans and `null`, which it cannot refuse.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify)]
+    fn json_of(detail: &JsValue) -> js_sys::JsString;
+
     /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
     /// browser, a page that is not a secure context), which `copy` says.
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
@@ -656,7 +661,7 @@ impl Mounted {
         let mut reports = Vec::new();
         for (i, report) in state.view().reports.iter().enumerate() {
             let detail = detail::detail(report)?;
-            let json = js_sys::JSON::stringify(&detail)?;
+            let json = json_of(&detail);
             // The first drawing is not a change: only what follows is announced to the page.
             if !self.last_reports.is_empty() && self.last_reports.get(i) != Some(&json) {
                 events.push(detail);
