@@ -220,17 +220,18 @@ pub fn matches(element: &Element, selectors: &str) -> bool {
 
 /// Adds `listener` for events of `kind` on `target`.
 pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
-    listening(target, "addEventListener", kind, listener);
+    call_with_text_and(target, "addEventListener", kind, listener);
 }
 
-/// `addEventListener` or `removeEventListener`, through one import (as `call`).
-fn listening(target: &JsValue, method: &str, kind: &str, listener: &JsValue) {
-    crate::js::get(target, method).unchecked_ref::<Method>().call_with_both(target, kind, listener);
+/// Calls a method that takes a text and a value and cannot throw (`addEventListener`,
+/// `removeEventListener`, the console's `error`): one import for them, as `call`.
+pub fn call_with_text_and(target: &JsValue, method: &str, text: &str, value: &JsValue) {
+    crate::js::get(target, method).unchecked_ref::<Method>().call_with_both(target, text, value);
 }
 
 /// Removes what `listen` added.
 pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
-    listening(target, "removeEventListener", kind, listener);
+    call_with_text_and(target, "removeEventListener", kind, listener);
 }
 
 /// Dispatches an event the widget made, which a listener cannot make throw.

@@ -456,7 +456,9 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
 /// A console error of the widget's, after its name.
 #[inline(never)]
 fn log(error: &JsValue) {
-    web_sys::console::error_2(&"eligibility-widget:".into(), error);
+    if let Some(window) = window() {
+        element::call_with_text_and(&js::get(&window, "console"), "error", "eligibility-widget:", error);
+    }
 }
 
 fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Event) {
