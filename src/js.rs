@@ -1,4 +1,6 @@
-//! JavaScript values, in the browser: reports as plain objects, the visitor's day.
+//! JavaScript values, in the browser: reports as plain objects, properties read and set
+//! as plain ones (one import each way, where web-sys has one per getter and setter),
+//! the visitor's day.
 //! Below both the JS API (`wasm`) and the widget's DOM layer, which use it; it knows
 //! nothing of either. The serde serializer (`objects`) is the JS API's alone: the
 //! widget writes its events' details field by field (`widget::dom::detail`), 0.3 KB
@@ -44,6 +46,28 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, indexing_setter)]
     fn set_field(this: &Plain, key: &str, value: &JsValue);
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn field(this: &Plain, key: &str) -> JsValue;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn object_field(this: &Plain, key: &str) -> Option<js_sys::Object>;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn flag_field(this: &Plain, key: &str) -> bool;
+}
+
+/// `object[key]` for a property that holds a boolean (a box's `checked`, a node's
+/// `isConnected`), read the same way: one import for both.
+pub fn flag(object: &JsValue, key: &str) -> bool {
+    object.unchecked_ref::<Plain>().flag_field(key)
+}
+
+/// `object[key]`, read without a catching wrapper (`Reflect.get` has one): for the
+/// properties the widget reads that no getter can make throw (an event's `key`, a
+/// same-origin frame's `CSSStyleSheet`).
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    object.unchecked_ref::<Plain>().field(key)
 }
 
 /// `object[key] = value` on a plain object made here, the key made anew each time:
@@ -51,6 +75,12 @@ extern "C" {
 #[inline(never)]
 pub fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     object.unchecked_ref::<Plain>().set_field(key, value);
+}
+
+/// `object[key]` for a property that holds a node, a window or nothing (`null`), read
+/// the same way: one import for the widget's few, where web-sys has one per getter.
+pub fn object<T: JsCast>(object: &JsValue, key: &str) -> Option<T> {
+    object.unchecked_ref::<Plain>().object_field(key).map(JsCast::unchecked_into)
 }
 
 /// The visitor's day, by their own clock and time zone.

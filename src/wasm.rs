@@ -41,28 +41,33 @@ impl Widget {
     /// reading or null]` lists: what the element keeps when it leaves the page and frees
     /// this widget, to give to the next.
     pub fn keep(&self) -> Result<js_sys::Array, JsValue> {
-        let kept = self.handle.kept()?;
-        Ok(kept
-            .iter()
-            .map(|k| {
-                let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
-                js_sys::Array::of3(&JsValue::from_str(&k.id), &JsValue::from_str(&k.raw), &chosen)
-            })
-            .collect())
+        let list = js_sys::Array::new();
+        for k in self.handle.kept()? {
+            let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
+            // `push` three times rather than `Array.of`: an import fewer.
+            let item = js_sys::Array::new();
+            item.push(&JsValue::from_str(&k.id));
+            item.push(&JsValue::from_str(&k.raw));
+            item.push(&chosen);
+            list.push(&item);
+        }
+        Ok(list)
     }
 }
 
 /// The lists `keep()` made; anything else is nothing kept.
 fn kept_from_js(kept: &JsValue) -> Vec<Kept> {
+    let mut read = Vec::new();
     if !js_sys::Array::is_array(kept) {
-        return Vec::new();
+        return read;
     }
     let list: &js_sys::Array = kept.unchecked_ref();
-    list.iter()
-        .filter_map(|item| {
-            let item: js_sys::Array = item.dyn_into().ok()?;
-            let chosen = item.get(2).as_string().and_then(|c| crate::money::read_decimal(&c).ok());
-            Some(Kept { id: item.get(0).as_string()?, raw: item.get(1).as_string()?, chosen })
-        })
-        .collect()
+    // A loop by index rather than an iterator chain: one copy of the reading, not a monomorphised adapter.
+    for i in 0..list.length() {
+        let Ok(item) = list.get(i).dyn_into::<js_sys::Array>() else { continue };
+        let (Some(id), Some(raw)) = (item.get(0).as_string(), item.get(1).as_string()) else { continue };
+        let chosen = item.get(2).as_string().and_then(|c| crate::money::read_decimal(&c).ok());
+        read.push(Kept { id, raw, chosen });
+    }
+    read
 }

@@ -204,6 +204,28 @@ fn a_bad_number_is_explained_and_kept() {
 }
 
 #[wasm_bindgen_test]
+fn an_answer_reaches_its_question_whatever_its_index() {
+    // The four programmes together: more than ten questions, so indices of two digits
+    // (`data-question`, read back by the controller) are met.
+    let ids: Vec<&str> = eligibility::catalogue::programmes().iter().map(|p| p.id.as_str()).collect();
+    let (_, root) = widget(&[("programme", &ids.join(" ")), ("lang", "en")]);
+    let fields = root.query_selector_all("[data-question] input[type=text]").expect("fields");
+    let mut indices = Vec::new();
+    for i in 0..fields.length() {
+        let input: HtmlInputElement = fields.item(i).expect("a field").unchecked_into();
+        let block = input.closest("[data-question]").expect("closest").expect("its block");
+        let index = block.get_attribute("data-question").expect("an index");
+        let name = input.name();
+        type_text(&root, &name, "twelve");
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"), "question {index} ({name})");
+        let error = block.query_selector(".error").expect("selector").expect("its error");
+        assert!(!error.has_attribute("hidden"), "question {index} ({name}) says its error");
+        indices.push(index);
+    }
+    assert!(indices.iter().any(|i| i.len() > 1), "an index of two digits among {indices:?}");
+}
+
+#[wasm_bindgen_test]
 fn an_amount_read_two_ways_is_asked_then_said_back() {
     let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
     type_text(&root, "annual_resources", "20,000");

@@ -26,34 +26,34 @@ pub fn detail(report: &EvaluationReport) -> Result<JsValue, JsValue> {
         put_optional(&object, "max", amount.max.as_deref());
         object.into()
     });
-    set(&object, "amount", &amount.unwrap_or(JsValue::NULL));
-    set(&object, "benefit", &benefit(report.benefit.as_ref()));
+    put_value(&object, "amount", amount.unwrap_or(JsValue::NULL));
+    put_value(&object, "benefit", benefit(report.benefit.as_ref()));
     put_optional(&object, "next_question", report.next_question.as_deref());
-    set(&object, "depends_on", &texts(&report.depends_on));
+    put_value(&object, "depends_on", texts(&report.depends_on));
     let window = Object::new();
     put_optional(&window, "opens", report.window.opens.as_deref());
     put_optional(&window, "closes", report.window.closes.as_deref());
     put(&window, "state", report.window.state);
-    set(&object, "window", &window);
+    put_value(&object, "window", window.into());
     let criteria = Array::new();
     for criterion in &report.criteria {
         criteria.push(&criterion_detail(criterion));
     }
-    set(&object, "criteria", &criteria);
+    put_value(&object, "criteria", criteria.into());
     let changes = Array::new();
     for change in &report.changes {
         changes.push(&change_detail(change)?);
     }
-    set(&object, "changes", &changes);
+    put_value(&object, "changes", changes.into());
     let documents = Array::new();
     for document in &report.before_applying {
         documents.push(&document_detail(document));
     }
-    set(&object, "before_applying", &documents);
+    put_value(&object, "before_applying", documents.into());
     let pack = Object::new();
     put(&pack, "version", &report.pack.version);
     put(&pack, "hash", &report.pack.hash);
-    set(&object, "pack", &pack);
+    put_value(&object, "pack", pack.into());
     Ok(object.into())
 }
 
@@ -61,6 +61,12 @@ pub fn detail(report: &EvaluationReport) -> Result<JsValue, JsValue> {
 #[inline(never)]
 fn put(object: &Object, key: &'static str, value: &str) {
     set(object, key, &text(value));
+}
+
+/// `object[key] = value`, the value released here rather than at each call.
+#[inline(never)]
+fn put_value(object: &Object, key: &'static str, value: JsValue) {
+    set(object, key, &value);
 }
 
 /// The same for a text that may be `null`.
@@ -103,12 +109,12 @@ fn benefit(benefit: Option<&BenefitReport>) -> JsValue {
             put(&object, "currency", currency);
             put(&object, "min", min);
             put_optional(&object, "max", max.as_deref());
-            set(&object, "operator_decides", &JsValue::from_bool(*operator_decides));
+            put_value(&object, "operator_decides", JsValue::from_bool(*operator_decides));
         }
         BenefitReport::Place { what, starts } => {
             put(&object, "kind", "place");
             put(&object, "what", what);
-            set(&object, "starts", &texts(starts));
+            put_value(&object, "starts", texts(starts));
         }
     }
     object.into()
@@ -119,8 +125,8 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
     let object = Object::new();
     put(&object, "question", &change.question);
     match &change.answer {
-        Some(ChangeAnswer::YesNo(yes)) => set(&object, "answer", &JsValue::from_bool(*yes)),
-        Some(ChangeAnswer::Option(id)) => set(&object, "answer", &text(id)),
+        Some(ChangeAnswer::YesNo(yes)) => put_value(&object, "answer", JsValue::from_bool(*yes)),
+        Some(ChangeAnswer::Option(id)) => put_value(&object, "answer", text(id)),
         None => {}
     }
     let bounds = [
@@ -135,11 +141,11 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
                 Bound::Integer(number) => js::whole(*number).map_err(|why| JsError::new(&why))?,
                 Bound::Money(amount) => text(amount),
             };
-            set(&object, key, &value);
+            put_value(&object, key, value);
         }
     }
     put(&object, "status", change.status);
-    set(&object, "benefit", &benefit(change.benefit.as_ref()));
+    put_value(&object, "benefit", benefit(change.benefit.as_ref()));
     put(&object, "explanation", &change.explanation);
     Ok(object.into())
 }
@@ -153,6 +159,6 @@ fn document_detail(document: &DocumentReport) -> JsValue {
     put(&source, "publisher", &document.source.publisher);
     put(&source, "date", &document.source.date);
     put_optional(&source, "url", document.source.url.as_deref());
-    set(&object, "source", &source);
+    put_value(&object, "source", source.into());
     object.into()
 }

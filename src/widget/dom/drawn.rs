@@ -8,10 +8,10 @@
 //! a focused question or verdict is read out by itself. No headline is live, so a
 //! verdict that takes focus after "Continue" is heard once.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
-use super::element::{self, set_flag, set_text, Maker};
+use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
 use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
@@ -61,10 +61,9 @@ pub struct Changes {
 impl Changes {
     /// These changes, then `later` ones: the last word on each verdict and on the next question.
     pub fn then(mut self, later: Changes) -> Changes {
-        for (i, verdict) in later.verdicts {
-            self.verdicts.retain(|(j, _)| *j != i);
-            self.verdicts.push((i, verdict));
-        }
+        // `sync` says each programme's verdict once: the later one replaces the earlier.
+        self.verdicts.retain(|(i, _)| !later.verdicts.iter().any(|(j, _)| j == i));
+        self.verdicts.extend(later.verdicts);
         self.errors.extend(later.errors);
         if later.next_question.is_some() {
             self.next_question = later.next_question;
@@ -122,6 +121,16 @@ struct Slot<'a> {
     name: &'a str,
     label: &'a str,
     help: Option<Element>,
+    /// The help's id, kept rather than read back from it.
+    help_id: String,
+}
+
+impl Slot<'_> {
+    /// The id of a part of the block: the block's, then `suffix` (`q3-input`).
+    #[inline(never)]
+    fn part(&self, suffix: &str) -> String {
+        cat!(self.id, suffix)
+    }
 }
 
 impl Drawn {
@@ -131,9 +140,9 @@ impl Drawn {
         let lang = state.lang;
         let ui = ui(lang);
         let several = state.form.programmes.len() > 1;
-        root.set_text_content(None);
+        element::set_text_content(root, None);
         let widget = maker.element("div|class=widget", &[("lang", lang.code())], None);
-        let toolbar = maker.add(&widget, "div|class=toolbar", &[], None);
+        let toolbar = maker.node(&widget, "div|class=toolbar");
         let other = match lang {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
@@ -147,45 +156,53 @@ impl Drawn {
 
         match (several, state.form.programmes.first()) {
             (false, Some(programme)) => {
-                maker.put(&widget, "h2|id=title", &[], Some(programme.name.get(lang)));
-                maker.put(&widget, "p|class=summary", &[], Some(programme.summary.get(lang)));
+                maker.put_text(&widget, "h2|id=title", programme.name.get(lang));
+                maker.put_text(&widget, "p|class=summary", programme.summary.get(lang));
             }
             _ => {
-                maker.put(&widget, "h2|id=title", &[], Some(ui.several_title));
-                maker.put(&widget, "p|class=summary", &[], Some(ui.several_intro));
-                let list = maker.add(&widget, "ul|class=programmes", &[], None);
+                maker.put_text(&widget, "h2|id=title", ui.several_title);
+                maker.put_text(&widget, "p|class=summary", ui.several_intro);
+                let list = maker.node(&widget, "ul|class=programmes");
                 for programme in &state.form.programmes {
-                    maker.put(&list, "li", &[], Some(programme.name.get(lang)));
+                    maker.put_text(&list, "li", programme.name.get(lang));
                 }
             }
         }
 
-        let note = maker.add(&widget, "p|class=note|hidden", &[], None);
-        let form = maker.add(&widget, "form|id=form|novalidate|aria-labelledby=title", &[], None);
+        let note = maker.node(&widget, "p|class=note|hidden");
+        let form = maker.node(&widget, "form|id=form|novalidate|aria-labelledby=title");
         let mut questions = Vec::new();
-        for (q, question) in state.form.questions().enumerate() {
+        // By index, the form's questions being those up to the first index it has none for.
+        for q in 0.. {
+            let Some(question) = state.form.question(q) else { break };
             if !state.form.asks(q) {
                 questions.push(None);
                 continue;
             }
             let index = digits(q as u64);
             let id = cat!("q", index);
+            let help_id = cat!(id, "-help");
             let help = question
                 .help
                 .as_ref()
-                .map(|help| maker.element("p|class=help", &[("id", &cat!(id, "-help"))], Some(help.get(lang))));
-            let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help };
+                .map(|help| maker.element("p|class=help", &[("id", &help_id)], Some(help.get(lang))));
+            let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help, help_id };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
-                    let options: Vec<(&str, &str)> = match &question.kind {
+                    let mut options: Vec<(&str, &str)> = Vec::new();
+                    match &question.kind {
                         QuestionKind::Choice(choices) => {
-                            choices.iter().map(|c| (c.id.as_str(), c.label.get(lang))).collect()
+                            for choice in choices {
+                                options.push((&choice.id, choice.label.get(lang)));
+                            }
                         }
-                        _ => vec![("yes", ui.yes), ("no", ui.no)],
-                    };
+                        _ => {
+                            options.push(("yes", ui.yes));
+                            options.push(("no", ui.no));
+                        }
+                    }
                     // Counted before "I don't know", which every question has.
                     let select = options.len() > MAX_RADIOS;
-                    let mut options = options;
                     options.push((UNKNOWN, ui.do_not_know));
                     if select {
                         select_block(maker, &slot, &options, ui.choose)
@@ -193,20 +210,23 @@ impl Drawn {
                         radio_block(maker, &slot, &options)
                     }
                 }
-                QuestionKind::Integer { .. } => text_block(maker, &slot, "numeric", lang),
-                QuestionKind::Money { .. } => text_block(maker, &slot, "decimal", lang),
+                // One call for both kinds of number: drawn in place, not kept out of line.
+                QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
+                    let integer = matches!(question.kind, QuestionKind::Integer { .. });
+                    text_block(maker, &slot, if integer { "numeric" } else { "decimal" }, lang)
+                }
             };
             element::append(&form, &nodes.block);
             questions.push(Some(nodes));
         }
-        let actions = maker.add(&form, "div|class=actions", &[], None);
-        maker.put(&actions, "button|type=submit", &[], Some(ui.continue_label));
-        maker.put(&actions, "button|type=button|class=start-over secondary", &[], Some(ui.start_over));
+        let actions = maker.node(&form, "div|class=actions");
+        maker.put_text(&actions, "button|type=submit", ui.continue_label);
+        maker.put_text(&actions, "button|type=button|class=start-over secondary", ui.start_over);
 
         if several {
-            maker.put(&widget, "h3|class=results-title", &[], Some(ui.results));
+            maker.put_text(&widget, "h3|class=results-title", ui.results);
         }
-        let results = maker.add(&widget, "div|class=results", &[], None);
+        let results = maker.node(&widget, "div|class=results");
         let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country));
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
@@ -217,8 +237,8 @@ impl Drawn {
         if features.any() {
             keep_buttons(maker, &widget, features, lang);
         }
-        maker.put(&widget, "p|class=notice", &[], Some(ui.estimate_notice));
-        let live = maker.add(&widget, "p|class=live visually-hidden|role=status|aria-live=polite", &[], None);
+        maker.put_text(&widget, "p|class=notice", ui.estimate_notice);
+        let live = maker.node(&widget, "p|class=live visually-hidden|role=status|aria-live=polite");
         element::append(root, &widget);
         let mut drawn = Drawn {
             lang,
@@ -252,17 +272,18 @@ impl Drawn {
         let visible = state.visible_questions(view);
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
-            set_flag(&nodes.block, "hidden", !visible.contains(&q));
+            set_hidden(&nodes.block, !visible.contains(&q));
             for input in &nodes.inputs {
                 if element::type_of(input) != "text" {
-                    input.set_checked(element::value(input) == field.raw);
+                    // Set as a plain property: an import fewer than web-sys's setter.
+                    crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
                 } else {
                     // "I don't know" is said by its box, not written in the field.
                     let shown = if field.raw == UNKNOWN { "" } else { field.raw.as_str() };
                     if element::value(input) != shown {
                         element::set_value(input, shown);
                     }
-                    set_flag(input, "aria-invalid", field.error.is_some());
+                    element::set(input, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
                 }
             }
             if let Some(select) = &nodes.select {
@@ -270,11 +291,10 @@ impl Drawn {
             }
             if let Some(error) = &nodes.error {
                 let message = field.error.as_ref().map(|e| e.message(lang));
-                if let Some(text) = message.as_deref().filter(|m| error.text_content().as_deref() != Some(*m)) {
+                if let Some(text) = message.as_deref().filter(|m| element::text_content(error).as_deref() != Some(*m)) {
                     changes.errors.push((q, text.to_owned()));
                 }
-                error.set_text_content(message.as_deref());
-                set_flag(error, "hidden", message.is_none());
+                show(error, message.as_deref());
             }
             let kind = state.form.question(q).map(|question| &question.kind);
             if let (Some(note), Some(kind)) = (&nodes.understood, kind) {
@@ -282,15 +302,14 @@ impl Drawn {
                     Some(Reading::Understood(value)) => Some(wording::understood(kind, value, lang)),
                     _ => None,
                 };
-                set_flag(note, "hidden", text.is_none());
-                note.set_text_content(text.as_deref());
+                show(note, text.as_deref());
             }
             if let (Some((group, first, second)), Some(kind)) = (&nodes.readings, kind) {
                 let choice = match field.reading {
                     Some(Reading::Ambiguous { first, second }) => Some((first, second)),
                     _ => None,
                 };
-                set_flag(group, "hidden", choice.is_none());
+                set_hidden(group, choice.is_none());
                 if let Some((a, b)) = choice {
                     set_text(first, &wording::reading(kind, a, lang));
                     set_text(second, &wording::reading(kind, b, lang));
@@ -309,12 +328,11 @@ impl Drawn {
             let window = state.window_state(programme);
             element::set(&nodes.section, "data-status", outcome.status().as_str());
             element::set(&nodes.section, "data-window", window.as_str());
-            set_flag(&nodes.section, "hidden", outcome.country == CountryOutcome::NotMet);
+            set_hidden(&nodes.section, outcome.country == CountryOutcome::NotMet);
             let headline = wording::headline(outcome, window, lang);
             set_text(&nodes.headline, &headline);
             let benefit = wording::benefit_line(outcome, lang);
-            set_flag(&nodes.benefit, "hidden", benefit.is_none());
-            nodes.benefit.set_text_content(benefit.as_deref());
+            show(&nodes.benefit, benefit.as_deref());
             set_text(&nodes.window, &wording::window(programme, window, lang));
             set_text(&nodes.link, wording::link(window, lang));
             reasons(maker, &nodes.reasons, report, lang);
@@ -325,7 +343,7 @@ impl Drawn {
             });
         }
         let order = state.results_order(view);
-        set_flag(&self.none_for_country, "hidden", !order.is_empty() || !state.form.routes);
+        set_hidden(&self.none_for_country, !order.is_empty() || !state.form.routes);
         if order != self.order {
             for nodes in order.iter().filter_map(|&i| self.programmes.get(i)) {
                 element::append(&self.results, &nodes.section);
@@ -353,30 +371,42 @@ impl Drawn {
     /// question's error (its field describes it). With nothing to say, the region is
     /// emptied (a removal is not read).
     pub fn announce(&self, changes: Changes, focused: Focused) {
-        let on_question = |q: usize| focused == Focused::Question(q);
-        let on_result = matches!(focused, Focused::Result(_));
-        let mut parts: Vec<String> = changes
-            .verdicts
-            .into_iter()
-            .filter(|(i, _)| focused != Focused::Result(*i))
-            .map(|(_, verdict)| verdict)
-            .collect();
-        parts.extend(changes.errors.into_iter().filter(|(q, _)| !on_question(*q)).map(|(_, error)| error));
-        if !on_result {
-            parts.extend(changes.next_question.filter(|(q, _)| !on_question(*q)).map(|(_, next)| next));
+        // Written as it goes, each part without its final dots, rather than collected and joined.
+        let mut text = String::new();
+        let mut said = false;
+        let mut say = |part: &str| {
+            if said {
+                text.push_str(". ");
+            }
+            text.push_str(part.trim_end_matches('.'));
+            said = true;
+        };
+        for (i, verdict) in &changes.verdicts {
+            if focused != Focused::Result(*i) {
+                say(verdict);
+            }
         }
-        if parts.is_empty() {
+        for (q, error) in &changes.errors {
+            if focused != Focused::Question(*q) {
+                say(error);
+            }
+        }
+        if let (false, Some((q, next))) = (matches!(focused, Focused::Result(_)), &changes.next_question) {
+            if focused != Focused::Question(*q) {
+                say(next);
+            }
+        }
+        if !said {
             // Nothing new: what was said before is not left to be read again.
             self.hush();
             return;
         }
-        let text = parts.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join(". ");
         set_text(&self.live, &text);
     }
 
     /// Empties the live region, so that nothing said before is read again.
     pub fn hush(&self) {
-        self.live.set_text_content(None);
+        element::set_text_content(&self.live, None);
     }
 
     /// The live region, for what is said later (a copy that succeeded or failed).
@@ -386,8 +416,7 @@ impl Drawn {
 
     /// Shows what opening a link did, or nothing.
     pub fn show_note(&self, text: Option<&str>) {
-        set_flag(&self.note, "hidden", text.is_none());
-        self.note.set_text_content(text);
+        show(&self.note, text);
     }
 
     /// The language button, to keep focus on it when it redraws the widget.
@@ -401,13 +430,13 @@ impl Drawn {
     pub fn focus_next(&self, next: Option<usize>) -> Focused {
         let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
         if let (Some((group, first, _)), Some(q)) = (nodes.and_then(|n| n.readings.as_ref()), next) {
-            if !group.has_attribute("hidden") {
+            if element::attribute(group, "hidden").is_none() {
                 element::focus(first);
                 return Focused::Question(q);
             }
         }
         let control = nodes.and_then(|nodes| {
-            let checked = nodes.inputs.iter().find(|i| i.checked()).or_else(|| nodes.inputs.first());
+            let checked = nodes.inputs.iter().find(|i| crate::js::flag(i, "checked")).or_else(|| nodes.inputs.first());
             checked
                 .map(|i| i.clone().unchecked_into::<HtmlElement>())
                 .or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
@@ -429,6 +458,13 @@ impl Drawn {
     pub fn focus_first(&self) -> Focused {
         self.focus_next(self.questions.iter().position(Option::is_some))
     }
+}
+
+/// Shows `text` in `element`, or hides it emptied: one call where five places did both.
+#[inline(never)]
+fn show(element: &Element, text: Option<&str>) {
+    set_hidden(element, text.is_none());
+    element::set_text_content(element, text);
 }
 
 /// The print, copy and share buttons that `features` allows, in one labelled group.
@@ -460,21 +496,21 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         maker.put(&section, "h4", &[("id", &title)], Some(programme.name.get(lang)));
     }
     // Not a live region: the widget's own says what changed, and focus reads it after "Continue".
-    let headline = maker.add(&section, "p|class=headline|tabindex=-1", &[], None);
-    let benefit = maker.add(&section, "p|class=amount", &[], None);
-    let depends_on = maker.add(&section, "p|class=depends-on|hidden", &[], None);
+    let headline = maker.node(&section, "p|class=headline|tabindex=-1");
+    let benefit = maker.node(&section, "p|class=amount");
+    let depends_on = maker.node(&section, "p|class=depends-on|hidden");
     let heading = if several { "h5" } else { "h3" };
-    maker.put(&section, heading, &[], Some(ui.reasons));
-    let reasons = maker.add(&section, "ul|class=reasons", &[], None);
+    maker.put_text(&section, heading, ui.reasons);
+    let reasons = maker.node(&section, "ul|class=reasons");
     let listed = |class: &str, title: &str| -> (Element, Element) {
         let part = maker.add(&section, "div|hidden", &[("class", class)], None);
-        maker.put(&part, heading, &[], Some(title));
-        (part.clone(), maker.add(&part, "ul", &[], None))
+        maker.put_text(&part, heading, title);
+        (part.clone(), maker.node(&part, "ul"))
     };
     let changes = listed("changes", ui.what_would_change);
     let before_applying = listed("before-applying", ui.before_applying);
-    let window = maker.add(&section, "p|class=window", &[], None);
-    let line = maker.add(&section, "p", &[], None);
+    let window = maker.node(&section, "p|class=window");
+    let line = maker.node(&section, "p");
     let link = maker.add(
         &line,
         "a|class=apply|target=_blank|rel=noopener noreferrer",
@@ -499,7 +535,7 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
 /// is short and holds nothing the visitor interacts with.
 fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) {
     let ui = ui(lang);
-    list.set_text_content(None);
+    element::set_text_content(list, None);
     for criterion in &report.criteria {
         let (mark, word) = match criterion.status {
             s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
@@ -507,9 +543,9 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             _ => ("?", ui.unknown),
         };
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None);
-        maker.put(&item, "span|class=mark|aria-hidden=true", &[], Some(mark));
-        let text = maker.add(&item, "span", &[], None);
-        maker.put(&text, "span|class=visually-hidden", &[], Some(&cat!(word, " ")));
+        maker.put_text(&item, "span|class=mark|aria-hidden=true", mark);
+        let text = maker.node(&item, "span");
+        maker.put_text(&text, "span|class=visually-hidden", &cat!(word, " "));
         element::append_text(&text, &criterion.explanation);
     }
 }
@@ -518,25 +554,28 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
 /// hidden while empty, lists rebuilt on each change like the reasons.
 fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &EvaluationReport) {
     let ui = ui(state.lang);
-    let labels: Vec<&str> = report
-        .depends_on
-        .iter()
-        .filter_map(|id| state.form.position(id).and_then(|q| state.form.question(q)))
-        .map(|q| q.label.get(state.lang))
-        .collect();
-    set_flag(&nodes.depends_on, "hidden", labels.is_empty());
-    let text = cat!(ui.depends_on, " ", labels.join(wording::semicolon(state.lang)));
-    nodes.depends_on.set_text_content((!labels.is_empty()).then_some(text.as_str()));
+    // Written as it goes rather than collected and joined.
+    let mut text = cat!(ui.depends_on, " ");
+    let mut any = false;
+    for id in &report.depends_on {
+        let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) else { continue };
+        if any {
+            text.push_str(wording::semicolon(state.lang));
+        }
+        text.push_str(question.label.get(state.lang));
+        any = true;
+    }
+    show(&nodes.depends_on, any.then_some(text.as_str()));
 
     let (part, list) = &nodes.changes;
-    list.set_text_content(None);
+    element::set_text_content(list, None);
     for change in &report.changes {
         maker.put(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
     }
-    set_flag(part, "hidden", report.changes.is_empty());
+    set_hidden(part, report.changes.is_empty());
 
     let (part, list) = &nodes.before_applying;
-    list.set_text_content(None);
+    element::set_text_content(list, None);
     for document in &report.before_applying {
         let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text));
         let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
@@ -548,29 +587,29 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
             None => element::append_text(&item, &source),
         }
     }
-    set_flag(part, "hidden", report.before_applying.is_empty());
+    set_hidden(part, report.before_applying.is_empty());
 }
 
 /// A closed `<details>` with the sources, the pack's readings of them, and which rules
 /// these are: what a newsroom checks and cites.
 fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
-    let details = maker.add(parent, "details|class=sources", &[], None);
-    maker.put(&details, "summary", &[], Some(ui(lang).sources_and_rules));
-    let list = maker.add(&details, "ul", &[], None);
+    let details = maker.node(parent, "details|class=sources");
+    maker.put_text(&details, "summary", ui(lang).sources_and_rules);
+    let list = maker.node(&details, "ul");
     for source in &programme.sources {
-        let item = maker.add(&list, "li", &[], None);
+        let item = maker.node(&list, "li");
         let text = wording::source(source, lang);
         match &source.url {
             Some(url) => {
                 maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
             }
-            None => item.set_text_content(Some(&text)),
+            None => element::set_text_content(&item, Some(&text)),
         }
     }
     for reading in &programme.readings {
-        maker.put(&details, "p", &[], Some(reading.text.get(lang)));
+        maker.put_text(&details, "p", reading.text.get(lang));
     }
-    maker.put(&details, "p|class=rules", &[], Some(&wording::rules(programme, lang)));
+    maker.put_text(&details, "p|class=rules", &wording::rules(programme, lang));
 }
 
 /// The block of one question: its container, its heading (a `legend`, or a `label` for
@@ -592,17 +631,17 @@ fn question_block(
 
 fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> QuestionNodes {
     let block = question_block(maker, "fieldset|class=question", slot, "legend", &[]);
-    if let Some(help) = &slot.help {
-        element::set(&block, "aria-describedby", &help.id());
+    if slot.help.is_some() {
+        element::set(&block, "aria-describedby", &slot.help_id);
     }
-    let group = maker.add(&block, "div|class=options", &[], None);
+    let group = maker.node(&block, "div|class=options");
     let mut inputs = Vec::with_capacity(options.len());
     for (value, text) in options {
-        let option = maker.add(&group, "label|class=option", &[], None);
+        let option = maker.node(&group, "label|class=option");
         let input_id = cat!(slot.id, "-", value);
         let input =
             maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
-        maker.put(&option, "span", &[], Some(text));
+        maker.put_text(&option, "span", text);
         inputs.push(input.unchecked_into());
     }
     QuestionNodes {
@@ -617,13 +656,13 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
 }
 
 fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> QuestionNodes {
-    let control_id = cat!(slot.id, "-input");
+    let control_id = slot.part("-input");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &control_id)]);
     let select = maker.add(&block, "select", &[("name", slot.name), ("id", &control_id)], None);
-    if let Some(help) = &slot.help {
-        element::set(&select, "aria-describedby", &help.id());
+    if slot.help.is_some() {
+        element::set(&select, "aria-describedby", &slot.help_id);
     }
-    maker.put(&select, "option|value", &[], Some(placeholder));
+    maker.put_text(&select, "option|value", placeholder);
     for (value, text) in options {
         maker.put(&select, "option", &[("value", value)], Some(text));
     }
@@ -639,13 +678,13 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
 }
 
 fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> QuestionNodes {
-    let input_id = cat!(slot.id, "-input");
-    let error_id = cat!(slot.id, "-error");
-    let note_id = cat!(slot.id, "-understood");
-    let prompt_id = cat!(slot.id, "-readings");
+    let input_id = slot.part("-input");
+    let error_id = slot.part("-error");
+    let note_id = slot.part("-understood");
+    let prompt_id = slot.part("-readings");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)]);
     let described_by = match &slot.help {
-        Some(help) => cat!(help.id(), " ", error_id, " ", note_id, " ", prompt_id),
+        Some(_) => cat!(slot.help_id, " ", error_id, " ", note_id, " ", prompt_id),
         None => cat!(error_id, " ", note_id, " ", prompt_id),
     };
     let attributes = [
@@ -655,20 +694,20 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
         ("aria-describedby", described_by.as_str()),
     ];
     let input = maker.add(&block, "input|type=text|autocomplete=off", &attributes, None);
-    let box_label = maker.add(&block, "label|class=option do-not-know", &[], None);
+    let box_label = maker.node(&block, "label|class=option do-not-know");
     let unknown = maker.add(
         &box_label,
         "input|type=checkbox",
-        &[("name", slot.name), ("value", UNKNOWN), ("id", &cat!(slot.id, "-unknown"))],
+        &[("name", slot.name), ("value", UNKNOWN), ("id", &slot.part("-unknown"))],
         None,
     );
-    maker.put(&box_label, "span", &[], Some(ui(lang).do_not_know));
+    maker.put_text(&box_label, "span", ui(lang).do_not_know);
     let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
     let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
     let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
     maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
-    let first = maker.add(&group, "button|type=button|class=secondary|data-reading=0", &[], None);
-    let second = maker.add(&group, "button|type=button|class=secondary|data-reading=1", &[], None);
+    let first = maker.node(&group, "button|type=button|class=secondary|data-reading=0");
+    let second = maker.node(&group, "button|type=button|class=secondary|data-reading=1");
     QuestionNodes {
         block,
         label: slot.label.to_owned(),

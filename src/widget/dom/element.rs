@@ -33,7 +33,7 @@ impl Maker {
             set(&element, name, value);
         }
         if let Some(text) = text {
-            element.set_text_content(Some(text));
+            set_text_content(&element, Some(text));
         }
         element
     }
@@ -42,6 +42,19 @@ impl Maker {
     /// its handle is released here rather than at each call.
     pub fn put(&self, parent: &Element, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) {
         self.add(parent, spec, attributes, text);
+    }
+
+    /// `put` with a text and no attributes that vary: most of the widget's texts. Fewer
+    /// arguments at each of its calls than `put`'s.
+    #[inline(never)]
+    pub fn put_text(&self, parent: &Element, spec: &str, text: &str) {
+        self.put(parent, spec, &[], Some(text));
+    }
+
+    /// `add` with neither attributes that vary nor a text: the widget's containers.
+    #[inline(never)]
+    pub fn node(&self, parent: &Element, spec: &str) -> Element {
+        self.add(parent, spec, &[], None)
     }
 
     /// Creates an element and appends it to `parent`.
@@ -59,7 +72,7 @@ pub fn append(parent: &JsValue, child: &Element) {
 
 /// Appends a text after an element's children.
 pub fn append_text(element: &Element, text: &str) {
-    element.unchecked_ref::<Dom>().append_text(text);
+    call_with_text(element, "append", text);
 }
 
 pub fn set(element: &Element, name: &str, value: &str) {
@@ -68,7 +81,16 @@ pub fn set(element: &Element, name: &str, value: &str) {
 
 /// Moves focus to an element (a control, a button, a headline).
 pub fn focus(element: &JsValue) {
-    element.unchecked_ref::<Dom>().focus();
+    call(element, "focus");
+}
+
+/// Calls a method of the widget's own nodes and events that takes nothing and cannot
+/// throw (`focus`, `preventDefault`, `scrollIntoView`, a window's `print`, which
+/// returns at once where printing is not allowed): one import for all of them,
+/// `Function.prototype.call`, where web-sys has one per method.
+#[inline(never)]
+pub fn call(object: &JsValue, method: &str) {
+    crate::js::get(object, method).unchecked_ref::<Method>().call_on(object);
 }
 
 #[wasm_bindgen]
@@ -82,26 +104,17 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = setAttribute)]
     fn set(this: &Dom, name: &str, value: &str);
 
-    #[wasm_bindgen(method, structural, js_name = removeAttribute)]
-    fn remove(this: &Dom, name: &str);
+    /// A method, read from its object.
+    type Method;
 
-    #[wasm_bindgen(method, structural, js_name = append)]
-    fn append_text(this: &Dom, text: &str);
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_on(this: &Method, receiver: &JsValue);
 
-    #[wasm_bindgen(method, structural)]
-    fn focus(this: &Dom);
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_with(this: &Method, receiver: &JsValue, text: &str) -> Option<js_sys::Object>;
 
-    #[wasm_bindgen(method, structural)]
-    fn closest(this: &Dom, selectors: &str) -> Option<Element>;
-
-    #[wasm_bindgen(method, structural)]
-    fn matches(this: &Dom, selectors: &str) -> bool;
-
-    #[wasm_bindgen(method, structural, js_name = addEventListener)]
-    fn listen(this: &Dom, kind: &str, listener: &JsValue);
-
-    #[wasm_bindgen(method, structural, js_name = removeEventListener)]
-    fn unlisten(this: &Dom, kind: &str, listener: &JsValue);
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_with_both(this: &Method, receiver: &JsValue, text: &str, value: &JsValue);
 
     #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
     fn dispatch(this: &Dom, event: &JsValue);
@@ -109,75 +122,116 @@ extern "C" {
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
 
-    #[wasm_bindgen(method, structural, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Dom, selectors: &str) -> web_sys::NodeList;
-}
-
-/// Sets or removes a boolean attribute; `aria-invalid` takes `true` or `false`.
-pub fn set_flag(element: &Element, name: &str, on: bool) {
-    match (name, on) {
-        ("aria-invalid", on) => set(element, name, if on { "true" } else { "false" }),
-        (_, true) => set(element, name, ""),
-        (_, false) => element.unchecked_ref::<Dom>().remove(name),
-    }
-}
-
-/// Writes a text only when it changed, so that a live region speaks only then.
-pub fn set_text(element: &Element, text: &str) {
-    if element.text_content().as_deref() != Some(text) {
-        element.set_text_content(Some(text));
-    }
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// A text field, radio button, box or `select`: their `value` read and written
-    /// through one import each way, where web-sys has one per element type.
-    type Control;
+    /// The widget's `eligibility-result` event.
+    #[wasm_bindgen(js_name = CustomEvent)]
+    type ResultEvent;
 
-    #[wasm_bindgen(method, getter, structural)]
-    fn value(this: &Control) -> String;
+    /// `new CustomEvent`, imported without `catch`: the widget's own name and a plain
+    /// object of its own as the options, which cannot make it throw.
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    fn new(kind: &str, init: &JsValue) -> ResultEvent;
+}
 
-    #[wasm_bindgen(method, setter, structural)]
-    fn set_value(this: &Control, value: &str);
+/// An `eligibility-result` event with `init` (a plain object) as its options.
+pub fn result_event(init: &JsValue) -> JsValue {
+    ResultEvent::new("eligibility-result", init).into()
+}
 
-    /// An event or an `input`: their `type`, read through one import.
-    type Typed;
+/// Hides an element (its `hidden` attribute) or shows it.
+pub fn set_hidden(element: &Element, hidden: bool) {
+    if hidden {
+        set(element, "hidden", "");
+    } else {
+        call_with_text(element, "removeAttribute", "hidden");
+    }
+}
 
-    #[wasm_bindgen(method, getter, structural, js_name = type)]
-    fn type_(this: &Typed) -> String;
+/// A node's `textContent`, read as a plain property: an import fewer than web-sys's getter.
+pub fn text_content(node: &JsValue) -> Option<String> {
+    crate::js::get(node, "textContent").as_string()
+}
+
+/// Sets a node's `textContent` (`None` empties it) as a plain property, which its
+/// setter makes the same: an import fewer than web-sys's.
+#[inline(never)]
+pub fn set_text_content(node: &JsValue, text: Option<&str>) {
+    let value = text.map_or(JsValue::NULL, JsValue::from_str);
+    crate::js::set(node.unchecked_ref(), "textContent", &value);
+}
+
+/// Writes a text only when it changed, so that a live region speaks only then.
+pub fn set_text(element: &Element, text: &str) {
+    if text_content(element).as_deref() != Some(text) {
+        set_text_content(element, Some(text));
+    }
 }
 
 /// The `type` of an event or an `input`.
 pub fn type_of(value: &JsValue) -> String {
-    value.unchecked_ref::<Typed>().type_()
+    text_property(value, "type")
+}
+
+/// A property that holds a text (a control's `value`, an event's or an input's `type`),
+/// read as a plain property: one import for all of them, where web-sys has one per type.
+#[inline(never)]
+fn text_property(value: &JsValue, key: &str) -> String {
+    crate::js::get(value, key).as_string().unwrap_or_default()
 }
 
 /// The elements of a document or a shadow root that `selectors` (the widget's own,
-/// valid) match.
-pub fn select_all(within: &JsValue, selectors: &str) -> web_sys::NodeList {
-    within.unchecked_ref::<Dom>().query_selector_all(selectors)
+/// valid) match, in a `NodeList` read as an array (its `length`, `get`).
+pub fn select_all(within: &JsValue, selectors: &str) -> js_sys::Array {
+    // A `NodeList`, typed as an array: read through the `length` and indexing that it
+    // shares with one, imports the .wasm has for arrays anyway.
+    call_with_text(within, "querySelectorAll", selectors).map(JsCast::unchecked_into).unwrap_or_default()
 }
 
 /// The nearest of `element` and its ancestors that `selectors` (the widget's own,
 /// valid) match.
 pub fn closest(element: &Element, selectors: &str) -> Option<Element> {
-    element.unchecked_ref::<Dom>().closest(selectors)
+    call_with_text(element, "closest", selectors).map(JsCast::unchecked_into)
 }
 
-/// Whether `element` matches `selectors` (the widget's own, valid).
+/// An attribute of an element, if it has it: `getAttribute` through `call_with_text`,
+/// its import shared.
+pub fn attribute(element: &Element, name: &str) -> Option<String> {
+    call_with_text(element, "getAttribute", name).and_then(|value| value.as_string())
+}
+
+/// Calls a method of the widget's own nodes that takes a text (its selectors, a name, a
+/// text) and cannot throw with the widget's own (`closest`, `querySelectorAll`,
+/// `getAttribute`, `removeAttribute`, `append`; a stylesheet's `replaceSync`, which
+/// throws only for one not constructed): one import for them all, as `call`
+/// above; what it gives, unless `null` or `undefined`.
+#[inline(never)]
+pub fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
+    crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)
+}
+
+/// Whether `element` matches `selectors` (the widget's own, valid) where none of its
+/// ancestors can: `closest`, whose import is shared, rather than `matches`.
 pub fn matches(element: &Element, selectors: &str) -> bool {
-    element.unchecked_ref::<Dom>().matches(selectors)
+    closest(element, selectors).is_some()
 }
 
 /// Adds `listener` for events of `kind` on `target`.
 pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
-    target.unchecked_ref::<Dom>().listen(kind, listener);
+    call_with_text_and(target, "addEventListener", kind, listener);
+}
+
+/// Calls a method that takes a text and a value and cannot throw (`addEventListener`,
+/// `removeEventListener`, the console's `error`): one import for them, as `call`.
+pub fn call_with_text_and(target: &JsValue, method: &str, text: &str, value: &JsValue) {
+    crate::js::get(target, method).unchecked_ref::<Method>().call_with_both(target, text, value);
 }
 
 /// Removes what `listen` added.
 pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
-    target.unchecked_ref::<Dom>().unlisten(kind, listener);
+    call_with_text_and(target, "removeEventListener", kind, listener);
 }
 
 /// Dispatches an event the widget made, which a listener cannot make throw.
@@ -187,10 +241,10 @@ pub fn dispatch(target: &JsValue, event: &JsValue) {
 
 /// The `value` of an `input` or a `select`.
 pub fn value(control: &Element) -> String {
-    control.unchecked_ref::<Control>().value()
+    text_property(control, "value")
 }
 
 /// Sets the `value` of an `input` or a `select`.
 pub fn set_value(control: &Element, value: &str) {
-    control.unchecked_ref::<Control>().set_value(value);
+    crate::js::set(control.unchecked_ref(), "value", &JsValue::from_str(value));
 }

@@ -19,10 +19,7 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, HtmlIFrameElement,
-    HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameElement, ShadowRoot};
 
 use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
@@ -69,7 +66,7 @@ pub struct Mounted {
     /// What such a change did, until the `submit` (or the key's release) says it.
     unsaid: Option<Changes>,
     /// Kept for as long as the widget lives: dropping it would detach the handlers.
-    listener: Option<Closure<dyn FnMut(Event)>>,
+    listener: Closure<dyn FnMut(Event)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
 }
@@ -140,11 +137,13 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
             Work::Event(event) => handle_event(mounted, &event),
             Work::Refresh => refresh(mounted),
         };
+        // Sent from here, once for both kinds of work.
+        let done = done.and_then(|changed| if changed { announce(mounted) } else { Ok(()) });
         if let Err(error) = done {
             // The first failure is the caller's; later ones, of queued work, are logged.
             match result {
                 Ok(()) => result = Err(error),
-                Err(_) => web_sys::console::error_2(&"eligibility-widget:".into(), &error),
+                Err(_) => log(&error),
             }
         }
         next = queue.try_borrow_mut().ok().and_then(|mut q| (!q.is_empty()).then(|| q.remove(0)));
@@ -191,15 +190,35 @@ extern "C" {
     static WINDOW: Option<web_sys::Window>;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify` of an event detail, imported without `catch`: a plain object of
+    /// the widget's own, of texts, numbers, booleans and `null`, which it cannot refuse.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify)]
+    fn json_of(detail: &JsValue) -> js_sys::JsString;
+
+    /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
+    /// browser, a page that is not a secure context), which `copy` says.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn write_text(text: &str) -> Result<JsValue, JsValue>;
+}
+
 fn window() -> Option<web_sys::Window> {
     WINDOW.with(Option::clone)
+}
+
+/// A part of the page's address (`hash`, `href`), read as plain properties: the page's
+/// own `location` cannot refuse them, where web-sys's getters each bring a catching import.
+fn location_part(part: &str) -> Option<String> {
+    let window = window()?;
+    js::get(&js::get(&window, "location"), part).as_string()
 }
 
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
-    root.set_text_content(None);
+    element::set_text_content(root, None);
     element::append(root, &message);
     Ok(())
 }
@@ -213,38 +232,42 @@ pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
 pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programme>) -> Result<Handle, JsValue> {
     #[cfg(not(panic = "immediate-abort"))]
     install_panic_hook();
-    let document = host.owner_document().ok_or("the element has no document")?;
-    let root = match host.shadow_root() {
+    let document: Document = js::object(&host, "ownerDocument").ok_or("the element has no document")?;
+    let root = match js::object(&host, "shadowRoot") {
         Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        None => {
+            // Its options as a plain object: web-sys's dictionary brings a setter import.
+            let init = js_sys::Object::new();
+            js::set(&init, "mode", &JsValue::from_str("open"));
+            host.attach_shadow(init.unchecked_ref())?
+        }
     };
     adopt_style(&root)?;
-    let mounted = Rc::new(RefCell::new(Mounted {
-        host,
-        root: root.clone(),
-        maker: Maker { document },
-        state: None,
-        kept: None,
-        drawn: None,
-        attributes: (String::new(), Lang::Fr, Features::default()),
-        from_link: None,
-        printer: None,
-        last_reports: Vec::new(),
-        entering: false,
-        unsaid: None,
-        listener: None,
-        extra,
-    }));
     let queue: Rc<RefCell<Queue>> = Rc::default();
-    let (weak, listener_queue) = (Rc::downgrade(&mounted), queue.clone());
-    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
-    for kind in LISTENED {
-        element::listen(&root, kind, listener.as_ref());
-    }
-    mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.listener = Some(listener);
-    if !kept.is_empty() {
-        mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.kept = Some(kept.to_vec());
-    }
+    // Made with its listener, which holds it weakly: no later borrow to fail.
+    let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
+        let (weak, listener_queue) = (weak.clone(), queue.clone());
+        let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
+        for kind in LISTENED {
+            element::listen(&root, kind, listener.as_ref());
+        }
+        RefCell::new(Mounted {
+            host,
+            root,
+            maker: Maker { document },
+            state: None,
+            kept: (!kept.is_empty()).then(|| kept.to_vec()),
+            drawn: None,
+            attributes: (String::new(), Lang::Fr, Features::default()),
+            from_link: None,
+            printer: None,
+            last_reports: Vec::new(),
+            entering: false,
+            unsaid: None,
+            listener,
+            extra,
+        })
+    });
     let handle = Handle { mounted, queue };
     handle.refresh()?;
     Ok(handle)
@@ -253,66 +276,73 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
 /// The events the widget listens to on its shadow root.
 const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 
-/// Reads the `programme` and `lang` attributes again and redraws what they change.
-fn refresh(mounted: &Shared) -> Result<(), JsValue> {
-    let events = {
-        let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        let programme_attribute = m.host.get_attribute("programme").unwrap_or_default();
-        let lang = attribute_lang(&m.host, &m.maker.document);
-        let features = Features::parse(m.host.get_attribute("features").as_deref());
-        if m.state.is_some() && m.attributes == (programme_attribute.clone(), lang, features) {
-            return Ok(());
-        }
-        let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
-        m.attributes = (programme_attribute.clone(), lang, features);
-        if programmes_changed {
-            let ids: Vec<&str> = programme_attribute.split_whitespace().collect();
-            let programmes: Result<Vec<&'static Programme>, _> = ids.iter().map(|id| m.programme(id)).collect();
-            match programmes {
-                Ok(programmes) if !programmes.is_empty() => {
-                    let mut state = WidgetState::new(programmes, lang, js::today());
-                    match (m.state.take(), m.kept.take()) {
-                        // Another list of programmes: what the link did no longer applies.
-                        (Some(old), _) => {
-                            state.keep_answers_of(old);
-                            m.from_link = None;
-                        }
-                        (None, Some(kept)) => state.restore(&kept),
-                        // A widget's first drawing: the answers of a link, if it brings some.
-                        (None, None) if features.share => {
-                            m.from_link = from_link(&m.host, &m.maker.document, &mut state)
-                        }
-                        (None, None) => {}
-                    }
-                    m.state = Some(state);
-                }
-                result => {
-                    if let Some(state) = m.state.take() {
-                        m.kept = Some(state.kept());
-                    }
-                    m.drawn = None;
-                    let wrong = match result {
-                        Err(unknown) => unknown.0,
-                        Ok(_) => String::new(),
-                    };
-                    return m.show_problem(lang, &wrong);
+/// Reads the `programme` and `lang` attributes again and redraws what they change;
+/// whether that may have changed a report.
+fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
+    let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
+    let lang = attribute_lang(&m.host, &m.maker.document);
+    let features = Features::parse(element::attribute(&m.host, "features").as_deref());
+    let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
+    if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
+        return Ok(false);
+    }
+    if programmes_changed {
+        // A loop rather than collecting into a `Result`: the first unknown id stops it.
+        let mut programmes = Vec::new();
+        let mut unknown = None;
+        for id in programme_attribute.split_whitespace() {
+            match m.programme(id) {
+                Ok(programme) => programmes.push(programme),
+                Err(error) => {
+                    unknown = Some(error);
+                    break;
                 }
             }
-        } else if let Some(state) = m.state.as_mut() {
+        }
+        m.attributes = (programme_attribute, lang, features);
+        match unknown {
+            None if !programmes.is_empty() => {
+                let mut state = WidgetState::new(programmes, lang, js::today());
+                match (m.state.take(), m.kept.take()) {
+                    // Another list of programmes: what the link did no longer applies.
+                    (Some(old), _) => {
+                        state.keep_answers_of(old);
+                        m.from_link = None;
+                    }
+                    (None, Some(kept)) => state.restore(&kept),
+                    // A widget's first drawing: the answers of a link, if it brings some.
+                    (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
+                    (None, None) => {}
+                }
+                m.state = Some(state);
+            }
+            unknown => {
+                if let Some(state) = m.state.take() {
+                    m.kept = Some(state.kept());
+                }
+                m.drawn = None;
+                let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
+                m.show_problem(lang, &wrong);
+                return Ok(false);
+            }
+        }
+    } else {
+        m.attributes.1 = lang;
+        m.attributes.2 = features;
+        if let Some(state) = m.state.as_mut() {
             state.update(Message::SwitchLanguage(lang));
         }
-        m.redraw();
-        if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
-            // Said once, and the widget brought into view: the visitor came for it.
-            if let Some(state) = &m.state {
-                set_text(drawn.live(), &from_link.message(state));
-            }
-            m.host.scroll_into_view();
+    }
+    m.redraw();
+    if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
+        // Said once, and the widget brought into view: the visitor came for it.
+        if let Some(state) = &m.state {
+            set_text(drawn.live(), &from_link.message(state));
         }
-        m.pending_events()?
-    };
-    dispatch(events);
-    Ok(())
+        element::call(&m.host, "scrollIntoView");
+    }
+    Ok(true)
 }
 
 thread_local! {
@@ -328,7 +358,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
     if LINK_TAKEN.with(|taken| taken.get()) {
         return None;
     }
-    let hash = window()?.location().hash().ok()?;
+    let hash = location_part("hash")?;
     let outcome = match Link::read(&hash) {
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
@@ -346,16 +376,18 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 
 /// How many widgets of the same programmes come before `host` in the page.
 fn rank_of(host: &HtmlElement, document: &Document) -> usize {
-    let own = host.get_attribute("programme").unwrap_or_default();
+    let own = element::attribute(host, "programme").unwrap_or_default();
     let own: Vec<&str> = own.split_whitespace().collect();
     let widgets = element::select_all(document, "eligibility-widget");
     let mut rank = 0;
     for i in 0..widgets.length() {
-        let Some(element) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        if element.is_same_node(Some(host)) {
+        // Elements all, by the selector.
+        let element: Element = widgets.get(i).unchecked_into();
+        // The same node: the same object (`Object.is`, which the .wasm imports anyway).
+        if element.unchecked_ref::<js_sys::Object>() == host.unchecked_ref::<js_sys::Object>() {
             break;
         }
-        let theirs = element.get_attribute("programme").unwrap_or_default();
+        let theirs = element::attribute(&element, "programme").unwrap_or_default();
         if same_programmes(&theirs.split_whitespace().collect::<Vec<_>>(), &own) {
             rank += 1;
         }
@@ -365,7 +397,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
-    let href = window().ok_or("no window")?.location().href()?;
+    let href = location_part("href").ok_or("no window")?;
     let page = href.split('#').next().unwrap_or_default();
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
@@ -374,18 +406,12 @@ fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Resu
 /// whether it worked. A browser without the Clipboard API (or a page that is not a
 /// secure context) gets the failure said, not an exception.
 fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
-    let promise = (|| -> Option<js_sys::Promise> {
-        let navigator = js_sys::Reflect::get(&window()?.into(), &"navigator".into()).ok()?;
-        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(JsValue::is_object)?;
-        let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
-        write.call1(&clipboard, &text.into()).ok()?.dyn_into().ok()
-    })();
-    let Some(promise) = promise else {
+    let Some(promise) = write_text(text).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
         set_text(live, failed);
         return;
     };
     // Emptied first, so that a second copy is said again.
-    live.set_text_content(None);
+    element::set_text_content(live, None);
     let (on_done, on_failed) = (live.clone(), live.clone());
     let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_done, done));
     let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_failed, failed));
@@ -396,27 +422,30 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
-    let page = document.document_element().and_then(|e| e.get_attribute("lang"));
-    [host.get_attribute("lang"), page].into_iter().flatten().find_map(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+    if let Some(lang) = element::attribute(host, "lang").and_then(|tag| Lang::from_tag(&tag)) {
+        return lang;
+    }
+    let page = js::object::<Element>(document, "documentElement").and_then(|e| element::attribute(&e, "lang"));
+    page.and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
 }
 
 thread_local! {
     /// One constructed stylesheet shared by every widget of the page: allowed under
     /// a strict `style-src 'self'`, unlike a `<style>` element or `style` attributes.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    static SHEET: std::cell::OnceCell<CssStyleSheet> = const { std::cell::OnceCell::new() };
 }
 
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
-        let mut slot = cell.try_borrow_mut().map_err(|_| "the stylesheet is busy")?;
-        if let Some(sheet) = slot.as_ref() {
-            return Ok(sheet.clone());
+    let sheet = match SHEET.with(|cell| cell.get().cloned()) {
+        Some(sheet) => sheet,
+        None => {
+            let sheet = CssStyleSheet::new()?;
+            element::call_with_text(&sheet, "replaceSync", STYLE);
+            // Set once: nothing runs between the look and this to have set it.
+            let _ = SHEET.with(|cell| cell.set(sheet.clone()));
+            sheet
         }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(STYLE)?;
-        *slot = Some(sheet.clone());
-        Ok(sheet)
-    })?;
+    };
     // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
@@ -424,62 +453,74 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// A console error of the widget's, after its name.
+#[inline(never)]
+fn log(error: &JsValue) {
+    if let Some(window) = window() {
+        element::call_with_text_and(&js::get(&window, "console"), "error", "eligibility-widget:", error);
+    }
+}
+
 fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Event) {
     let Some(mounted) = weak.upgrade() else { return };
     if let Err(error) = run(&mounted, queue, Work::Event(event)) {
-        web_sys::console::error_2(&"eligibility-widget:".into(), &error);
+        log(&error);
     }
 }
 
 impl Drop for Mounted {
     /// A freed widget stops listening: no handler outlives it to throw.
     fn drop(&mut self) {
-        if let Some(listener) = &self.listener {
-            for kind in LISTENED {
-                element::unlisten(&self.root, kind, listener.as_ref());
-            }
+        for kind in LISTENED {
+            element::unlisten(&self.root, kind, self.listener.as_ref());
         }
     }
 }
 
-fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return Ok(());
+/// Does what an event of the visitor's asks; whether that may have changed a report.
+fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
+    let Some(target) = js::object::<JsValue>(event, "target").and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(false);
     };
-    let events = {
-        let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-        match element::type_of(event).as_str() {
-            "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
-                let down = element::type_of(event) == "keydown";
-                m.entering = down && element::matches(&target, "input[type=text]");
-                // Released with no `submit`: say now what the change did.
-                if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
-                    drawn.announce(changes, Focused::Nothing);
-                }
-                return Ok(());
+    let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    let kind = element::type_of(event);
+    match kind.as_str() {
+        "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
+            let down = kind == "keydown";
+            // An input has no children: no ancestor of the target is one.
+            m.entering = down && element::matches(&target, "input[type=text]");
+            // Released with no `submit`: say now what the change did.
+            if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
+                drawn.announce(changes, Focused::Nothing);
             }
-            "change" => {
-                let Some(question) = question_of(&target) else { return Ok(()) };
-                let raw = value_of(&target);
-                let changes = m.send(Message::Answer { question, raw });
-                if m.entering {
-                    m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
-                } else if let Some(drawn) = &m.drawn {
-                    // Focus stays where the visitor put it: say all that changed.
-                    drawn.announce(changes, Focused::Nothing);
-                }
+            return Ok(false);
+        }
+        "change" => {
+            let Some(question) = question_of(&target) else { return Ok(false) };
+            let raw = value_of(&target);
+            let changes = m.send(Message::Answer { question, raw });
+            if m.entering {
+                m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
+            } else if let Some(drawn) = &m.drawn {
+                // Focus stays where the visitor put it: say all that changed.
+                drawn.announce(changes, Focused::Nothing);
             }
-            "submit" => {
-                event.prevent_default();
-                m.commit_text_fields();
-                let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
-                let next = m.state.as_ref().and_then(|s| s.view().next_question);
-                if let Some(drawn) = &m.drawn {
-                    let focused = drawn.focus_next(next);
-                    drawn.announce(changes, focused);
-                }
+        }
+        "submit" => {
+            element::call(event, "preventDefault");
+            m.commit_text_fields();
+            let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
+            let next = m.state.as_ref().and_then(|s| s.view().next_question);
+            if let Some(drawn) = &m.drawn {
+                let focused = drawn.focus_next(next);
+                drawn.announce(changes, focused);
             }
-            "click" if element::closest(&target, ".language").is_some() => {
+        }
+        // The widget's buttons: none holds another, so the nearest is the one clicked.
+        "click" => {
+            let Some(button) = element::closest(&target, BUTTONS) else { return Ok(false) };
+            // No ancestor of a button of the widget's is the language button.
+            if element::matches(&button, ".language") {
                 let lang = match m.state.as_ref().map(|s| s.lang) {
                     Some(Lang::En) => Lang::Fr,
                     _ => Lang::En,
@@ -491,17 +532,35 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                 if let Some(drawn) = &m.drawn {
                     element::focus(drawn.language_button());
                 }
-            }
-            "click" if element::closest(&target, "[data-reading]").is_some() => {
-                let Some(question) = question_of(&target) else { return Ok(()) };
-                let reading = element::closest(&target, "[data-reading]").and_then(|b| b.get_attribute("data-reading"));
-                m.send(Message::ChooseReading { question, second: reading.as_deref() == Some("1") });
+            } else if let Some(reading) = element::attribute(&button, "data-reading") {
+                let Some(question) = question_of(&target) else { return Ok(false) };
+                m.send(Message::ChooseReading { question, second: reading == "1" });
                 // The buttons hide once chosen: focus goes back to the field.
                 if let Some(drawn) = &m.drawn {
                     drawn.focus_next(Some(question));
                 }
-            }
-            "click" if element::closest(&target, ".start-over").is_some() => {
+            } else if let Some(action) = element::attribute(&button, "data-action") {
+                let m = &mut *m;
+                let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(false) };
+                let words = keep(state.lang);
+                match action.as_str() {
+                    "print" | "copy" => {
+                        let summary = Summary::of(state);
+                        if action == "print" {
+                            printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
+                        } else {
+                            copy(&summary.text(), drawn.live(), words.copied, words.copy_failed);
+                        }
+                    }
+                    "share" => {
+                        let link = link_to(&m.host, &m.maker.document, state)?;
+                        copy(&link, drawn.live(), words.link_copied, words.copy_failed);
+                    }
+                    _ => {}
+                }
+                return Ok(false);
+            } else {
+                // The one left: "Start over".
                 m.send(Message::StartOver);
                 m.from_link = None;
                 if let Some(drawn) = &m.drawn {
@@ -510,61 +569,57 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<(), JsValue> {
                     drawn.focus_first();
                 }
             }
-            "click" if element::closest(&target, "[data-action]").is_some() => {
-                let action = element::closest(&target, "[data-action]").and_then(|b| b.get_attribute("data-action"));
-                let m = &mut *m;
-                let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(()) };
-                let words = keep(state.lang);
-                match action.as_deref() {
-                    Some("print") => {
-                        let summary = Summary::of(state);
-                        printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
-                    }
-                    Some("copy") => copy(&Summary::of(state).text(), drawn.live(), words.copied, words.copy_failed),
-                    Some("share") => {
-                        let link = link_to(&m.host, &m.maker.document, state)?;
-                        copy(&link, drawn.live(), words.link_copied, words.copy_failed);
-                    }
-                    _ => {}
-                }
-                return Ok(());
-            }
-            _ => return Ok(()),
         }
-        m.pending_events()?
-    };
-    dispatch(events);
-    Ok(())
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
+
+/// The buttons a click acts on.
+const BUTTONS: &str = ".language,[data-reading],.start-over,[data-action]";
 
 /// The `key` of a keyboard event (read without the `KeyboardEvent` binding).
 fn key_of(event: &Event) -> Option<String> {
-    js_sys::Reflect::get(event, &"key".into()).ok().and_then(|key| key.as_string())
+    js::get(event, "key").as_string()
 }
 
 /// The form's index of the question whose block holds `element`.
 fn question_of(element: &Element) -> Option<usize> {
     let holder = element::closest(element, "[data-question]");
-    holder.and_then(|e| e.get_attribute("data-question")).and_then(|i| i.parse().ok())
+    holder.and_then(|e| element::attribute(&e, "data-question")).and_then(|i| index(&i))
 }
 
-/// The value a control gives: its value, or nothing for an unchecked radio button or
-/// "I don't know" box.
+/// A question's index as the drawing writes it (`i18n::digits`: decimal digits, no
+/// sign, a few at most), read back without the standard library's general parser.
+fn index(text: &str) -> Option<usize> {
+    if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')))
+}
+
+/// The value a control of a question gives (an `input` or a `select`: the only elements
+/// of a question's block that send `change`, each with a `type` and a `value`): its value,
+/// or nothing for an unchecked radio button or "I don't know" box.
 fn value_of(target: &Element) -> String {
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if matches!(element::type_of(input).as_str(), "radio" | "checkbox") && !input.checked() {
-            return String::new();
-        }
-        return element::value(input);
+    if matches!(element::type_of(target).as_str(), "radio" | "checkbox") && !js::flag(target, "checked") {
+        return String::new();
     }
-    target.dyn_ref::<HtmlSelectElement>().map(|s| element::value(s)).unwrap_or_default()
+    element::value(target)
 }
 
-/// Sends each event once the widget is released, since a listener may call it back.
-fn dispatch(events: Vec<(HtmlElement, CustomEvent)>) {
-    for (host, event) in events {
-        element::dispatch(&host, &event);
+/// Sends an `eligibility-result` event for every report that changed, once the widget
+/// is released, since a listener may call it back.
+fn announce(mounted: &Shared) -> Result<(), JsValue> {
+    let (host, details) = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.pending_events()?;
+    for detail in details {
+        let init = js_sys::Object::new();
+        js::set(&init, "bubbles", &JsValue::TRUE);
+        js::set(&init, "composed", &JsValue::TRUE);
+        js::set(&init, "detail", &detail);
+        element::dispatch(&host, &element::result_event(&init));
     }
+    Ok(())
 }
 
 impl Mounted {
@@ -600,39 +655,29 @@ impl Mounted {
         drawn.sync(&self.maker, state, state.view())
     }
 
-    /// The `eligibility-result` events for every programme whose report changed.
-    fn pending_events(&mut self) -> Result<Vec<(HtmlElement, CustomEvent)>, JsValue> {
-        let Some(state) = &self.state else { return Ok(Vec::new()) };
-        let mut details = Vec::new();
-        let mut reports = Vec::new();
-        for report in state.view().reports.iter() {
-            let detail = detail::detail(report)?;
-            reports.push(js_sys::JSON::stringify(&detail)?);
-            details.push(detail);
-        }
-        // The first drawing is not a change: only what follows is announced to the page.
-        let previous = std::mem::replace(&mut self.last_reports, reports);
-        if previous.is_empty() {
-            return Ok(Vec::new());
-        }
+    /// The details of the `eligibility-result` events to send from the host: one for
+    /// every programme whose report changed.
+    fn pending_events(&mut self) -> Result<(HtmlElement, Vec<JsValue>), JsValue> {
         let mut events = Vec::new();
-        for (i, detail) in details.iter().enumerate() {
-            if previous.get(i) == self.last_reports.get(i) {
-                continue;
+        let Some(state) = &self.state else { return Ok((self.host.clone(), events)) };
+        let mut reports = Vec::new();
+        for (i, report) in state.view().reports.iter().enumerate() {
+            let detail = detail::detail(report)?;
+            let json = json_of(&detail);
+            // The first drawing is not a change: only what follows is announced to the page.
+            if !self.last_reports.is_empty() && self.last_reports.get(i) != Some(&json) {
+                events.push(detail);
             }
-            let init = CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(detail);
-            events.push((self.host.clone(), CustomEvent::new_with_event_init_dict("eligibility-result", &init)?));
+            reports.push(json);
         }
-        Ok(events)
+        self.last_reports = reports;
+        Ok((self.host.clone(), events))
     }
 
     /// Says, in the widget and in the console, that `programme` is unknown (or, when
     /// empty, that there is none), rather than showing nothing.
-    fn show_problem(&self, lang: Lang, programme: &str) -> Result<(), JsValue> {
-        self.root.set_text_content(None);
+    fn show_problem(&self, lang: Lang, programme: &str) {
+        element::set_text_content(&self.root, None);
         let text = match (programme, lang) {
             ("", _) => ui(lang).no_programme.to_owned(),
             (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),
@@ -640,8 +685,9 @@ impl Mounted {
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         element::append(&self.root, &problem);
-        web_sys::console::error_1(&cat!("eligibility-widget: unknown programme `", programme, "`").into());
-        Ok(())
+        // After the widget's name, as its other errors: read as one line.
+        let what = cat!("unknown programme `", programme, "`");
+        log(&what.into());
     }
 
     /// Commits what was typed in the text fields (Enter or "Continue").
@@ -649,7 +695,8 @@ impl Mounted {
         let inputs = element::select_all(&self.root, "form input[type=text]");
         let mut typed = Vec::new();
         for i in 0..inputs.length() {
-            let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            // Text fields all, by the selector.
+            let input: Element = inputs.get(i).unchecked_into();
             if let Some(question) = question_of(&input) {
                 typed.push((question, element::value(&input)));
             }

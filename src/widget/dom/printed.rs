@@ -12,6 +12,7 @@ use web_sys::{CssStyleSheet, Document, Element, HtmlIFrameElement, ShadowRoot};
 
 use super::element::{self, Maker};
 use crate::i18n::colon;
+use crate::js;
 use crate::widget::summary::Summary;
 use crate::widget::wording::keep;
 use eligibility_rules::cat;
@@ -27,7 +28,7 @@ pub fn print(
     summary: &Summary,
 ) -> Result<(), JsValue> {
     // A redraw of the widget empties its shadow root, frame included.
-    let current = frame.as_ref().filter(|f| f.is_connected()).cloned();
+    let current = frame.as_ref().filter(|f| js::flag(f, "isConnected")).cloned();
     let iframe = match current {
         Some(iframe) => iframe,
         None => {
@@ -38,55 +39,58 @@ pub fn print(
             iframe
         }
     };
-    let window = iframe.content_window().ok_or("the print frame has no window")?;
-    let document = iframe.content_document().ok_or("the print frame has no document")?;
+    let window: web_sys::Window = js::object(&iframe, "contentWindow").ok_or("the print frame has no window")?;
+    let document: Document = js::object(&iframe, "contentDocument").ok_or("the print frame has no document")?;
     draw(&document, summary)?;
     // The sheet must come from the frame's realm: a document adopts only its own.
-    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"CSSStyleSheet".into())?.dyn_into()?;
+    // A function where the widget runs at all: mounting made a stylesheet the same way.
+    let constructor: js_sys::Function = js::get(&window, "CSSStyleSheet").unchecked_into();
     let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
-    sheet.replace_sync(PRINT_STYLE)?;
+    element::call_with_text(&sheet, "replaceSync", PRINT_STYLE);
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
     js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets)?;
-    window.print()
+    element::call(&window, "print");
+    Ok(())
 }
 
 /// Writes the summary into the frame's document, replacing what it held.
 fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     let maker = Maker { document: document.clone() };
-    let html = document.document_element().ok_or("the print frame has no root")?;
+    let html: Element = js::object(document, "documentElement").ok_or("the print frame has no root")?;
     element::set(&html, "lang", summary.lang.code());
     // The title heads the printed page where the browser prints headers.
-    document.set_title(&cat!(summary.title, " — ", summary.made_on));
-    let body = document.body().ok_or("the print frame has no body")?;
-    body.set_text_content(None);
-    maker.put(&body, "h1", &[], Some(summary.title));
-    maker.put(&body, "p|class=date", &[], Some(&summary.made_on));
+    // Set as a plain property: an import fewer than web-sys's setter.
+    js::set(document, "title", &JsValue::from_str(&cat!(summary.title, " — ", summary.made_on)));
+    let body: Element = js::object(document, "body").ok_or("the print frame has no body")?;
+    element::set_text_content(&body, None);
+    maker.put_text(&body, "h1", summary.title);
+    maker.put_text(&body, "p|class=date", &summary.made_on);
     for result in &summary.results {
-        let section = maker.add(&body, "section", &[], None);
-        maker.put(&section, "h2", &[], Some(&result.name));
-        maker.put(&section, "p|class=headline", &[], Some(&result.headline));
+        let section = maker.node(&body, "section");
+        maker.put_text(&section, "h2", &result.name);
+        maker.put_text(&section, "p|class=headline", &result.headline);
         if let Some(benefit) = &result.benefit {
-            maker.put(&section, "p", &[], Some(benefit));
+            maker.put_text(&section, "p", benefit);
         }
-        maker.put(&section, "h3", &[], Some(result.reasons_title));
-        let reasons = maker.add(&section, "ul", &[], None);
+        maker.put_text(&section, "h3", result.reasons_title);
+        let reasons = maker.node(&section, "ul");
         for reason in &result.reasons {
-            maker.put(&reasons, "li", &[], Some(reason));
+            maker.put_text(&reasons, "li", reason);
         }
         for (title, items) in &result.lists {
-            maker.put(&section, "h3", &[], Some(title));
-            let list = maker.add(&section, "ul", &[], None);
+            maker.put_text(&section, "h3", title);
+            let list = maker.node(&section, "ul");
             for item in items {
-                maker.put(&list, "li", &[], Some(item));
+                maker.put_text(&list, "li", item);
             }
         }
-        maker.put(&section, "p", &[], Some(&result.window));
+        maker.put_text(&section, "p", &result.window);
         let (words, url) = &result.link;
         let link = maker.add(&section, "p", &[], Some(&cat!(words, colon(summary.lang), " ")));
         address(&maker, &link, url);
-        maker.put(&section, "h3", &[], Some(result.sources_title));
-        let sources = maker.add(&section, "ul|class=small", &[], None);
+        maker.put_text(&section, "h3", result.sources_title);
+        let sources = maker.node(&section, "ul|class=small");
         for (source, url) in &result.sources {
             let item = maker.add(&sources, "li", &[], Some(source));
             if let Some(url) = url {
@@ -94,19 +98,19 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
                 address(&maker, &item, url);
             }
         }
-        maker.put(&section, "p|class=small", &[], Some(&result.rules));
+        maker.put_text(&section, "p|class=small", &result.rules);
     }
-    let answers = maker.add(&body, "section", &[], None);
-    maker.put(&answers, "h2", &[], Some(summary.answers_title));
+    let answers = maker.node(&body, "section");
+    maker.put_text(&answers, "h2", summary.answers_title);
     if summary.answers.is_empty() {
-        maker.put(&answers, "p", &[], Some(keep(summary.lang).no_answers));
+        maker.put_text(&answers, "p", keep(summary.lang).no_answers);
     }
-    let list = maker.add(&answers, "dl", &[], None);
+    let list = maker.node(&answers, "dl");
     for (label, answer) in &summary.answers {
-        maker.put(&list, "dt", &[], Some(label));
-        maker.put(&list, "dd", &[], Some(answer));
+        maker.put_text(&list, "dt", label);
+        maker.put_text(&list, "dd", answer);
     }
-    maker.put(&body, "p|class=small", &[], Some(summary.notice));
+    maker.put_text(&body, "p|class=small", summary.notice);
     Ok(())
 }
 
