@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::logic::{residual, Residual};
 use crate::answer::{Answer, Answers};
-use crate::money::sum;
+use crate::money::{product, sum};
 use crate::pack::{AmountRule, Benefit, Cap, Part, PerUnit, Programme, QuestionIndex, QuestionKind};
 
 /// What the benefit still can be, for a visitor who would be eligible.
@@ -100,7 +100,7 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
         Some(Cap::Units(cap)) => units.min(cap),
         _ => units,
     };
-    let mut amount = per_unit.value.checked_mul(Decimal::from(counted))?;
+    let mut amount = product(per_unit.value, counted)?;
     if let Some(Cap::Money(cap)) = per_unit.cap {
         amount = amount.min(cap);
     }
