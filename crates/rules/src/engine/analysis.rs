@@ -15,7 +15,7 @@ use crate::sort::Set;
 
 use super::benefit::{value, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
-use super::logic::{residual, truth};
+use super::logic::{known, truth};
 use super::{CriterionStatus, Status};
 use crate::answer::Answers;
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
@@ -135,7 +135,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let benefit = match found.benefit {
         true => outlook(programme, &found.benefits, found.unbounded),
         // Nothing open in the benefit: the quick outlook is exact.
-        false => super::benefit::outlook(programme, answers).0,
+        false => super::benefit::outlook(programme, answers, &mut Vec::new()),
     };
     Some(Analysis { criteria, status, benefit, relevant: std::mem::take(&mut found.relevant) })
 }
@@ -363,7 +363,7 @@ fn unbounded(programme: &Programme, given: &Answers, work: &Answers) -> bool {
             programme.questions.get(per_unit.units).map(|q| &q.kind),
             Some(QuestionKind::Integer { max: None, .. })
         );
-        let applies = part.condition.as_ref().is_none_or(|c| residual(c, work).is(true));
+        let applies = part.condition.as_ref().is_none_or(|c| known(c, work) == Some(true));
         endless && applies && !given.is_answered(per_unit.units)
     })
 }

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::analysis::benefit_questions;
 use super::domain::{breakpoints, representatives};
-use super::logic::{residual, Residual};
+use super::logic::truth;
 use super::{benefit, evaluate, BenefitOutlook, Status};
 use crate::answer::{Answer, Answers};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
@@ -114,18 +114,16 @@ type Outcome = (Status, Option<BenefitOutlook>);
 /// answers settle them (a criterion not met; or every one met and nothing open in the
 /// benefit), as most answers tried here do: the analysis says the same then.
 fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
-    let mut settled = true;
+    // A criterion still open pushes its questions: with none, every criterion is met.
+    let mut open = Vec::new();
     for criterion in &programme.criteria {
-        match residual(&criterion.condition, answers) {
-            Residual::Known(false) => return (Status::NotEligible, None),
-            Residual::Known(true) => {}
-            Residual::Open(_) => settled = false,
+        if truth(&criterion.condition, answers, &mut open) == Some(false) {
+            return (Status::NotEligible, None);
         }
     }
-    let mut open = Vec::new();
     benefit_questions(programme, answers, &mut open);
-    if settled && open.is_empty() {
-        return (Status::Eligible, benefit::outlook(programme, answers).0);
+    if open.is_empty() {
+        return (Status::Eligible, benefit::outlook(programme, answers, &mut open));
     }
     let verdict = evaluate(programme, answers);
     (verdict.status, verdict.benefit)

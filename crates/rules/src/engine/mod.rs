@@ -14,6 +14,7 @@ use crate::sort::Set;
 pub use benefit::BenefitOutlook;
 pub use changes::{changes, counted, Alternative, Change, Edge};
 pub use domain::Domains;
+use logic::truth;
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
 pub use window::{state as window_state, WindowState};
@@ -157,17 +158,14 @@ type Outcome = (Vec<CriterionStatus>, Status, Option<BenefitOutlook>, Set<Questi
 /// range holds it), but it may count a question as open that cannot change anything.
 /// Used where the exact analysis would try too many combinations.
 fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
-    let mut open = Set::new();
+    let mut open = Vec::new();
     let statuses: Vec<CriterionStatus> = programme
         .criteria
         .iter()
-        .map(|criterion| match residual(&criterion.condition, answers) {
-            Residual::Known(true) => CriterionStatus::Met,
-            Residual::Known(false) => CriterionStatus::NotMet,
-            Residual::Open(questions) => {
-                open.extend(questions);
-                CriterionStatus::Unknown
-            }
+        .map(|criterion| match truth(&criterion.condition, answers, &mut open) {
+            Some(true) => CriterionStatus::Met,
+            Some(false) => CriterionStatus::NotMet,
+            None => CriterionStatus::Unknown,
         })
         .collect();
     let status = if statuses.contains(&CriterionStatus::NotMet) {
@@ -180,9 +178,8 @@ fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
     if status == Status::NotEligible {
         return (statuses, status, None, Set::new());
     }
-    let (benefit, deciding) = benefit::outlook(programme, answers);
-    open.extend(deciding);
-    (statuses, status, benefit, open)
+    let benefit = benefit::outlook(programme, answers, &mut open);
+    (statuses, status, benefit, crate::sort::set(open))
 }
 
 /// The three-valued evaluation, for tests that compare it with the exact one.
