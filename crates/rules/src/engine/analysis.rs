@@ -208,11 +208,18 @@ fn explore(
         }
         let mut questions = std::mem::take(&mut buffers.questions);
         questions.clear();
-        questions.extend((0..programme.questions.len()).filter(|q| buffers.holds(*q) && buffers.root(*q) == root));
+        for q in 0..programme.questions.len() {
+            if buffers.holds(q) && buffers.root(q) == root {
+                questions.push(q);
+            }
+        }
         let mut owned = std::mem::take(&mut buffers.owned);
         owned.clear();
-        let member = |c: &usize| buffers.members.get(*c).is_some_and(|q| *q != NONE && buffers.root(*q) == root);
-        owned.extend((0..buffers.members.len()).filter(member));
+        for (c, &q) in buffers.members.iter().enumerate() {
+            if q != NONE && buffers.root(q) == root {
+                owned.push(c);
+            }
+        }
         let benefit = benefit_member.is_some_and(|q| buffers.root(q) == root);
         let tried = try_component(programme, answers, work, domains, (&questions, &owned, benefit), buffers, full);
         (buffers.questions, buffers.owned) = (questions, owned);

@@ -46,11 +46,14 @@ impl Domains {
 
     /// Those of the questions `wanted` only; the others have none.
     pub(crate) fn of(programme: &Programme, wanted: impl Fn(QuestionIndex) -> bool) -> Domains {
-        let domain = |(q, question): (QuestionIndex, &crate::pack::Question)| match wanted(q) {
-            true => representatives(&question.kind, breakpoints(programme, q)),
-            false => Vec::new(),
-        };
-        Domains(programme.questions.iter().enumerate().map(domain).collect())
+        let mut domains = Vec::new();
+        for (q, question) in programme.questions.iter().enumerate() {
+            domains.push(match wanted(q) {
+                true => representatives(&question.kind, breakpoints(programme, q)),
+                false => Vec::new(),
+            });
+        }
+        Domains(domains)
     }
 
     /// Question `q`'s representative answers; none past the programme's questions.
@@ -91,7 +94,9 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
         QuestionKind::YesNo => vec![Answer::YesNo(true), Answer::YesNo(false)],
         QuestionKind::Choice(choices) => (0..choices.len()).map(Answer::Choice).collect(),
         QuestionKind::Integer { min, max } => {
-            let mut values: Vec<i64> = min.iter().chain(max.iter()).copied().collect();
+            let mut values: Vec<i64> = Vec::new();
+            values.extend(*min);
+            values.extend(*max);
             for point in &points {
                 for edge in floor_and_ceiling(*point) {
                     if let Ok(edge) = i64::try_from(edge) {
@@ -104,26 +109,40 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             }
             crate::sort::sort(&mut values);
             values.dedup();
-            let inside = |n: &i64| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m);
-            values.into_iter().filter(inside).map(Answer::Integer).collect()
+            // Plain loops rather than iterator chains here: each chain was its own code.
+            let mut answers = Vec::new();
+            for n in values {
+                if min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) {
+                    answers.push(Answer::Integer(n));
+                }
+            }
+            answers
         }
         QuestionKind::Money { min, max, .. } => {
-            let mut values: Vec<Decimal> = min.iter().chain(max.iter()).copied().collect();
+            let mut values: Vec<Decimal> = Vec::new();
+            values.extend(*min);
+            values.extend(*max);
             values.extend(&points);
-            values.extend(points.windows(2).filter_map(|w| match w {
-                [a, b] => between(*a, *b),
-                _ => None,
-            }));
-            // One less as a sum: a subtraction would bring rust_decimal's addition in once more.
+            for pair in points.windows(2) {
+                if let [a, b] = pair {
+                    values.extend(between(*a, *b));
+                }
+            }
+            // One less as a sum: a subtraction would bring rust_decimal's addition back.
             values.extend(points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
             values.extend(points.last().and_then(|c| sum(*c, Decimal::ONE)));
             if values.is_empty() {
                 values.push(Decimal::ZERO);
             }
-            let inside = |d: &Decimal| min.is_none_or(|m| *d >= m) && max.is_none_or(|m| *d <= m);
             crate::sort::sort(&mut values);
             values.dedup();
-            values.into_iter().filter(inside).map(Answer::Money).collect()
+            let mut answers = Vec::new();
+            for d in values {
+                if min.is_none_or(|m| d >= m) && max.is_none_or(|m| d <= m) {
+                    answers.push(Answer::Money(d));
+                }
+            }
+            answers
         }
     }
 }

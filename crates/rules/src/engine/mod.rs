@@ -143,12 +143,10 @@ pub fn status(programme: &Programme, domains: &Domains, workspace: &mut Workspac
 }
 
 fn verdict(programme: &Programme, (statuses, status, benefit, open_questions): Outcome) -> Verdict<'_> {
-    let criteria = programme
-        .criteria
-        .iter()
-        .zip(statuses)
-        .map(|(criterion, status)| CriterionOutcome { criterion, status })
-        .collect();
+    let mut criteria = Vec::new();
+    for (criterion, status) in programme.criteria.iter().zip(statuses) {
+        criteria.push(CriterionOutcome { criterion, status });
+    }
     Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
 }
 
