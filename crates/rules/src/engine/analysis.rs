@@ -11,6 +11,8 @@
 //! combinations that differ only in its answer give another verdict or benefit, while
 //! the other components can still all be met.
 
+use rust_decimal::Decimal;
+
 use crate::sort::Set;
 
 use super::benefit::{value, BenefitOutlook, BenefitValue};
@@ -250,9 +252,9 @@ fn explore(
 /// Pushes the unanswered questions the benefit can still read onto `open`, some
 /// perhaps twice.
 pub fn benefit_questions(programme: &Programme, answers: &Answers, open: &mut Vec<QuestionIndex>) {
-    for condition in super::domain::each_condition(programme).skip(programme.criteria.len()) {
+    super::domain::each_condition(programme, false, &mut |condition| {
         truth(condition, answers, open);
-    }
+    });
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
             for part in parts {
@@ -283,7 +285,10 @@ fn try_component(
 ) -> Option<()> {
     let Buffers { digits, keys, found, .. } = buffers;
     let radix = |q: &QuestionIndex| domains.get(*q).len();
-    let count = questions.iter().map(radix).product::<usize>();
+    let mut count = 1;
+    for q in questions {
+        count *= radix(q);
+    }
     keys.clear();
     digits.clear();
     digits.resize(questions.len(), 0);
@@ -348,11 +353,13 @@ fn try_component(
     let mut stride = 1;
     for q in questions {
         let radix = radix(q);
-        let differs = (0..count)
-            .filter(|i| (i / stride) % radix == 0)
-            .any(|i| (1..radix).any(|k| keys.get(i + k * stride) != keys.get(i)));
-        if differs {
-            found.relevant.insert(*q);
+        'combinations: for i in (0..count).filter(|i| (i / stride) % radix == 0) {
+            for k in 1..radix {
+                if keys.get(i + k * stride) != keys.get(i) {
+                    found.relevant.insert(*q);
+                    break 'combinations;
+                }
+            }
         }
         stride *= radix;
     }
@@ -378,27 +385,30 @@ fn unbounded(programme: &Programme, given: &Answers, work: &Answers) -> bool {
 fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) -> Option<BenefitOutlook> {
     match &programme.benefit {
         Benefit::Place(_) => {
-            let mut starts: Vec<usize> = benefits
-                .iter()
-                .filter_map(|b| match b {
-                    BenefitValue::Start(i) => Some(*i),
-                    BenefitValue::Money(_) => None,
-                })
-                .collect();
+            let mut starts = Vec::new();
+            for benefit in benefits {
+                if let BenefitValue::Start(i) = benefit {
+                    starts.push(*i);
+                }
+            }
             crate::sort::sort(&mut starts);
             Some(BenefitOutlook::Place { starts })
         }
         Benefit::Money(_) => {
-            let mut amounts = Vec::with_capacity(benefits.len());
+            // The first of the least and the last of the greatest, as `Iterator::min` and `max`
+            // take them.
+            let mut range: Option<(Decimal, Decimal)> = None;
             for benefit in benefits {
-                match benefit {
-                    BenefitValue::Money(Some(amount)) => amounts.push(*amount),
-                    _ => return None,
-                }
+                let BenefitValue::Money(Some(amount)) = *benefit else { return None };
+                range = Some(match range {
+                    None => (amount, amount),
+                    Some((min, max)) => {
+                        (if amount < min { amount } else { min }, if amount >= max { amount } else { max })
+                    }
+                });
             }
-            let min = amounts.iter().min().copied()?;
-            let max = if unbounded { None } else { amounts.iter().max().copied() };
-            Some(BenefitOutlook::Money { min, max })
+            let (min, max) = range?;
+            Some(BenefitOutlook::Money { min, max: (!unbounded).then_some(max) })
         }
     }
 }

@@ -14,9 +14,7 @@ use crate::pack::{AmountRule, Benefit, Cap, Condition, Programme, QuestionIndex,
 /// conditions compare `q` with, and where a per-unit amount counting `q` starts or stops.
 pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
     let mut points = Vec::new();
-    for condition in each_condition(programme) {
-        condition.collect_constants(q, &mut points);
-    }
+    each_condition(programme, true, &mut |condition| condition.collect_constants(q, &mut points));
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
             for per_unit in parts.iter().filter_map(|p| p.per_unit.as_ref()).filter(|u| u.units == q) {
@@ -64,24 +62,40 @@ impl Domains {
 
 /// Every condition of a programme: its criteria, tiers, parts and starts.
 pub fn conditions(programme: &Programme) -> Vec<&Condition> {
-    each_condition(programme).collect()
+    let mut all = Vec::new();
+    each_condition(programme, true, &mut |condition| all.push(condition));
+    all
 }
 
-/// The same, without a list: the engine walks them on every evaluation.
-pub(crate) fn each_condition(programme: &Programme) -> impl Iterator<Item = &Condition> {
-    let criteria = programme.criteria.iter().map(|c| &c.condition);
-    let (tiers, parts, starts) = match &programme.benefit {
+/// The same, without a list, the criteria's only when `criteria`: the engine walks them on
+/// every evaluation. One function for every walk, where a chain of iterators was compiled
+/// again for each.
+pub(crate) fn each_condition<'p>(programme: &'p Programme, criteria: bool, visit: &mut dyn FnMut(&'p Condition)) {
+    if criteria {
+        for criterion in &programme.criteria {
+            visit(&criterion.condition);
+        }
+    }
+    match &programme.benefit {
         Benefit::Money(amount) => match &amount.rule {
-            AmountRule::Tiered(tiers) => (tiers.as_slice(), &[][..], &[][..]),
-            AmountRule::Sum(parts) => (&[][..], parts.as_slice(), &[][..]),
-            AmountRule::Fixed(_) | AmountRule::Range { .. } => (&[][..], &[][..], &[][..]),
+            AmountRule::Tiered(tiers) => {
+                for tier in tiers {
+                    visit(&tier.condition);
+                }
+            }
+            AmountRule::Sum(parts) => {
+                for condition in parts.iter().filter_map(|p| p.condition.as_ref()) {
+                    visit(condition);
+                }
+            }
+            AmountRule::Fixed(_) | AmountRule::Range { .. } => {}
         },
-        Benefit::Place(place) => (&[][..], &[][..], place.starts.as_slice()),
-    };
-    criteria
-        .chain(tiers.iter().map(|t| &t.condition))
-        .chain(parts.iter().filter_map(|p| p.condition.as_ref()))
-        .chain(starts.iter().filter_map(|s| s.condition.as_ref()))
+        Benefit::Place(place) => {
+            for condition in place.starts.iter().filter_map(|s| s.condition.as_ref()) {
+                visit(condition);
+            }
+        }
+    }
 }
 
 /// Answers to a question of `kind` that stand for all its answers, given the points

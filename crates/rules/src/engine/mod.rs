@@ -157,15 +157,14 @@ type Outcome = (Vec<CriterionStatus>, Status, Option<BenefitOutlook>, Set<Questi
 /// Used where the exact analysis would try too many combinations.
 fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
     let mut open = Vec::new();
-    let statuses: Vec<CriterionStatus> = programme
-        .criteria
-        .iter()
-        .map(|criterion| match truth(&criterion.condition, answers, &mut open) {
+    let mut statuses = Vec::new();
+    for criterion in &programme.criteria {
+        statuses.push(match truth(&criterion.condition, answers, &mut open) {
             Some(true) => CriterionStatus::Met,
             Some(false) => CriterionStatus::NotMet,
             None => CriterionStatus::Unknown,
-        })
-        .collect();
+        });
+    }
     let status = if statuses.contains(&CriterionStatus::NotMet) {
         Status::NotEligible
     } else if statuses.iter().all(|s| *s == CriterionStatus::Met) {
