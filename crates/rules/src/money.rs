@@ -291,12 +291,13 @@ fn symbol(currency: &str) -> &str {
 /// them (`15 000,50 €`), and no digit is ever rounded away.
 pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
     let negative = value.is_sign_negative() && !value.is_zero();
-    let magnitude = format_number(value.abs(), lang);
-    let magnitude = match magnitude.split_once(decimal_mark(lang)) {
-        // Money shows cents: 15 000,5 is written 15 000,50.
-        Some((_, fraction)) if fraction.chars().count() == 1 => cat!(magnitude, "0"),
-        _ => magnitude,
-    };
+    let mut magnitude = format_number(value.abs(), lang);
+    // Money shows cents: 15 000,5 is written 15 000,50. The mark is ASCII and the digits
+    // after it too: found as a byte, without a search for a char.
+    let mark = decimal_mark(lang) as u8;
+    if magnitude.bytes().rposition(|b| b == mark).is_some_and(|at| at + 2 == magnitude.len()) {
+        magnitude.push('0');
+    }
     let sign = if negative { "-" } else { "" };
     let symbol = symbol(currency);
     match lang {

@@ -188,12 +188,14 @@ fn explore(
     full: bool,
 ) -> Option<Status> {
     let mut cases = 1usize;
-    for q in (0..programme.questions.len()).filter(|q| buffers.holds(*q)) {
-        let values = domains.get(q).len();
-        if values == 0 {
-            return None;
+    for q in 0..programme.questions.len() {
+        if buffers.holds(q) {
+            let values = domains.get(q).len();
+            if values == 0 {
+                return None;
+            }
+            cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
         }
-        cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
     }
 
     let found = &mut buffers.found;

@@ -152,26 +152,27 @@ fn sum_outlook(
             Some(None) => None,
             Some(Some(true)) | None => Some(true),
         };
-        let (low, high) = match &part.per_unit {
-            None => (part_amount(part, None), Some(part_amount(part, None))),
-            Some(per_unit) => match part_units(per_unit, answers) {
-                Some(n) => (part_amount(part, Some(n)), Some(part_amount(part, Some(n)))),
-                None => {
-                    deciding.push(per_unit.units);
-                    let (lowest, highest) = match programme.questions.get(per_unit.units).map(|q| &q.kind) {
-                        Some(QuestionKind::Integer { min, max }) => (min.unwrap_or(0), *max),
-                        _ => (0, None),
-                    };
-                    // Outer `None`: nothing bounds it; inner `None`: an overflow.
-                    let high = match (highest, per_unit.cap) {
-                        (Some(n), _) => Some(part_amount(part, Some(n))),
-                        (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
-                        (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
-                        (None, None) => None,
-                    };
-                    (part_amount(part, Some(lowest)), high)
-                }
-            },
+        let (low, high) = match part.per_unit.as_ref().map(|u| (u, part_units(u, answers))) {
+            Some((per_unit, None)) => {
+                deciding.push(per_unit.units);
+                let (lowest, highest) = match programme.questions.get(per_unit.units).map(|q| &q.kind) {
+                    Some(QuestionKind::Integer { min, max }) => (min.unwrap_or(0), *max),
+                    _ => (0, None),
+                };
+                // Outer `None`: nothing bounds it; inner `None`: an overflow.
+                let high = match (highest, per_unit.cap) {
+                    (Some(n), _) => Some(part_amount(part, Some(n))),
+                    (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
+                    (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
+                    (None, None) => None,
+                };
+                (part_amount(part, Some(lowest)), high)
+            }
+            // No per-unit amount, or its units given: one amount.
+            given => {
+                let amount = part_amount(part, given.and_then(|(_, units)| units));
+                (amount, Some(amount))
+            }
         };
         // A part that may not apply may add nothing.
         if applies.is_some() {
