@@ -123,7 +123,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let domains = match domains {
         Some(domains) => domains,
         None => {
-            made = Domains::of(programme, |q| buffers.holds(q));
+            made = Domains::of(programme, &|q| buffers.holds(q));
             &made
         }
     };

@@ -39,11 +39,12 @@ pub struct Domains(Vec<Vec<Answer>>);
 
 impl Domains {
     pub fn new(programme: &Programme) -> Domains {
-        Domains::of(programme, |_| true)
+        Domains::of(programme, &|_| true)
     }
 
-    /// Those of the questions `wanted` only; the others have none.
-    pub(crate) fn of(programme: &Programme, wanted: impl Fn(QuestionIndex) -> bool) -> Domains {
+    /// Those of the questions `wanted` only; the others have none. `wanted` is a `dyn`: one
+    /// copy of this for both callers.
+    pub(crate) fn of(programme: &Programme, wanted: &dyn Fn(QuestionIndex) -> bool) -> Domains {
         let mut domains = Vec::new();
         for (q, question) in programme.questions.iter().enumerate() {
             domains.push(match wanted(q) {
