@@ -57,17 +57,28 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
         None => (unsigned, None),
     };
     let (whole, fraction) = match mantissa.split_once('.') {
-        Some((whole, fraction)) if is_digits(fraction) => (whole, fraction),
-        Some(_) => return Err(DecimalError::NotANumber),
-        None => (mantissa, ""),
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (mantissa, None),
     };
-    if !is_digits(whole) {
-        return Err(DecimalError::NotANumber);
-    }
     let exponent = match exponent {
         Some(e) => read_exponent(e).ok_or(DecimalError::NotANumber)?,
         None => 0,
     };
+    parts_value(negative, whole, fraction, exponent)
+}
+
+/// `whole.fraction × 10^exponent`, the parts of a number as [`read_decimal`] reads them
+/// (`fraction` after a point, which then has digits): also what a typed amount comes to
+/// once its separators are understood, without writing it out to read it again.
+fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i64) -> Result<Decimal, DecimalError> {
+    let fraction = match fraction {
+        Some(fraction) if !is_digits(fraction) => return Err(DecimalError::NotANumber),
+        Some(fraction) => fraction,
+        None => "",
+    };
+    if !is_digits(whole) {
+        return Err(DecimalError::NotANumber);
+    }
     // The value is `digits × 10^-scale`, the digits being `whole` and `fraction` run
     // together; a scale below zero multiplies.
     let written_scale = i64::try_from(fraction.len()).unwrap_or(i64::MAX);
@@ -179,11 +190,7 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
     if !body.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
         return Err(DecimalError::NotANumber);
     }
-    let sign = if negative { "-" } else { "" };
-    let number = |whole: &str, fraction: Option<&str>| match fraction {
-        Some(fraction) => read_decimal(&cat!(sign, whole, ".", fraction)),
-        None => read_decimal(&cat!(sign, whole)),
-    };
+    let number = |whole: &str, fraction: Option<&str>| parts_value(negative, whole, fraction, 0);
     // Searched as bytes (the body is ASCII by now): a search for a char from the end
     // would add its own code to the WebAssembly.
     let last = |mark: u8| body.bytes().rposition(|b| b == mark);
@@ -1018,6 +1025,21 @@ mod tests {
             #[test]
             fn one_less_is_the_sum_with_minus_one(value in any_decimal()) {
                 prop_assert_eq!(same(sum(value, Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
+            }
+
+            #[test]
+            fn typed_parts_are_read_as_their_text(
+                negative in any::<bool>(),
+                whole in "[0-9]{0,31}",
+                fraction in proptest::option::of("[0-9]{0,31}"),
+            ) {
+                // What `read_typed_amount` did: write the parts out, then read them.
+                let sign = if negative { "-" } else { "" };
+                let text = match fraction {
+                    Some(ref fraction) => cat!(sign, whole, ".", fraction),
+                    None => cat!(sign, whole),
+                };
+                prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
             }
 
             #[test]
