@@ -420,6 +420,13 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
     if b.is_zero() {
         return Some(a);
     }
+    if a.scale() == b.scale() {
+        // The common case, kept quick for the engine: one scale, and a total that fits.
+        let total = a.mantissa() + b.mantissa();
+        if total.unsigned_abs() < 1 << 96 {
+            return rounded(words(total.unsigned_abs()), total < 0, a.scale());
+        }
+    }
     let scale = a.scale().max(b.scale());
     let (x, y) = (aligned(a, scale), aligned(b, scale));
     let subtract = a.is_sign_negative() != b.is_sign_negative();
@@ -441,7 +448,16 @@ pub fn product(value: Decimal, n: i64) -> Option<Decimal> {
     if value.is_zero() || n == 0 {
         return Some(Decimal::ZERO);
     }
-    let (mantissa, factor) = (words(value.mantissa().unsigned_abs()), n.unsigned_abs());
+    let negative = value.is_sign_negative() != (n < 0);
+    let (magnitude, factor) = (value.mantissa().unsigned_abs(), n.unsigned_abs());
+    if let Ok(low) = u64::try_from(magnitude) {
+        // The common case, kept quick for the engine: a product that fits.
+        let product = u128::from(low) * u128::from(factor);
+        if product < 1 << 96 {
+            return rounded(words(product), negative, value.scale());
+        }
+    }
+    let mantissa = words(magnitude);
     // The mantissa times each half of the factor, the high one a word up (below 2^128, its
     // top word is free).
     let mut high = mantissa;
@@ -450,7 +466,7 @@ pub fn product(value: Decimal, n: i64) -> Option<Decimal> {
     let mut total = mantissa;
     times(&mut total, factor as u32);
     add(&mut total, &high, false);
-    rounded(total, value.is_sign_negative() != (n < 0), value.scale())
+    rounded(total, negative, value.scale())
 }
 
 fn words(magnitude: u128) -> Wide {
