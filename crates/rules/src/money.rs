@@ -424,7 +424,7 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         // The common case, kept quick for the engine: one scale, and a total that fits.
         let total = a.mantissa() + b.mantissa();
         if total.unsigned_abs() < 1 << 96 {
-            return rounded(words(total.unsigned_abs()), total < 0, a.scale());
+            return Some(exact(total.unsigned_abs(), total < 0, a.scale()));
         }
     }
     let scale = a.scale().max(b.scale());
@@ -454,7 +454,7 @@ pub fn product(value: Decimal, n: i64) -> Option<Decimal> {
         // The common case, kept quick for the engine: a product that fits.
         let product = u128::from(low) * u128::from(factor);
         if product < 1 << 96 {
-            return rounded(words(product), negative, value.scale());
+            return Some(exact(product, negative, value.scale()));
         }
     }
     let mantissa = words(magnitude);
@@ -523,6 +523,11 @@ fn rounded(mut words: Wide, negative: bool, mut scale: u32) -> Option<Decimal> {
     }
     // A zero (`x - x`) has no sign.
     Some(Decimal::from_parts(words[0], words[1], words[2], negative, scale))
+}
+
+/// The decimal of a magnitude below 2^96 at a scale of at most 28; a zero has no sign.
+fn exact(magnitude: u128, negative: bool, scale: u32) -> Decimal {
+    Decimal::from_parts(magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, negative, scale)
 }
 
 /// `words ÷ 10`, and the remainder.
