@@ -73,11 +73,12 @@ mod baked {
             self.byte() != 0
         }
 
+        /// The text up to the next NUL, which ends each string.
         fn string(&mut self) -> String {
-            let end = self.text.saturating_add(self.index());
-            let text = TEXT.get(self.text..end).unwrap_or_default();
-            self.text = end;
-            text.to_owned()
+            let rest = TEXT.get(self.text..).unwrap_or_default();
+            let length = rest.bytes().position(|b| b == 0).unwrap_or(rest.len());
+            self.text = self.text.saturating_add(length + 1);
+            rest.get(..length).unwrap_or_default().to_owned()
         }
 
         fn text(&mut self) -> Text {
@@ -89,8 +90,10 @@ mod baked {
         }
 
         fn list<T>(&mut self, mut read: impl FnMut(&mut Reader) -> T) -> Vec<T> {
-            // Each item takes a byte at least: a longer list than the bytes left is no list.
-            let length = self.index().min(BYTES.len().saturating_sub(self.at));
+            // Each item takes a byte at least, of the bytes or of the text (a string's NUL): a
+            // longer list than the bytes left is no list.
+            let left = (BYTES.len() + TEXT.len()).saturating_sub(self.at.saturating_add(self.text));
+            let length = self.index().min(left);
             let mut items = Vec::new();
             for _ in 0..length {
                 items.push(read(self));

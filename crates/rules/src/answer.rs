@@ -113,7 +113,12 @@ impl Answers {
 
     /// No answer yet to `count` questions.
     pub fn with_slots(count: usize) -> Answers {
-        Answers { slots: vec![None; count] }
+        // Pushed, not `vec![None; count]`, whose cloning fill is code of its own.
+        let mut slots = Vec::with_capacity(count);
+        for _ in 0..count {
+            slots.push(None);
+        }
+        Answers { slots }
     }
 
     pub fn get(&self, question: QuestionIndex) -> Option<&Answer> {

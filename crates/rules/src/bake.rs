@@ -7,9 +7,10 @@
 //! The format is serde's data model in order, with no names: a struct or tuple is its
 //! fields, an enum its variant's index then its fields, an option `0` or `1` then its
 //! value, a list its length then its items, a boolean one byte, a number as LEB128
-//! (a signed one zigzagged first). A string is its length in bytes, its text going to
-//! a second output, `text`, all the strings run together in order: the reader takes
-//! them from one `&str`, so it needs no UTF-8 check. A decimal is serialised as its
+//! (a signed one zigzagged first). A string goes to a second output, `text`, all the
+//! strings run together in order, each ended by a NUL (which no string of a pack may
+//! hold): the reader takes them from one `&str`, so it needs no UTF-8 check, and a NUL
+//! compresses better than a length among the bytes. A decimal is serialised as its
 //! parts (`decimal`, `optional_decimal`: the three words of its mantissa, its sign, its
 //! scale); a boxed condition (`boxed`) as its content.
 
@@ -152,8 +153,11 @@ impl Serializer for &mut Baked {
     }
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
-        self.length(value.len())?;
+        if value.contains('\0') {
+            return Err(Error("a text holding a NUL, which ends a text in the data".into()));
+        }
         self.text.push_str(value);
+        self.text.push('\0');
         Ok(())
     }
 
@@ -276,7 +280,8 @@ mod tests {
         let bytes = vec![2, 0, 2, 3, 0, 5, 0xc8, 0x01, 3, 0xf5, 0x93, 0x09, 0, 0, 1, 1];
         assert_eq!(to_data(&condition).ok(), Some(Baked { bytes, text: String::new() }));
         let text = crate::i18n::Text { fr: "« oui »".into(), en: "\"yes\"".into() };
-        let baked = Baked { bytes: vec![9, 5], text: "« oui »\"yes\"".into() };
+        let baked = Baked { bytes: Vec::new(), text: "« oui »\0\"yes\"\0".into() };
         assert_eq!(to_data(&text).ok(), Some(baked));
+        assert!(to_data(&"a\0b").is_err(), "a NUL would end the text early");
     }
 }

@@ -23,10 +23,15 @@ impl Lang {
 
     /// Reads a BCP 47 tag such as `fr`, `fr-FR` or `en-GB`; other languages give `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        match primary.to_ascii_lowercase().as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
+        // Its primary subtag, up to the first `-` or `_`, read as bytes: no lower-cased copy.
+        let tag = tag.trim().as_bytes();
+        let end = tag.iter().position(|b| *b == b'-' || *b == b'_').unwrap_or(tag.len());
+        match tag.get(..end)? {
+            [a, b] => match [a.to_ascii_lowercase(), b.to_ascii_lowercase()] {
+                [b'f', b'r'] => Some(Lang::Fr),
+                [b'e', b'n'] => Some(Lang::En),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -385,6 +390,10 @@ mod tests {
         assert_eq!(Lang::from_tag("fr-FR"), Some(Lang::Fr));
         assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
         assert_eq!(Lang::from_tag("de"), None);
+        for (tag, lang) in [(" Fr ", Some(Lang::Fr)), ("en-", Some(Lang::En)), ("fra", None), ("", None), ("é", None)]
+        {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
         assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
         assert!("english".parse::<Lang>().is_err());
     }

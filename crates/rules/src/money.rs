@@ -57,17 +57,28 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
         None => (unsigned, None),
     };
     let (whole, fraction) = match mantissa.split_once('.') {
-        Some((whole, fraction)) if is_digits(fraction) => (whole, fraction),
-        Some(_) => return Err(DecimalError::NotANumber),
-        None => (mantissa, ""),
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (mantissa, None),
     };
-    if !is_digits(whole) {
-        return Err(DecimalError::NotANumber);
-    }
     let exponent = match exponent {
         Some(e) => read_exponent(e).ok_or(DecimalError::NotANumber)?,
         None => 0,
     };
+    parts_value(negative, whole, fraction, exponent)
+}
+
+/// `whole.fraction × 10^exponent`, the parts of a number as [`read_decimal`] reads them
+/// (`fraction` after a point, which then has digits): also what a typed amount comes to
+/// once its separators are understood, without writing it out to read it again.
+fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i64) -> Result<Decimal, DecimalError> {
+    let fraction = match fraction {
+        Some(fraction) if !is_digits(fraction) => return Err(DecimalError::NotANumber),
+        Some(fraction) => fraction,
+        None => "",
+    };
+    if !is_digits(whole) {
+        return Err(DecimalError::NotANumber);
+    }
     // The value is `digits × 10^-scale`, the digits being `whole` and `fraction` run
     // together; a scale below zero multiplies.
     let written_scale = i64::try_from(fraction.len()).unwrap_or(i64::MAX);
@@ -179,11 +190,7 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
     if !body.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
         return Err(DecimalError::NotANumber);
     }
-    let sign = if negative { "-" } else { "" };
-    let number = |whole: &str, fraction: Option<&str>| match fraction {
-        Some(fraction) => read_decimal(&cat!(sign, whole, ".", fraction)),
-        None => read_decimal(&cat!(sign, whole)),
-    };
+    let number = |whole: &str, fraction: Option<&str>| parts_value(negative, whole, fraction, 0);
     // Searched as bytes (the body is ASCII by now): a search for a char from the end
     // would add its own code to the WebAssembly.
     let last = |mark: u8| body.bytes().rposition(|b| b == mark);
@@ -291,12 +298,13 @@ fn symbol(currency: &str) -> &str {
 /// them (`15 000,50 €`), and no digit is ever rounded away.
 pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
     let negative = value.is_sign_negative() && !value.is_zero();
-    let magnitude = format_number(value.abs(), lang);
-    let magnitude = match magnitude.split_once(decimal_mark(lang)) {
-        // Money shows cents: 15 000,5 is written 15 000,50.
-        Some((_, fraction)) if fraction.chars().count() == 1 => cat!(magnitude, "0"),
-        _ => magnitude,
-    };
+    let mut magnitude = format_number(value.abs(), lang);
+    // Money shows cents: 15 000,5 is written 15 000,50. The mark is ASCII and the digits
+    // after it too: found as a byte, without a search for a char.
+    let mark = decimal_mark(lang) as u8;
+    if magnitude.bytes().rposition(|b| b == mark).is_some_and(|at| at + 2 == magnitude.len()) {
+        magnitude.push('0');
+    }
     let sign = if negative { "-" } else { "" };
     let symbol = symbol(currency);
     match lang {
@@ -391,12 +399,146 @@ pub fn plain(value: Decimal) -> String {
     out
 }
 
-/// `a + b`, `None` past the largest decimal: rust_decimal's `checked_add`, whose
-/// addition is inlined wherever it is called, kept here out of line for the engine's
-/// sums to share.
+// The engine's sums and products, written on the decimals' mantissas: rust_decimal's
+// addition, multiplication and the rounding they share were about 5 KB of the
+// WebAssembly (BENCHMARKS.md, "The eighth cut"). Each gives what rust_decimal gives, to
+// the bit (the tests compare them on any decimals): the exact result at its scale, or,
+// past 96 bits, that result rounded half to even at the fewest places that fit, `None`
+// when even a whole number does not.
+
+/// A magnitude in 32-bit words, lowest first: two mantissas aligned to one scale (below
+/// 2^96 × 10^28 < 2^190, their sum too), or a mantissa times a whole number (below 2^160).
+type Wide = [u32; 6];
+
+/// `a + b`, `None` past the largest decimal: rust_decimal's `checked_add`.
 #[inline(never)]
 pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_add(b)
+    // A zero adds nothing, not even its scale.
+    if a.is_zero() {
+        return Some(b);
+    }
+    if b.is_zero() {
+        return Some(a);
+    }
+    if a.scale() == b.scale() {
+        // The common case, kept quick for the engine: one scale, and a total that fits.
+        let total = a.mantissa() + b.mantissa();
+        if total.unsigned_abs() < 1 << 96 {
+            return Some(exact(total.unsigned_abs(), total < 0, a.scale()));
+        }
+    }
+    let scale = a.scale().max(b.scale());
+    let (x, y) = (aligned(a, scale), aligned(b, scale));
+    let subtract = a.is_sign_negative() != b.is_sign_negative();
+    let mut total = x;
+    let mut negative = a.is_sign_negative();
+    // Without a carry out, `x - y` went below zero: the difference is `y - x`, with `b`'s sign.
+    if !add(&mut total, &y, subtract) && subtract {
+        total = y;
+        add(&mut total, &x, true);
+        negative = !negative;
+    }
+    rounded(total, negative, scale)
+}
+
+/// `value × n`, `None` past the largest decimal: rust_decimal's
+/// `value.checked_mul(Decimal::from(n))`.
+#[inline(never)]
+pub fn product(value: Decimal, n: i64) -> Option<Decimal> {
+    if value.is_zero() || n == 0 {
+        return Some(Decimal::ZERO);
+    }
+    let negative = value.is_sign_negative() != (n < 0);
+    let (magnitude, factor) = (value.mantissa().unsigned_abs(), n.unsigned_abs());
+    if let Ok(low) = u64::try_from(magnitude) {
+        // The common case, kept quick for the engine: a product that fits.
+        let product = u128::from(low) * u128::from(factor);
+        if product < 1 << 96 {
+            return Some(exact(product, negative, value.scale()));
+        }
+    }
+    let mantissa = words(magnitude);
+    // The mantissa times each half of the factor, the high one a word up (below 2^128, its
+    // top word is free).
+    let mut high = mantissa;
+    times(&mut high, (factor >> 32) as u32);
+    high.rotate_right(1);
+    let mut total = mantissa;
+    times(&mut total, factor as u32);
+    add(&mut total, &high, false);
+    rounded(total, negative, value.scale())
+}
+
+fn words(magnitude: u128) -> Wide {
+    [magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, (magnitude >> 96) as u32, 0, 0]
+}
+
+/// The magnitude of `value`'s mantissa at `scale` (not below its own, at most 28).
+fn aligned(value: Decimal, scale: u32) -> Wide {
+    let mut magnitude = words(value.mantissa().unsigned_abs());
+    for _ in value.scale()..scale {
+        times(&mut magnitude, 10);
+    }
+    magnitude
+}
+
+/// `words × factor`, which must fit.
+fn times(words: &mut Wide, factor: u32) {
+    let mut carry = 0u64;
+    for word in words.iter_mut() {
+        // At most (2^32 - 1)^2 + 2^32 - 1: no overflow.
+        let value = u64::from(*word) * u64::from(factor) + carry;
+        *word = value as u32;
+        carry = value >> 32;
+    }
+}
+
+/// `x + y`, or `x - y` (in two's complement: `x + !y + 1`) when `subtract`; whether a carry
+/// came out of the top, which for a difference means it is not below zero.
+fn add(x: &mut Wide, y: &Wide, subtract: bool) -> bool {
+    let mut carry = u64::from(subtract);
+    for (x, y) in x.iter_mut().zip(y) {
+        let y = if subtract { !*y } else { *y };
+        let value = u64::from(*x) + u64::from(y) + carry;
+        *x = value as u32;
+        carry = value >> 32;
+    }
+    carry != 0
+}
+
+/// The decimal of a magnitude at `scale` (at most 28), its last places dropped while it
+/// outgrows 96 bits and rounded half to even (the dropped places all count); `None` when
+/// the places run out first.
+fn rounded(mut words: Wide, negative: bool, mut scale: u32) -> Option<Decimal> {
+    let (mut last, mut sticky) = (0, false);
+    while words[3] | words[4] | words[5] != 0 {
+        scale = scale.checked_sub(1)?;
+        sticky |= last != 0;
+        last = tenth_of(&mut words);
+        let fits = words[3] | words[4] | words[5] == 0;
+        if fits && (last > 5 || (last == 5 && (sticky || words[0] & 1 == 1))) {
+            // Rounded up to 2^96, it goes round once more: 2^96 ÷ 10 ends in 6, rounded up.
+            add(&mut words, &[1, 0, 0, 0, 0, 0], false);
+        }
+    }
+    // A zero (`x - x`) has no sign.
+    Some(Decimal::from_parts(words[0], words[1], words[2], negative, scale))
+}
+
+/// The decimal of a magnitude below 2^96 at a scale of at most 28; a zero has no sign.
+fn exact(magnitude: u128, negative: bool, scale: u32) -> Decimal {
+    Decimal::from_parts(magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, negative, scale)
+}
+
+/// `words ÷ 10`, and the remainder.
+fn tenth_of(words: &mut Wide) -> u64 {
+    let mut rest = 0u64;
+    for word in words.iter_mut().rev() {
+        let value = (rest << 32) | u64::from(*word);
+        *word = (value / 10) as u32;
+        rest = value % 10;
+    }
+    rest
 }
 
 /// `n ÷ 10` and its remainder (`n` below 2^96, as a decimal's mantissa), in 64-bit
@@ -805,11 +947,68 @@ mod tests {
         assert_eq!(whole_part(dec("7.9228162514264337593543950335")), (7, true));
     }
 
+    /// The same decimal, to the bit: value, scale and sign (of a zero too).
+    fn same(d: Option<Decimal>) -> Option<[u8; 16]> {
+        d.map(|d| d.serialize())
+    }
+
+    #[test]
+    fn sums_and_products_round_as_rust_decimal_does() {
+        let d = |mantissa: i128, scale: u32| Decimal::from_i128_with_scale(mantissa, scale);
+        let max = Decimal::MAX.mantissa();
+        let sums = [
+            // Exact at the larger scale; a zero keeps the other's scale, a difference of zero has no sign.
+            (d(15, 1), d(-3, 3)),
+            (d(0, 5), d(7, 0)),
+            (d(-7, 2), d(7, 2)),
+            (d(7, 0), -Decimal::ZERO),
+            // Past 96 bits: one place dropped, a tie to even, up to 2^96 and round once more.
+            (d(max, 1), d(5, 2)),
+            (d(max - 1, 1), d(5, 2)),
+            (d(max, 0), d(5, 1)),
+            (d(max, 0), d(4, 1)),
+            (d(-max, 0), d(-6, 1)),
+            (d(max, 0), d(1, 0)),
+            // Many places dropped, a tie only in the last one and a sticky place below it.
+            (d(max, 0), d(5, 28)),
+            (d(max, 0), d(50_000_000_000_000_000_000_000_001, 28)),
+            (d(max, 28), d(max, 0)),
+            (d(max, 28), d(-max, 0)),
+        ];
+        for (a, b) in sums {
+            assert_eq!(same(sum(a, b)), same(a.checked_add(b)), "{a} + {b}");
+            assert_eq!(same(sum(b, a)), same(b.checked_add(a)), "{b} + {a}");
+        }
+        let products = [(d(max, 28), i64::MAX), (d(max, 0), 2), (d(max, 10), -3), (d(15, 2), 0), (d(-1, 1), i64::MIN)];
+        for (value, n) in products {
+            assert_eq!(same(product(value, n)), same(value.checked_mul(Decimal::from(n))), "{value} × {n}");
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use proptest::prelude::*;
 
         use super::*;
+
+        /// Decimals whose scales differ by a few places: where additions are aligned and
+        /// rounded in every way.
+        fn near_scales() -> impl Strategy<Value = (Decimal, Decimal)> {
+            (any_decimal(), any_decimal(), 0u32..=3).prop_map(|(a, b, apart)| {
+                let scale = (a.scale() + apart).min(28);
+                (a, Decimal::from_i128_with_scale(b.mantissa(), scale))
+            })
+        }
+
+        fn any_factor() -> impl Strategy<Value = i64> {
+            prop_oneof![
+                -1000i64..=1000,
+                any::<i64>(),
+                Just(i64::MAX),
+                Just(i64::MIN),
+                (0u32..63).prop_map(|b| 1i64 << b)
+            ]
+        }
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(20_000))]
@@ -846,8 +1045,38 @@ mod tests {
 
             #[test]
             fn one_less_is_the_sum_with_minus_one(value in any_decimal()) {
-                let same = |d: Option<Decimal>| d.map(|d| d.serialize());
                 prop_assert_eq!(same(sum(value, Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
+            }
+
+            #[test]
+            fn typed_parts_are_read_as_their_text(
+                negative in any::<bool>(),
+                whole in "[0-9]{0,31}",
+                fraction in proptest::option::of("[0-9]{0,31}"),
+            ) {
+                // What `read_typed_amount` did: write the parts out, then read them.
+                let sign = if negative { "-" } else { "" };
+                let text = match fraction {
+                    Some(ref fraction) => cat!(sign, whole, ".", fraction),
+                    None => cat!(sign, whole),
+                };
+                prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
+            }
+
+            #[test]
+            fn sums_are_rust_decimals(a in any_decimal(), b in any_decimal()) {
+                prop_assert_eq!(same(sum(a, b)), same(a.checked_add(b)));
+            }
+
+            #[test]
+            fn sums_at_near_scales_are_rust_decimals((a, b) in near_scales()) {
+                prop_assert_eq!(same(sum(a, b)), same(a.checked_add(b)));
+                prop_assert_eq!(same(sum(b, a)), same(b.checked_add(a)));
+            }
+
+            #[test]
+            fn products_are_rust_decimals(value in any_decimal(), n in any_factor()) {
+                prop_assert_eq!(same(product(value, n)), same(value.checked_mul(Decimal::from(n))));
             }
 
             #[test]

@@ -11,11 +11,13 @@
 //! combinations that differ only in its answer give another verdict or benefit, while
 //! the other components can still all be met.
 
+use rust_decimal::Decimal;
+
 use crate::sort::Set;
 
 use super::benefit::{value, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
-use super::logic::{residual, truth};
+use super::logic::{known, truth};
 use super::{CriterionStatus, Status};
 use crate::answer::Answers;
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
@@ -121,7 +123,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let domains = match domains {
         Some(domains) => domains,
         None => {
-            made = Domains::of(programme, |q| buffers.holds(q));
+            made = Domains::of(programme, &|q| buffers.holds(q));
             &made
         }
     };
@@ -135,7 +137,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let benefit = match found.benefit {
         true => outlook(programme, &found.benefits, found.unbounded),
         // Nothing open in the benefit: the quick outlook is exact.
-        false => super::benefit::outlook(programme, answers).0,
+        false => super::benefit::outlook(programme, answers, &mut Vec::new()),
     };
     Some(Analysis { criteria, status, benefit, relevant: std::mem::take(&mut found.relevant) })
 }
@@ -186,12 +188,14 @@ fn explore(
     full: bool,
 ) -> Option<Status> {
     let mut cases = 1usize;
-    for q in (0..programme.questions.len()).filter(|q| buffers.holds(*q)) {
-        let values = domains.get(q).len();
-        if values == 0 {
-            return None;
+    for q in 0..programme.questions.len() {
+        if buffers.holds(q) {
+            let values = domains.get(q).len();
+            if values == 0 {
+                return None;
+            }
+            cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
         }
-        cases = cases.checked_mul(values).filter(|n| *n <= MAX_CASES)?;
     }
 
     let found = &mut buffers.found;
@@ -208,11 +212,18 @@ fn explore(
         }
         let mut questions = std::mem::take(&mut buffers.questions);
         questions.clear();
-        questions.extend((0..programme.questions.len()).filter(|q| buffers.holds(*q) && buffers.root(*q) == root));
+        for q in 0..programme.questions.len() {
+            if buffers.holds(q) && buffers.root(q) == root {
+                questions.push(q);
+            }
+        }
         let mut owned = std::mem::take(&mut buffers.owned);
         owned.clear();
-        let member = |c: &usize| buffers.members.get(*c).is_some_and(|q| *q != NONE && buffers.root(*q) == root);
-        owned.extend((0..buffers.members.len()).filter(member));
+        for (c, &q) in buffers.members.iter().enumerate() {
+            if q != NONE && buffers.root(q) == root {
+                owned.push(c);
+            }
+        }
         let benefit = benefit_member.is_some_and(|q| buffers.root(q) == root);
         let tried = try_component(programme, answers, work, domains, (&questions, &owned, benefit), buffers, full);
         (buffers.questions, buffers.owned) = (questions, owned);
@@ -243,9 +254,9 @@ fn explore(
 /// Pushes the unanswered questions the benefit can still read onto `open`, some
 /// perhaps twice.
 pub fn benefit_questions(programme: &Programme, answers: &Answers, open: &mut Vec<QuestionIndex>) {
-    for condition in super::domain::each_condition(programme).skip(programme.criteria.len()) {
+    super::domain::each_condition(programme, false, &mut |condition| {
         truth(condition, answers, open);
-    }
+    });
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
             for part in parts {
@@ -276,7 +287,10 @@ fn try_component(
 ) -> Option<()> {
     let Buffers { digits, keys, found, .. } = buffers;
     let radix = |q: &QuestionIndex| domains.get(*q).len();
-    let count = questions.iter().map(radix).product::<usize>();
+    let mut count = 1;
+    for q in questions {
+        count *= radix(q);
+    }
     keys.clear();
     digits.clear();
     digits.resize(questions.len(), 0);
@@ -341,11 +355,13 @@ fn try_component(
     let mut stride = 1;
     for q in questions {
         let radix = radix(q);
-        let differs = (0..count)
-            .filter(|i| (i / stride) % radix == 0)
-            .any(|i| (1..radix).any(|k| keys.get(i + k * stride) != keys.get(i)));
-        if differs {
-            found.relevant.insert(*q);
+        'combinations: for i in (0..count).filter(|i| (i / stride) % radix == 0) {
+            for k in 1..radix {
+                if keys.get(i + k * stride) != keys.get(i) {
+                    found.relevant.insert(*q);
+                    break 'combinations;
+                }
+            }
         }
         stride *= radix;
     }
@@ -363,7 +379,7 @@ fn unbounded(programme: &Programme, given: &Answers, work: &Answers) -> bool {
             programme.questions.get(per_unit.units).map(|q| &q.kind),
             Some(QuestionKind::Integer { max: None, .. })
         );
-        let applies = part.condition.as_ref().is_none_or(|c| residual(c, work).is(true));
+        let applies = part.condition.as_ref().is_none_or(|c| known(c, work) == Some(true));
         endless && applies && !given.is_answered(per_unit.units)
     })
 }
@@ -371,27 +387,30 @@ fn unbounded(programme: &Programme, given: &Answers, work: &Answers) -> bool {
 fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) -> Option<BenefitOutlook> {
     match &programme.benefit {
         Benefit::Place(_) => {
-            let mut starts: Vec<usize> = benefits
-                .iter()
-                .filter_map(|b| match b {
-                    BenefitValue::Start(i) => Some(*i),
-                    BenefitValue::Money(_) => None,
-                })
-                .collect();
+            let mut starts = Vec::new();
+            for benefit in benefits {
+                if let BenefitValue::Start(i) = benefit {
+                    starts.push(*i);
+                }
+            }
             crate::sort::sort(&mut starts);
             Some(BenefitOutlook::Place { starts })
         }
         Benefit::Money(_) => {
-            let mut amounts = Vec::with_capacity(benefits.len());
+            // The first of the least and the last of the greatest, as `Iterator::min` and `max`
+            // take them.
+            let mut range: Option<(Decimal, Decimal)> = None;
             for benefit in benefits {
-                match benefit {
-                    BenefitValue::Money(Some(amount)) => amounts.push(*amount),
-                    _ => return None,
-                }
+                let BenefitValue::Money(Some(amount)) = *benefit else { return None };
+                range = Some(match range {
+                    None => (amount, amount),
+                    Some((min, max)) => {
+                        (if amount < min { amount } else { min }, if amount >= max { amount } else { max })
+                    }
+                });
             }
-            let min = amounts.iter().min().copied()?;
-            let max = if unbounded { None } else { amounts.iter().max().copied() };
-            Some(BenefitOutlook::Money { min, max })
+            let (min, max) = range?;
+            Some(BenefitOutlook::Money { min, max: (!unbounded).then_some(max) })
         }
     }
 }

@@ -1,12 +1,10 @@
 //! The benefit: what it is for answers that decide it, and what it can still be.
 
-use crate::sort::Set;
-
 use rust_decimal::Decimal;
 
-use super::logic::{residual, Residual};
+use super::logic::{known, truth};
 use crate::answer::{Answer, Answers};
-use crate::money::sum;
+use crate::money::{product, sum};
 use crate::pack::{AmountRule, Benefit, Cap, Part, PerUnit, Programme, QuestionIndex, QuestionKind};
 
 /// What the benefit still can be, for a visitor who would be eligible.
@@ -44,7 +42,7 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
             // The operator decides: as far as the rules go, the whole range is one value.
             AmountRule::Range { .. } => Some(BenefitValue::Money(None)),
             AmountRule::Tiered(tiers) => {
-                let tier = tiers.iter().find(|t| residual(&t.condition, answers).is(true))?;
+                let tier = tiers.iter().find(|t| known(&t.condition, answers) == Some(true))?;
                 Some(BenefitValue::Money(Some(tier.value)))
             }
             AmountRule::Sum(parts) => {
@@ -64,10 +62,10 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
             }
         },
         Benefit::Place(place) => {
-            let index = place.starts.iter().position(|s| match &s.condition {
-                None => true,
-                Some(condition) => residual(condition, answers).is(true),
-            })?;
+            let index = place
+                .starts
+                .iter()
+                .position(|s| s.condition.as_ref().is_none_or(|c| known(c, answers) == Some(true)))?;
             Some(BenefitValue::Start(index))
         }
     }
@@ -75,13 +73,7 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
 
 /// Whether a part applies; `None` while unknown.
 fn applies(part: &Part, answers: &Answers) -> Option<bool> {
-    match &part.condition {
-        None => Some(true),
-        Some(condition) => match residual(condition, answers) {
-            Residual::Known(value) => Some(value),
-            Residual::Open(_) => None,
-        },
-    }
+    part.condition.as_ref().map_or(Some(true), |condition| known(condition, answers))
 }
 
 fn part_units(per_unit: &PerUnit, answers: &Answers) -> Option<i64> {
@@ -100,7 +92,7 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
         Some(Cap::Units(cap)) => units.min(cap),
         _ => units,
     };
-    let mut amount = per_unit.value.checked_mul(Decimal::from(counted))?;
+    let mut amount = product(per_unit.value, counted)?;
     if let Some(Cap::Money(cap)) = per_unit.cap {
         amount = amount.min(cap);
     }
@@ -108,10 +100,10 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
 }
 
 /// A quick, safe outlook from the answers alone, used when the exact analysis would
-/// have too many cases: it may be wider than the truth, never narrower. With the
-/// unanswered questions that can still move it.
-pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlook>, Set<QuestionIndex>) {
-    let mut deciding = Set::new();
+/// have too many cases: it may be wider than the truth, never narrower. The unanswered
+/// questions that can still move it are pushed onto `deciding`, some perhaps twice.
+pub fn outlook(programme: &Programme, answers: &Answers, deciding: &mut Vec<QuestionIndex>) -> Option<BenefitOutlook> {
+    let start = deciding.len();
     let outlook = match &programme.benefit {
         Benefit::Money(amount) => match &amount.rule {
             AmountRule::Fixed(value) => Some(BenefitOutlook::Money { min: *value, max: Some(*value) }),
@@ -119,10 +111,8 @@ pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlo
             AmountRule::Tiered(tiers) => {
                 let mut range: Option<(Decimal, Decimal)> = None;
                 for tier in tiers {
-                    match residual(&tier.condition, answers) {
-                        Residual::Known(false) => continue,
-                        Residual::Known(true) => {}
-                        Residual::Open(questions) => deciding.extend(questions),
+                    if truth(&tier.condition, answers, deciding) == Some(false) {
+                        continue;
                     }
                     range = Some(
                         range.map_or((tier.value, tier.value), |(lo, hi)| (lo.min(tier.value), hi.max(tier.value))),
@@ -130,15 +120,13 @@ pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlo
                 }
                 range.map(|(min, max)| BenefitOutlook::Money { min, max: Some(max) })
             }
-            AmountRule::Sum(parts) => sum_outlook(programme, parts, answers, &mut deciding),
+            AmountRule::Sum(parts) => sum_outlook(programme, parts, answers, deciding),
         },
         Benefit::Place(place) => {
             let mut starts = Vec::new();
             for (i, start) in place.starts.iter().enumerate() {
-                match start.condition.as_ref().map(|c| residual(c, answers)) {
-                    Some(Residual::Known(false)) => continue,
-                    Some(Residual::Open(questions)) => deciding.extend(questions),
-                    Some(Residual::Known(true)) | None => {}
+                if start.condition.as_ref().and_then(|c| truth(c, answers, deciding)) == Some(false) {
+                    continue;
                 }
                 starts.push(i);
             }
@@ -146,47 +134,45 @@ pub fn outlook(programme: &Programme, answers: &Answers) -> (Option<BenefitOutlo
         }
     };
     if outlook.as_ref().is_some_and(BenefitOutlook::is_decided) {
-        deciding.clear();
+        deciding.truncate(start);
     }
-    (outlook, deciding)
+    outlook
 }
 
 fn sum_outlook(
     programme: &Programme,
     parts: &[Part],
     answers: &Answers,
-    deciding: &mut Set<QuestionIndex>,
+    deciding: &mut Vec<QuestionIndex>,
 ) -> Option<BenefitOutlook> {
     let (mut min, mut max) = (Some(Decimal::ZERO), Some(Some(Decimal::ZERO)));
     for part in parts {
-        let applies = match part.condition.as_ref().map(|c| residual(c, answers)) {
-            Some(Residual::Known(false)) => continue,
-            Some(Residual::Open(questions)) => {
-                deciding.extend(questions);
-                None
-            }
-            Some(Residual::Known(true)) | None => Some(true),
+        let applies = match part.condition.as_ref().map(|c| truth(c, answers, deciding)) {
+            Some(Some(false)) => continue,
+            Some(None) => None,
+            Some(Some(true)) | None => Some(true),
         };
-        let (low, high) = match &part.per_unit {
-            None => (part_amount(part, None), Some(part_amount(part, None))),
-            Some(per_unit) => match part_units(per_unit, answers) {
-                Some(n) => (part_amount(part, Some(n)), Some(part_amount(part, Some(n)))),
-                None => {
-                    deciding.insert(per_unit.units);
-                    let (lowest, highest) = match programme.questions.get(per_unit.units).map(|q| &q.kind) {
-                        Some(QuestionKind::Integer { min, max }) => (min.unwrap_or(0), *max),
-                        _ => (0, None),
-                    };
-                    // Outer `None`: nothing bounds it; inner `None`: an overflow.
-                    let high = match (highest, per_unit.cap) {
-                        (Some(n), _) => Some(part_amount(part, Some(n))),
-                        (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
-                        (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
-                        (None, None) => None,
-                    };
-                    (part_amount(part, Some(lowest)), high)
-                }
-            },
+        let (low, high) = match part.per_unit.as_ref().map(|u| (u, part_units(u, answers))) {
+            Some((per_unit, None)) => {
+                deciding.push(per_unit.units);
+                let (lowest, highest) = match programme.questions.get(per_unit.units).map(|q| &q.kind) {
+                    Some(QuestionKind::Integer { min, max }) => (min.unwrap_or(0), *max),
+                    _ => (0, None),
+                };
+                // Outer `None`: nothing bounds it; inner `None`: an overflow.
+                let high = match (highest, per_unit.cap) {
+                    (Some(n), _) => Some(part_amount(part, Some(n))),
+                    (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
+                    (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
+                    (None, None) => None,
+                };
+                (part_amount(part, Some(lowest)), high)
+            }
+            // No per-unit amount, or its units given: one amount.
+            given => {
+                let amount = part_amount(part, given.and_then(|(_, units)| units));
+                (amount, Some(amount))
+            }
         };
         // A part that may not apply may add nothing.
         if applies.is_some() {

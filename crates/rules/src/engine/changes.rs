@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::analysis::benefit_questions;
 use super::domain::{breakpoints, representatives};
-use super::logic::{residual, Residual};
+use super::logic::truth;
 use super::{benefit, evaluate, BenefitOutlook, Status};
 use crate::answer::{Answer, Answers};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
@@ -64,10 +64,17 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
         match &question.kind {
             QuestionKind::YesNo | QuestionKind::Choice(_) => {
                 let others = match &question.kind {
-                    QuestionKind::Choice(choices) => (0..choices.len()).map(Answer::Choice).collect(),
-                    _ => vec![Answer::YesNo(true), Answer::YesNo(false)],
+                    QuestionKind::Choice(choices) => choices.len(),
+                    _ => 2,
                 };
-                for other in others.into_iter().filter(|a| a != given) {
+                for i in 0..others {
+                    let other = match &question.kind {
+                        QuestionKind::Choice(_) => Answer::Choice(i),
+                        _ => Answer::YesNo(i == 0),
+                    };
+                    if other == *given {
+                        continue;
+                    }
                     let (status, benefit) = try_answer(&other);
                     if differs(&now, &(status, benefit.clone())) {
                         found.push(Change { question: q, to: Alternative::Answer(other), status, benefit });
@@ -81,21 +88,28 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
                 // The answer given's own region is not tried; elsewhere one answer stands
                 // for a region, unless a per-unit amount counts the question.
                 let counted = counted(programme, q);
-                let outcomes: Vec<Option<Outcome>> = regions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let samples = match (i == here, counted) {
-                            (true, _) => &[][..],
-                            (false, true) => &r.samples[..],
-                            (false, false) => r.samples.get(..1).unwrap_or_default(),
-                        };
-                        let ends: Vec<Outcome> = samples.iter().map(&mut try_answer).collect();
-                        merged(&ends, r.high.is_none())
-                    })
-                    .collect();
-                let down: Vec<usize> = (0..here).rev().collect();
-                let up: Vec<usize> = (here + 1..regions.len()).collect();
+                // Plain loops rather than iterator chains here: each chain was its own code.
+                let mut outcomes: Vec<Option<Outcome>> = Vec::new();
+                for (i, r) in regions.iter().enumerate() {
+                    let samples = match (i == here, counted) {
+                        (true, _) => &[][..],
+                        (false, true) => &r.samples[..],
+                        (false, false) => r.samples.get(..1).unwrap_or_default(),
+                    };
+                    let mut ends = Vec::new();
+                    for sample in samples {
+                        ends.push(try_answer(sample));
+                    }
+                    outcomes.push(merged(&ends, r.high.is_none()));
+                }
+                let mut down = Vec::new();
+                for i in (0..here).rev() {
+                    down.push(i);
+                }
+                let mut up = Vec::new();
+                for i in here + 1..regions.len() {
+                    up.push(i);
+                }
                 for (walk, upwards) in [(down, false), (up, true)] {
                     let nearest = nearest(&now, &walk, upwards, counted, &regions, &outcomes);
                     if let Some(((status, benefit), low, high)) = nearest {
@@ -114,18 +128,16 @@ type Outcome = (Status, Option<BenefitOutlook>);
 /// answers settle them (a criterion not met; or every one met and nothing open in the
 /// benefit), as most answers tried here do: the analysis says the same then.
 fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
-    let mut settled = true;
+    // A criterion still open pushes its questions: with none, every criterion is met.
+    let mut open = Vec::new();
     for criterion in &programme.criteria {
-        match residual(&criterion.condition, answers) {
-            Residual::Known(false) => return (Status::NotEligible, None),
-            Residual::Known(true) => {}
-            Residual::Open(_) => settled = false,
+        if truth(&criterion.condition, answers, &mut open) == Some(false) {
+            return (Status::NotEligible, None);
         }
     }
-    let mut open = Vec::new();
     benefit_questions(programme, answers, &mut open);
-    if settled && open.is_empty() {
-        return (Status::Eligible, benefit::outlook(programme, answers).0);
+    if open.is_empty() {
+        return (Status::Eligible, benefit::outlook(programme, answers, &mut open));
     }
     let verdict = evaluate(programme, answers);
     (verdict.status, verdict.benefit)
@@ -190,7 +202,13 @@ fn nearest(
         true => o.0 == found.0,
         false => *o == found,
     };
-    let run: Vec<Outcome> = walk.iter().skip(first).map_while(|&i| at(i).filter(same).cloned()).collect();
+    let mut run: Vec<Outcome> = Vec::new();
+    for &i in walk.iter().skip(first) {
+        match at(i).filter(same) {
+            Some(outcome) => run.push(outcome.clone()),
+            None => break,
+        }
+    }
     let near = regions.get(*walk.get(first)?)?;
     let far = match first + run.len() == walk.len() {
         true => None,

@@ -14,9 +14,7 @@ use crate::pack::{AmountRule, Benefit, Cap, Condition, Programme, QuestionIndex,
 /// conditions compare `q` with, and where a per-unit amount counting `q` starts or stops.
 pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
     let mut points = Vec::new();
-    for condition in each_condition(programme) {
-        condition.collect_constants(q, &mut points);
-    }
+    each_condition(programme, true, &mut |condition| condition.collect_constants(q, &mut points));
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
             for per_unit in parts.iter().filter_map(|p| p.per_unit.as_ref()).filter(|u| u.units == q) {
@@ -41,16 +39,20 @@ pub struct Domains(Vec<Vec<Answer>>);
 
 impl Domains {
     pub fn new(programme: &Programme) -> Domains {
-        Domains::of(programme, |_| true)
+        Domains::of(programme, &|_| true)
     }
 
-    /// Those of the questions `wanted` only; the others have none.
-    pub(crate) fn of(programme: &Programme, wanted: impl Fn(QuestionIndex) -> bool) -> Domains {
-        let domain = |(q, question): (QuestionIndex, &crate::pack::Question)| match wanted(q) {
-            true => representatives(&question.kind, breakpoints(programme, q)),
-            false => Vec::new(),
-        };
-        Domains(programme.questions.iter().enumerate().map(domain).collect())
+    /// Those of the questions `wanted` only; the others have none. `wanted` is a `dyn`: one
+    /// copy of this for both callers.
+    pub(crate) fn of(programme: &Programme, wanted: &dyn Fn(QuestionIndex) -> bool) -> Domains {
+        let mut domains = Vec::new();
+        for (q, question) in programme.questions.iter().enumerate() {
+            domains.push(match wanted(q) {
+                true => representatives(&question.kind, breakpoints(programme, q)),
+                false => Vec::new(),
+            });
+        }
+        Domains(domains)
     }
 
     /// Question `q`'s representative answers; none past the programme's questions.
@@ -61,24 +63,40 @@ impl Domains {
 
 /// Every condition of a programme: its criteria, tiers, parts and starts.
 pub fn conditions(programme: &Programme) -> Vec<&Condition> {
-    each_condition(programme).collect()
+    let mut all = Vec::new();
+    each_condition(programme, true, &mut |condition| all.push(condition));
+    all
 }
 
-/// The same, without a list: the engine walks them on every evaluation.
-pub(crate) fn each_condition(programme: &Programme) -> impl Iterator<Item = &Condition> {
-    let criteria = programme.criteria.iter().map(|c| &c.condition);
-    let (tiers, parts, starts) = match &programme.benefit {
+/// The same, without a list, the criteria's only when `criteria`: the engine walks them on
+/// every evaluation. One function for every walk, where a chain of iterators was compiled
+/// again for each.
+pub(crate) fn each_condition<'p>(programme: &'p Programme, criteria: bool, visit: &mut dyn FnMut(&'p Condition)) {
+    if criteria {
+        for criterion in &programme.criteria {
+            visit(&criterion.condition);
+        }
+    }
+    match &programme.benefit {
         Benefit::Money(amount) => match &amount.rule {
-            AmountRule::Tiered(tiers) => (tiers.as_slice(), &[][..], &[][..]),
-            AmountRule::Sum(parts) => (&[][..], parts.as_slice(), &[][..]),
-            AmountRule::Fixed(_) | AmountRule::Range { .. } => (&[][..], &[][..], &[][..]),
+            AmountRule::Tiered(tiers) => {
+                for tier in tiers {
+                    visit(&tier.condition);
+                }
+            }
+            AmountRule::Sum(parts) => {
+                for condition in parts.iter().filter_map(|p| p.condition.as_ref()) {
+                    visit(condition);
+                }
+            }
+            AmountRule::Fixed(_) | AmountRule::Range { .. } => {}
         },
-        Benefit::Place(place) => (&[][..], &[][..], place.starts.as_slice()),
-    };
-    criteria
-        .chain(tiers.iter().map(|t| &t.condition))
-        .chain(parts.iter().filter_map(|p| p.condition.as_ref()))
-        .chain(starts.iter().filter_map(|s| s.condition.as_ref()))
+        Benefit::Place(place) => {
+            for condition in place.starts.iter().filter_map(|s| s.condition.as_ref()) {
+                visit(condition);
+            }
+        }
+    }
 }
 
 /// Answers to a question of `kind` that stand for all its answers, given the points
@@ -91,7 +109,9 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
         QuestionKind::YesNo => vec![Answer::YesNo(true), Answer::YesNo(false)],
         QuestionKind::Choice(choices) => (0..choices.len()).map(Answer::Choice).collect(),
         QuestionKind::Integer { min, max } => {
-            let mut values: Vec<i64> = min.iter().chain(max.iter()).copied().collect();
+            let mut values: Vec<i64> = Vec::new();
+            values.extend(*min);
+            values.extend(*max);
             for point in &points {
                 for edge in floor_and_ceiling(*point) {
                     if let Ok(edge) = i64::try_from(edge) {
@@ -104,26 +124,40 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             }
             crate::sort::sort(&mut values);
             values.dedup();
-            let inside = |n: &i64| min.is_none_or(|m| *n >= m) && max.is_none_or(|m| *n <= m);
-            values.into_iter().filter(inside).map(Answer::Integer).collect()
+            // Plain loops rather than iterator chains here: each chain was its own code.
+            let mut answers = Vec::new();
+            for n in values {
+                if min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) {
+                    answers.push(Answer::Integer(n));
+                }
+            }
+            answers
         }
         QuestionKind::Money { min, max, .. } => {
-            let mut values: Vec<Decimal> = min.iter().chain(max.iter()).copied().collect();
+            let mut values: Vec<Decimal> = Vec::new();
+            values.extend(*min);
+            values.extend(*max);
             values.extend(&points);
-            values.extend(points.windows(2).filter_map(|w| match w {
-                [a, b] => between(*a, *b),
-                _ => None,
-            }));
-            // One less as a sum: a subtraction would bring rust_decimal's addition in once more.
+            for pair in points.windows(2) {
+                if let [a, b] = pair {
+                    values.extend(between(*a, *b));
+                }
+            }
+            // One less as a sum: a subtraction would bring rust_decimal's addition back.
             values.extend(points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
             values.extend(points.last().and_then(|c| sum(*c, Decimal::ONE)));
             if values.is_empty() {
                 values.push(Decimal::ZERO);
             }
-            let inside = |d: &Decimal| min.is_none_or(|m| *d >= m) && max.is_none_or(|m| *d <= m);
             crate::sort::sort(&mut values);
             values.dedup();
-            values.into_iter().filter(inside).map(Answer::Money).collect()
+            let mut answers = Vec::new();
+            for d in values {
+                if min.is_none_or(|m| d >= m) && max.is_none_or(|m| d <= m) {
+                    answers.push(Answer::Money(d));
+                }
+            }
+            answers
         }
     }
 }

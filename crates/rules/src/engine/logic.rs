@@ -31,9 +31,16 @@ pub fn residual(condition: &Condition, answers: &Answers) -> Residual {
     }
 }
 
+/// The truth value, `None` while open: `residual` without the questions, for the engine's
+/// many tests that need no more.
+pub(crate) fn known(condition: &Condition, answers: &Answers) -> Option<bool> {
+    truth(condition, answers, &mut Vec::new())
+}
+
 /// `residual` without a set: the truth value, or `None` with the questions that can
 /// still decide it pushed onto `open` (some perhaps twice). The analysis calls it on
-/// every evaluation, many times, where sets made anew were most of its time.
+/// every evaluation, many times, where sets made anew were most of its time. A value
+/// found pushes nothing: what an open item pushed is dropped once another decides.
 pub(crate) fn truth(condition: &Condition, answers: &Answers, open: &mut Vec<QuestionIndex>) -> Option<bool> {
     match condition {
         Condition::All(items) => combine(items, answers, false, open),

@@ -14,6 +14,7 @@ use crate::sort::Set;
 pub use benefit::BenefitOutlook;
 pub use changes::{changes, counted, Alternative, Change, Edge};
 pub use domain::Domains;
+use logic::truth;
 pub use logic::{residual, Residual};
 pub use proof::exactly_one;
 pub use window::{state as window_state, WindowState};
@@ -142,12 +143,10 @@ pub fn status(programme: &Programme, domains: &Domains, workspace: &mut Workspac
 }
 
 fn verdict(programme: &Programme, (statuses, status, benefit, open_questions): Outcome) -> Verdict<'_> {
-    let criteria = programme
-        .criteria
-        .iter()
-        .zip(statuses)
-        .map(|(criterion, status)| CriterionOutcome { criterion, status })
-        .collect();
+    let mut criteria = Vec::new();
+    for (criterion, status) in programme.criteria.iter().zip(statuses) {
+        criteria.push(CriterionOutcome { criterion, status });
+    }
     Verdict { programme, status, benefit, next_question: open_questions.first().copied(), open_questions, criteria }
 }
 
@@ -157,19 +156,15 @@ type Outcome = (Vec<CriterionStatus>, Status, Option<BenefitOutlook>, Set<Questi
 /// range holds it), but it may count a question as open that cannot change anything.
 /// Used where the exact analysis would try too many combinations.
 fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
-    let mut open = Set::new();
-    let statuses: Vec<CriterionStatus> = programme
-        .criteria
-        .iter()
-        .map(|criterion| match residual(&criterion.condition, answers) {
-            Residual::Known(true) => CriterionStatus::Met,
-            Residual::Known(false) => CriterionStatus::NotMet,
-            Residual::Open(questions) => {
-                open.extend(questions);
-                CriterionStatus::Unknown
-            }
-        })
-        .collect();
+    let mut open = Vec::new();
+    let mut statuses = Vec::new();
+    for criterion in &programme.criteria {
+        statuses.push(match truth(&criterion.condition, answers, &mut open) {
+            Some(true) => CriterionStatus::Met,
+            Some(false) => CriterionStatus::NotMet,
+            None => CriterionStatus::Unknown,
+        });
+    }
     let status = if statuses.contains(&CriterionStatus::NotMet) {
         Status::NotEligible
     } else if statuses.iter().all(|s| *s == CriterionStatus::Met) {
@@ -180,9 +175,8 @@ fn three_valued(programme: &Programme, answers: &Answers) -> Outcome {
     if status == Status::NotEligible {
         return (statuses, status, None, Set::new());
     }
-    let (benefit, deciding) = benefit::outlook(programme, answers);
-    open.extend(deciding);
-    (statuses, status, benefit, open)
+    let benefit = benefit::outlook(programme, answers, &mut open);
+    (statuses, status, benefit, crate::sort::set(open))
 }
 
 /// The three-valued evaluation, for tests that compare it with the exact one.

@@ -99,11 +99,18 @@ impl Date {
 impl Date {
     /// `2020-04-15`, as `Display` writes it, without `core::fmt` (for the WebAssembly).
     pub fn iso(self) -> String {
-        let padded = |n: u16, width: usize| {
+        let mut out = String::new();
+        for (n, width) in [(self.year, 4), (self.month.into(), 2), (self.day.into(), 2)] {
+            if !out.is_empty() {
+                out.push('-');
+            }
             let written = digits(n.into());
-            "0".repeat(width.saturating_sub(written.len())) + &written
-        };
-        crate::cat!(padded(self.year, 4), "-", padded(self.month.into(), 2), "-", padded(self.day.into(), 2))
+            for _ in written.len()..width {
+                out.push('0');
+            }
+            out.push_str(&written);
+        }
+        out
     }
 }
 
@@ -155,5 +162,6 @@ mod tests {
         assert_eq!(day.long(Lang::Fr), "1er avril 2020");
         assert_eq!(day.long(Lang::En), "1 April 2020");
         assert_eq!(Date { year: 987, month: 1, day: 5 }.to_string(), "0987-01-05");
+        assert_eq!(Date { year: 12_345, month: 12, day: 31 }.to_string(), "12345-12-31");
     }
 }
