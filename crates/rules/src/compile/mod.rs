@@ -42,6 +42,10 @@ pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
 /// across packs (`check_shared`).
 pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors> {
     let locator = Locator::new(source, origin);
+    if let Some(at) = nul_escape(source) {
+        let message = "a text may not hold a NUL (`\\u0000`): the widget's data ends each text with one";
+        return Err(PackErrors(vec![locator.error(Some(at), message)]));
+    }
     match toml::from_str::<PackFile>(source) {
         Ok(file) => {
             let places: Vec<(usize, usize)> =
@@ -54,6 +58,13 @@ pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors
             Err(PackErrors(vec![locator.error(error.span().map(|s| s.start), message)]))
         }
     }
+}
+
+/// Where the pack writes a NUL, if it does. The data baked for the widget ends each
+/// text with one (`bake`), so no string may hold it; TOML writes it only as an escape
+/// (a control character is refused as it is), found here before any string is read.
+fn nul_escape(source: &str) -> Option<usize> {
+    ["\\u0000", "\\U00000000"].into_iter().filter_map(|escape| source.find(escape)).min()
 }
 
 fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme, PackErrors> {
