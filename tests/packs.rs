@@ -27,6 +27,19 @@ fn the_catalogue_is_every_shipped_pack_as_compiled() {
     assert_eq!(format!("{:?}", catalogue::programmes()), format!("{compiled:?}"));
 }
 
+/// Only a NUL in a parsed string is refused: nul.toml without the escape in its summary
+/// compiles, its other escapes (in a comment, in a literal string) writing none.
+#[test]
+fn an_escape_that_writes_no_nul_is_not_refused() {
+    let source = fs::read_to_string("tests/invalid-packs/nul.toml").unwrap_or_default();
+    let without = source.replace(r#""Sum\u0000mary""#, r#""Summary""#);
+    assert_ne!(without, source, "the summary's escape is where the test expects it");
+    assert!(without.contains(r"\u0000"), "the other escapes are kept");
+    if let Err(errors) = compile(&without, "nul.toml") {
+        panic!("{errors}");
+    }
+}
+
 #[test]
 fn each_invalid_pack_reports_every_problem_with_its_place() {
     let dir = Path::new("tests/invalid-packs");

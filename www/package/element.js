@@ -20,8 +20,9 @@ try {
   wasm = await WebAssembly.instantiateStreaming(response, imports());
 } catch (error) {
   // Served with another type than application/wasm (docs/hosting.md): compiled once
-  // downloaded, after a warning; any other error (the page's policy) is thrown on.
-  if (response.headers.get('Content-Type') === 'application/wasm') throw error;
+  // downloaded, after a warning; any other error (the page's policy, a file not found
+  // where no integrity is pinned) is thrown on.
+  if (!response.ok || response.headers.get('Content-Type') === 'application/wasm') throw error;
   console.warn('eligibility-widget: the .wasm is not served as application/wasm: compiled more slowly. See docs/hosting.md.', error);
   wasm = await WebAssembly.instantiate(await response.arrayBuffer(), imports());
 }

@@ -42,11 +42,13 @@ pub fn compile(source: &str, origin: &str) -> Result<Programme, PackErrors> {
 /// across packs (`check_shared`).
 pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors> {
     let locator = Locator::new(source, origin);
-    if let Some(at) = nul_escape(source) {
-        let message = "a text may not hold a NUL (`\\u0000`): the widget's data ends each text with one";
-        return Err(PackErrors(vec![locator.error(Some(at), message)]));
-    }
     match toml::from_str::<PackFile>(source) {
+        Ok(_) if holds_nul(source) => {
+            // Where an escape writes it, if the text shows one: the first is the place to look.
+            let at = ["\\u0000", "\\U00000000"].into_iter().filter_map(|escape| source.find(escape)).min();
+            let message = "a text may not hold a NUL (`\\u0000`): the widget's data ends each text with one";
+            Err(PackErrors(vec![locator.error(at, message)]))
+        }
         Ok(file) => {
             let places: Vec<(usize, usize)> =
                 file.questions.iter().map(|q| locator.line_column(q.as_ref().id.span().start)).collect();
@@ -60,11 +62,19 @@ pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors
     }
 }
 
-/// Where the pack writes a NUL, if it does. The data baked for the widget ends each
-/// text with one (`bake`), so no string may hold it; TOML writes it only as an escape
-/// (a control character is refused as it is), found here before any string is read.
-fn nul_escape(source: &str) -> Option<usize> {
-    ["\\u0000", "\\U00000000"].into_iter().filter_map(|escape| source.find(escape)).min()
+/// Whether a string of the pack, or a key, holds a NUL: the data baked for the widget
+/// ends each text with one (`bake`). Read from the parsed values, so that an escape in a
+/// comment or a literal string, which writes no NUL, is not refused.
+fn holds_nul(source: &str) -> bool {
+    fn holds(value: &toml::Value) -> bool {
+        match value {
+            toml::Value::String(text) => text.contains('\0'),
+            toml::Value::Array(items) => items.iter().any(holds),
+            toml::Value::Table(table) => table.iter().any(|(key, value)| key.contains('\0') || holds(value)),
+            _ => false,
+        }
+    }
+    toml::from_str::<toml::Table>(source).is_ok_and(|table| holds(&toml::Value::Table(table)))
 }
 
 fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme, PackErrors> {
