@@ -121,14 +121,15 @@ impl Link {
         }
         for kept in &self.answers {
             out.push_str(";a=");
-            let chosen = kept.chosen.map(canonical);
-            match &chosen {
-                Some(chosen) => push_values(&mut out, &[&kept.id, &kept.raw, chosen]),
-                None => push_values(&mut out, &[&kept.id, &kept.raw]),
+            push_values(&mut out, &[&kept.id, &kept.raw]);
+            if let Some(chosen) = kept.chosen {
+                out.push(',');
+                encode_into(&mut out, &canonical(chosen));
             }
         }
         if self.rank > 0 {
-            out.push_str(&cat!(";w=", digits(self.rank as u64)));
+            out.push_str(";w=");
+            out.push_str(&digits(self.rank as u64));
         }
         out
     }
@@ -262,9 +263,10 @@ pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
     a.iter().all(|id| b.contains(id)) && b.iter().all(|id| a.contains(id))
 }
 
-/// The first `HASH_DIGITS` of a hex hash (all of it, if shorter).
+/// The first `HASH_DIGITS` of a hex hash (all of it, if shorter): its first bytes, as
+/// hex digits are ASCII, rather than its characters decoded and collected.
 pub fn short_hash(hash: &str) -> String {
-    hash.chars().take(HASH_DIGITS).collect()
+    hash.get(..HASH_DIGITS).unwrap_or(hash).to_owned()
 }
 
 fn push_values(out: &mut String, values: &[&str]) {
@@ -427,6 +429,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_short_hash_is_the_first_digits() {
+        for programme in crate::catalogue::programmes() {
+            let expected: String = programme.hash.chars().take(HASH_DIGITS).collect();
+            assert_eq!(short_hash(&programme.hash), expected);
+            assert!(is_hash(&expected));
+        }
+        assert_eq!(short_hash("3f2a9c1b2d4e5f60"), "3f2a9c1b2d4e");
+        assert_eq!(short_hash("3f2a"), "3f2a");
     }
 
     fn kept(id: &str, raw: &str, chosen: Option<i64>) -> Kept {
