@@ -241,19 +241,7 @@ impl FromLink {
         let FromLink::Restored { changed, dropped } = self else {
             return crate::widget::wording::keep(lang).unreadable.to_owned();
         };
-        let mut programmes = Vec::new();
-        for (i, was) in changed {
-            if let Some(programme) = state.form.programmes.get(*i) {
-                programmes.push((*programme, was.as_str()));
-            }
-        }
-        let mut labels = Vec::new();
-        for id in dropped {
-            if let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) {
-                labels.push(question.label.get(lang));
-            }
-        }
-        crate::widget::wording::restored(&programmes, &labels, dropped.len().saturating_sub(labels.len()), lang)
+        crate::widget::wording::restored(&state.form, changed, dropped, lang)
     }
 }
 
