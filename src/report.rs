@@ -210,11 +210,14 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         benefit: change.benefit.as_ref().and_then(|b| benefit(programme, b, lang)),
         explanation: String::new(),
     };
-    let bound = |value: Decimal| match &question.kind {
-        QuestionKind::Integer { .. } => {
-            i64::try_from(whole_part(value).0).map_or_else(|_| Bound::Money(canonical(value)), Bound::Integer)
+    // A count's whole number, else the decimal: one place writes the decimal.
+    let bound = |value: Decimal| {
+        if let QuestionKind::Integer { .. } = &question.kind {
+            if let Ok(number) = i64::try_from(whole_part(value).0) {
+                return Bound::Integer(number);
+            }
         }
-        _ => Bound::Money(canonical(value)),
+        Bound::Money(canonical(value))
     };
     let written = |value: Decimal| reading(&question.kind, value, lang);
     let alternative = match &change.to {
@@ -230,22 +233,26 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         }
         Alternative::Answer(_) => return None,
         Alternative::Between { low, high } => {
-            let mut words = Vec::with_capacity(2);
-            if let Some(edge) = low {
-                let (slot, word) = match edge.included {
-                    true => (&mut report.at_least, ui.bound_at_least),
-                    false => (&mut report.more_than, ui.bound_more_than),
+            // Both ends written into one string as they are read, rather than gathered and
+            // joined; one loop for the two.
+            let mut words = String::new();
+            for (edge, upper) in [(low, false), (high, true)] {
+                let Some(edge) = edge else { continue };
+                let (slot, word) = match (upper, edge.included) {
+                    (false, true) => (&mut report.at_least, ui.bound_at_least),
+                    (false, false) => (&mut report.more_than, ui.bound_more_than),
+                    (true, true) => (&mut report.at_most, ui.bound_at_most),
+                    (true, false) => (&mut report.less_than, ui.bound_less_than),
                 };
                 *slot = Some(bound(edge.value));
-                words.push(cat!(word, " ", written(edge.value)));
-            }
-            if let Some(edge) = high {
-                let (slot, word) = match edge.included {
-                    true => (&mut report.at_most, ui.bound_at_most),
-                    false => (&mut report.less_than, ui.bound_less_than),
-                };
-                *slot = Some(bound(edge.value));
-                words.push(cat!(word, " ", written(edge.value)));
+                if !words.is_empty() {
+                    words.push(' ');
+                    words.push_str(ui.and);
+                    words.push(' ');
+                }
+                words.push_str(word);
+                words.push(' ');
+                words.push_str(&written(edge.value));
             }
             // One number (both ends, or one end at the question's bound): just that number.
             let (min, max) = match &question.kind {
@@ -257,7 +264,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
             let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
             match (low_value, high_value) {
                 (Some(low), Some(high)) if low == high => written(low),
-                _ => crate::i18n::join(&words, &cat!(" ", ui.and, " ")),
+                _ => words,
             }
         }
     };
@@ -277,7 +284,17 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
             _ => String::new(),
         },
         Some(BenefitReport::Place { starts, .. }) => {
-            cat!(" (", ui.starts, colon(lang), " ", crate::i18n::join(starts, &cat!(" ", ui.or, " ")), ")")
+            let mut text = cat!(" (", ui.starts, colon(lang), " ");
+            for (i, start) in starts.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                    text.push_str(ui.or);
+                    text.push(' ');
+                }
+                text.push_str(start);
+            }
+            text.push(')');
+            text
         }
         None => String::new(),
     };
@@ -439,5 +456,44 @@ impl ProgrammeReport {
             version: programme.version.clone(),
             hash: programme.hash.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Edge;
+
+    fn explanation(id: &str, question: &str, to: Alternative, benefit: Option<BenefitOutlook>, lang: Lang) -> String {
+        let programme = crate::catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"));
+        let question = programme.questions.iter().position(|q| q.id == question).unwrap_or(usize::MAX);
+        let change = Change { question, to, status: Status::Eligible, benefit };
+        let mut reports = Vec::new();
+        let _ = super::change(programme, &change, lang, &mut reports);
+        reports.pop().map(|r| r.explanation).unwrap_or_default()
+    }
+
+    /// Both ends of a range, and a place's starts, joined by their words.
+    #[test]
+    fn a_change_says_both_ends_and_every_start() {
+        let edge = |value: i64, included: bool| Some(Edge { value: Decimal::from(value), included });
+        let between = |low, high| Alternative::Between { low, high };
+        let days = |to, lang| explanation("netflix-audiens-2020", "days_worked", to, None, lang);
+        assert!(days(between(edge(10, false), edge(20, true)), Lang::En)
+            .ends_with(" — more than 10 and at most 20: you would likely be eligible."));
+        assert!(
+            days(between(edge(10, true), edge(20, false)), Lang::Fr).contains(" — au moins 10 et moins de 20\u{a0}: ")
+        );
+        assert!(days(between(None, edge(20, false)), Lang::En).contains(" — less than 20: "));
+        assert!(days(between(edge(12, true), edge(12, true)), Lang::En).contains(" — 12: "));
+        let place = |starts: Vec<usize>, lang| {
+            let to = Alternative::Answer(Answer::YesNo(false));
+            let benefit = Some(BenefitOutlook::Place { starts });
+            explanation("collectif-5050-mentorat-2021", "has_industry_network", to, benefit, lang)
+        };
+        assert!(
+            place(vec![0, 1], Lang::En).ends_with(": you would likely be eligible (starts: May 2021 or autumn 2021).")
+        );
+        assert!(place(vec![1], Lang::Fr).ends_with(" (début\u{a0}: automne 2021)."));
     }
 }

@@ -29,12 +29,14 @@ impl Features {
                 Some(name) => (false, name),
                 None => (true, token.strip_prefix('+').unwrap_or(token)),
             };
-            match name.to_ascii_lowercase().as_str() {
-                "print" => features.print = on,
-                "copy" => features.copy = on,
-                "share" => features.share = on,
-                _ => {}
-            }
+            // Compared without case rather than through a lower-cased copy of each token.
+            let feature = match name {
+                _ if name.eq_ignore_ascii_case("print") => &mut features.print,
+                _ if name.eq_ignore_ascii_case("copy") => &mut features.copy,
+                _ if name.eq_ignore_ascii_case("share") => &mut features.share,
+                _ => continue,
+            };
+            *feature = on;
         }
         features
     }

@@ -121,14 +121,15 @@ impl Link {
         }
         for kept in &self.answers {
             out.push_str(";a=");
-            let chosen = kept.chosen.map(canonical);
-            match &chosen {
-                Some(chosen) => push_values(&mut out, &[&kept.id, &kept.raw, chosen]),
-                None => push_values(&mut out, &[&kept.id, &kept.raw]),
+            push_values(&mut out, &[&kept.id, &kept.raw]);
+            if let Some(chosen) = kept.chosen {
+                out.push(',');
+                encode_into(&mut out, &canonical(chosen));
             }
         }
         if self.rank > 0 {
-            out.push_str(&cat!(";w=", digits(self.rank as u64)));
+            out.push_str(";w=");
+            out.push_str(&digits(self.rank as u64));
         }
         out
     }
@@ -240,19 +241,7 @@ impl FromLink {
         let FromLink::Restored { changed, dropped } = self else {
             return crate::widget::wording::keep(lang).unreadable.to_owned();
         };
-        let mut programmes = Vec::new();
-        for (i, was) in changed {
-            if let Some(programme) = state.form.programmes.get(*i) {
-                programmes.push((*programme, was.as_str()));
-            }
-        }
-        let mut labels = Vec::new();
-        for id in dropped {
-            if let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) {
-                labels.push(question.label.get(lang));
-            }
-        }
-        crate::widget::wording::restored(&programmes, &labels, dropped.len().saturating_sub(labels.len()), lang)
+        crate::widget::wording::restored(&state.form, changed, dropped, lang)
     }
 }
 
@@ -262,9 +251,10 @@ pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
     a.iter().all(|id| b.contains(id)) && b.iter().all(|id| a.contains(id))
 }
 
-/// The first `HASH_DIGITS` of a hex hash (all of it, if shorter).
+/// The first `HASH_DIGITS` of a hex hash (all of it, if shorter): its first bytes, as
+/// hex digits are ASCII, rather than its characters decoded and collected.
 pub fn short_hash(hash: &str) -> String {
-    hash.chars().take(HASH_DIGITS).collect()
+    hash.get(..HASH_DIGITS).unwrap_or(hash).to_owned()
 }
 
 fn push_values(out: &mut String, values: &[&str]) {
@@ -309,7 +299,39 @@ fn decode(value: &str) -> Result<String, LinkError> {
     if bytes.len() > MAX_VALUE {
         return Err(LinkError::Shape("a value's length"));
     }
-    String::from_utf8(bytes).map_err(|_| LinkError::Escape)
+    utf8(&bytes).ok_or(LinkError::Escape)
+}
+
+/// The text of UTF-8 bytes, `None` when they are not UTF-8: what `String::from_utf8`
+/// accepts, decoded a character at a time rather than through `core::str::from_utf8`,
+/// whose word-at-a-time validation was 0.7 KB for values of a few bytes.
+fn utf8(bytes: &[u8]) -> Option<String> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut rest = bytes.iter();
+    while let Some(&lead) = rest.next() {
+        // The lead byte's bits, how many continuation bytes follow, and the least
+        // character that needs that many (fewer would be an overlong form).
+        let (mut code, more, least) = match lead {
+            0x00..=0x7f => (u32::from(lead), 0, 0),
+            0xc0..=0xdf => (u32::from(lead & 0x1f), 1, 0x80),
+            0xe0..=0xef => (u32::from(lead & 0x0f), 2, 0x800),
+            0xf0..=0xf7 => (u32::from(lead & 0x07), 3, 0x1_0000),
+            _ => return None,
+        };
+        for _ in 0..more {
+            let next = rest.next()?;
+            if next & 0xc0 != 0x80 {
+                return None;
+            }
+            code = code << 6 | u32::from(next & 0x3f);
+        }
+        if code < least {
+            return None;
+        }
+        // Refuses the surrogates and what lies past U+10FFFF.
+        text.push(char::from_u32(code)?);
+    }
+    Some(text)
 }
 
 /// A hex digit's value, either case: what `to_digit(16)` gives, without its code for
@@ -370,6 +392,42 @@ mod tests {
             assert_eq!(hex(Some(byte)), expected, "{byte}");
         }
         assert_eq!(hex(None), None);
+    }
+
+    /// `utf8` against `String::from_utf8` on every sequence of one or two bytes and on
+    /// three and four bytes whose later bytes sit at the edges of the continuation range.
+    #[test]
+    fn utf8_accepts_and_refuses_what_from_utf8_does() {
+        let edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xf4, 0xff];
+        let check = |bytes: &[u8]| {
+            assert_eq!(utf8(bytes), String::from_utf8(bytes.to_vec()).ok(), "{bytes:02x?}");
+        };
+        for a in 0..=u8::MAX {
+            check(&[a]);
+            for b in 0..=u8::MAX {
+                check(&[a, b]);
+                check(&[b'x', a, b]);
+            }
+            for b in edges {
+                for c in edges {
+                    check(&[a, b, c]);
+                    for d in edges {
+                        check(&[a, b, c, d]);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_hash_is_the_first_digits() {
+        for programme in crate::catalogue::programmes() {
+            let expected: String = programme.hash.chars().take(HASH_DIGITS).collect();
+            assert_eq!(short_hash(&programme.hash), expected);
+            assert!(is_hash(&expected));
+        }
+        assert_eq!(short_hash("3f2a9c1b2d4e5f60"), "3f2a9c1b2d4e");
+        assert_eq!(short_hash("3f2a"), "3f2a");
     }
 
     fn kept(id: &str, raw: &str, chosen: Option<i64>) -> Kept {

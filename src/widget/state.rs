@@ -364,39 +364,44 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         Err(DecimalError::NotANumber) if integer => return Err(FieldError::NotAWholeNumber),
         Err(DecimalError::NotANumber) => return Err(FieldError::NotANumber),
     };
-    // The readings (whole ones only, for a count), and those within the bounds: pushed
-    // in one loop rather than filtered and collected twice.
-    let mut readings = Vec::with_capacity(2);
-    let mut inside = Vec::with_capacity(2);
+    // The readings (whole ones only, for a count): how many, the first, and the first two
+    // within the bounds, kept in place rather than pushed onto lists.
+    let mut readings = 0;
+    let mut first_reading = None;
+    let mut inside = (None, None);
     for value in [Some(first), second] {
         let Some(value) = value else { continue };
         if integer && whole_part(value).1 {
             continue;
         }
-        readings.push(value);
+        readings += 1;
+        first_reading = first_reading.or(Some(value));
         if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) {
-            inside.push(value);
+            match inside.0 {
+                None => inside.0 = Some(value),
+                Some(_) => inside.1 = Some(value),
+            }
         }
     }
-    if integer && readings.is_empty() {
+    if integer && readings == 0 {
         return Err(FieldError::NotAWholeNumber);
     }
-    match (inside.as_slice(), readings.first()) {
-        ([value], _) => {
+    match (inside, first_reading) {
+        ((Some(value), None), _) => {
             let answer = match currency {
-                Some(_) => Some(Answer::Money(*value)),
-                None => i64::try_from(whole_part(*value).0).ok().map(Answer::Integer),
+                Some(_) => Some(Answer::Money(value)),
+                None => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
             };
             // Said back when it took reading: a separator, a sign, a choice between two.
-            let plain = readings.len() == 1 && raw.bytes().all(|b| b.is_ascii_digit());
-            Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(*value)) })
+            let plain = readings == 1 && raw.bytes().all(|b| b.is_ascii_digit());
+            Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(value)) })
         }
-        ([first, second], _) => {
-            Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first: *first, second: *second }) })
+        ((Some(first), Some(second)), _) => {
+            Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first, second }) })
         }
         (_, Some(value)) => {
             // The bound passed, written once for either error.
-            let below = min.filter(|m| value < m);
+            let below = min.filter(|m| value < *m);
             let shown = match (below.or(max), currency) {
                 (Some(bound), Some(currency)) => format_amount(bound, currency, lang),
                 (Some(bound), None) => format_number(bound, lang),

@@ -2,7 +2,7 @@
 //! that what a visitor reads is tested natively.
 
 use crate::engine::{BenefitOutlook, Status, WindowState};
-use crate::form::Outcome;
+use crate::form::{Form, Outcome};
 use crate::i18n::{colon, digits, ui, Lang};
 use eligibility_rules::cat;
 use rust_decimal::Decimal;
@@ -271,12 +271,14 @@ pub fn keep(lang: Lang) -> &'static KeepWords {
 }
 
 /// What the widget says after restoring a link's answers: that it did, the rules that
-/// changed since (`(programme, the link's version, today's)`), and the answers left
-/// out (`dropped`: labels of questions still asked; `gone`: how many others).
-pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, lang: Lang) -> String {
+/// changed since (`changed`: the programme's index in `form` and the link's version), and
+/// the answers left out (`dropped`: their ids; those of questions `form` no longer asks
+/// are counted, not named). Each written as it is looked up, rather than gathered first.
+pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String], lang: Lang) -> String {
     let words = keep(lang);
     let mut out = words.restored.to_owned();
-    for (programme, was) in changed {
+    for (i, was) in changed {
+        let Some(programme) = form.programmes.get(*i) else { continue };
         out.push(' ');
         out.push_str(words.rules_of);
         out.push(' ');
@@ -298,25 +300,30 @@ pub fn restored(changed: &[(&Programme, &str)], dropped: &[&str], gone: usize, l
             words.still_apply
         ));
     }
+    // Each answer left out written in place, after the words that introduce them or
+    // a semicolon, rather than gathered and joined.
+    let intro = cat!(" ", words.dropped, " ");
+    let mut separator = intro.as_str();
+    let mut gone = 0;
+    for id in dropped {
+        let Some(question) = form.position(id).and_then(|q| form.question(q)) else {
+            gone += 1;
+            continue;
+        };
+        out.push_str(separator);
+        out.push_str(&quoted(question.label.get(lang), lang));
+        separator = semicolon(lang);
+    }
     let gone = match gone {
         0 => None,
         1 => Some(words.gone_one.to_owned()),
         n => Some(cat!(digits(n as u64), " ", words.gone_many)),
     };
-    // Each answer left out written in place, after the words that introduce them or
-    // a semicolon, rather than gathered and joined.
-    let intro = cat!(" ", words.dropped, " ");
-    let mut separator = intro.as_str();
-    for label in dropped {
-        out.push_str(separator);
-        out.push_str(&quoted(label, lang));
-        separator = semicolon(lang);
-    }
     if let Some(gone) = &gone {
         out.push_str(separator);
         out.push_str(gone);
     }
-    if !dropped.is_empty() || gone.is_some() {
+    if !dropped.is_empty() {
         out.push('.');
     }
     out
