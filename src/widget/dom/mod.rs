@@ -435,11 +435,22 @@ thread_local! {
     static SHEET: std::cell::OnceCell<CssStyleSheet> = const { std::cell::OnceCell::new() };
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A stylesheet, made by `new CSSStyleSheet()` imported without `catch` (web-sys's
+    /// constructor catches): it throws only where sheets cannot be constructed, where
+    /// the element script never loads the engine (its check of a modern browser).
+    #[wasm_bindgen(js_name = CSSStyleSheet)]
+    type Sheet;
+    #[wasm_bindgen(constructor, js_class = "CSSStyleSheet")]
+    fn new() -> Sheet;
+}
+
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = match SHEET.with(|cell| cell.get().cloned()) {
         Some(sheet) => sheet,
         None => {
-            let sheet = CssStyleSheet::new()?;
+            let sheet: CssStyleSheet = Sheet::new().unchecked_into();
             element::call_with_text(&sheet, "replaceSync", STYLE);
             // Set once: nothing runs between the look and this to have set it.
             let _ = SHEET.with(|cell| cell.set(sheet.clone()));
