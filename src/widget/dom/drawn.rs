@@ -428,22 +428,28 @@ impl Drawn {
     /// for a number read two ways), else the first result's headline (not a live
     /// region: focus reads it, once).
     pub fn focus_next(&self, next: Option<usize>) -> Focused {
-        let nodes = next.and_then(|q| self.questions.get(q)).and_then(Option::as_ref);
-        if let (Some((group, first, _)), Some(q)) = (nodes.and_then(|n| n.readings.as_ref()), next) {
-            if element::attribute(group, "hidden").is_none() {
-                element::focus(first);
+        if let Some((q, nodes)) = next.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?))) {
+            if let Some((group, first, _)) = &nodes.readings {
+                if element::attribute(group, "hidden").is_none() {
+                    element::focus(first);
+                    return Focused::Question(q);
+                }
+            }
+            // The checked control, else the first, else the select: borrowed, not cloned.
+            let mut control: Option<&JsValue> = nodes.select.as_ref().map(AsRef::as_ref);
+            if let Some(input) = nodes.inputs.first() {
+                control = Some(input);
+            }
+            for input in &nodes.inputs {
+                if crate::js::flag(input, "checked") {
+                    control = Some(input);
+                    break;
+                }
+            }
+            if let Some(control) = control {
+                element::focus(control);
                 return Focused::Question(q);
             }
-        }
-        let control = nodes.and_then(|nodes| {
-            let checked = nodes.inputs.iter().find(|i| crate::js::flag(i, "checked")).or_else(|| nodes.inputs.first());
-            checked
-                .map(|i| i.clone().unchecked_into::<HtmlElement>())
-                .or_else(|| nodes.select.clone().map(|s| s.unchecked_into()))
-        });
-        if let (Some(control), Some(q)) = (control, next) {
-            element::focus(&control);
-            return Focused::Question(q);
         }
         match self.order.first().and_then(|&i| Some((i, self.programmes.get(i)?))) {
             Some((i, result)) => {

@@ -363,7 +363,10 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
         Ok(Some(link)) => {
-            let ids: Vec<&str> = state.form.programmes.iter().map(|p| p.id.as_str()).collect();
+            let mut ids = Vec::new();
+            for programme in &state.form.programmes {
+                ids.push(programme.id.as_str());
+            }
             if !link.is_for(&ids, rank_of(host, document)) {
                 return None;
             }
@@ -377,7 +380,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
 /// How many widgets of the same programmes come before `host` in the page.
 fn rank_of(host: &HtmlElement, document: &Document) -> usize {
     let own = element::attribute(host, "programme").unwrap_or_default();
-    let own: Vec<&str> = own.split_whitespace().collect();
+    let own = words(&own);
     let widgets = element::select_all(document, "eligibility-widget");
     let mut rank = 0;
     for i in 0..widgets.length() {
@@ -388,11 +391,20 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
             break;
         }
         let theirs = element::attribute(&element, "programme").unwrap_or_default();
-        if same_programmes(&theirs.split_whitespace().collect::<Vec<_>>(), &own) {
+        if same_programmes(&words(&theirs), &own) {
             rank += 1;
         }
     }
     rank
+}
+
+/// The ids of a `programme` attribute, pushed by a loop rather than collected.
+fn words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        words.push(word);
+    }
+    words
 }
 
 /// The page's address without its fragment, and the link of `state` after it.
@@ -435,11 +447,22 @@ thread_local! {
     static SHEET: std::cell::OnceCell<CssStyleSheet> = const { std::cell::OnceCell::new() };
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A stylesheet, made by `new CSSStyleSheet()` imported without `catch` (web-sys's
+    /// constructor catches): it throws only where sheets cannot be constructed, where
+    /// the element script never loads the engine (its check of a modern browser).
+    #[wasm_bindgen(js_name = CSSStyleSheet)]
+    type Sheet;
+    #[wasm_bindgen(constructor, js_class = "CSSStyleSheet")]
+    fn new() -> Sheet;
+}
+
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = match SHEET.with(|cell| cell.get().cloned()) {
         Some(sheet) => sheet,
         None => {
-            let sheet = CssStyleSheet::new()?;
+            let sheet: CssStyleSheet = Sheet::new().unchecked_into();
             element::call_with_text(&sheet, "replaceSync", STYLE);
             // Set once: nothing runs between the look and this to have set it.
             let _ = SHEET.with(|cell| cell.set(sheet.clone()));

@@ -43,15 +43,24 @@ pub fn print(
     let document: Document = js::object(&iframe, "contentDocument").ok_or("the print frame has no document")?;
     draw(&document, summary)?;
     // The sheet must come from the frame's realm: a document adopts only its own.
-    // A function where the widget runs at all: mounting made a stylesheet the same way.
-    let constructor: js_sys::Function = js::get(&window, "CSSStyleSheet").unchecked_into();
-    let sheet: CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
+    let sheet = construct(&js::get(&window, "CSSStyleSheet"), &js_sys::Array::new());
     element::call_with_text(&sheet, "replaceSync", PRINT_STYLE);
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
-    js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets)?;
+    // Set as a plain property: the frame's document adopts a sheet of its own realm, which
+    // its setter cannot refuse (`Reflect.set` is a catching import).
+    js::set(document.unchecked_ref(), "adoptedStyleSheets", &sheets);
     element::call(&window, "print");
     Ok(())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.construct`, imported without `catch`: the frame's own `CSSStyleSheet`,
+    /// without arguments, cannot throw where the widget runs at all (mounting made a
+    /// stylesheet the same way).
+    #[wasm_bindgen(js_namespace = Reflect, js_name = construct)]
+    fn construct(constructor: &JsValue, arguments: &js_sys::Array) -> CssStyleSheet;
 }
 
 /// Writes the summary into the frame's document, replacing what it held.
