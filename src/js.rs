@@ -64,8 +64,9 @@ pub fn flag(object: &JsValue, key: &str) -> bool {
 }
 
 /// `object[key]`, read without a catching wrapper (`Reflect.get` has one): for the
-/// properties the widget reads that no getter can make throw (an event's `key`, a
-/// same-origin frame's `CSSStyleSheet`).
+/// properties the widget reads that no getter can make throw (an event's `key`, the
+/// page's `location` and its parts, a node's `textContent`, a control's `value` and
+/// `type`, a same-origin frame's `CSSStyleSheet`) and the methods `element::call` calls.
 pub fn get(object: &JsValue, key: &str) -> JsValue {
     object.unchecked_ref::<Plain>().field(key)
 }
