@@ -50,12 +50,14 @@ mod baked {
         /// A LEB128 number.
         fn number(&mut self) -> u64 {
             let mut value = 0u64;
-            for shift in (0..64).step_by(7) {
+            let mut shift = 0;
+            while shift < 64 {
                 let byte = self.byte();
                 value |= u64::from(byte & 0x7f) << shift;
                 if byte < 0x80 {
                     break;
                 }
+                shift += 7;
             }
             value
         }
@@ -75,10 +77,13 @@ mod baked {
 
         /// The text up to the next NUL, which ends each string.
         fn string(&mut self) -> String {
-            let rest = TEXT.get(self.text..).unwrap_or_default();
-            let length = rest.bytes().position(|b| b == 0).unwrap_or(rest.len());
-            self.text = self.text.saturating_add(length + 1);
-            rest.get(..length).unwrap_or_default().to_owned()
+            let start = self.text;
+            let mut end = start;
+            while TEXT.as_bytes().get(end).is_some_and(|b| *b != 0) {
+                end += 1;
+            }
+            self.text = end.saturating_add(1);
+            TEXT.get(start..end).unwrap_or_default().to_owned()
         }
 
         fn text(&mut self) -> Text {
@@ -89,13 +94,11 @@ mod baked {
             self.flag().then(|| read(self))
         }
 
+        /// Each item after a `1`, then a `0`: past the end of the bytes a flag is `0`, so a
+        /// list always ends, with no length to check against what is left.
         fn list<T>(&mut self, mut read: impl FnMut(&mut Reader) -> T) -> Vec<T> {
-            // Each item takes a byte at least, of the bytes or of the text (a string's NUL): a
-            // longer list than the bytes left is no list.
-            let left = (BYTES.len() + TEXT.len()).saturating_sub(self.at.saturating_add(self.text));
-            let length = self.index().min(left);
             let mut items = Vec::new();
-            for _ in 0..length {
+            while self.flag() {
                 items.push(read(self));
             }
             items

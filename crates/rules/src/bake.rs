@@ -6,7 +6,8 @@
 //!
 //! The format is serde's data model in order, with no names: a struct or tuple is its
 //! fields, an enum its variant's index then its fields, an option `0` or `1` then its
-//! value, a list its length then its items, a boolean one byte, a number as LEB128
+//! value, a list each item after a `1` then a `0` (the reader needs no length to check
+//! against the bytes left: a flag read past them is `0`), a boolean one byte, a number as LEB128
 //! (a signed one zigzagged first). A string goes to a second output, `text`, all the
 //! strings run together in order, each ended by a NUL (which no string of a pack may
 //! hold): the reader takes them from one `&str`, so it needs no UTF-8 check, and a NUL
@@ -100,11 +101,6 @@ impl Baked {
 
     fn signed(&mut self, value: i64) {
         self.number(((value << 1) ^ (value >> 63)) as u64);
-    }
-
-    fn length(&mut self, length: usize) -> Result<(), Error> {
-        self.number(u64::try_from(length).map_err(|_| Error("a length beyond 64 bits".into()))?);
-        Ok(())
     }
 
     fn refused(what: &str) -> Result<(), Error> {
@@ -203,8 +199,7 @@ impl Serializer for &mut Baked {
         value.serialize(self)
     }
 
-    fn serialize_seq(self, length: Option<usize>) -> Result<Self, Error> {
-        self.length(length.ok_or_else(|| Error("a list of unknown length".into()))?)?;
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
         Ok(self)
     }
 
@@ -260,7 +255,20 @@ macro_rules! compounds {
     };
 }
 
-compounds!(SerializeSeq::serialize_element, SerializeTuple::serialize_element,
+impl ser::SerializeSeq for &mut Baked {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.bytes.push(1);
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.bytes.push(0);
+        Ok(())
+    }
+}
+
+compounds!(SerializeTuple::serialize_element,
     SerializeTupleStruct::serialize_field, SerializeTupleVariant::serialize_field;
     SerializeStruct::serialize_field, SerializeStructVariant::serialize_field);
 
@@ -275,9 +283,10 @@ mod tests {
             Condition::IsYes(0),
             Condition::Compare(200, Comparison::Le, Decimal::new(-150005, 1)),
         ])));
-        // Not, All of two: IsYes 0; Compare 200 (LEB128: 0xc8 0x01), Le, the words of
-        // 150005 (0x0249f5: 0xf5 0x93 0x09), 0, 0, negative, scale 1.
-        let bytes = vec![2, 0, 2, 3, 0, 5, 0xc8, 0x01, 3, 0xf5, 0x93, 0x09, 0, 0, 1, 1];
+        // Not, All of (each item after a 1, a 0 after the last): IsYes 0; Compare 200
+        // (LEB128: 0xc8 0x01), Le, the words of 150005 (0x0249f5: 0xf5 0x93 0x09), 0, 0,
+        // negative, scale 1.
+        let bytes = vec![2, 0, 1, 3, 0, 1, 5, 0xc8, 0x01, 3, 0xf5, 0x93, 0x09, 0, 0, 1, 1, 0];
         assert_eq!(to_data(&condition).ok(), Some(Baked { bytes, text: String::new() }));
         let text = crate::i18n::Text { fr: "« oui »".into(), en: "\"yes\"".into() };
         let baked = Baked { bytes: Vec::new(), text: "« oui »\0\"yes\"\0".into() };

@@ -337,16 +337,21 @@ macro_rules! cat {
 
 /// `n` in decimal digits, as `to_string` writes it, without `core::fmt`.
 pub fn digits(n: u64) -> String {
-    let mut n = n;
-    let mut reversed = Vec::new();
+    // From the largest power of ten within `n` down: each digit pushed in its place, with
+    // no reversed list to collect.
+    let mut power = 1;
+    while power <= n / 10 {
+        power *= 10;
+    }
+    let mut out = String::new();
     loop {
-        reversed.push(char::from(b'0' + (n % 10) as u8));
-        n /= 10;
-        if n == 0 {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        if power == 1 {
             break;
         }
+        power /= 10;
     }
-    reversed.iter().rev().collect()
+    out
 }
 
 /// French puts a space before a colon; English does not.
@@ -405,5 +410,13 @@ mod tests {
         }
         let owned = String::from("b");
         assert_eq!(cat!("a", owned, &owned, digits(3)), format!("a{owned}{owned}3"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn digits_are_what_to_string_writes(n in proptest::prelude::any::<u64>()) {
+            proptest::prop_assert_eq!(digits(n), n.to_string());
+        }
     }
 }

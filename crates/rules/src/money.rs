@@ -183,12 +183,15 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let body: String = strip_currency_prefix(text.trim_start())
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’'))
-        .collect();
-    if !body.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
-        return Err(DecimalError::NotANumber);
+    // The digits and marks, in one loop: spaces and apostrophes, which group, are left
+    // out, and anything else is no amount.
+    let mut body = String::new();
+    for c in strip_currency_prefix(text.trim_start()).chars() {
+        if c.is_ascii_digit() || c == ',' || c == '.' {
+            body.push(c);
+        } else if !c.is_whitespace() && !matches!(c, '\'' | '’') {
+            return Err(DecimalError::NotANumber);
+        }
     }
     let number = |whole: &str, fraction: Option<&str>| parts_value(negative, whole, fraction, 0);
     // Searched as bytes (the body is ASCII by now): a search for a char from the end
@@ -1061,6 +1064,20 @@ mod tests {
                     None => cat!(sign, whole),
                 };
                 prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
+            }
+
+            #[test]
+            fn typed_bodies_leave_out_what_groups(text in "[0-9,. \u{a0}\u{202f}'’x]{0,12}", en in any::<bool>()) {
+                // What `read_typed_amount` did: leave out spaces and apostrophes, then
+                // refuse anything but digits and marks.
+                let lang = if en { Lang::En } else { Lang::Fr };
+                let body: String = text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’')).collect();
+                let expected = if body.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+                    read_typed_amount(&body, lang)
+                } else {
+                    Err(DecimalError::NotANumber)
+                };
+                prop_assert_eq!(read_typed_amount(&text, lang), expected);
             }
 
             #[test]
