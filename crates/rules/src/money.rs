@@ -965,6 +965,9 @@ mod tests {
             (d(0, 5), d(7, 0)),
             (d(-7, 2), d(7, 2)),
             (d(7, 0), -Decimal::ZERO),
+            (d(7, 0), d(-70, 1)),
+            (-Decimal::ZERO, d(0, 3)),
+            (-Decimal::ZERO, -Decimal::ZERO),
             // Past 96 bits: one place dropped, a tie to even, up to 2^96 and round once more.
             (d(max, 1), d(5, 2)),
             (d(max - 1, 1), d(5, 2)),
@@ -982,7 +985,15 @@ mod tests {
             assert_eq!(same(sum(a, b)), same(a.checked_add(b)), "{a} + {b}");
             assert_eq!(same(sum(b, a)), same(b.checked_add(a)), "{b} + {a}");
         }
-        let products = [(d(max, 28), i64::MAX), (d(max, 0), 2), (d(max, 10), -3), (d(15, 2), 0), (d(-1, 1), i64::MIN)];
+        let products = [
+            (d(max, 28), i64::MAX),
+            (d(max, 0), 2),
+            (d(max, 10), -3),
+            (d(15, 2), 0),
+            (d(-1, 1), i64::MIN),
+            (-Decimal::ZERO, 5),
+            (d(-3, 2), 0),
+        ];
         for (value, n) in products {
             assert_eq!(same(product(value, n)), same(value.checked_mul(Decimal::from(n))), "{value} × {n}");
         }
