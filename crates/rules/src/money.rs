@@ -529,12 +529,12 @@ fn rounded(mut words: Wide, negative: bool, mut scale: u32) -> Option<Decimal> {
 }
 
 /// The decimal of a magnitude below 2^96 at a scale of at most 28; a zero has no sign.
-fn exact(magnitude: u128, negative: bool, scale: u32) -> Decimal {
+pub fn exact(magnitude: u128, negative: bool, scale: u32) -> Decimal {
     Decimal::from_parts(magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, negative, scale)
 }
 
-/// `words ÷ 10`, and the remainder.
-fn tenth_of(words: &mut Wide) -> u64 {
+/// `words ÷ 10` (lowest first), and the remainder.
+fn tenth_of(words: &mut [u32]) -> u64 {
     let mut rest = 0u64;
     for word in words.iter_mut().rev() {
         let value = (rest << 32) | u64::from(*word);
@@ -544,13 +544,13 @@ fn tenth_of(words: &mut Wide) -> u64 {
     rest
 }
 
-/// `n ÷ 10` and its remainder (`n` below 2^96, as a decimal's mantissa), in 64-bit
-/// divisions: a division of the u128 would bring in its own routine.
+/// `n ÷ 10` and its remainder (`n` below 2^96, as a decimal's mantissa), by its three
+/// words: a division of the u128 would bring in its own routine.
 fn tenth(n: u128) -> (u128, u64) {
-    let high = (n >> 64) as u64;
-    let middle = ((high % 10) << 32) | u64::from((n >> 32) as u32);
-    let low = ((middle % 10) << 32) | u64::from(n as u32);
-    ((u128::from(high / 10) << 64) | (u128::from(middle / 10) << 32) | u128::from(low / 10), low % 10)
+    let mut words = [n as u32, (n >> 32) as u32, (n >> 64) as u32];
+    let rest = tenth_of(&mut words);
+    let [low, middle, high] = words;
+    ((u128::from(high) << 64) | (u128::from(middle) << 32) | u128::from(low), rest)
 }
 
 /// `mantissa × 10^-scale` rounded toward zero, and whether a fraction was dropped

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
-use crate::money::{sum, truncate, whole_part};
+use crate::money::{exact, sum, truncate, whole_part};
 use crate::pack::{AmountRule, Benefit, Cap, Condition, Programme, QuestionIndex, QuestionKind};
 
 /// The points where a programme's rules may change for question `q`: the constants its
@@ -283,8 +283,7 @@ fn half(value: Decimal) -> Decimal {
 
 /// The decimal of a mantissa below 2^96, its sign (a zero's too) and a scale of at most 28.
 fn decimal(magnitude: u128, negative: bool, scale: u32) -> Decimal {
-    let mut decimal =
-        Decimal::from_parts(magnitude as u32, (magnitude >> 32) as u32, (magnitude >> 64) as u32, false, scale);
+    let mut decimal = exact(magnitude, false, scale);
     decimal.set_sign_negative(negative);
     decimal
 }
