@@ -13,7 +13,8 @@
 //   3. Memory: the JS heap after a garbage collection (CDP Runtime.getHeapUsage) and the
 //      WebAssembly memory, with the widget and on the same page without it.
 //   4. Bytes: what the page with the widget transfers over the same page without it
-//      (CDP Network.loadingFinished encodedDataLength; the demo server does not compress).
+//      (CDP Network.loadingFinished encodedDataLength: the demo server sends the widget's
+//      files as the brotli copies the build wrote, the demo pages uncompressed).
 //   5. One evaluate() through the JS API in the page, for comparison with Node.
 // The page "without the widget" is the demo article with its script tag and element
 // removed, served from the same origin by a small proxy in front of the demo server.
@@ -252,6 +253,6 @@ console.log(`| JS heap used, after GC (median of 5) | ${kib(withWidget.heap)} | 
 console.log(`| WebAssembly memory | ${kib(withWidget.wasmMemory)} | — | ${kib(withWidget.wasmMemory)} |`);
 console.log(`| bytes transferred (${withWidget.transferred.length} and ${without.transferred.length} requests) | ${kib(total(withWidget.transferred))} | ${kib(total(without.transferred))} | ${kib(total(withWidget.transferred) - total(without.transferred))} |`);
 const widgetFiles = withWidget.transferred.filter((e) => e.url.includes('/dist/'));
-console.log(`Of which the widget's files, uncompressed as this server sends them: ${widgetFiles.map((e) => `${e.url.split('/').pop()} ${e.bytes} B`).join(', ')}`
-  + ' (with compression they would weigh what `node bench/sizes.mjs` gives).');
+console.log(`Of which the widget's files, as the build's brotli copies that this server sends: ${widgetFiles.map((e) => `${e.url.split('/').pop()} ${e.bytes} B`).join(', ')}`
+  + ' (with headers; `node bench/sizes.mjs` gives each file\'s bodies).');
 console.log(`\none evaluate() through the JS API in the page (median of 5 rounds of 2,000): ${(median(results.evaluate)).toFixed(1)} µs`);

@@ -24,6 +24,8 @@
 # besides:
 #   embed.html, embed.<hash>.js, embed-resize.js (and .<hash>.js): the iframe page
 #   files.json                   each logical name → its file and SHA-384
+#   <file>.gz, <file>.br         beside each file a page loads: the copies a server sends
+#                                compressed (docs/hosting.md, "Compression")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,6 +80,8 @@ node --input-type=module - <<'EOF'
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
 import { transformSync } from 'esbuild';
 
 const root = pathToFileURL(`${process.cwd()}/`);
@@ -310,6 +314,20 @@ await writeFile(new URL('embed-resize.js', dist), resize);
 await pin('embed-resize.js', resize);
 
 await writeFile(new URL('files.json', dist), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// Each file a page loads for the widget, compressed here once as well as a compressor
+// can, beside it: `.gz` by zopfli (a gzip stream any browser reads, about 5 % smaller
+// than zlib's level 9) and `.br` by brotli at quality 11. A server that sends these in
+// place of compressing each response sends fewer bytes and spends nothing per request
+// (docs/hosting.md, "Compression"); the size budget counts the `.gz`.
+const pinned = ['eligibility-widget.js', 'element.js', 'element-engine.js', 'element-engine_bg.wasm', 'embed.js', 'embed-resize.js'];
+for (const name of ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned.map((logical) => manifest[logical].file)]) {
+  const bytes = await readFile(new URL(name, dist));
+  await writeFile(new URL(`${name}.gz`, dist), await gzipAsync(bytes, { numiterations: 15 }));
+  await writeFile(new URL(`${name}.br`, dist), brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }));
+}
 const { file, integrity } = manifest['eligibility-widget.js'];
 for (const wasm of ['eligibility_bg.wasm', 'element-engine_bg.wasm'].map((name) => manifest[name].file)) {
   console.log(`build: www/dist/${wasm} is ${(await readFile(new URL(wasm, dist))).length} bytes`);

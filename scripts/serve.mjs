@@ -18,6 +18,8 @@
 //             (a compromised CDN), for the integrity tests
 //   handle    async (path, request, response) => true when it answered: a caller's
 //             own requests first (the live preview's pack and events, scripts/preview.mjs)
+// A file that scripts/build.sh compressed (`.br`, `.gz` beside it) is sent compressed
+// to a client that accepts it, as docs/hosting.md asks of a server ("Compression").
 // With `make run`, a second server plays the CDN on PORT+1 for /cdn.html, which is
 // served with the policy of docs/hosting.md.
 import { createServer } from 'node:http';
@@ -59,6 +61,34 @@ export function cdnHeaders(path, { cors = true } = {}) {
   return headers;
 }
 
+/** The copies scripts/build.sh writes beside a file, the smaller first: [encoding, suffix]. */
+const COPIES = [['br', '.br'], ['gzip', '.gz']];
+
+/** Whether `header` (an Accept-Encoding) accepts `encoding`: named or `*`, and not at `q=0`. */
+export function accepts(header = '', encoding) {
+  let wildcard = false;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';').map((p) => p.trim());
+    const refused = params.some((p) => /^q=0(\.0*)?$/.test(p));
+    if (name === encoding) return !refused;
+    if (name === '*') wildcard = !refused;
+  }
+  return wildcard;
+}
+
+/** The compressed copy of `file` that `request` accepts, if there is one: [encoding, bytes]. */
+async function compressed(file, request) {
+  for (const [encoding, suffix] of COPIES) {
+    if (!accepts(request.headers['accept-encoding'], encoding)) continue;
+    try {
+      return [encoding, await readFile(file + suffix)];
+    } catch {
+      // No such copy: the next, or the file itself.
+    }
+  }
+  return null;
+}
+
 export function serve(port = Number(process.env.PORT ?? 8080), options = {}) {
   const { root = www, cdn = false, cors = cdn, routes = {}, tamper, handle } = options;
   const server = createServer(async (request, response) => {
@@ -77,8 +107,13 @@ export function serve(port = Number(process.env.PORT ?? 8080), options = {}) {
     }
     try {
       let body = await readFile(file);
-      body = tamper?.(path, body) ?? body;
-      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      const tampered = tamper?.(path, body);
+      // `vary` on every file, compressed or not, so that no cache keeps one encoding for all.
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
+      // A tampered file is sent as modified, never its build's compressed copy.
+      const copy = tampered ? null : await compressed(file, request);
+      if (copy) [headers['content-encoding'], body] = copy;
+      body = tampered ?? body;
       if (cdn) Object.assign(headers, cdnHeaders(path, { cors }));
       else if (cors) headers['access-control-allow-origin'] = '*';
       if (policies[path] && root === www) headers['content-security-policy'] = policies[path];

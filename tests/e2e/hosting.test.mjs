@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { evaluate, questions as questionList } from '../../www/dist/index.js';
 import {
@@ -115,6 +116,39 @@ test('from a CDN as docs/hosting.md says: the headers, the snippet with integrit
       assert.equal(sent.status, 200, file);
       for (const [field, want] of expectedHeaders(file)) assert.equal(sent.headers.get(field), want, `${file}: ${field}`);
     }
+    await page.close();
+  } finally {
+    site.close();
+  }
+});
+
+test('a browser gets each of the widget\'s files compressed, as the copies the build wrote, and their integrity holds', async () => {
+  const site = await sites({ pages: (cdn) => ({ '/article.html': { body: article(concrete(doc['publisher-snippet'], { cdn })) } }) });
+  try {
+    const page = await browser.context.newPage();
+    const sent = {};
+    page.on('response', async (response) => {
+      if (response.url().startsWith(site.cdn)) sent[new URL(response.url()).pathname.slice(1)] = (await response.allHeaders())['content-encoding'];
+    });
+    await page.goto(`${site.publisher}/article.html`);
+    await ready(page);
+    await page.locator('eligibility-widget label.option:has(input[value=other])').click();
+    assert.equal(await page.locator('eligibility-widget .verdict').getAttribute('data-status'), 'not_eligible');
+    // Chromium accepts brotli: the `.br` beside each file, as scripts/serve.mjs sends it.
+    const expected = Object.fromEntries(['eligibility-widget.js', ...ELEMENT_FILES].map((name) => [files[name].file, 'br']));
+    assert.deepEqual(sent, expected);
+    // A client that takes only gzip gets the `.gz`; one that takes neither, the file.
+    const wasm = files['element-engine_bg.wasm'].file;
+    const only = (encoding) => new Promise((resolve, reject) => {
+      http.get(`${site.cdn}/${wasm}`, { headers: { 'accept-encoding': encoding } }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve([response.headers['content-encoding'], response.headers.vary, Buffer.concat(chunks)]));
+      }).on('error', reject);
+    });
+    const [gz, plain] = [await readFile(`${dist}${wasm}.gz`), await readFile(`${dist}${wasm}`)];
+    assert.deepEqual(await only('gzip, deflate'), ['gzip', 'Accept-Encoding', gz]);
+    assert.deepEqual(await only('identity'), [undefined, 'Accept-Encoding', plain]);
     await page.close();
   } finally {
     site.close();

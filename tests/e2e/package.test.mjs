@@ -22,6 +22,10 @@ test('npm pack gives an installable ES module with its types', async () => {
     for (const file of ['index.js', 'index.d.ts', 'eligibility-widget.js', 'embed.html', 'files.json', 'pack.schema.json', ...Object.values(built).map((f) => f.file)]) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
+    // The compressed copies a server sends in place of the files a page loads.
+    for (const file of ['eligibility-widget.js', built['element-engine_bg.wasm'].file]) {
+      for (const suffix of ['.gz', '.br']) assert.ok(files.includes(file + suffix), `${file}${suffix} is missing from the package`);
+    }
     const script = `
       import { evaluate, questions, programmes } from 'eligibility-widget';
       const report = evaluate('netflix-audiens-2020', { profession: 'technician', rights_not_renewed_since_2020: true,

@@ -1,10 +1,12 @@
 // The widget's weight, against the budget in bench/size-budget.json: gzipped sizes are
 // deterministic for a given build and Node, so this is a real test (timings are not,
-// and stay in the benchmarks). Run after scripts/build.sh, by `npm test`.
+// and stay in the benchmarks). Run after scripts/build.sh, by `npm test`. The budget
+// counts the `.gz` copies that the build writes and a server sends as they are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { OUR_FILES, ourSizes } from '../../bench/sizes.mjs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { copies, OUR_FILES, ourSizes } from '../../bench/sizes.mjs';
 
 const budget = JSON.parse(await readFile(new URL('../../bench/size-budget.json', import.meta.url), 'utf8'));
 
@@ -31,5 +33,19 @@ test('loader, ES module, glue and .wasm fit the gzip budget', async (t) => {
     + ` (${detail}); make it smaller, or raise bench/size-budget.json in the same commit and say why`);
   if (budget.budget_gzip_bytes - total >= 1024) {
     t.diagnostic(`${budget.budget_gzip_bytes - total} bytes under budget: lower bench/size-budget.json to keep the gain`);
+  }
+});
+
+test('each file a page loads has its .gz and .br copies, which decode to exactly that file', async () => {
+  // A stale copy would be sent in place of the file and fail its integrity check.
+  const dist = new URL('../../www/dist/', import.meta.url);
+  const manifest = JSON.parse(await readFile(new URL('files.json', dist), 'utf8'));
+  const pinned = [...OUR_FILES.map(([file]) => file), 'embed.js', 'embed-resize.js'].map((logical) => manifest[logical].file);
+  for (const name of ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned]) {
+    const bytes = await readFile(new URL(name, dist));
+    const { gz, br } = await copies(name);
+    assert.ok(gz && br, `www/dist/${name} has no .gz or no .br beside it`);
+    assert.ok(gunzipSync(gz).equals(bytes), `${name}.gz is not ${name}`);
+    assert.ok(brotliDecompressSync(br).equals(bytes), `${name}.br is not ${name}`);
   }
 });
