@@ -200,7 +200,7 @@ extern "C" {
     /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
     /// browser, a page that is not a secure context), which `copy` says.
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
-    fn write_text(text: &str) -> Result<JsValue, JsValue>;
+    fn write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -418,19 +418,24 @@ fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Resu
 /// whether it worked. A browser without the Clipboard API (or a page that is not a
 /// secure context) gets the failure said, not an exception.
 fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
-    let Some(promise) = write_text(text).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+    let Ok(promise) = write_text(text) else {
         set_text(live, failed);
         return;
     };
     // Emptied first, so that a second copy is said again.
     element::set_text_content(live, None);
-    let (on_done, on_failed) = (live.clone(), live.clone());
-    let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_done, done));
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_failed, failed));
+    let (done, failed) = (saying(live, done), saying(live, failed));
     let _ = promise.then2(&done, &failed);
     // The promise calls one of them later, once: a few bytes per copy, left to it.
     done.forget();
     failed.forget();
+}
+
+/// A callback that says `text` in `live`: both of `copy`'s made here, of one type, so
+/// that its glue is written once.
+fn saying(live: &Element, text: &'static str) -> Closure<dyn FnMut(JsValue)> {
+    let live = live.clone();
+    Closure::new(move |_: JsValue| set_text(&live, text))
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
