@@ -65,8 +65,9 @@ pub struct Mounted {
     entering: bool,
     /// What such a change did, until the `submit` (or the key's release) says it.
     unsaid: Option<Changes>,
-    /// Kept for as long as the widget lives: dropping it would detach the handlers.
-    listener: Closure<dyn FnMut(Event)>,
+    /// Kept for as long as the widget lives: dropping it would detach the handlers. Of
+    /// the type of `copy`'s callbacks, whose glue it shares.
+    listener: Closure<dyn FnMut(JsValue)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
 }
@@ -247,7 +248,10 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
     // Made with its listener, which holds it weakly: no later borrow to fail.
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
         let (weak, listener_queue) = (weak.clone(), queue.clone());
-        let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
+        // Events all, by what it listens to.
+        let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            handle(&weak, &listener_queue, event.unchecked_into())
+        });
         for kind in LISTENED {
             element::listen(&root, kind, listener.as_ref());
         }
