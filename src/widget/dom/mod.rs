@@ -511,9 +511,12 @@ impl Drop for Mounted {
 
 /// Does what an event of the visitor's asks; whether that may have changed a report.
 fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
-    let Some(target) = js::object::<JsValue>(event, "target").and_then(|t| t.dyn_into::<Element>().ok()) else {
+    // An element, told by the `closest` that is called on it below rather than by an
+    // `instanceof` import: a script may send an event from the shadow root or a text.
+    let Some(target) = js::object::<Element>(event, "target") else { return Ok(false) };
+    if js::object::<js_sys::Function>(&target, "closest").is_none() {
         return Ok(false);
-    };
+    }
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
     let kind = element::type_of(event);
     match kind.as_str() {
