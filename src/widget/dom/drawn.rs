@@ -9,7 +9,7 @@
 //! verdict that takes focus after "Continue" is heard once.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
@@ -86,14 +86,22 @@ struct QuestionNodes {
     block: Element,
     /// The question's label, for the live region.
     label: String,
-    /// Radio buttons, or the one text field.
-    inputs: Vec<HtmlInputElement>,
-    select: Option<HtmlSelectElement>,
-    error: Option<Element>,
-    /// A text field's note of what was read (« compris : 20 000 € »).
-    understood: Option<Element>,
-    /// A text field's choice between two readings: the group and its two buttons.
-    readings: Option<(Element, Element, Element)>,
+    /// Radio buttons, or a text field's "I don't know" box: checked when their value is
+    /// the answer.
+    boxes: Vec<Element>,
+    /// The select or the text field, whose value is the answer.
+    control: Option<Element>,
+    /// A text field's own.
+    text: Option<TextNodes>,
+}
+
+/// The parts of a text field's block that change with what was typed.
+struct TextNodes {
+    error: Element,
+    /// The note of what was read (« compris : 20 000 € »).
+    understood: Element,
+    /// The choice between two readings: the group and its two buttons.
+    readings: (Element, Element, Element),
 }
 
 struct ResultNodes {
@@ -273,38 +281,33 @@ impl Drawn {
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
             set_hidden(&nodes.block, !visible.contains(&q));
-            for input in &nodes.inputs {
-                if element::type_of(input) != "text" {
-                    // Set as a plain property: an import fewer than web-sys's setter.
-                    crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
-                } else {
-                    // "I don't know" is said by its box, not written in the field.
-                    let shown = if field.raw == UNKNOWN { "" } else { field.raw.as_str() };
-                    if element::value(input) != shown {
-                        element::set_value(input, shown);
-                    }
-                    element::set(input, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
-                }
+            for input in &nodes.boxes {
+                // Set as a plain property: an import fewer than web-sys's setter.
+                crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
             }
-            if let Some(select) = &nodes.select {
-                element::set_value(select, &field.raw);
-            }
-            if let Some(error) = &nodes.error {
-                let message = field.error.as_ref().map(|e| e.message(lang));
-                if let Some(text) = message.as_deref().filter(|m| element::text_content(error).as_deref() != Some(*m)) {
-                    changes.errors.push((q, text.to_owned()));
+            if let Some(control) = &nodes.control {
+                // "I don't know" is said by its box, not written in a text field.
+                let shown = if field.raw == UNKNOWN && nodes.text.is_some() { "" } else { field.raw.as_str() };
+                if element::value(control) != shown {
+                    element::set_value(control, shown);
                 }
-                show(error, message.as_deref());
             }
             let kind = state.form.question(q).map(|question| &question.kind);
-            if let (Some(note), Some(kind)) = (&nodes.understood, kind) {
-                let text = match field.reading {
+            if let (Some(text), Some(control), Some(kind)) = (&nodes.text, &nodes.control, kind) {
+                element::set(control, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
+                let message = field.error.as_ref().map(|e| e.message(lang));
+                if let Some(said) =
+                    message.as_deref().filter(|m| element::text_content(&text.error).as_deref() != Some(*m))
+                {
+                    changes.errors.push((q, said.to_owned()));
+                }
+                show(&text.error, message.as_deref());
+                let understood = match field.reading {
                     Some(Reading::Understood(value)) => Some(wording::understood(kind, value, lang)),
                     _ => None,
                 };
-                show(note, text.as_deref());
-            }
-            if let (Some((group, first, second)), Some(kind)) = (&nodes.readings, kind) {
+                show(&text.understood, understood.as_deref());
+                let (group, first, second) = &text.readings;
                 let choice = match field.reading {
                     Some(Reading::Ambiguous { first, second }) => Some((first, second)),
                     _ => None,
@@ -429,18 +432,15 @@ impl Drawn {
     /// region: focus reads it, once).
     pub fn focus_next(&self, next: Option<usize>) -> Focused {
         if let Some((q, nodes)) = next.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?))) {
-            if let Some((group, first, _)) = &nodes.readings {
+            if let Some((group, first, _)) = nodes.text.as_ref().map(|text| &text.readings) {
                 if element::attribute(group, "hidden").is_none() {
                     element::focus(first);
                     return Focused::Question(q);
                 }
             }
-            // The checked control, else the first, else the select: borrowed, not cloned.
-            let mut control: Option<&JsValue> = nodes.select.as_ref().map(AsRef::as_ref);
-            if let Some(input) = nodes.inputs.first() {
-                control = Some(input);
-            }
-            for input in &nodes.inputs {
+            // The checked box, else the field, else the first box: borrowed, not cloned.
+            let mut control = nodes.control.as_ref().or(nodes.boxes.first());
+            for input in &nodes.boxes {
                 if crate::js::flag(input, "checked") {
                     control = Some(input);
                     break;
@@ -641,24 +641,16 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
         element::set(&block, "aria-describedby", &slot.help_id);
     }
     let group = maker.node(&block, "div|class=options");
-    let mut inputs = Vec::with_capacity(options.len());
+    let mut boxes = Vec::with_capacity(options.len());
     for (value, text) in options {
         let option = maker.node(&group, "label|class=option");
         let input_id = cat!(slot.id, "-", value);
         let input =
             maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
         maker.put_text(&option, "span", text);
-        inputs.push(input.unchecked_into());
+        boxes.push(input);
     }
-    QuestionNodes {
-        block,
-        label: slot.label.to_owned(),
-        inputs,
-        select: None,
-        error: None,
-        understood: None,
-        readings: None,
-    }
+    QuestionNodes { block, label: slot.label.to_owned(), boxes, control: None, text: None }
 }
 
 fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> QuestionNodes {
@@ -672,15 +664,7 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
     for (value, text) in options {
         maker.put(&select, "option", &[("value", value)], Some(text));
     }
-    QuestionNodes {
-        block,
-        label: slot.label.to_owned(),
-        inputs: Vec::new(),
-        select: Some(select.unchecked_into()),
-        error: None,
-        understood: None,
-        readings: None,
-    }
+    QuestionNodes { block, label: slot.label.to_owned(), boxes: Vec::new(), control: Some(select), text: None }
 }
 
 fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> QuestionNodes {
@@ -717,10 +701,8 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     QuestionNodes {
         block,
         label: slot.label.to_owned(),
-        inputs: vec![input.unchecked_into(), unknown.unchecked_into()],
-        select: None,
-        error: Some(error),
-        understood: Some(understood),
-        readings: Some((group, first, second)),
+        boxes: vec![unknown],
+        control: Some(input),
+        text: Some(TextNodes { error, understood, readings: (group, first, second) }),
     }
 }
