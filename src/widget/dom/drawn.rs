@@ -84,8 +84,6 @@ pub enum Focused {
 
 struct QuestionNodes {
     block: Element,
-    /// The question's label, for the live region.
-    label: String,
     /// Radio buttons, or a text field's "I don't know" box: checked when their value is
     /// the answer.
     boxes: Vec<Element>,
@@ -278,6 +276,7 @@ impl Drawn {
         let first = self.headlines.is_empty();
         let mut changes = Changes::default();
         let visible = state.visible_questions(view);
+        let new_next = view.next_question != self.next;
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
             set_hidden(&nodes.block, !visible.contains(&q));
@@ -292,7 +291,11 @@ impl Drawn {
                     element::set_value(control, shown);
                 }
             }
-            let kind = state.form.question(q).map(|question| &question.kind);
+            let question = state.form.question(q);
+            if let (true, Some(question)) = (new_next && view.next_question == Some(q), question) {
+                changes.next_question = Some((q, cat!(ui(lang).next_question, " ", question.label.get(lang))));
+            }
+            let kind = question.map(|question| &question.kind);
             if let (Some(text), Some(control), Some(kind)) = (&nodes.text, &nodes.control, kind) {
                 element::set(control, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
                 let message = field.error.as_ref().map(|e| e.message(lang));
@@ -319,11 +322,7 @@ impl Drawn {
                 }
             }
         }
-        if view.next_question != self.next {
-            let next = view.next_question.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?)));
-            changes.next_question = next.map(|(q, nodes)| (q, cat!(ui(lang).next_question, " ", nodes.label)));
-            self.next = view.next_question;
-        }
+        self.next = view.next_question;
 
         let mut headlines = Vec::with_capacity(self.programmes.len());
         for ((nodes, outcome), report) in self.programmes.iter().zip(&view.outcomes).zip(view.reports.iter()) {
@@ -650,7 +649,7 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
         maker.put_text(&option, "span", text);
         boxes.push(input);
     }
-    QuestionNodes { block, label: slot.label.to_owned(), boxes, control: None, text: None }
+    QuestionNodes { block, boxes, control: None, text: None }
 }
 
 fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> QuestionNodes {
@@ -664,7 +663,7 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
     for (value, text) in options {
         maker.put(&select, "option", &[("value", value)], Some(text));
     }
-    QuestionNodes { block, label: slot.label.to_owned(), boxes: Vec::new(), control: Some(select), text: None }
+    QuestionNodes { block, boxes: Vec::new(), control: Some(select), text: None }
 }
 
 fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> QuestionNodes {
@@ -700,7 +699,6 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let second = maker.node(&group, "button|type=button|class=secondary|data-reading=1");
     QuestionNodes {
         block,
-        label: slot.label.to_owned(),
         boxes: vec![unknown],
         control: Some(input),
         text: Some(TextNodes { error, understood, readings: (group, first, second) }),
