@@ -672,10 +672,8 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let note_id = slot.part("-understood");
     let prompt_id = slot.part("-readings");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)]);
-    let described_by = match &slot.help {
-        Some(_) => cat!(slot.help_id, " ", error_id, " ", note_id, " ", prompt_id),
-        None => cat!(error_id, " ", note_id, " ", prompt_id),
-    };
+    let help = if slot.help.is_some() { (slot.help_id.as_str(), " ") } else { ("", "") };
+    let described_by = cat!(help.0, help.1, error_id, " ", note_id, " ", prompt_id);
     let attributes = [
         ("inputmode", inputmode),
         ("name", slot.name),
