@@ -579,14 +579,8 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
                 let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(false) };
                 let words = keep(state.lang);
                 match action.as_str() {
-                    "print" | "copy" => {
-                        let summary = Summary::of(state);
-                        if action == "print" {
-                            printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
-                        } else {
-                            copy(&summary.text(), drawn.live(), words.copied, words.copy_failed);
-                        }
-                    }
+                    "print" => printed::print(&m.maker, &m.root, &mut m.printer, &Summary::of(state))?,
+                    "copy" => copy(&Summary::of(state).text(), drawn.live(), words.copied, words.copy_failed),
                     "share" => {
                         let link = link_to(&m.host, &m.maker.document, state)?;
                         copy(&link, drawn.live(), words.link_copied, words.copy_failed);
@@ -713,10 +707,13 @@ impl Mounted {
     /// empty, that there is none), rather than showing nothing.
     fn show_problem(&self, lang: Lang, programme: &str) {
         element::set_text_content(&self.root, None);
-        let text = match (programme, lang) {
-            ("", _) => ui(lang).no_programme.to_owned(),
-            (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),
-            (_, Lang::En) => cat!(ui(lang).unknown_programme, ": “", programme, "”."),
+        let (open, close) = match lang {
+            Lang::Fr => ("\u{a0}: «\u{a0}", "\u{a0}»."),
+            Lang::En => (": “", "”."),
+        };
+        let text = match programme {
+            "" => ui(lang).no_programme.to_owned(),
+            _ => cat!(ui(lang).unknown_programme, open, programme, close),
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         element::append(&self.root, &problem);
