@@ -27,7 +27,6 @@ use eligibility_rules::cat;
 const MAX_RADIOS: usize = 6;
 
 pub struct Drawn {
-    lang: Lang,
     language: HtmlElement,
     /// What opening a link did (answers restored, rules changed, answers left out).
     note: Element,
@@ -247,7 +246,6 @@ impl Drawn {
         let live = maker.node(&widget, "p|class=live visually-hidden|role=status|aria-live=polite");
         element::append(root, &widget);
         let mut drawn = Drawn {
-            lang,
             language: language.unchecked_into(),
             note,
             questions,
@@ -262,10 +260,6 @@ impl Drawn {
         // The first drawing changes nothing a visitor did: nothing is said.
         drawn.sync(maker, state, state.view());
         drawn
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.lang
     }
 
     /// Brings the drawn form in line with the state: shown questions, values, errors

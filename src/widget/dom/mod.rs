@@ -674,13 +674,10 @@ impl Mounted {
         self.drawn = Some(drawn);
     }
 
-    /// Brings the drawing in line with the state; what changed, to be said.
+    /// Brings the drawing in line with the state; what changed, to be said. Of the
+    /// same language: each switch of language redraws it.
     fn sync(&mut self) -> Changes {
         let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Changes::default() };
-        if drawn.lang() != state.lang {
-            self.redraw();
-            return Changes::default();
-        }
         drawn.sync(&self.maker, state, state.view())
     }
 
