@@ -49,7 +49,8 @@ pub struct Drawn {
 #[derive(Debug, Default)]
 pub struct Changes {
     /// `(programme's index, what to say)` for each verdict whose headline changed; in a
-    /// form of several, each is preceded by the programme's name.
+    /// form of several, each is preceded by the programme's name. A programme's last
+    /// is the one said.
     verdicts: Vec<(usize, String)>,
     /// `(question's index, message)` for each field that became invalid.
     errors: Vec<(usize, String)>,
@@ -58,10 +59,9 @@ pub struct Changes {
 }
 
 impl Changes {
-    /// These changes, then `later` ones: the last word on each verdict and on the next question.
+    /// These changes, then `later` ones: the last word on the next question (and, as
+    /// `announce` reads them, on each verdict).
     pub fn then(mut self, later: Changes) -> Changes {
-        // `sync` says each programme's verdict once: the later one replaces the earlier.
-        self.verdicts.retain(|(i, _)| !later.verdicts.iter().any(|(j, _)| j == i));
         self.verdicts.extend(later.verdicts);
         self.errors.extend(later.errors);
         if later.next_question.is_some() {
@@ -377,8 +377,10 @@ impl Drawn {
             text.push_str(part.trim_end_matches('.'));
             said = true;
         };
-        for (i, verdict) in &changes.verdicts {
-            if focused != Focused::Result(*i) {
+        for (k, (i, verdict)) in changes.verdicts.iter().enumerate() {
+            // A programme's verdict replaced by a later one (`then`) is not said.
+            let later = changes.verdicts.get(k + 1..).unwrap_or_default();
+            if focused != Focused::Result(*i) && !later.iter().any(|(j, _)| j == i) {
                 say(verdict);
             }
         }
