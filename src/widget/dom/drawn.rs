@@ -72,7 +72,6 @@ impl Changes {
 }
 
 /// Where `focus_next` put the focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focused {
     /// A control of this question.
     Question(usize),
@@ -367,6 +366,12 @@ impl Drawn {
     /// question's error (its field describes it). With nothing to say, the region is
     /// emptied (a removal is not read).
     pub fn announce(&self, changes: Changes, focused: Focused) {
+        // What focus says, as two indices compared in place.
+        let (result, question) = match focused {
+            Focused::Result(i) => (Some(i), None),
+            Focused::Question(q) => (None, Some(q)),
+            Focused::Nothing => (None, None),
+        };
         // Written as it goes, each part without its final dots, rather than collected and joined.
         let mut text = String::new();
         let mut said = false;
@@ -380,17 +385,17 @@ impl Drawn {
         for (k, (i, verdict)) in changes.verdicts.iter().enumerate() {
             // A programme's verdict replaced by a later one (`then`) is not said.
             let later = changes.verdicts.get(k + 1..).unwrap_or_default();
-            if focused != Focused::Result(*i) && !later.iter().any(|(j, _)| j == i) {
+            if result != Some(*i) && !later.iter().any(|(j, _)| j == i) {
                 say(verdict);
             }
         }
         for (q, error) in &changes.errors {
-            if focused != Focused::Question(*q) {
+            if question != Some(*q) {
                 say(error);
             }
         }
-        if let (false, Some((q, next))) = (matches!(focused, Focused::Result(_)), &changes.next_question) {
-            if focused != Focused::Question(*q) {
+        if let (None, Some((q, next))) = (result, &changes.next_question) {
+            if question != Some(*q) {
                 say(next);
             }
         }
