@@ -340,8 +340,10 @@ impl Drawn {
         let order = state.results_order(view);
         set_hidden(&self.none_for_country, !order.is_empty() || !state.form.routes);
         if order != self.order {
-            for nodes in order.iter().filter_map(|&i| self.programmes.get(i)) {
-                element::append(&self.results, &nodes.section);
+            for &i in &order {
+                if let Some(nodes) = self.programmes.get(i) {
+                    element::append(&self.results, &nodes.section);
+                }
             }
             self.order = order;
         }

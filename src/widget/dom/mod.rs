@@ -639,10 +639,18 @@ fn question_of(element: &Element) -> Option<usize> {
 /// A question's index as the drawing writes it (`i18n::digits`: decimal digits, no
 /// sign, a few at most), read back without the standard library's general parser.
 fn index(text: &str) -> Option<usize> {
-    if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() || text.len() > 9 {
         return None;
     }
-    Some(text.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')))
+    // Checked and added in one pass.
+    let mut n = 0;
+    for digit in text.bytes() {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + usize::from(digit - b'0');
+    }
+    Some(n)
 }
 
 /// The value a control of a question gives (an `input` or a `select`: the only elements
