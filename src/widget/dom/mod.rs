@@ -16,6 +16,7 @@ mod printed;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -376,17 +377,16 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     Ok(true)
 }
 
-thread_local! {
-    /// Whether a widget of the page took the link's answers: one link, one widget, once
-    /// (not again when it is rebuilt, nor by a widget added later).
-    static LINK_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+/// Whether a widget of the page took the link's answers: one link, one widget, once
+/// (not again when it is rebuilt, nor by a widget added later). An atomic, read and
+/// written in place, where a thread-local is reached through a function per use.
+static LINK_TAKEN: AtomicBool = AtomicBool::new(false);
 
 /// Restores into `state` the answers of the page's link (`location.hash`) if it was
 /// made by this widget: the same programmes, the same rank among the page's widgets of
 /// those programmes. A link of ours that cannot be read is said by the first widget.
 fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -> Option<FromLink> {
-    if LINK_TAKEN.with(|taken| taken.get()) {
+    if LINK_TAKEN.load(Relaxed) {
         return None;
     }
     let hash = location_part("hash")?;
@@ -404,7 +404,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
             FromLink::restore(state, &link)
         }
     };
-    LINK_TAKEN.with(|taken| taken.set(true));
+    LINK_TAKEN.store(true, Relaxed);
     Some(outcome)
 }
 
