@@ -9,7 +9,7 @@
 //! verdict that takes focus after "Continue" is heard once.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
@@ -27,7 +27,6 @@ use eligibility_rules::cat;
 const MAX_RADIOS: usize = 6;
 
 pub struct Drawn {
-    lang: Lang,
     language: HtmlElement,
     /// What opening a link did (answers restored, rules changed, answers left out).
     note: Element,
@@ -50,7 +49,8 @@ pub struct Drawn {
 #[derive(Debug, Default)]
 pub struct Changes {
     /// `(programme's index, what to say)` for each verdict whose headline changed; in a
-    /// form of several, each is preceded by the programme's name.
+    /// form of several, each is preceded by the programme's name. A programme's last
+    /// is the one said.
     verdicts: Vec<(usize, String)>,
     /// `(question's index, message)` for each field that became invalid.
     errors: Vec<(usize, String)>,
@@ -59,10 +59,9 @@ pub struct Changes {
 }
 
 impl Changes {
-    /// These changes, then `later` ones: the last word on each verdict and on the next question.
+    /// These changes, then `later` ones: the last word on the next question (and, as
+    /// `announce` reads them, on each verdict).
     pub fn then(mut self, later: Changes) -> Changes {
-        // `sync` says each programme's verdict once: the later one replaces the earlier.
-        self.verdicts.retain(|(i, _)| !later.verdicts.iter().any(|(j, _)| j == i));
         self.verdicts.extend(later.verdicts);
         self.errors.extend(later.errors);
         if later.next_question.is_some() {
@@ -73,7 +72,6 @@ impl Changes {
 }
 
 /// Where `focus_next` put the focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focused {
     /// A control of this question.
     Question(usize),
@@ -84,16 +82,22 @@ pub enum Focused {
 
 struct QuestionNodes {
     block: Element,
-    /// The question's label, for the live region.
-    label: String,
-    /// Radio buttons, or the one text field.
-    inputs: Vec<HtmlInputElement>,
-    select: Option<HtmlSelectElement>,
-    error: Option<Element>,
-    /// A text field's note of what was read (« compris : 20 000 € »).
-    understood: Option<Element>,
-    /// A text field's choice between two readings: the group and its two buttons.
-    readings: Option<(Element, Element, Element)>,
+    /// Radio buttons, or a text field's "I don't know" box: checked when their value is
+    /// the answer.
+    boxes: Vec<Element>,
+    /// The select or the text field, whose value is the answer.
+    control: Option<Element>,
+    /// A text field's own.
+    text: Option<TextNodes>,
+}
+
+/// The parts of a text field's block that change with what was typed.
+struct TextNodes {
+    error: Element,
+    /// The note of what was read (« compris : 20 000 € »).
+    understood: Element,
+    /// The choice between two readings: the group and its two buttons.
+    readings: (Element, Element, Element),
 }
 
 struct ResultNodes {
@@ -241,7 +245,6 @@ impl Drawn {
         let live = maker.node(&widget, "p|class=live visually-hidden|role=status|aria-live=polite");
         element::append(root, &widget);
         let mut drawn = Drawn {
-            lang,
             language: language.unchecked_into(),
             note,
             questions,
@@ -258,10 +261,6 @@ impl Drawn {
         drawn
     }
 
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
     /// Brings the drawn form in line with the state: shown questions, values, errors
     /// and each programme's result. Nodes are changed in place, never rebuilt. Returns
     /// what changed, for `announce`; nothing on the first drawing.
@@ -270,41 +269,41 @@ impl Drawn {
         let first = self.headlines.is_empty();
         let mut changes = Changes::default();
         let visible = state.visible_questions(view);
+        let new_next = view.next_question != self.next;
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
             let Some(nodes) = nodes else { continue };
             set_hidden(&nodes.block, !visible.contains(&q));
-            for input in &nodes.inputs {
-                if element::type_of(input) != "text" {
-                    // Set as a plain property: an import fewer than web-sys's setter.
-                    crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
-                } else {
-                    // "I don't know" is said by its box, not written in the field.
-                    let shown = if field.raw == UNKNOWN { "" } else { field.raw.as_str() };
-                    if element::value(input) != shown {
-                        element::set_value(input, shown);
-                    }
-                    element::set(input, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
+            for input in &nodes.boxes {
+                // Set as a plain property: an import fewer than web-sys's setter.
+                crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
+            }
+            if let Some(control) = &nodes.control {
+                // "I don't know" is said by its box, not written in a text field.
+                let shown = if field.raw == UNKNOWN && nodes.text.is_some() { "" } else { field.raw.as_str() };
+                if element::value(control) != shown {
+                    element::set_value(control, shown);
                 }
             }
-            if let Some(select) = &nodes.select {
-                element::set_value(select, &field.raw);
+            let question = state.form.question(q);
+            if let (true, Some(question)) = (new_next && view.next_question == Some(q), question) {
+                changes.next_question = Some((q, cat!(ui(lang).next_question, " ", question.label.get(lang))));
             }
-            if let Some(error) = &nodes.error {
+            let kind = question.map(|question| &question.kind);
+            if let (Some(text), Some(control), Some(kind)) = (&nodes.text, &nodes.control, kind) {
+                element::set(control, "aria-invalid", if field.error.is_some() { "true" } else { "false" });
                 let message = field.error.as_ref().map(|e| e.message(lang));
-                if let Some(text) = message.as_deref().filter(|m| element::text_content(error).as_deref() != Some(*m)) {
-                    changes.errors.push((q, text.to_owned()));
+                if let Some(said) =
+                    message.as_deref().filter(|m| element::text_content(&text.error).as_deref() != Some(*m))
+                {
+                    changes.errors.push((q, said.to_owned()));
                 }
-                show(error, message.as_deref());
-            }
-            let kind = state.form.question(q).map(|question| &question.kind);
-            if let (Some(note), Some(kind)) = (&nodes.understood, kind) {
-                let text = match field.reading {
+                show(&text.error, message.as_deref());
+                let understood = match field.reading {
                     Some(Reading::Understood(value)) => Some(wording::understood(kind, value, lang)),
                     _ => None,
                 };
-                show(note, text.as_deref());
-            }
-            if let (Some((group, first, second)), Some(kind)) = (&nodes.readings, kind) {
+                show(&text.understood, understood.as_deref());
+                let (group, first, second) = &text.readings;
                 let choice = match field.reading {
                     Some(Reading::Ambiguous { first, second }) => Some((first, second)),
                     _ => None,
@@ -316,11 +315,7 @@ impl Drawn {
                 }
             }
         }
-        if view.next_question != self.next {
-            let next = view.next_question.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?)));
-            changes.next_question = next.map(|(q, nodes)| (q, cat!(ui(lang).next_question, " ", nodes.label)));
-            self.next = view.next_question;
-        }
+        self.next = view.next_question;
 
         let mut headlines = Vec::with_capacity(self.programmes.len());
         for ((nodes, outcome), report) in self.programmes.iter().zip(&view.outcomes).zip(view.reports.iter()) {
@@ -345,8 +340,10 @@ impl Drawn {
         let order = state.results_order(view);
         set_hidden(&self.none_for_country, !order.is_empty() || !state.form.routes);
         if order != self.order {
-            for nodes in order.iter().filter_map(|&i| self.programmes.get(i)) {
-                element::append(&self.results, &nodes.section);
+            for &i in &order {
+                if let Some(nodes) = self.programmes.get(i) {
+                    element::append(&self.results, &nodes.section);
+                }
             }
             self.order = order;
         }
@@ -371,6 +368,12 @@ impl Drawn {
     /// question's error (its field describes it). With nothing to say, the region is
     /// emptied (a removal is not read).
     pub fn announce(&self, changes: Changes, focused: Focused) {
+        // What focus says, as two indices compared in place.
+        let (result, question) = match focused {
+            Focused::Result(i) => (Some(i), None),
+            Focused::Question(q) => (None, Some(q)),
+            Focused::Nothing => (None, None),
+        };
         // Written as it goes, each part without its final dots, rather than collected and joined.
         let mut text = String::new();
         let mut said = false;
@@ -381,18 +384,20 @@ impl Drawn {
             text.push_str(part.trim_end_matches('.'));
             said = true;
         };
-        for (i, verdict) in &changes.verdicts {
-            if focused != Focused::Result(*i) {
+        for (k, (i, verdict)) in changes.verdicts.iter().enumerate() {
+            // A programme's verdict replaced by a later one (`then`) is not said.
+            let later = changes.verdicts.get(k + 1..).unwrap_or_default();
+            if result != Some(*i) && !later.iter().any(|(j, _)| j == i) {
                 say(verdict);
             }
         }
         for (q, error) in &changes.errors {
-            if focused != Focused::Question(*q) {
+            if question != Some(*q) {
                 say(error);
             }
         }
-        if let (false, Some((q, next))) = (matches!(focused, Focused::Result(_)), &changes.next_question) {
-            if focused != Focused::Question(*q) {
+        if let (None, Some((q, next))) = (result, &changes.next_question) {
+            if question != Some(*q) {
                 say(next);
             }
         }
@@ -429,18 +434,15 @@ impl Drawn {
     /// region: focus reads it, once).
     pub fn focus_next(&self, next: Option<usize>) -> Focused {
         if let Some((q, nodes)) = next.and_then(|q| Some((q, self.questions.get(q)?.as_ref()?))) {
-            if let Some((group, first, _)) = &nodes.readings {
+            if let Some((group, first, _)) = nodes.text.as_ref().map(|text| &text.readings) {
                 if element::attribute(group, "hidden").is_none() {
                     element::focus(first);
                     return Focused::Question(q);
                 }
             }
-            // The checked control, else the first, else the select: borrowed, not cloned.
-            let mut control: Option<&JsValue> = nodes.select.as_ref().map(AsRef::as_ref);
-            if let Some(input) = nodes.inputs.first() {
-                control = Some(input);
-            }
-            for input in &nodes.inputs {
+            // The checked box, else the field, else the first box: borrowed, not cloned.
+            let mut control = nodes.control.as_ref().or(nodes.boxes.first());
+            for input in &nodes.boxes {
                 if crate::js::flag(input, "checked") {
                     control = Some(input);
                     break;
@@ -641,24 +643,16 @@ fn radio_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)]) -> Ques
         element::set(&block, "aria-describedby", &slot.help_id);
     }
     let group = maker.node(&block, "div|class=options");
-    let mut inputs = Vec::with_capacity(options.len());
+    let mut boxes = Vec::with_capacity(options.len());
     for (value, text) in options {
         let option = maker.node(&group, "label|class=option");
         let input_id = cat!(slot.id, "-", value);
         let input =
             maker.add(&option, "input|type=radio", &[("name", slot.name), ("value", value), ("id", &input_id)], None);
         maker.put_text(&option, "span", text);
-        inputs.push(input.unchecked_into());
+        boxes.push(input);
     }
-    QuestionNodes {
-        block,
-        label: slot.label.to_owned(),
-        inputs,
-        select: None,
-        error: None,
-        understood: None,
-        readings: None,
-    }
+    QuestionNodes { block, boxes, control: None, text: None }
 }
 
 fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeholder: &str) -> QuestionNodes {
@@ -672,15 +666,7 @@ fn select_block(maker: &Maker, slot: &Slot<'_>, options: &[(&str, &str)], placeh
     for (value, text) in options {
         maker.put(&select, "option", &[("value", value)], Some(text));
     }
-    QuestionNodes {
-        block,
-        label: slot.label.to_owned(),
-        inputs: Vec::new(),
-        select: Some(select.unchecked_into()),
-        error: None,
-        understood: None,
-        readings: None,
-    }
+    QuestionNodes { block, boxes: Vec::new(), control: Some(select), text: None }
 }
 
 fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> QuestionNodes {
@@ -689,10 +675,8 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let note_id = slot.part("-understood");
     let prompt_id = slot.part("-readings");
     let block = question_block(maker, "div|class=question", slot, "label", &[("for", &input_id)]);
-    let described_by = match &slot.help {
-        Some(_) => cat!(slot.help_id, " ", error_id, " ", note_id, " ", prompt_id),
-        None => cat!(error_id, " ", note_id, " ", prompt_id),
-    };
+    let help = if slot.help.is_some() { (slot.help_id.as_str(), " ") } else { ("", "") };
+    let described_by = cat!(help.0, help.1, error_id, " ", note_id, " ", prompt_id);
     let attributes = [
         ("inputmode", inputmode),
         ("name", slot.name),
@@ -716,11 +700,8 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let second = maker.node(&group, "button|type=button|class=secondary|data-reading=1");
     QuestionNodes {
         block,
-        label: slot.label.to_owned(),
-        inputs: vec![input.unchecked_into(), unknown.unchecked_into()],
-        select: None,
-        error: Some(error),
-        understood: Some(understood),
-        readings: Some((group, first, second)),
+        boxes: vec![unknown],
+        control: Some(input),
+        text: Some(TextNodes { error, understood, readings: (group, first, second) }),
     }
 }

@@ -16,6 +16,7 @@ mod printed;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,11 +46,11 @@ pub struct Mounted {
     host: HtmlElement,
     root: ShadowRoot,
     maker: Maker,
-    state: Option<WidgetState>,
+    /// The form and its drawing, while the `programme` attribute names programmes it knows.
+    shown: Option<Shown>,
     /// The answers kept while the `programme` attribute names no programme it knows
     /// (so that a passing change of attribute does not lose them), or given to mount.
     kept: Option<Vec<Kept>>,
-    drawn: Option<Drawn>,
     /// The attributes the state was built from, to tell what an attribute change changes.
     attributes: (String, Lang, Features),
     /// What opening a link did to this widget, said until the visitor starts over.
@@ -65,13 +66,43 @@ pub struct Mounted {
     entering: bool,
     /// What such a change did, until the `submit` (or the key's release) says it.
     unsaid: Option<Changes>,
-    /// Kept for as long as the widget lives: dropping it would detach the handlers.
-    listener: Closure<dyn FnMut(Event)>,
+    /// Kept for as long as the widget lives: dropping it would detach the handlers. Of
+    /// the type of `copy`'s callbacks, whose glue it shares.
+    listener: Closure<dyn FnMut(JsValue)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
 }
 
 type Shared = Rc<RefCell<Mounted>>;
+
+/// A form and its drawing, made and dropped together: one test of whether a widget
+/// shows a form, where each would have its own.
+struct Shown {
+    state: WidgetState,
+    drawn: Drawn,
+}
+
+impl Shown {
+    /// Updates the state with `message`, then the drawing; what changed, to be said.
+    fn send(&mut self, maker: &Maker, message: Message) -> Changes {
+        self.state.update(message);
+        self.sync(maker)
+    }
+
+    /// Brings the drawing in line with the state; what changed, to be said. Of the
+    /// same language: each switch of language redraws it.
+    fn sync(&mut self, maker: &Maker) -> Changes {
+        self.drawn.sync(maker, &self.state, self.state.view())
+    }
+}
+
+/// Draws `state` anew (for new programmes, a new language or new features), with what
+/// the link did, if it did anything.
+fn draw(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Features, link: Option<&FromLink>) -> Drawn {
+    let drawn = Drawn::build(maker, root, state, features);
+    drawn.show_note(link.map(|f| f.message(state)).as_deref());
+    drawn
+}
 
 /// Work that reached a widget while it was busy with other work (a listener of the
 /// host page, or a blur while focus moves, calling back in): done right after, in order.
@@ -101,8 +132,8 @@ impl Handle {
     /// What the visitor typed or chose, to mount the widget again with it later.
     pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
         let m = self.mounted.try_borrow().map_err(|_| "the widget is busy")?;
-        Ok(match (&m.state, &m.kept) {
-            (Some(state), _) => state.kept(),
+        Ok(match (&m.shown, &m.kept) {
+            (Some(shown), _) => shown.state.kept(),
             (None, kept) => kept.clone().unwrap_or_default(),
         })
     }
@@ -200,7 +231,7 @@ extern "C" {
     /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
     /// browser, a page that is not a secure context), which `copy` says.
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
-    fn write_text(text: &str) -> Result<JsValue, JsValue>;
+    fn write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -247,7 +278,10 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
     // Made with its listener, which holds it weakly: no later borrow to fail.
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
         let (weak, listener_queue) = (weak.clone(), queue.clone());
-        let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&weak, &listener_queue, event));
+        // Events all, by what it listens to.
+        let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            handle(&weak, &listener_queue, event.unchecked_into())
+        });
         for kind in LISTENED {
             element::listen(&root, kind, listener.as_ref());
         }
@@ -255,9 +289,8 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
             host,
             root,
             maker: Maker { document },
-            state: None,
+            shown: None,
             kept: (!kept.is_empty()).then(|| kept.to_vec()),
-            drawn: None,
             attributes: (String::new(), Lang::Fr, Features::default()),
             from_link: None,
             printer: None,
@@ -280,10 +313,11 @@ const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 /// whether that may have changed a report.
 fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    let m = &mut *m;
     let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
     let lang = attribute_lang(&m.host, &m.maker.document);
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
-    let programmes_changed = m.attributes.0 != programme_attribute || m.state.is_none();
+    let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
     if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
         return Ok(false);
     }
@@ -304,10 +338,10 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         match unknown {
             None if !programmes.is_empty() => {
                 let mut state = WidgetState::new(programmes, lang, js::today());
-                match (m.state.take(), m.kept.take()) {
+                match (m.shown.take(), m.kept.take()) {
                     // Another list of programmes: what the link did no longer applies.
                     (Some(old), _) => {
-                        state.keep_answers_of(old);
+                        state.keep_answers_of(old.state);
                         m.from_link = None;
                     }
                     (None, Some(kept)) => state.restore(&kept),
@@ -315,13 +349,13 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
                     (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
                     (None, None) => {}
                 }
-                m.state = Some(state);
+                let drawn = draw(&m.maker, &m.root, &state, features, m.from_link.as_ref());
+                m.shown = Some(Shown { state, drawn });
             }
             unknown => {
-                if let Some(state) = m.state.take() {
-                    m.kept = Some(state.kept());
+                if let Some(old) = m.shown.take() {
+                    m.kept = Some(old.state.kept());
                 }
-                m.drawn = None;
                 let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
                 m.show_problem(lang, &wrong);
                 return Ok(false);
@@ -330,32 +364,29 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     } else {
         m.attributes.1 = lang;
         m.attributes.2 = features;
-        if let Some(state) = m.state.as_mut() {
-            state.update(Message::SwitchLanguage(lang));
+        if let Some(shown) = &mut m.shown {
+            shown.state.update(Message::SwitchLanguage(lang));
+            shown.drawn = draw(&m.maker, &m.root, &shown.state, features, m.from_link.as_ref());
         }
     }
-    m.redraw();
-    if let (Some(drawn), Some(from_link), true) = (&m.drawn, &m.from_link, programmes_changed) {
+    if let (Some(shown), Some(from_link), true) = (&m.shown, &m.from_link, programmes_changed) {
         // Said once, and the widget brought into view: the visitor came for it.
-        if let Some(state) = &m.state {
-            set_text(drawn.live(), &from_link.message(state));
-        }
+        set_text(shown.drawn.live(), &from_link.message(&shown.state));
         element::call(&m.host, "scrollIntoView");
     }
     Ok(true)
 }
 
-thread_local! {
-    /// Whether a widget of the page took the link's answers: one link, one widget, once
-    /// (not again when it is rebuilt, nor by a widget added later).
-    static LINK_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+/// Whether a widget of the page took the link's answers: one link, one widget, once
+/// (not again when it is rebuilt, nor by a widget added later). An atomic, read and
+/// written in place, where a thread-local is reached through a function per use.
+static LINK_TAKEN: AtomicBool = AtomicBool::new(false);
 
 /// Restores into `state` the answers of the page's link (`location.hash`) if it was
 /// made by this widget: the same programmes, the same rank among the page's widgets of
 /// those programmes. A link of ours that cannot be read is said by the first widget.
 fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -> Option<FromLink> {
-    if LINK_TAKEN.with(|taken| taken.get()) {
+    if LINK_TAKEN.load(Relaxed) {
         return None;
     }
     let hash = location_part("hash")?;
@@ -373,7 +404,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
             FromLink::restore(state, &link)
         }
     };
-    LINK_TAKEN.with(|taken| taken.set(true));
+    LINK_TAKEN.store(true, Relaxed);
     Some(outcome)
 }
 
@@ -418,19 +449,24 @@ fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Resu
 /// whether it worked. A browser without the Clipboard API (or a page that is not a
 /// secure context) gets the failure said, not an exception.
 fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
-    let Some(promise) = write_text(text).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+    let Ok(promise) = write_text(text) else {
         set_text(live, failed);
         return;
     };
     // Emptied first, so that a second copy is said again.
     element::set_text_content(live, None);
-    let (on_done, on_failed) = (live.clone(), live.clone());
-    let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_done, done));
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| set_text(&on_failed, failed));
+    let (done, failed) = (saying(live, done), saying(live, failed));
     let _ = promise.then2(&done, &failed);
     // The promise calls one of them later, once: a few bytes per copy, left to it.
     done.forget();
     failed.forget();
+}
+
+/// A callback that says `text` in `live`: both of `copy`'s made here, of one type, so
+/// that its glue is written once.
+fn saying(live: &Element, text: &'static str) -> Closure<dyn FnMut(JsValue)> {
+    let live = live.clone();
+    Closure::new(move |_: JsValue| set_text(&live, text))
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
@@ -502,10 +538,16 @@ impl Drop for Mounted {
 
 /// Does what an event of the visitor's asks; whether that may have changed a report.
 fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
-    let Some(target) = js::object::<JsValue>(event, "target").and_then(|t| t.dyn_into::<Element>().ok()) else {
+    // An element, told by the `closest` that is called on it below rather than by an
+    // `instanceof` import: a script may send an event from the shadow root or a text.
+    let Some(target) = js::object::<Element>(event, "target") else { return Ok(false) };
+    if js::object::<js_sys::Function>(&target, "closest").is_none() {
         return Ok(false);
-    };
+    }
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    let m = &mut *m;
+    // Without a form, the widget shows only a message, which no event acts on.
+    let Some(shown) = &mut m.shown else { return Ok(false) };
     let kind = element::type_of(event);
     match kind.as_str() {
         "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
@@ -513,84 +555,66 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
             // An input has no children: no ancestor of the target is one.
             m.entering = down && element::matches(&target, "input[type=text]");
             // Released with no `submit`: say now what the change did.
-            if let (false, Some(changes), Some(drawn)) = (down, m.unsaid.take(), &m.drawn) {
-                drawn.announce(changes, Focused::Nothing);
+            if let (false, Some(changes)) = (down, m.unsaid.take()) {
+                shown.drawn.announce(changes, Focused::Nothing);
             }
             return Ok(false);
         }
         "change" => {
             let Some(question) = question_of(&target) else { return Ok(false) };
             let raw = value_of(&target);
-            let changes = m.send(Message::Answer { question, raw });
+            let changes = shown.send(&m.maker, Message::Answer { question, raw });
             if m.entering {
                 m.unsaid = Some(m.unsaid.take().unwrap_or_default().then(changes));
-            } else if let Some(drawn) = &m.drawn {
+            } else {
                 // Focus stays where the visitor put it: say all that changed.
-                drawn.announce(changes, Focused::Nothing);
+                shown.drawn.announce(changes, Focused::Nothing);
             }
         }
         "submit" => {
             element::call(event, "preventDefault");
-            m.commit_text_fields();
-            let changes = m.unsaid.take().unwrap_or_default().then(m.sync());
-            let next = m.state.as_ref().and_then(|s| s.view().next_question);
-            if let Some(drawn) = &m.drawn {
-                let focused = drawn.focus_next(next);
-                drawn.announce(changes, focused);
-            }
+            commit_text_fields(&m.root, &mut shown.state);
+            let changes = m.unsaid.take().unwrap_or_default().then(shown.sync(&m.maker));
+            let focused = shown.drawn.focus_next(shown.state.view().next_question);
+            shown.drawn.announce(changes, focused);
         }
         // The widget's buttons: none holds another, so the nearest is the one clicked.
         "click" => {
             let Some(button) = element::closest(&target, BUTTONS) else { return Ok(false) };
             // No ancestor of a button of the widget's is the language button.
             if element::matches(&button, ".language") {
-                let lang = match m.state.as_ref().map(|s| s.lang) {
-                    Some(Lang::En) => Lang::Fr,
-                    _ => Lang::En,
+                let lang = match shown.state.lang {
+                    Lang::En => Lang::Fr,
+                    Lang::Fr => Lang::En,
                 };
-                if let Some(state) = m.state.as_mut() {
-                    state.update(Message::SwitchLanguage(lang));
-                }
-                m.redraw();
-                if let Some(drawn) = &m.drawn {
-                    element::focus(drawn.language_button());
-                }
+                shown.state.update(Message::SwitchLanguage(lang));
+                shown.drawn = draw(&m.maker, &m.root, &shown.state, m.attributes.2, m.from_link.as_ref());
+                element::focus(shown.drawn.language_button());
             } else if let Some(reading) = element::attribute(&button, "data-reading") {
                 let Some(question) = question_of(&target) else { return Ok(false) };
-                m.send(Message::ChooseReading { question, second: reading == "1" });
+                shown.send(&m.maker, Message::ChooseReading { question, second: reading == "1" });
                 // The buttons hide once chosen: focus goes back to the field.
-                if let Some(drawn) = &m.drawn {
-                    drawn.focus_next(Some(question));
-                }
+                shown.drawn.focus_next(Some(question));
             } else if let Some(action) = element::attribute(&button, "data-action") {
-                let m = &mut *m;
-                let (Some(state), Some(drawn)) = (&m.state, &m.drawn) else { return Ok(false) };
+                let (state, live) = (&shown.state, shown.drawn.live());
                 let words = keep(state.lang);
                 match action.as_str() {
-                    "print" | "copy" => {
-                        let summary = Summary::of(state);
-                        if action == "print" {
-                            printed::print(&m.maker, &m.root, &mut m.printer, &summary)?;
-                        } else {
-                            copy(&summary.text(), drawn.live(), words.copied, words.copy_failed);
-                        }
-                    }
+                    "print" => printed::print(&m.maker, &m.root, &mut m.printer, &Summary::of(state))?,
+                    "copy" => copy(&Summary::of(state).text(), live, words.copied, words.copy_failed),
                     "share" => {
                         let link = link_to(&m.host, &m.maker.document, state)?;
-                        copy(&link, drawn.live(), words.link_copied, words.copy_failed);
+                        copy(&link, live, words.link_copied, words.copy_failed);
                     }
                     _ => {}
                 }
                 return Ok(false);
             } else {
                 // The one left: "Start over".
-                m.send(Message::StartOver);
+                shown.send(&m.maker, Message::StartOver);
                 m.from_link = None;
-                if let Some(drawn) = &m.drawn {
-                    drawn.hush();
-                    drawn.show_note(None);
-                    drawn.focus_first();
-                }
+                shown.drawn.hush();
+                shown.drawn.show_note(None);
+                shown.drawn.focus_first();
             }
         }
         _ => return Ok(false),
@@ -615,10 +639,18 @@ fn question_of(element: &Element) -> Option<usize> {
 /// A question's index as the drawing writes it (`i18n::digits`: decimal digits, no
 /// sign, a few at most), read back without the standard library's general parser.
 fn index(text: &str) -> Option<usize> {
-    if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() || text.len() > 9 {
         return None;
     }
-    Some(text.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')))
+    // Checked and added in one pass.
+    let mut n = 0;
+    for digit in text.bytes() {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + usize::from(digit - b'0');
+    }
+    Some(n)
 }
 
 /// The value a control of a question gives (an `input` or a `select`: the only elements
@@ -653,38 +685,13 @@ impl Mounted {
         }
     }
 
-    fn send(&mut self, message: Message) -> Changes {
-        if let Some(state) = self.state.as_mut() {
-            state.update(message);
-        }
-        self.sync()
-    }
-
-    /// Builds the widget again, for a new language, new programmes or features.
-    fn redraw(&mut self) {
-        let Some(state) = &self.state else { return };
-        let drawn = Drawn::build(&self.maker, &self.root, state, self.attributes.2);
-        drawn.show_note(self.from_link.as_ref().map(|f| f.message(state)).as_deref());
-        self.drawn = Some(drawn);
-    }
-
-    /// Brings the drawing in line with the state; what changed, to be said.
-    fn sync(&mut self) -> Changes {
-        let (Some(state), Some(drawn)) = (&self.state, self.drawn.as_mut()) else { return Changes::default() };
-        if drawn.lang() != state.lang {
-            self.redraw();
-            return Changes::default();
-        }
-        drawn.sync(&self.maker, state, state.view())
-    }
-
     /// The details of the `eligibility-result` events to send from the host: one for
     /// every programme whose report changed.
     fn pending_events(&mut self) -> Result<(HtmlElement, Vec<JsValue>), JsValue> {
         let mut events = Vec::new();
-        let Some(state) = &self.state else { return Ok((self.host.clone(), events)) };
+        let Some(shown) = &self.shown else { return Ok((self.host.clone(), events)) };
         let mut reports = Vec::new();
-        for (i, report) in state.view().reports.iter().enumerate() {
+        for (i, report) in shown.state.view().reports.iter().enumerate() {
             let detail = detail::detail(report)?;
             let json = json_of(&detail);
             // The first drawing is not a change: only what follows is announced to the page.
@@ -701,10 +708,13 @@ impl Mounted {
     /// empty, that there is none), rather than showing nothing.
     fn show_problem(&self, lang: Lang, programme: &str) {
         element::set_text_content(&self.root, None);
-        let text = match (programme, lang) {
-            ("", _) => ui(lang).no_programme.to_owned(),
-            (_, Lang::Fr) => cat!(ui(lang).unknown_programme, "\u{a0}: «\u{a0}", programme, "\u{a0}»."),
-            (_, Lang::En) => cat!(ui(lang).unknown_programme, ": “", programme, "”."),
+        let (open, close) = match lang {
+            Lang::Fr => ("\u{a0}: «\u{a0}", "\u{a0}»."),
+            Lang::En => (": “", "”."),
+        };
+        let text = match programme {
+            "" => ui(lang).no_programme.to_owned(),
+            _ => cat!(ui(lang).unknown_programme, open, programme, close),
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         element::append(&self.root, &problem);
@@ -712,26 +722,21 @@ impl Mounted {
         let what = cat!("unknown programme `", programme, "`");
         log(&what.into());
     }
+}
 
-    /// Commits what was typed in the text fields (Enter or "Continue").
-    fn commit_text_fields(&mut self) {
-        let inputs = element::select_all(&self.root, "form input[type=text]");
-        let mut typed = Vec::new();
-        for i in 0..inputs.length() {
-            // Text fields all, by the selector.
-            let input: Element = inputs.get(i).unchecked_into();
-            if let Some(question) = question_of(&input) {
-                typed.push((question, element::value(&input)));
-            }
-        }
-        let Some(state) = self.state.as_mut() else { return };
-        for (question, raw) in typed {
-            // An empty field beside a checked "I don't know" is that answer, unchanged.
-            let unchanged =
-                state.fields.get(question).is_some_and(|f| f.raw == raw || (raw.is_empty() && f.raw == UNKNOWN));
-            if !unchanged {
-                state.update(Message::Answer { question, raw });
-            }
+/// Commits what was typed in the text fields (Enter or "Continue").
+fn commit_text_fields(root: &ShadowRoot, state: &mut WidgetState) {
+    let inputs = element::select_all(root, "form input[type=text]");
+    for i in 0..inputs.length() {
+        // Text fields all, by the selector.
+        let input: Element = inputs.get(i).unchecked_into();
+        let Some(question) = question_of(&input) else { continue };
+        let raw = element::value(&input);
+        // An empty field beside a checked "I don't know" is that answer, unchanged.
+        let unchanged =
+            state.fields.get(question).is_some_and(|f| f.raw == raw || (raw.is_empty() && f.raw == UNKNOWN));
+        if !unchanged {
+            state.update(Message::Answer { question, raw });
         }
     }
 }

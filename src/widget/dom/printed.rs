@@ -82,17 +82,9 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
         if let Some(benefit) = &result.benefit {
             maker.put_text(&section, "p", benefit);
         }
-        maker.put_text(&section, "h3", result.reasons_title);
-        let reasons = maker.node(&section, "ul");
-        for reason in &result.reasons {
-            maker.put_text(&reasons, "li", reason);
-        }
+        list(&maker, &section, result.reasons_title, &result.reasons);
         for (title, items) in &result.lists {
-            maker.put_text(&section, "h3", title);
-            let list = maker.node(&section, "ul");
-            for item in items {
-                maker.put_text(&list, "li", item);
-            }
+            list(&maker, &section, title, items);
         }
         maker.put_text(&section, "p", &result.window);
         let (words, url) = &result.link;
@@ -121,6 +113,15 @@ fn draw(document: &Document, summary: &Summary) -> Result<(), JsValue> {
     }
     maker.put_text(&body, "p|class=small", summary.notice);
     Ok(())
+}
+
+/// A heading and its list: the reasons, and each list after them.
+fn list(maker: &Maker, section: &Element, title: &str, items: &[String]) {
+    maker.put_text(section, "h3", title);
+    let list = maker.node(section, "ul");
+    for item in items {
+        maker.put_text(&list, "li", item);
+    }
 }
 
 /// A link written out in full: on paper, the address is what counts.
