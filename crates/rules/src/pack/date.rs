@@ -84,9 +84,10 @@ impl Date {
             "November",
             "December",
         ];
+        // Borrowed: a copy of either list was code of its own.
         let names = match lang {
-            crate::i18n::Lang::Fr => FR,
-            crate::i18n::Lang::En => EN,
+            crate::i18n::Lang::Fr => &FR,
+            crate::i18n::Lang::En => &EN,
         };
         let month = names.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or_default();
         match (lang, self.day) {
