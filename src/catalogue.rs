@@ -35,12 +35,18 @@ mod baked {
     /// Where reading is, in the bytes and in the text. The data is the build's own, so
     /// never short or wrong; were it so, a read past the end gives zeros and empty
     /// strings rather than a panic.
+    ///
+    /// A programme's, a question's, a criterion's and a part's readers are never
+    /// inlined: in the one function that reads the catalogue they were each moved through
+    /// more copies, 0.3 KB gzipped in all (the other readers are smaller left inlined).
     struct Reader {
         at: usize,
         text: usize,
     }
 
     impl Reader {
+        // Never inlined: it was, at each of the readers' many reads, 0.2 KB gzipped in all.
+        #[inline(never)]
         fn byte(&mut self) -> u8 {
             let byte = BYTES.get(self.at).copied().unwrap_or_default();
             self.at += 1;
@@ -116,6 +122,7 @@ mod baked {
             Date { year: self.number() as u16, month: self.byte(), day: self.byte() }
         }
 
+        #[inline(never)]
         fn programme(&mut self) -> Programme {
             Programme {
                 id: self.string(),
@@ -141,6 +148,7 @@ mod baked {
             }
         }
 
+        #[inline(never)]
         fn question(&mut self) -> Question {
             Question {
                 id: self.string(),
@@ -160,6 +168,7 @@ mod baked {
             }
         }
 
+        #[inline(never)]
         fn criterion(&mut self) -> Criterion {
             Criterion {
                 id: self.string(),
@@ -211,6 +220,7 @@ mod baked {
             }
         }
 
+        #[inline(never)]
         fn part(&mut self) -> Part {
             Part {
                 condition: self.option(Reader::condition),

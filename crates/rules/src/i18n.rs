@@ -337,24 +337,10 @@ macro_rules! cat {
 
 /// `n` in decimal digits, as `to_string` writes it, without `core::fmt`.
 pub fn digits(n: u64) -> String {
-    // From the largest power of ten within `n` down: each digit pushed in its place, with
-    // no reversed list to collect.
-    let mut power = 1;
-    while power <= n / 10 {
-        power *= 10;
-    }
-    let mut out = String::new();
-    loop {
-        out.push(char::from(b'0' + (n / power % 10) as u8));
-        if power == 1 {
-            break;
-        }
-        power /= 10;
-    }
-    out
+    // A whole decimal, which `plain` writes: one routine for digits in the WebAssembly.
+    crate::money::plain(rust_decimal::Decimal::from(n))
 }
 
-/// French puts a space before a colon; English does not.
 /// `parts` with `separator` between them: `[String]::join` with a loop of its own, so
 /// that the WebAssembly holds one copy of the standard library's join (for `[&str]`)
 /// rather than two (BENCHMARKS.md, "The third cut").
@@ -369,6 +355,7 @@ pub fn join(parts: &[String], separator: &str) -> String {
     out
 }
 
+/// French puts a space before a colon; English does not.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "\u{a0}:",

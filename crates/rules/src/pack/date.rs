@@ -84,15 +84,17 @@ impl Date {
             "November",
             "December",
         ];
+        // Borrowed: a copy of either list was code of its own.
         let names = match lang {
-            crate::i18n::Lang::Fr => FR,
-            crate::i18n::Lang::En => EN,
+            crate::i18n::Lang::Fr => &FR,
+            crate::i18n::Lang::En => &EN,
         };
         let month = names.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or_default();
-        match (lang, self.day) {
-            (crate::i18n::Lang::Fr, 1) => crate::cat!("1er ", month, " ", digits(self.year.into())),
-            _ => crate::cat!(digits(self.day.into()), " ", month, " ", digits(self.year.into())),
-        }
+        let day = match (lang, self.day) {
+            (crate::i18n::Lang::Fr, 1) => "1er".to_owned(),
+            _ => digits(self.day.into()),
+        };
+        crate::cat!(day, " ", month, " ", digits(self.year.into()))
     }
 }
 
