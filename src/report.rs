@@ -11,7 +11,7 @@ use crate::engine::{window_state, Alternative, BenefitOutlook, Change, Criterion
 use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
-use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind, COUNTRY};
+use crate::pack::{AmountRule, Benefit, Date, Place, Programme, QuestionKind, COUNTRY};
 use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -273,34 +273,41 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         Status::NotEligible => ui.would_not_be_eligible,
         Status::Undetermined => ui.might_be_eligible,
     };
-    let benefit = match &report.benefit {
-        Some(BenefitReport::Money { .. }) => match (&programme.benefit, &change.benefit) {
-            (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: Some(max) })) => {
-                cat!(" (", format_range(*min, *max, &money.currency, lang), ")")
-            }
-            (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: None })) => {
-                cat!(" (", ui.from_amount, " ", format_amount(*min, &money.currency, lang), ")")
-            }
-            _ => String::new(),
-        },
-        Some(BenefitReport::Place { starts, .. }) => {
-            let mut text = cat!(" (", ui.starts, colon(lang), " ");
-            for (i, start) in starts.iter().enumerate() {
-                if i > 0 {
-                    text.push(' ');
-                    text.push_str(ui.or);
-                    text.push(' ');
-                }
-                text.push_str(start);
-            }
-            text.push(')');
-            text
+    let benefit = match (&programme.benefit, &change.benefit) {
+        (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) => {
+            cat!(" (", amount_words(*min, *max, &money.currency, lang), ")")
         }
-        None => String::new(),
+        (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) => {
+            cat!(" (", ui.starts, colon(lang), " ", starts_words(place, starts, lang), ")")
+        }
+        _ => String::new(),
     };
     report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
     reports.push(report);
     Some(())
+}
+
+/// A money outlook in words, `500 € à 900 €` or `à partir de 100 €`: for a change's
+/// sentence and the widget's amount alike.
+pub fn amount_words(min: Decimal, max: Option<Decimal>, currency: &str, lang: Lang) -> String {
+    match max {
+        Some(max) => format_range(min, max, currency, lang),
+        None => cat!(ui(lang).from_amount, " ", format_amount(min, currency, lang)),
+    }
+}
+
+/// A place's possible starts, joined by "or": `May 2021 or autumn 2021`.
+pub fn starts_words(place: &Place, starts: &[usize], lang: Lang) -> String {
+    let mut words = String::new();
+    for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
+        if n > 0 {
+            words.push(' ');
+            words.push_str(ui(lang).or);
+            words.push(' ');
+        }
+        words.push_str(start.when.get(lang));
+    }
+    words
 }
 
 /// A number as a visitor reads it: `20 000 €` for money, `1 200` for a count.

@@ -7,9 +7,9 @@ use crate::i18n::{colon, digits, ui, Lang};
 use eligibility_rules::cat;
 use rust_decimal::Decimal;
 
-use crate::money::{format_amount, format_range};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionKind, Source};
 pub use crate::report::reading;
+use crate::report::{amount_words, starts_words};
 
 /// The sentence a visitor reads first: the status, and the amount when eligible. For a
 /// closed programme, what they would have got ("you would have qualified").
@@ -39,10 +39,7 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     else {
         return None;
     };
-    let text = match max {
-        Some(max) => format_range(*min, *max, &money.currency, lang),
-        None => cat!(ui(lang).from_amount, " ", format_amount(*min, &money.currency, lang)),
-    };
+    let text = amount_words(*min, *max, &money.currency, lang);
     Some(match money.rule {
         AmountRule::Range { .. } => cat!(text, " ", ui(lang).operator_decides),
         _ => text,
@@ -62,13 +59,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     else {
         return None;
     };
-    let mut whens = String::new();
-    for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
-        if n > 0 {
-            whens.push_str(&cat!(" ", ui.or, " "));
-        }
-        whens.push_str(start.when.get(lang));
-    }
+    let whens = starts_words(place, starts, lang);
     Some(cat!(ui.benefit, colon(lang), " ", place.what.get(lang), semicolon(lang), ui.starts, colon(lang), " ", whens))
 }
 
