@@ -255,11 +255,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
                 words.push_str(&written(edge.value));
             }
             // One number (both ends, or one end at the question's bound): just that number.
-            let (min, max) = match &question.kind {
-                QuestionKind::Integer { min, max } => (min.map(Decimal::from), max.map(Decimal::from)),
-                QuestionKind::Money { min, max, .. } => (*min, *max),
-                _ => (None, None),
-            };
+            let (min, max) = bounds(&question.kind);
             let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
             let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
             match (low_value, high_value) {
@@ -308,6 +304,15 @@ pub fn starts_words(place: &Place, starts: &[usize], lang: Lang) -> String {
         words.push_str(start.when.get(lang));
     }
     words
+}
+
+/// The bounds of a number question, as decimals; none for the other kinds.
+pub fn bounds(kind: &QuestionKind) -> (Option<Decimal>, Option<Decimal>) {
+    match kind {
+        QuestionKind::Integer { min, max } => (min.map(Decimal::from), max.map(Decimal::from)),
+        QuestionKind::Money { min, max, .. } => (*min, *max),
+        _ => (None, None),
+    }
 }
 
 /// A number as a visitor reads it: `20 000 €` for money, `1 200` for a count.

@@ -8,9 +8,9 @@ use crate::answer::{Answer, UNKNOWN};
 use crate::engine::{window_state, Status, WindowState};
 use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
-use crate::money::{format_amount, format_number, read_typed_amount, whole_part, DecimalError, TypedAmount};
+use crate::money::{read_typed_amount, whole_part, DecimalError, TypedAmount};
 use crate::pack::{Date, Programme, QuestionKind};
-use crate::report::EvaluationReport;
+use crate::report::{bounds, reading, EvaluationReport};
 use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -298,13 +298,8 @@ impl WidgetState {
         let Some(field) = self.fields.get_mut(question) else { return };
         let Some(Reading::Ambiguous { first, second: other }) = field.reading else { return };
         let value = if second { other } else { first };
-        let answer = match kind {
-            Some(QuestionKind::Money { .. }) => Some(Answer::Money(value)),
-            Some(QuestionKind::Integer { .. }) => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
-            _ => None,
-        };
         field.reading = Some(Reading::Understood(value));
-        self.answers.set(question, answer);
+        self.answers.set(question, kind.and_then(|kind| number_answer(kind, value)));
     }
 }
 
@@ -321,6 +316,15 @@ fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<Evalua
         reports.push(EvaluationReport::new(outcome, lang, today));
     }
     reports
+}
+
+/// The answer a number gives to a number question: a count's whole part, else the sum.
+fn number_answer(kind: &QuestionKind, value: Decimal) -> Option<Answer> {
+    match kind {
+        QuestionKind::Money { .. } => Some(Answer::Money(value)),
+        QuestionKind::Integer { .. } => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
+        _ => None,
+    }
 }
 
 /// What a typed number says, with what to show next to the field.
@@ -343,7 +347,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     if raw.is_empty() {
         return Ok(Typed::answer(None));
     }
-    let (integer, currency, min, max) = match kind {
+    let integer = match kind {
         QuestionKind::YesNo => {
             return Ok(Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
@@ -354,9 +358,10 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         QuestionKind::Choice(choices) => {
             return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
         }
-        QuestionKind::Integer { min, max } => (true, None, min.map(Decimal::from), max.map(Decimal::from)),
-        QuestionKind::Money { min, max, currency } => (false, Some(currency.as_str()), *min, *max),
+        QuestionKind::Integer { .. } => true,
+        QuestionKind::Money { .. } => false,
     };
+    let (min, max) = bounds(kind);
     let (first, second) = match read_typed_amount(raw, lang) {
         Ok(TypedAmount::Exact(value)) => (value, None),
         Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
@@ -388,10 +393,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     }
     match (inside, first_reading) {
         ((Some(value), None), _) => {
-            let answer = match currency {
-                Some(_) => Some(Answer::Money(value)),
-                None => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
-            };
+            let answer = number_answer(kind, value);
             // Said back when it took reading: a separator, a sign, a choice between two.
             let plain = readings == 1 && raw.bytes().all(|b| b.is_ascii_digit());
             Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(value)) })
@@ -402,11 +404,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         (_, Some(value)) => {
             // The bound passed, written once for either error.
             let below = min.filter(|m| value < *m);
-            let shown = match (below.or(max), currency) {
-                (Some(bound), Some(currency)) => format_amount(bound, currency, lang),
-                (Some(bound), None) => format_number(bound, lang),
-                (None, _) => String::new(),
-            };
+            let shown = below.or(max).map(|bound| reading(kind, bound, lang)).unwrap_or_default();
             Err(if below.is_some() { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
         }
         (_, None) => Err(FieldError::NotANumber),
