@@ -220,7 +220,14 @@ impl<'p> Form<'p> {
         };
 
         // Questions several programmes read come first: one answer settles more.
-        let shared_by = |id: &str| programmes.iter().filter(|p| p.question(id).is_some()).count();
+        // Counted by a loop: `filter().count()` brought its own `Sum`.
+        let shared_by = |id: &str| {
+            let mut n = 0;
+            for p in &programmes {
+                n += usize::from(p.question(id).is_some());
+            }
+            n
+        };
         let mut questions = vec![FormQuestion::Country];
         let mut ids: Vec<&str> = vec![COUNTRY];
         for several in [true, false] {
