@@ -153,7 +153,12 @@ impl<'p> Outcome<'p> {
             CountryOutcome::NotMet => None,
             CountryOutcome::Unknown => Some(Next::Country),
             CountryOutcome::NotAsked | CountryOutcome::Met | CountryOutcome::DoNotKnow => {
-                self.verdict.open_questions.iter().find(|q| !self.unknown.contains(q)).map(|q| Next::Question(*q))
+                for &q in self.verdict.open_questions.iter() {
+                    if !self.unknown.contains(&q) {
+                        return Some(Next::Question(q));
+                    }
+                }
+                None
             }
         }
     }
@@ -177,8 +182,8 @@ impl<'p> Outcome<'p> {
         if self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible {
             ids.push(COUNTRY);
         }
-        for q in self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q)) {
-            if let Some(question) = programme.questions.get(*q) {
+        for q in self.verdict.open_questions.iter() {
+            if let (true, Some(question)) = (self.unknown.contains(q), programme.questions.get(*q)) {
                 ids.push(question.id.as_str());
             }
         }
@@ -397,7 +402,10 @@ impl<'p> Form<'p> {
             if outcome.country == CountryOutcome::NotMet {
                 continue;
             }
-            for q in outcome.verdict.open_questions.iter().filter(|q| !outcome.unknown.contains(q)) {
+            for q in outcome.verdict.open_questions.iter() {
+                if outcome.unknown.contains(q) {
+                    continue;
+                }
                 if let Some(count) = slots.get(*q).and_then(|slot| counts.get_mut(*slot)) {
                     *count += 1;
                 }
