@@ -218,15 +218,7 @@ impl WidgetState {
     /// Answers again what was kept, for the questions this form asks; a reading the
     /// visitor chose is chosen again.
     pub fn restore(&mut self, kept: &[Kept]) {
-        for kept in kept {
-            let Some(question) = self.form.position(&kept.id) else { continue };
-            self.answer(question, kept.raw.clone());
-            let reading = self.fields.get(question).and_then(|f| f.reading);
-            if let (Some(Reading::Ambiguous { second, .. }), Some(chosen)) = (reading, kept.chosen) {
-                self.choose(question, chosen == second);
-            }
-        }
-        self.view = view_of(&self.form, &self.answers, self.lang, self.today);
+        self.restore_where(kept, false);
     }
 
     /// Answers again what a link carried, keeping only what still fits the questions
@@ -235,10 +227,22 @@ impl WidgetState {
     /// is not one of the value's readings now, is left out. Returns the ids of those
     /// left out, in the link's order.
     pub fn restore_fitting(&mut self, kept: &[Kept]) -> Vec<String> {
+        self.restore_where(kept, true)
+    }
+
+    /// `restore`, or with `fitting` `restore_fitting`: one loop for both, as what fits
+    /// is found while answering.
+    fn restore_where(&mut self, kept: &[Kept], fitting: bool) -> Vec<String> {
         let mut dropped = Vec::new();
         for kept in kept {
             let fits = match self.form.position(&kept.id) {
-                Some(question) => self.answer_fitting(question, kept),
+                Some(question) => {
+                    let fits = self.answer_kept(question, kept);
+                    if fitting && !fits {
+                        self.answer(question, String::new());
+                    }
+                    fits
+                }
                 None => false,
             };
             if !fits {
@@ -249,26 +253,23 @@ impl WidgetState {
         dropped
     }
 
-    /// Answers `question` with what was kept if it fits, else leaves it unanswered.
-    fn answer_fitting(&mut self, question: usize, kept: &Kept) -> bool {
+    /// Answers `question` with what was kept, choosing again the reading chosen; whether
+    /// it fits the question.
+    fn answer_kept(&mut self, question: usize, kept: &Kept) -> bool {
         self.answer(question, kept.raw.clone());
         let Some(field) = self.fields.get(question) else { return false };
-        let fits = match (field.reading, kept.chosen) {
+        match (field.reading, kept.chosen) {
             _ if field.error.is_some() => false,
-            (Some(Reading::Ambiguous { first, second }), Some(chosen)) if chosen == first || chosen == second => {
+            (Some(Reading::Ambiguous { first, second }), Some(chosen)) => {
                 self.choose(question, chosen == second);
-                true
+                chosen == first || chosen == second
             }
             // Not chosen yet when the link was made: the visitor is asked again.
             (Some(Reading::Ambiguous { .. }), None) => true,
             (Some(Reading::Understood(value)), Some(chosen)) => value == chosen,
             (_, Some(_)) => false,
             (_, None) => self.answers.is_answered(question) || self.answers.is_unknown(question),
-        };
-        if !fits {
-            self.answer(question, String::new());
         }
-        fits
     }
 
     fn answer(&mut self, question: usize, raw: String) {
