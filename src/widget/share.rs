@@ -204,10 +204,12 @@ impl Link {
     /// Whether the link was made by a widget of these programmes (in any order) and
     /// this rank among the page's widgets of the same programmes.
     pub fn is_for(&self, programmes: &[&str], rank: usize) -> bool {
-        // `same_programmes` on the pins' ids, without collecting them first.
-        self.programmes.iter().all(|p| programmes.contains(&p.id.as_str()))
-            && programmes.iter().all(|id| self.programmes.iter().any(|p| p.id == *id))
-            && self.rank == rank
+        // The pins' ids gathered for `same_programmes`, rather than compared by a second copy of it.
+        let mut ids = Vec::new();
+        for pin in &self.programmes {
+            ids.push(pin.id.as_str());
+        }
+        same_programmes(&ids, programmes) && self.rank == rank
     }
 }
 

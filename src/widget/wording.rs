@@ -305,14 +305,16 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
         out.push_str(&quoted(question.label.get(lang), lang));
         separator = semicolon(lang);
     }
-    let gone = match gone {
-        0 => None,
-        1 => Some(words.gone_one.to_owned()),
-        n => Some(cat!(digits(n as u64), " ", words.gone_many)),
-    };
-    if let Some(gone) = &gone {
+    // The count written in place, not made into a text of its own first.
+    if gone > 0 {
         out.push_str(separator);
-        out.push_str(gone);
+        if gone == 1 {
+            out.push_str(words.gone_one);
+        } else {
+            out.push_str(&digits(gone));
+            out.push(' ');
+            out.push_str(words.gone_many);
+        }
     }
     if !dropped.is_empty() {
         out.push('.');
