@@ -160,15 +160,23 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
 /// `mind Media, « Covid-19 : … », 2020-04-08`.
 #[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn source(source: &Source, lang: Lang) -> String {
-    cat!(source.publisher, ", ", quoted(&source.title, lang), ", ", source.date)
+    let mut out = cat!(source.publisher, ", ");
+    quote(&mut out, &source.title, lang);
+    out.push_str(", ");
+    out.push_str(&source.date);
+    out
 }
 
-/// `« … »` in French, `“…”` in English.
-pub fn quoted(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => cat!("«\u{a0}", text, "\u{a0}»"),
-        Lang::En => cat!("“", text, "”"),
-    }
+/// Writes `text` quoted, `« … »` in French, `“…”` in English: into the sentence, not
+/// as a text of its own.
+pub fn quote(out: &mut String, text: &str, lang: Lang) {
+    let (open, close) = match lang {
+        Lang::Fr => ("«\u{a0}", "\u{a0}»"),
+        Lang::En => ("“", "”"),
+    };
+    out.push_str(open);
+    out.push_str(text);
+    out.push_str(close);
 }
 
 /// The words of keeping and sharing a result (the print, copy and share buttons, the
@@ -273,7 +281,7 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
         out.push(' ');
         out.push_str(words.rules_of);
         out.push(' ');
-        out.push_str(&quoted(programme.name.get(lang), lang));
+        quote(&mut out, programme.name.get(lang), lang);
         out.push_str(&cat!(
             " ",
             words.changed_since,
@@ -302,7 +310,7 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
             continue;
         };
         out.push_str(separator);
-        out.push_str(&quoted(question.label.get(lang), lang));
+        quote(&mut out, question.label.get(lang), lang);
         separator = semicolon(lang);
     }
     // The count written in place, not made into a text of its own first.
