@@ -12,7 +12,7 @@ use crate::sort::Set;
 use std::borrow::Borrow;
 
 use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
-use crate::i18n::{ui, Lang, Text};
+use crate::i18n::{ui, Lang, Text, Ui};
 use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
 /// Where `country` stands in every form: first.
@@ -213,11 +213,13 @@ impl<'p> Form<'p> {
         for p in &countries {
             options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
         }
-        let other = Text { fr: ui(Lang::Fr).other_country.to_owned(), en: ui(Lang::En).other_country.to_owned() };
-        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: other });
+        // A word of the product's in both languages: one copy of the code for both words.
+        let both =
+            |word: fn(&Ui) -> &str| Text { fr: word(ui(Lang::Fr)).to_owned(), en: word(ui(Lang::En)).to_owned() };
+        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: both(|ui| ui.other_country) });
         let country = Question {
             id: COUNTRY.to_owned(),
-            label: Text { fr: ui(Lang::Fr).country_question.to_owned(), en: ui(Lang::En).country_question.to_owned() },
+            label: both(|ui| ui.country_question),
             help: None,
             kind: QuestionKind::Choice(options),
             // "If you worked in another country" is no change a visitor can check.
@@ -233,8 +235,11 @@ impl<'p> Form<'p> {
             }
             n
         };
-        let mut questions = vec![FormQuestion::Country];
-        let mut ids: Vec<&str> = vec![COUNTRY];
+        // Pushed: `vec![…]` boxes through code of its own.
+        let mut questions = Vec::new();
+        questions.push(FormQuestion::Country);
+        let mut ids: Vec<&str> = Vec::new();
+        ids.push(COUNTRY);
         for several in [true, false] {
             for programme in &programmes {
                 for question in &programme.questions {
