@@ -349,16 +349,21 @@ fn hex(byte: Option<u8>) -> Option<u8> {
 
 /// Question and programme ids: lower-case letters, digits, `_` and `-`.
 fn is_id(text: &str) -> bool {
-    (1..=64).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    shaped(text, 64, |b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 fn is_version(text: &str) -> bool {
-    (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
+    shaped(text, 32, |b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
 }
 
 fn is_hash(text: &str) -> bool {
-    text.len() == HASH_DIGITS && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == HASH_DIGITS && shaped(text, HASH_DIGITS, |b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Whether `text` has one to `max` bytes, each `allowed`: one loop for the three shapes,
+/// where each closure of `all` was a loop of its own.
+fn shaped(text: &str, max: usize, allowed: fn(u8) -> bool) -> bool {
+    (1..=max).contains(&text.len()) && text.bytes().all(allowed)
 }
 
 /// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
