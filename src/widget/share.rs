@@ -250,7 +250,12 @@ impl FromLink {
 /// Whether two lists name the same programmes, whatever their order: widgets of the
 /// same programmes are the same form. (Lists are short: no sorting code is shipped.)
 pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
-    a.iter().all(|id| b.contains(id)) && b.iter().all(|id| a.contains(id))
+    within(a, b) && within(b, a)
+}
+
+/// Whether every id of `a` is in `b`: one loop for both ways.
+fn within(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|id| b.contains(id))
 }
 
 /// The first `HASH_DIGITS` of a hex hash (all of it, if shorter): its first bytes, as
@@ -381,7 +386,7 @@ fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
 fn read_rank(text: &str) -> Result<usize, LinkError> {
     let bad = LinkError::Shape("the rank");
     // At most three digits, the first not a zero: no integer parsing needed.
-    if text.len() > 3 || text.starts_with('0') || text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if !shaped(text, 3, |b| b.is_ascii_digit()) || text.starts_with('0') {
         return Err(bad);
     }
     Ok(text.bytes().fold(0, |rank, b| rank * 10 + usize::from(b - b'0')))
