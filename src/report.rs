@@ -211,13 +211,9 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         explanation: String::new(),
     };
     // A count's whole number, else the decimal: one place writes the decimal.
-    let bound = |value: Decimal| {
-        if let QuestionKind::Integer { .. } = &question.kind {
-            if let Ok(number) = i64::try_from(whole_part(value).0) {
-                return Bound::Integer(number);
-            }
-        }
-        Bound::Money(canonical(value))
+    let bound = |value: Decimal| match number_answer(&question.kind, value) {
+        Some(Answer::Integer(number)) => Bound::Integer(number),
+        _ => Bound::Money(canonical(value)),
     };
     let written = |value: Decimal| reading(&question.kind, value, lang);
     let alternative = match &change.to {
@@ -304,6 +300,15 @@ pub fn starts_words(place: &Place, starts: &[usize], lang: Lang) -> String {
         words.push_str(start.when.get(lang));
     }
     words
+}
+
+/// The answer a number gives to a number question: a count's whole part, else the sum.
+pub fn number_answer(kind: &QuestionKind, value: Decimal) -> Option<Answer> {
+    match kind {
+        QuestionKind::Money { .. } => Some(Answer::Money(value)),
+        QuestionKind::Integer { .. } => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
+        _ => None,
+    }
 }
 
 /// The bounds of a number question, as decimals; none for the other kinds.

@@ -10,7 +10,7 @@ use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
 use crate::money::{read_typed_amount, whole_part, DecimalError, TypedAmount};
 use crate::pack::{Date, Programme, QuestionKind};
-use crate::report::{bounds, reading, EvaluationReport};
+use crate::report::{bounds, number_answer, reading, EvaluationReport};
 use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -317,15 +317,6 @@ fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<Evalua
         reports.push(EvaluationReport::new(outcome, lang, today));
     }
     reports
-}
-
-/// The answer a number gives to a number question: a count's whole part, else the sum.
-fn number_answer(kind: &QuestionKind, value: Decimal) -> Option<Answer> {
-    match kind {
-        QuestionKind::Money { .. } => Some(Answer::Money(value)),
-        QuestionKind::Integer { .. } => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
-        _ => None,
-    }
 }
 
 /// What a typed number says, with what to show next to the field.
