@@ -12,7 +12,7 @@ use crate::sort::Set;
 use std::borrow::Borrow;
 
 use crate::engine::{changes, evaluate_with, Change, Domains, Status, Verdict, Workspace};
-use crate::i18n::{ui, Lang, Text};
+use crate::i18n::{ui, Lang, Text, Ui};
 use crate::pack::{Choice, Programme, Question, QuestionIndex, QuestionKind, COUNTRY};
 
 /// Where `country` stands in every form: first.
@@ -153,7 +153,12 @@ impl<'p> Outcome<'p> {
             CountryOutcome::NotMet => None,
             CountryOutcome::Unknown => Some(Next::Country),
             CountryOutcome::NotAsked | CountryOutcome::Met | CountryOutcome::DoNotKnow => {
-                self.verdict.open_questions.iter().find(|q| !self.unknown.contains(q)).map(|q| Next::Question(*q))
+                for &q in self.verdict.open_questions.iter() {
+                    if !self.unknown.contains(&q) {
+                        return Some(Next::Question(q));
+                    }
+                }
+                None
             }
         }
     }
@@ -177,8 +182,8 @@ impl<'p> Outcome<'p> {
         if self.country == CountryOutcome::DoNotKnow && self.verdict.status != Status::NotEligible {
             ids.push(COUNTRY);
         }
-        for q in self.verdict.open_questions.iter().filter(|q| self.unknown.contains(q)) {
-            if let Some(question) = programme.questions.get(*q) {
+        for q in self.verdict.open_questions.iter() {
+            if let (true, Some(question)) = (self.unknown.contains(q), programme.questions.get(*q)) {
                 ids.push(question.id.as_str());
             }
         }
@@ -208,11 +213,13 @@ impl<'p> Form<'p> {
         for p in &countries {
             options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
         }
-        let other = Text { fr: ui(Lang::Fr).other_country.to_owned(), en: ui(Lang::En).other_country.to_owned() };
-        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: other });
+        // A word of the product's in both languages: one copy of the code for both words.
+        let both =
+            |word: fn(&Ui) -> &str| Text { fr: word(ui(Lang::Fr)).to_owned(), en: word(ui(Lang::En)).to_owned() };
+        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: both(|ui| ui.other_country) });
         let country = Question {
             id: COUNTRY.to_owned(),
-            label: Text { fr: ui(Lang::Fr).country_question.to_owned(), en: ui(Lang::En).country_question.to_owned() },
+            label: both(|ui| ui.country_question),
             help: None,
             kind: QuestionKind::Choice(options),
             // "If you worked in another country" is no change a visitor can check.
@@ -220,9 +227,19 @@ impl<'p> Form<'p> {
         };
 
         // Questions several programmes read come first: one answer settles more.
-        let shared_by = |id: &str| programmes.iter().filter(|p| p.question(id).is_some()).count();
-        let mut questions = vec![FormQuestion::Country];
-        let mut ids: Vec<&str> = vec![COUNTRY];
+        // Counted by a loop: `filter().count()` brought its own `Sum`.
+        let shared_by = |id: &str| {
+            let mut n = 0;
+            for p in &programmes {
+                n += usize::from(p.question(id).is_some());
+            }
+            n
+        };
+        // Pushed: `vec![…]` boxes through code of its own.
+        let mut questions = Vec::new();
+        questions.push(FormQuestion::Country);
+        let mut ids: Vec<&str> = Vec::new();
+        ids.push(COUNTRY);
         for several in [true, false] {
             for programme in &programmes {
                 for question in &programme.questions {
@@ -390,7 +407,10 @@ impl<'p> Form<'p> {
             if outcome.country == CountryOutcome::NotMet {
                 continue;
             }
-            for q in outcome.verdict.open_questions.iter().filter(|q| !outcome.unknown.contains(q)) {
+            for q in outcome.verdict.open_questions.iter() {
+                if outcome.unknown.contains(q) {
+                    continue;
+                }
                 if let Some(count) = slots.get(*q).and_then(|slot| counts.get_mut(*slot)) {
                     *count += 1;
                 }

@@ -11,7 +11,7 @@ use crate::engine::{window_state, Alternative, BenefitOutlook, Change, Criterion
 use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
-use crate::pack::{AmountRule, Benefit, Date, Programme, QuestionKind, COUNTRY};
+use crate::pack::{AmountRule, Benefit, Date, Place, Programme, QuestionKind, COUNTRY};
 use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -211,13 +211,9 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         explanation: String::new(),
     };
     // A count's whole number, else the decimal: one place writes the decimal.
-    let bound = |value: Decimal| {
-        if let QuestionKind::Integer { .. } = &question.kind {
-            if let Ok(number) = i64::try_from(whole_part(value).0) {
-                return Bound::Integer(number);
-            }
-        }
-        Bound::Money(canonical(value))
+    let bound = |value: Decimal| match number_answer(&question.kind, value) {
+        Some(Answer::Integer(number)) => Bound::Integer(number),
+        _ => Bound::Money(canonical(value)),
     };
     let written = |value: Decimal| reading(&question.kind, value, lang);
     let alternative = match &change.to {
@@ -255,11 +251,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
                 words.push_str(&written(edge.value));
             }
             // One number (both ends, or one end at the question's bound): just that number.
-            let (min, max) = match &question.kind {
-                QuestionKind::Integer { min, max } => (min.map(Decimal::from), max.map(Decimal::from)),
-                QuestionKind::Money { min, max, .. } => (*min, *max),
-                _ => (None, None),
-            };
+            let (min, max) = bounds(&question.kind);
             let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
             let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
             match (low_value, high_value) {
@@ -273,34 +265,59 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         Status::NotEligible => ui.would_not_be_eligible,
         Status::Undetermined => ui.might_be_eligible,
     };
-    let benefit = match &report.benefit {
-        Some(BenefitReport::Money { .. }) => match (&programme.benefit, &change.benefit) {
-            (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: Some(max) })) => {
-                cat!(" (", format_range(*min, *max, &money.currency, lang), ")")
-            }
-            (Benefit::Money(money), Some(BenefitOutlook::Money { min, max: None })) => {
-                cat!(" (", ui.from_amount, " ", format_amount(*min, &money.currency, lang), ")")
-            }
-            _ => String::new(),
-        },
-        Some(BenefitReport::Place { starts, .. }) => {
-            let mut text = cat!(" (", ui.starts, colon(lang), " ");
-            for (i, start) in starts.iter().enumerate() {
-                if i > 0 {
-                    text.push(' ');
-                    text.push_str(ui.or);
-                    text.push(' ');
-                }
-                text.push_str(start);
-            }
-            text.push(')');
-            text
+    let benefit = match (&programme.benefit, &change.benefit) {
+        (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) => {
+            cat!(" (", amount_words(*min, *max, &money.currency, lang), ")")
         }
-        None => String::new(),
+        (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) => {
+            cat!(" (", ui.starts, colon(lang), " ", starts_words(place, starts, lang), ")")
+        }
+        _ => String::new(),
     };
     report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
     reports.push(report);
     Some(())
+}
+
+/// A money outlook in words, `500 € à 900 €` or `à partir de 100 €`: for a change's
+/// sentence and the widget's amount alike.
+pub fn amount_words(min: Decimal, max: Option<Decimal>, currency: &str, lang: Lang) -> String {
+    match max {
+        Some(max) => format_range(min, max, currency, lang),
+        None => cat!(ui(lang).from_amount, " ", format_amount(min, currency, lang)),
+    }
+}
+
+/// A place's possible starts, joined by "or": `May 2021 or autumn 2021`.
+pub fn starts_words(place: &Place, starts: &[usize], lang: Lang) -> String {
+    let mut words = String::new();
+    for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
+        if n > 0 {
+            words.push(' ');
+            words.push_str(ui(lang).or);
+            words.push(' ');
+        }
+        words.push_str(start.when.get(lang));
+    }
+    words
+}
+
+/// The answer a number gives to a number question: a count's whole part, else the sum.
+pub fn number_answer(kind: &QuestionKind, value: Decimal) -> Option<Answer> {
+    match kind {
+        QuestionKind::Money { .. } => Some(Answer::Money(value)),
+        QuestionKind::Integer { .. } => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
+        _ => None,
+    }
+}
+
+/// The bounds of a number question, as decimals; none for the other kinds.
+pub fn bounds(kind: &QuestionKind) -> (Option<Decimal>, Option<Decimal>) {
+    match kind {
+        QuestionKind::Integer { min, max } => (min.map(Decimal::from), max.map(Decimal::from)),
+        QuestionKind::Money { min, max, .. } => (*min, *max),
+        _ => (None, None),
+    }
 }
 
 /// A number as a visitor reads it: `20 000 €` for money, `1 200` for a count.

@@ -204,10 +204,12 @@ impl Link {
     /// Whether the link was made by a widget of these programmes (in any order) and
     /// this rank among the page's widgets of the same programmes.
     pub fn is_for(&self, programmes: &[&str], rank: usize) -> bool {
-        // `same_programmes` on the pins' ids, without collecting them first.
-        self.programmes.iter().all(|p| programmes.contains(&p.id.as_str()))
-            && programmes.iter().all(|id| self.programmes.iter().any(|p| p.id == *id))
-            && self.rank == rank
+        // The pins' ids gathered for `same_programmes`, rather than compared by a second copy of it.
+        let mut ids = Vec::new();
+        for pin in &self.programmes {
+            ids.push(pin.id.as_str());
+        }
+        same_programmes(&ids, programmes) && self.rank == rank
     }
 }
 
@@ -248,7 +250,12 @@ impl FromLink {
 /// Whether two lists name the same programmes, whatever their order: widgets of the
 /// same programmes are the same form. (Lists are short: no sorting code is shipped.)
 pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
-    a.iter().all(|id| b.contains(id)) && b.iter().all(|id| a.contains(id))
+    within(a, b) && within(b, a)
+}
+
+/// Whether every id of `a` is in `b`: one loop for both ways.
+fn within(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|id| b.contains(id))
 }
 
 /// The first `HASH_DIGITS` of a hex hash (all of it, if shorter): its first bytes, as
@@ -347,16 +354,21 @@ fn hex(byte: Option<u8>) -> Option<u8> {
 
 /// Question and programme ids: lower-case letters, digits, `_` and `-`.
 fn is_id(text: &str) -> bool {
-    (1..=64).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    shaped(text, 64, |b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 fn is_version(text: &str) -> bool {
-    (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
+    shaped(text, 32, |b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
 }
 
 fn is_hash(text: &str) -> bool {
-    text.len() == HASH_DIGITS && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == HASH_DIGITS && shaped(text, HASH_DIGITS, |b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Whether `text` has one to `max` bytes, each `allowed`: one loop for the three shapes,
+/// where each closure of `all` was a loop of its own.
+fn shaped(text: &str, max: usize, allowed: fn(u8) -> bool) -> bool {
+    (1..=max).contains(&text.len()) && text.bytes().all(allowed)
 }
 
 /// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
@@ -374,7 +386,7 @@ fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
 fn read_rank(text: &str) -> Result<usize, LinkError> {
     let bad = LinkError::Shape("the rank");
     // At most three digits, the first not a zero: no integer parsing needed.
-    if text.len() > 3 || text.starts_with('0') || text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if !shaped(text, 3, |b| b.is_ascii_digit()) || text.starts_with('0') {
         return Err(bad);
     }
     Ok(text.bytes().fold(0, |rank, b| rank * 10 + usize::from(b - b'0')))

@@ -8,9 +8,9 @@ use crate::answer::{Answer, UNKNOWN};
 use crate::engine::{window_state, Status, WindowState};
 use crate::form::{CountryOutcome, Form, FormAnswers, Outcome};
 use crate::i18n::{ui, Lang};
-use crate::money::{format_amount, format_number, read_typed_amount, whole_part, DecimalError, TypedAmount};
+use crate::money::{read_typed_amount, whole_part, DecimalError, TypedAmount};
 use crate::pack::{Date, Programme, QuestionKind};
-use crate::report::EvaluationReport;
+use crate::report::{bounds, number_answer, reading, EvaluationReport};
 use eligibility_rules::cat;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -218,15 +218,7 @@ impl WidgetState {
     /// Answers again what was kept, for the questions this form asks; a reading the
     /// visitor chose is chosen again.
     pub fn restore(&mut self, kept: &[Kept]) {
-        for kept in kept {
-            let Some(question) = self.form.position(&kept.id) else { continue };
-            self.answer(question, kept.raw.clone());
-            let reading = self.fields.get(question).and_then(|f| f.reading);
-            if let (Some(Reading::Ambiguous { second, .. }), Some(chosen)) = (reading, kept.chosen) {
-                self.choose(question, chosen == second);
-            }
-        }
-        self.view = view_of(&self.form, &self.answers, self.lang, self.today);
+        self.restore_where(kept, false);
     }
 
     /// Answers again what a link carried, keeping only what still fits the questions
@@ -235,10 +227,22 @@ impl WidgetState {
     /// is not one of the value's readings now, is left out. Returns the ids of those
     /// left out, in the link's order.
     pub fn restore_fitting(&mut self, kept: &[Kept]) -> Vec<String> {
+        self.restore_where(kept, true)
+    }
+
+    /// `restore`, or with `fitting` `restore_fitting`: one loop for both, as what fits
+    /// is found while answering.
+    fn restore_where(&mut self, kept: &[Kept], fitting: bool) -> Vec<String> {
         let mut dropped = Vec::new();
         for kept in kept {
             let fits = match self.form.position(&kept.id) {
-                Some(question) => self.answer_fitting(question, kept),
+                Some(question) => {
+                    let fits = self.answer_kept(question, kept);
+                    if fitting && !fits {
+                        self.answer(question, String::new());
+                    }
+                    fits
+                }
                 None => false,
             };
             if !fits {
@@ -249,26 +253,23 @@ impl WidgetState {
         dropped
     }
 
-    /// Answers `question` with what was kept if it fits, else leaves it unanswered.
-    fn answer_fitting(&mut self, question: usize, kept: &Kept) -> bool {
+    /// Answers `question` with what was kept, choosing again the reading chosen; whether
+    /// it fits the question.
+    fn answer_kept(&mut self, question: usize, kept: &Kept) -> bool {
         self.answer(question, kept.raw.clone());
         let Some(field) = self.fields.get(question) else { return false };
-        let fits = match (field.reading, kept.chosen) {
+        match (field.reading, kept.chosen) {
             _ if field.error.is_some() => false,
-            (Some(Reading::Ambiguous { first, second }), Some(chosen)) if chosen == first || chosen == second => {
+            (Some(Reading::Ambiguous { first, second }), Some(chosen)) => {
                 self.choose(question, chosen == second);
-                true
+                chosen == first || chosen == second
             }
             // Not chosen yet when the link was made: the visitor is asked again.
             (Some(Reading::Ambiguous { .. }), None) => true,
             (Some(Reading::Understood(value)), Some(chosen)) => value == chosen,
             (_, Some(_)) => false,
             (_, None) => self.answers.is_answered(question) || self.answers.is_unknown(question),
-        };
-        if !fits {
-            self.answer(question, String::new());
         }
-        fits
     }
 
     fn answer(&mut self, question: usize, raw: String) {
@@ -298,13 +299,8 @@ impl WidgetState {
         let Some(field) = self.fields.get_mut(question) else { return };
         let Some(Reading::Ambiguous { first, second: other }) = field.reading else { return };
         let value = if second { other } else { first };
-        let answer = match kind {
-            Some(QuestionKind::Money { .. }) => Some(Answer::Money(value)),
-            Some(QuestionKind::Integer { .. }) => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
-            _ => None,
-        };
         field.reading = Some(Reading::Understood(value));
-        self.answers.set(question, answer);
+        self.answers.set(question, kind.and_then(|kind| number_answer(kind, value)));
     }
 }
 
@@ -343,7 +339,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     if raw.is_empty() {
         return Ok(Typed::answer(None));
     }
-    let (integer, currency, min, max) = match kind {
+    let integer = match kind {
         QuestionKind::YesNo => {
             return Ok(Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
@@ -354,9 +350,10 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         QuestionKind::Choice(choices) => {
             return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
         }
-        QuestionKind::Integer { min, max } => (true, None, min.map(Decimal::from), max.map(Decimal::from)),
-        QuestionKind::Money { min, max, currency } => (false, Some(currency.as_str()), *min, *max),
+        QuestionKind::Integer { .. } => true,
+        QuestionKind::Money { .. } => false,
     };
+    let (min, max) = bounds(kind);
     let (first, second) = match read_typed_amount(raw, lang) {
         Ok(TypedAmount::Exact(value)) => (value, None),
         Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
@@ -388,10 +385,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     }
     match (inside, first_reading) {
         ((Some(value), None), _) => {
-            let answer = match currency {
-                Some(_) => Some(Answer::Money(value)),
-                None => i64::try_from(whole_part(value).0).ok().map(Answer::Integer),
-            };
+            let answer = number_answer(kind, value);
             // Said back when it took reading: a separator, a sign, a choice between two.
             let plain = readings == 1 && raw.bytes().all(|b| b.is_ascii_digit());
             Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(value)) })
@@ -402,11 +396,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         (_, Some(value)) => {
             // The bound passed, written once for either error.
             let below = min.filter(|m| value < *m);
-            let shown = match (below.or(max), currency) {
-                (Some(bound), Some(currency)) => format_amount(bound, currency, lang),
-                (Some(bound), None) => format_number(bound, lang),
-                (None, _) => String::new(),
-            };
+            let shown = below.or(max).map(|bound| reading(kind, bound, lang)).unwrap_or_default();
             Err(if below.is_some() { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
         }
         (_, None) => Err(FieldError::NotANumber),

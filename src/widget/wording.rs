@@ -7,9 +7,9 @@ use crate::i18n::{colon, digits, ui, Lang};
 use eligibility_rules::cat;
 use rust_decimal::Decimal;
 
-use crate::money::{format_amount, format_range};
 use crate::pack::{AmountRule, Benefit, Programme, QuestionKind, Source};
 pub use crate::report::reading;
+use crate::report::{amount_words, starts_words};
 
 /// The sentence a visitor reads first: the status, and the amount when eligible. For a
 /// closed programme, what they would have got ("you would have qualified").
@@ -39,10 +39,7 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     else {
         return None;
     };
-    let text = match max {
-        Some(max) => format_range(*min, *max, &money.currency, lang),
-        None => cat!(ui(lang).from_amount, " ", format_amount(*min, &money.currency, lang)),
-    };
+    let text = amount_words(*min, *max, &money.currency, lang);
     Some(match money.rule {
         AmountRule::Range { .. } => cat!(text, " ", ui(lang).operator_decides),
         _ => text,
@@ -62,13 +59,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     else {
         return None;
     };
-    let mut whens = String::new();
-    for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
-        if n > 0 {
-            whens.push_str(&cat!(" ", ui.or, " "));
-        }
-        whens.push_str(start.when.get(lang));
-    }
+    let whens = starts_words(place, starts, lang);
     Some(cat!(ui.benefit, colon(lang), " ", place.what.get(lang), semicolon(lang), ui.starts, colon(lang), " ", whens))
 }
 
@@ -169,15 +160,23 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
 /// `mind Media, « Covid-19 : … », 2020-04-08`.
 #[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn source(source: &Source, lang: Lang) -> String {
-    cat!(source.publisher, ", ", quoted(&source.title, lang), ", ", source.date)
+    let mut out = cat!(source.publisher, ", ");
+    quote(&mut out, &source.title, lang);
+    out.push_str(", ");
+    out.push_str(&source.date);
+    out
 }
 
-/// `« … »` in French, `“…”` in English.
-pub fn quoted(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => cat!("«\u{a0}", text, "\u{a0}»"),
-        Lang::En => cat!("“", text, "”"),
-    }
+/// Writes `text` quoted, `« … »` in French, `“…”` in English: into the sentence, not
+/// as a text of its own.
+pub fn quote(out: &mut String, text: &str, lang: Lang) {
+    let (open, close) = match lang {
+        Lang::Fr => ("«\u{a0}", "\u{a0}»"),
+        Lang::En => ("“", "”"),
+    };
+    out.push_str(open);
+    out.push_str(text);
+    out.push_str(close);
 }
 
 /// The words of keeping and sharing a result (the print, copy and share buttons, the
@@ -282,7 +281,7 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
         out.push(' ');
         out.push_str(words.rules_of);
         out.push(' ');
-        out.push_str(&quoted(programme.name.get(lang), lang));
+        quote(&mut out, programme.name.get(lang), lang);
         out.push_str(&cat!(
             " ",
             words.changed_since,
@@ -311,17 +310,19 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
             continue;
         };
         out.push_str(separator);
-        out.push_str(&quoted(question.label.get(lang), lang));
+        quote(&mut out, question.label.get(lang), lang);
         separator = semicolon(lang);
     }
-    let gone = match gone {
-        0 => None,
-        1 => Some(words.gone_one.to_owned()),
-        n => Some(cat!(digits(n as u64), " ", words.gone_many)),
-    };
-    if let Some(gone) = &gone {
+    // The count written in place, not made into a text of its own first.
+    if gone > 0 {
         out.push_str(separator);
-        out.push_str(gone);
+        if gone == 1 {
+            out.push_str(words.gone_one);
+        } else {
+            out.push_str(&digits(gone));
+            out.push(' ');
+            out.push_str(words.gone_many);
+        }
     }
     if !dropped.is_empty() {
         out.push('.');
