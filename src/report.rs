@@ -2,14 +2,12 @@
 //! what the JavaScript API returns and what the widget's `eligibility-result` event
 //! carries. Only this module knows them; the engine's own types are not serialisable.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
-use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionOutcome, CriterionStatus, Status};
+use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Status};
 use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
@@ -123,8 +121,9 @@ pub struct WindowReport {
 pub struct CriterionReport<'p> {
     pub id: &'p str,
     pub status: &'static str,
-    /// The pack's words, but the country's, which are written here.
-    pub explanation: Cow<'p, str>,
+    /// Owned, though all but the country's are the pack's words: a `Cow` cost more code
+    /// where it is read than the copy.
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -152,14 +151,14 @@ impl<'p> EvaluationReport<'p> {
             criteria.push(CriterionReport {
                 id: COUNTRY,
                 status: status.as_str(),
-                explanation: Cow::Owned(country_explanation(programme, status, lang)),
+                explanation: country_explanation(programme, status, lang),
             });
         }
         for outcome in &verdict.criteria {
             criteria.push(CriterionReport {
                 id: &outcome.criterion.id,
                 status: outcome.status.as_str(),
-                explanation: Cow::Borrowed(explanation(outcome, lang)),
+                explanation: outcome.explanation(lang).to_owned(),
             });
         }
         EvaluationReport {
@@ -183,17 +182,6 @@ impl<'p> EvaluationReport<'p> {
             pack: PackReport { version: &programme.version, hash: &programme.hash },
         }
     }
-}
-
-/// `CriterionOutcome::explanation`, but as long as the programme rather than the outcome.
-fn explanation<'p>(outcome: &CriterionOutcome<'p>, lang: Lang) -> &'p str {
-    let criterion = outcome.criterion;
-    let text = match outcome.status {
-        CriterionStatus::Met => &criterion.met,
-        CriterionStatus::NotMet => &criterion.not_met,
-        CriterionStatus::Unknown => &criterion.unknown,
-    };
-    text.get(lang)
 }
 
 /// What would change a programme's verdict (`Outcome::changes`), as its report says it.
