@@ -140,7 +140,7 @@ impl<'p> Outcome<'p> {
 
     /// The id of the next question worth asking for this programme alone: never one
     /// answered "I don't know".
-    pub fn next_question(&self) -> Option<&str> {
+    pub fn next_question(&self) -> Option<&'p str> {
         match self.next()? {
             Next::Country => Some(COUNTRY),
             Next::Question(q) => self.verdict.programme.questions.get(q).map(|q| q.id.as_str()),
@@ -175,7 +175,7 @@ impl<'p> Outcome<'p> {
 
     /// The ids of the questions answered "I don't know" whose answers could still
     /// change the verdict or the benefit: what the verdict depends on.
-    pub fn depends_on(&self) -> Vec<&str> {
+    pub fn depends_on(&self) -> Vec<&'p str> {
         let programme = self.verdict.programme;
         let mut ids = Vec::new();
         // Another country makes any verdict but a no a no.

@@ -14,38 +14,41 @@ use crate::money::{canonical, format_amount, format_number, format_range, whole_
 use crate::pack::{AmountRule, Benefit, Date, Place, Programme, QuestionKind, COUNTRY};
 use eligibility_rules::cat;
 
+/// Its texts borrowed from the programme it describes rather than copied: the widget's
+/// programmes last as long as the page, and copying every text at each answer was code
+/// (and its freeing) that every visitor downloads.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct EvaluationReport {
-    pub programme: String,
+pub struct EvaluationReport<'p> {
+    pub programme: &'p str,
     /// The rules' verdict on the answers, whatever the day.
     pub status: &'static str,
     /// The money benefit as before places existed: `null` when not eligible or when
     /// the benefit is not money.
-    pub amount: Option<AmountReport>,
+    pub amount: Option<AmountReport<'p>>,
     /// The benefit in general: money or a place; `null` when not eligible.
-    pub benefit: Option<BenefitReport>,
-    pub next_question: Option<String>,
+    pub benefit: Option<BenefitReport<'p>>,
+    pub next_question: Option<&'p str>,
     /// The questions answered "unknown" whose answers could still change the verdict
     /// or the benefit.
-    pub depends_on: Vec<String>,
+    pub depends_on: Vec<&'p str>,
     /// When applications are taken, and whether they are on the day evaluated.
     pub window: WindowReport,
-    pub criteria: Vec<CriterionReport>,
+    pub criteria: Vec<CriterionReport<'p>>,
     /// Once nothing is left to ask: the nearest other answers that would change the
     /// verdict or the benefit, all else equal.
-    pub changes: Vec<ChangeReport>,
+    pub changes: Vec<ChangeReport<'p>>,
     /// When eligible: what to have ready, per criterion, where a source says it.
-    pub before_applying: Vec<DocumentReport>,
-    pub pack: PackReport,
+    pub before_applying: Vec<DocumentReport<'p>>,
+    pub pack: PackReport<'p>,
 }
 
 /// One answer changed, and the verdict it would give. A yes/no or choice question
 /// gives `answer`; a number the range of answers, between the bounds given.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ChangeReport {
-    pub question: String,
+pub struct ChangeReport<'p> {
+    pub question: &'p str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub answer: Option<ChangeAnswer>,
+    pub answer: Option<ChangeAnswer<'p>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_least: Option<Bound>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,7 +58,7 @@ pub struct ChangeReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub less_than: Option<Bound>,
     pub status: &'static str,
-    pub benefit: Option<BenefitReport>,
+    pub benefit: Option<BenefitReport<'p>>,
     /// The change in a sentence: the question, the other answer, the verdict.
     pub explanation: String,
 }
@@ -63,47 +66,47 @@ pub struct ChangeReport {
 /// A yes/no as a boolean, an option as its id.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
-pub enum ChangeAnswer {
+pub enum ChangeAnswer<'p> {
     YesNo(bool),
-    Option(String),
+    Option(&'p str),
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct DocumentReport {
-    pub criterion: String,
-    pub text: String,
-    pub source: SourceReport,
+pub struct DocumentReport<'p> {
+    pub criterion: &'p str,
+    pub text: &'p str,
+    pub source: SourceReport<'p>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct SourceReport {
-    pub title: String,
-    pub publisher: String,
-    pub date: String,
-    pub url: Option<String>,
+pub struct SourceReport<'p> {
+    pub title: &'p str,
+    pub publisher: &'p str,
+    pub date: &'p str,
+    pub url: Option<&'p str>,
 }
 
 /// Amounts are decimal strings, so that no reader turns them into floats; `max` is
 /// `null` when nothing bounds the amount yet.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AmountReport {
-    pub currency: String,
+pub struct AmountReport<'p> {
+    pub currency: &'p str,
     pub min: String,
     pub max: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum BenefitReport {
+pub enum BenefitReport<'p> {
     Money {
-        currency: String,
+        currency: &'p str,
         min: String,
         max: Option<String>,
         /// The operator decides within the range: the rules cannot narrow it.
         operator_decides: bool,
     },
     /// A place: what it is, and when it starts (several while the answers leave a choice).
-    Place { what: String, starts: Vec<String> },
+    Place { what: &'p str, starts: Vec<&'p str> },
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -115,27 +118,29 @@ pub struct WindowReport {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct CriterionReport {
-    pub id: String,
+pub struct CriterionReport<'p> {
+    pub id: &'p str,
     pub status: &'static str,
+    /// Owned, though all but the country's are the pack's words: a `Cow` cost more code
+    /// where it is read than the copy.
     pub explanation: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PackReport {
-    pub version: String,
-    pub hash: String,
+pub struct PackReport<'p> {
+    pub version: &'p str,
+    pub hash: &'p str,
 }
 
-impl EvaluationReport {
+impl<'p> EvaluationReport<'p> {
     /// The report of one programme of a form, in `lang`, with the window on `today`.
-    pub fn new(outcome: &Outcome<'_>, lang: Lang, today: Date) -> EvaluationReport {
+    pub fn new(outcome: &Outcome<'p>, lang: Lang, today: Date) -> EvaluationReport<'p> {
         let verdict = &outcome.verdict;
         let programme = verdict.programme;
         let benefit = outcome.benefit().and_then(|b| benefit(programme, b, lang));
         let amount = match &benefit {
             Some(BenefitReport::Money { currency, min, max, .. }) => {
-                Some(AmountReport { currency: currency.clone(), min: min.clone(), max: max.clone() })
+                Some(AmountReport { currency, min: min.clone(), max: max.clone() })
             }
             _ => None,
         };
@@ -144,29 +149,25 @@ impl EvaluationReport {
         if let Some(status) = country_status(outcome.country) {
             // The criterion the form adds when it routes by country, or was told the country.
             criteria.push(CriterionReport {
-                id: COUNTRY.to_owned(),
+                id: COUNTRY,
                 status: status.as_str(),
                 explanation: country_explanation(programme, status, lang),
             });
         }
         for outcome in &verdict.criteria {
             criteria.push(CriterionReport {
-                id: outcome.criterion.id.clone(),
+                id: &outcome.criterion.id,
                 status: outcome.status.as_str(),
                 explanation: outcome.explanation(lang).to_owned(),
             });
         }
-        let mut depends_on = Vec::new();
-        for id in outcome.depends_on() {
-            depends_on.push(id.to_owned());
-        }
         EvaluationReport {
-            programme: programme.id.clone(),
+            programme: &programme.id,
             status: outcome.status().as_str(),
             amount,
             benefit,
-            next_question: outcome.next_question().map(str::to_owned),
-            depends_on,
+            next_question: outcome.next_question(),
+            depends_on: outcome.depends_on(),
             window: WindowReport {
                 opens: programme.window.opens.map(Date::iso),
                 closes: programme.window.closes.map(Date::iso),
@@ -178,13 +179,13 @@ impl EvaluationReport {
                 Status::Eligible => before_applying(programme, lang),
                 _ => Vec::new(),
             },
-            pack: PackReport { version: programme.version.clone(), hash: programme.hash.clone() },
+            pack: PackReport { version: &programme.version, hash: &programme.hash },
         }
     }
 }
 
 /// What would change a programme's verdict (`Outcome::changes`), as its report says it.
-pub fn changes(outcome: &Outcome<'_>, lang: Lang) -> Vec<ChangeReport> {
+pub fn changes<'p>(outcome: &Outcome<'p>, lang: Lang) -> Vec<ChangeReport<'p>> {
     let programme = outcome.verdict.programme;
     let mut reports = Vec::new();
     for c in &outcome.changes() {
@@ -196,11 +197,16 @@ pub fn changes(outcome: &Outcome<'_>, lang: Lang) -> Vec<ChangeReport> {
 /// Pushes the report of `change` onto `reports`: pushed there rather than returned, so
 /// that the large report is not moved through an `Option`. Nothing is pushed (`None`)
 /// only for a question the programme does not have, which the engine never gives.
-fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<ChangeReport>) -> Option<()> {
+fn change<'p>(
+    programme: &'p Programme,
+    change: &Change,
+    lang: Lang,
+    reports: &mut Vec<ChangeReport<'p>>,
+) -> Option<()> {
     let question = programme.questions.get(change.question)?;
     let ui = ui(lang);
     let mut report = ChangeReport {
-        question: question.id.clone(),
+        question: &question.id,
         answer: None,
         at_least: None,
         more_than: None,
@@ -224,7 +230,7 @@ fn change(programme: &Programme, change: &Change, lang: Lang, reports: &mut Vec<
         Alternative::Answer(Answer::Choice(index)) => {
             let QuestionKind::Choice(choices) = &question.kind else { return None };
             let choice = choices.get(*index)?;
-            report.answer = Some(ChangeAnswer::Option(choice.id.clone()));
+            report.answer = Some(ChangeAnswer::Option(&choice.id));
             choice.label.get(lang).to_owned()
         }
         Alternative::Answer(_) => return None,
@@ -328,19 +334,19 @@ pub fn reading(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
     }
 }
 
-pub fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport> {
+pub fn before_applying(programme: &Programme, lang: Lang) -> Vec<DocumentReport<'_>> {
     let mut documents = Vec::new();
     for criterion in &programme.criteria {
         for document in &criterion.documents {
             let Some(source) = programme.sources.get(document.source) else { continue };
             documents.push(DocumentReport {
-                criterion: criterion.id.clone(),
-                text: document.text.get(lang).to_owned(),
+                criterion: &criterion.id,
+                text: document.text.get(lang),
                 source: SourceReport {
-                    title: source.title.clone(),
-                    publisher: source.publisher.clone(),
-                    date: source.date.clone(),
-                    url: source.url.clone(),
+                    title: &source.title,
+                    publisher: &source.publisher,
+                    date: &source.date,
+                    url: source.url.as_deref(),
                 },
             });
         }
@@ -370,10 +376,10 @@ pub fn country_explanation(programme: &Programme, status: CriterionStatus, lang:
 }
 
 /// `None` only for an outlook of another kind than the benefit, which the engine never gives.
-pub fn benefit(programme: &Programme, outlook: &BenefitOutlook, lang: Lang) -> Option<BenefitReport> {
+pub fn benefit<'p>(programme: &'p Programme, outlook: &BenefitOutlook, lang: Lang) -> Option<BenefitReport<'p>> {
     match (&programme.benefit, outlook) {
         (Benefit::Money(amount), BenefitOutlook::Money { min, max }) => Some(BenefitReport::Money {
-            currency: amount.currency.clone(),
+            currency: &amount.currency,
             min: canonical(*min),
             max: max.map(canonical),
             operator_decides: matches!(amount.rule, AmountRule::Range { .. }),
@@ -381,9 +387,9 @@ pub fn benefit(programme: &Programme, outlook: &BenefitOutlook, lang: Lang) -> O
         (Benefit::Place(place), BenefitOutlook::Place { starts }) => {
             let mut whens = Vec::new();
             for start in starts.iter().filter_map(|i| place.starts.get(*i)) {
-                whens.push(start.when.get(lang).to_owned());
+                whens.push(start.when.get(lang));
             }
-            Some(BenefitReport::Place { what: place.what.get(lang).to_owned(), starts: whens })
+            Some(BenefitReport::Place { what: place.what.get(lang), starts: whens })
         }
         _ => None,
     }

@@ -203,7 +203,7 @@ fn run_one(form: &Form<'_>, scenario: &Scenario, single: bool, file_day: Option<
             None => failures.push("a form's scenario must give the form's `next_question`".to_owned()),
         }
         for (id, expected) in scenario.expect.iter().flatten() {
-            match reports.iter().find(|r| &r.programme == id) {
+            match reports.iter().find(|r| r.programme == id) {
                 Some(report) => failures
                     .extend(compare(expected, report, today.is_some()).into_iter().map(|f| format!("{id}: {f}"))),
                 None => failures.push(format!("`{id}` is not a programme of this form")),
@@ -241,7 +241,7 @@ fn compare(expected: &Expected, report: &EvaluationReport, dated: bool) -> Vec<S
         }
     }
     if let Some(expected) = &expected.next_question {
-        let next = report.next_question.as_deref().unwrap_or("none");
+        let next = report.next_question.unwrap_or("none");
         if next != expected {
             failures.push(format!("next question: expected {expected}, got {next}"));
         }
@@ -301,14 +301,14 @@ fn compare_amount(expected: &str, report: &EvaluationReport) -> Option<String> {
         (Some((min, max, currency)), Some(got)) => {
             parse_decimal(&got.min) == Some(*min)
                 && got.max.as_deref().map(parse_decimal) == max.map(Some)
-                && &got.currency == currency
+                && got.currency == currency
         }
         _ => false,
     };
     if same {
         return None;
     }
-    let got = got.map_or("none".to_owned(), |a| amount_words(&a.min, a.max.as_deref(), &a.currency));
+    let got = got.map_or("none".to_owned(), |a| amount_words(&a.min, a.max.as_deref(), a.currency));
     Some(format!("amount: expected {expected}, got {got}"))
 }
 

@@ -378,7 +378,7 @@ mod tests {
     }
 
     /// Every programme's report, as `evaluate` gives it.
-    fn reports(session: &mut Session<'static>) -> Vec<EvaluationReport> {
+    fn reports(session: &mut Session<'static>) -> Vec<EvaluationReport<'static>> {
         session.outcomes().iter().map(|outcome| EvaluationReport::new(outcome, Lang::En, DAY)).collect()
     }
 

@@ -74,7 +74,12 @@ struct ErrorLine {
     error: String,
 }
 
-fn evaluate_line(form: &Form<'_>, lang: Lang, today: Date, line: &[u8]) -> Result<Vec<EvaluationReport>, String> {
+fn evaluate_line<'p>(
+    form: &Form<'p>,
+    lang: Lang,
+    today: Date,
+    line: &[u8],
+) -> Result<Vec<EvaluationReport<'p>>, String> {
     let text = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8".to_owned())?;
     let text = text.trim_end_matches(['\n', '\r']);
     if text.trim().is_empty() {

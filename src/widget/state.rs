@@ -105,7 +105,7 @@ pub struct FormView {
     pub outcomes: Vec<Outcome<'static>>,
     pub next_question: Option<usize>,
     /// In the shape of `eligibility eval`, one per programme.
-    pub reports: Vec<EvaluationReport>,
+    pub reports: Vec<EvaluationReport<'static>>,
 }
 
 impl WidgetState {
@@ -311,7 +311,7 @@ fn view_of(form: &Form<'static>, answers: &FormAnswers, lang: Lang, today: Date)
     FormView { outcomes, next_question, reports }
 }
 
-fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<EvaluationReport> {
+fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<EvaluationReport<'static>> {
     let mut reports = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         reports.push(EvaluationReport::new(outcome, lang, today));

@@ -17,18 +17,18 @@ use crate::report::{
 /// whole number beyond what a JS number holds exactly).
 pub fn detail(report: &EvaluationReport) -> Result<JsValue, JsValue> {
     let object = Object::new();
-    put(&object, "programme", &report.programme);
+    put(&object, "programme", report.programme);
     put(&object, "status", report.status);
     let amount = report.amount.as_ref().map(|amount| {
         let object = Object::new();
-        put(&object, "currency", &amount.currency);
+        put(&object, "currency", amount.currency);
         put(&object, "min", &amount.min);
         put_optional(&object, "max", amount.max.as_deref());
         object.into()
     });
     put_value(&object, "amount", amount.unwrap_or(JsValue::NULL));
     put_value(&object, "benefit", benefit(report.benefit.as_ref()));
-    put_optional(&object, "next_question", report.next_question.as_deref());
+    put_optional(&object, "next_question", report.next_question);
     put_value(&object, "depends_on", texts(&report.depends_on));
     let window = Object::new();
     put_optional(&window, "opens", report.window.opens.as_deref());
@@ -51,8 +51,8 @@ pub fn detail(report: &EvaluationReport) -> Result<JsValue, JsValue> {
     }
     put_value(&object, "before_applying", documents.into());
     let pack = Object::new();
-    put(&pack, "version", &report.pack.version);
-    put(&pack, "hash", &report.pack.hash);
+    put(&pack, "version", report.pack.version);
+    put(&pack, "hash", report.pack.hash);
     put_value(&object, "pack", pack.into());
     Ok(object.into())
 }
@@ -83,7 +83,7 @@ fn optional(value: Option<&str>) -> JsValue {
     value.map_or(JsValue::NULL, text)
 }
 
-fn texts(values: &[String]) -> JsValue {
+fn texts(values: &[&str]) -> JsValue {
     let list = Array::new();
     for value in values {
         list.push(&text(value));
@@ -93,7 +93,7 @@ fn texts(values: &[String]) -> JsValue {
 
 fn criterion_detail(criterion: &CriterionReport) -> JsValue {
     let object = Object::new();
-    put(&object, "id", &criterion.id);
+    put(&object, "id", criterion.id);
     put(&object, "status", criterion.status);
     put(&object, "explanation", &criterion.explanation);
     object.into()
@@ -123,7 +123,7 @@ fn benefit(benefit: Option<&BenefitReport>) -> JsValue {
 /// The fields that are `None` are left out, as `skip_serializing_if` leaves them.
 fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
     let object = Object::new();
-    put(&object, "question", &change.question);
+    put(&object, "question", change.question);
     match &change.answer {
         Some(ChangeAnswer::YesNo(yes)) => put_value(&object, "answer", JsValue::from_bool(*yes)),
         Some(ChangeAnswer::Option(id)) => put_value(&object, "answer", text(id)),
@@ -152,13 +152,13 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
 
 fn document_detail(document: &DocumentReport) -> JsValue {
     let object = Object::new();
-    put(&object, "criterion", &document.criterion);
-    put(&object, "text", &document.text);
+    put(&object, "criterion", document.criterion);
+    put(&object, "text", document.text);
     let source = Object::new();
-    put(&source, "title", &document.source.title);
-    put(&source, "publisher", &document.source.publisher);
-    put(&source, "date", &document.source.date);
-    put_optional(&source, "url", document.source.url.as_deref());
+    put(&source, "title", document.source.title);
+    put(&source, "publisher", document.source.publisher);
+    put(&source, "date", document.source.date);
+    put_optional(&source, "url", document.source.url);
     put_value(&object, "source", source.into());
     object.into()
 }

@@ -550,7 +550,7 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
             s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
             _ => ("?", ui.unknown),
         };
-        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", &criterion.id)], None);
+        let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", criterion.id)], None);
         maker.put_text(&item, "span|class=mark|aria-hidden=true", mark);
         let text = maker.node(&item, "span");
         maker.put_text(&text, "span|class=visually-hidden", &cat!(word, " "));
@@ -578,14 +578,14 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     let (part, list) = &nodes.changes;
     element::set_text_content(list, None);
     for change in &report.changes {
-        maker.put(list, "li", &[("data-question", &change.question)], Some(&change.explanation));
+        maker.put(list, "li", &[("data-question", change.question)], Some(&change.explanation));
     }
     set_hidden(part, report.changes.is_empty());
 
     let (part, list) = &nodes.before_applying;
     element::set_text_content(list, None);
     for document in &report.before_applying {
-        let item = maker.add(list, "li", &[("data-criterion", &document.criterion)], Some(&document.text));
+        let item = maker.add(list, "li", &[("data-criterion", document.criterion)], Some(document.text));
         let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
         match &document.source.url {
             Some(url) => {
