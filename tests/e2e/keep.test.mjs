@@ -284,6 +284,28 @@ test('by keyboard: the buttons are reached with Tab, pressed with Enter or Space
   await page.close();
 });
 
+test('a copy the browser or the page refuses is said, and the widget goes on', async () => {
+  // No clipboard (an old browser, an insecure page); one that refuses; a page that
+  // replaced writeText by a function returning no promise.
+  const pages = {
+    none: () => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+    refused: () => { navigator.clipboard.writeText = () => Promise.reject(new Error('refused')); },
+    'no promise': () => { navigator.clipboard.writeText = () => undefined; },
+  };
+  for (const [what, before] of Object.entries(pages)) {
+    const { page, errors } = await open(browser.context, `${browser.origin}/en.html`, { before });
+    await ready(page);
+    const widget = page.locator('eligibility-widget');
+    await answer(widget, NETFLIX.profession, 'other', 'en');
+    await widget.locator('button[data-action=copy]').click();
+    await live(widget).filter({ hasText: 'Copying did not work: the browser refused it.' }).waitFor();
+    await answer(widget, NETFLIX.profession, 'artist', 'en');
+    assert.deepEqual(await checked(widget), ['profession=artist'], `${what}: the widget goes on`);
+    assert.deepEqual(errors, [], what);
+    await page.close();
+  }
+});
+
 test('the features attribute turns buttons off, ignores unknown words, and -share ignores links', async () => {
   const { page } = await open(browser.context, `${browser.origin}/`);
   await ready(page);

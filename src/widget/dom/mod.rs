@@ -231,7 +231,19 @@ extern "C" {
     /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
     /// browser, a page that is not a secure context), which `copy` says.
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
-    fn write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+    fn write_text(text: &str) -> Result<Copying, JsValue>;
+
+    /// What `writeText` gave: a promise, unless the page replaced it by a function that
+    /// returns none, whose `then` then throws, caught here rather than through the
+    /// engine, which it would stop.
+    type Copying;
+
+    #[wasm_bindgen(method, catch, js_name = then)]
+    fn then(
+        this: &Copying,
+        done: &Closure<dyn FnMut(JsValue)>,
+        failed: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -455,11 +467,14 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
     };
     // Emptied first, so that a second copy is said again.
     element::set_text_content(live, None);
-    let (done, failed) = (saying(live, done), saying(live, failed));
-    let _ = promise.then2(&done, &failed);
+    let (on_done, on_failed) = (saying(live, done), saying(live, failed));
+    if promise.then(&on_done, &on_failed).is_err() {
+        set_text(live, failed);
+        return;
+    }
     // The promise calls one of them later, once: a few bytes per copy, left to it.
-    done.forget();
-    failed.forget();
+    on_done.forget();
+    on_failed.forget();
 }
 
 /// A callback that says `text` in `live`: both of `copy`'s made here, of one type, so
