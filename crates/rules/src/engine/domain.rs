@@ -105,6 +105,11 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
     // `crate::sort` only, here and in the engine: one small sort routine in the WebAssembly.
     crate::sort::sort(&mut points);
     points.dedup();
+    representatives_of(kind, &points)
+}
+
+/// `representatives` of points already sorted, each once (`changes` keeps them: no copy).
+pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec<Answer> {
     match kind {
         QuestionKind::YesNo => vec![Answer::YesNo(true), Answer::YesNo(false)],
         QuestionKind::Choice(choices) => (0..choices.len()).map(Answer::Choice).collect(),
@@ -112,7 +117,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             let mut values: Vec<i64> = Vec::new();
             values.extend(*min);
             values.extend(*max);
-            for point in &points {
+            for point in points {
                 for edge in floor_and_ceiling(*point) {
                     if let Ok(edge) = i64::try_from(edge) {
                         values.extend([edge.saturating_sub(1), edge, edge.saturating_add(1)]);
@@ -137,7 +142,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             let mut values: Vec<Decimal> = Vec::new();
             values.extend(*min);
             values.extend(*max);
-            values.extend(&points);
+            values.extend(points);
             for pair in points.windows(2) {
                 if let [a, b] = pair {
                     values.extend(between(*a, *b));
