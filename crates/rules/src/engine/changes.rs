@@ -317,11 +317,12 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
     // Past the last point with nothing above, a count may still move an amount: one
     // more answer shows whether it does.
     if let Some(region) = regions.last_mut().filter(|r| whole && r.high.is_none()) {
-        let next = match region.samples.last() {
-            Some(Answer::Integer(n)) => n.checked_add(1).map(Answer::Integer),
-            _ => None,
-        };
-        region.samples.extend(next);
+        if let Some(Answer::Integer(n)) = region.samples.last() {
+            // Pushed, not extended from an option: that extend was code of its own.
+            if let Some(next) = n.checked_add(1) {
+                region.samples.push(Answer::Integer(next));
+            }
+        }
     }
     regions
 }
