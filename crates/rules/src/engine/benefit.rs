@@ -161,8 +161,7 @@ fn sum_outlook(
                 };
                 // Outer `None`: nothing bounds it; inner `None`: an overflow.
                 let high = match (highest, per_unit.cap) {
-                    (Some(n), _) => Some(part_amount(part, Some(n))),
-                    (None, Some(Cap::Units(cap))) => Some(part_amount(part, Some(cap))),
+                    (Some(n), _) | (None, Some(Cap::Units(n))) => Some(part_amount(part, Some(n))),
                     (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
                     (None, None) => None,
                 };

@@ -10,10 +10,12 @@
 //! asking at the first no, so the rest is often unanswered). A question the pack marks
 //! `fixed` (who the visitor is, not a count they could check) is never offered.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
 use super::analysis::benefit_questions;
-use super::domain::{breakpoints, representatives};
+use super::domain::{breakpoints, representatives_of};
 use super::logic::truth;
 use super::{benefit, evaluate, BenefitOutlook, Status};
 use crate::answer::{Answer, Answers};
@@ -76,7 +78,7 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
                         continue;
                     }
                     let (status, benefit) = try_answer(&other);
-                    if differs(&now, &(status, benefit.clone())) {
+                    if flips((now.0, &now.1), (status, &benefit)) {
                         found.push(Change { question: q, to: Alternative::Answer(other), status, benefit });
                     }
                 }
@@ -96,22 +98,22 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
                         (false, true) => &r.samples[..],
                         (false, false) => r.samples.get(..1).unwrap_or_default(),
                     };
-                    let mut ends = Vec::new();
-                    for sample in samples {
-                        ends.push(try_answer(sample));
+                    // The ends' outcomes merged as they come: no list of them.
+                    let mut outcome = None;
+                    for (n, sample) in samples.iter().enumerate() {
+                        if n > 0 && outcome.is_none() {
+                            break;
+                        }
+                        let tried = try_answer(sample);
+                        outcome = match outcome {
+                            Some(o) => merged(o, &tried, r.high.is_none()),
+                            None => Some(tried),
+                        };
                     }
-                    outcomes.push(merged(&ends, r.high.is_none()));
+                    outcomes.push(outcome);
                 }
-                let mut down = Vec::new();
-                for i in (0..here).rev() {
-                    down.push(i);
-                }
-                let mut up = Vec::new();
-                for i in here + 1..regions.len() {
-                    up.push(i);
-                }
-                for (walk, upwards) in [(down, false), (up, true)] {
-                    let nearest = nearest(&now, &walk, upwards, counted, &regions, &outcomes);
+                for upwards in [false, true] {
+                    let nearest = nearest(&now, here, upwards, counted, &regions, &outcomes);
                     if let Some(((status, benefit), low, high)) = nearest {
                         found.push(Change { question: q, to: Alternative::Between { low, high }, status, benefit });
                     }
@@ -143,27 +145,24 @@ fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
     (verdict.status, verdict.benefit)
 }
 
-/// The outcome of a whole region from those at its ends. A count that a per-unit amount
-/// multiplies moves the amount inside a region, steadily: the region's amount is then the
-/// range between its ends, with no upper bound when the region has none. `None` when the
-/// ends disagree otherwise, which the rules cannot make (a region is then not offered).
-fn merged(ends: &[Outcome], endless: bool) -> Option<Outcome> {
-    let (first, rest) = ends.split_first()?;
-    let mut merged = first.clone();
-    for (status, benefit) in rest {
-        if *status != merged.0 {
-            return None;
-        }
-        merged.1 = match (&merged.1, benefit) {
-            (a, b) if a == b => a.clone(),
-            (Some(BenefitOutlook::Money { min: a, max: x }), Some(BenefitOutlook::Money { min: b, max: y })) => {
-                let max = x.zip(*y).map(|(x, y)| x.max(y)).filter(|_| !endless);
-                Some(BenefitOutlook::Money { min: (*a).min(*b), max })
-            }
-            _ => return None,
-        };
+/// The outcome of a whole region from two of its answers' (those at its ends, merged so
+/// far, and another). A count that a per-unit amount multiplies moves the amount inside a
+/// region, steadily: the region's amount is then the range between its ends, with no upper
+/// bound when the region has none. `None` when they disagree otherwise, which the rules
+/// cannot make (a region is then not offered).
+fn merged((status, benefit): Outcome, other: &Outcome, endless: bool) -> Option<Outcome> {
+    if status != other.0 {
+        return None;
     }
-    Some(merged)
+    let benefit = match (benefit, &other.1) {
+        (a, b) if a == *b => a,
+        (Some(BenefitOutlook::Money { min: a, max: x }), Some(BenefitOutlook::Money { min: b, max: y })) => {
+            let max = x.zip(*y).map(|(x, y)| x.max(y)).filter(|_| !endless);
+            Some(BenefitOutlook::Money { min: a.min(*b), max })
+        }
+        _ => return None,
+    };
+    Some((status, benefit))
 }
 
 /// Another final verdict or another benefit with one; or, from a no, a verdict the
@@ -177,48 +176,59 @@ fn differs(now: &Outcome, other: &Outcome) -> bool {
     flips((now.0, &now.1), (other.0, &other.1))
 }
 
-/// Along `walk` (region indices going away from the answer given, `up` or down), the
-/// first region with another outcome, widened by those after it with the same; its outer
-/// edge is dropped when the walk reaches the last region (nothing bounds it that side).
-/// For a `counted` question (a per-unit amount multiplies it) each answer moves the
-/// amount by the pack's own rule, so only another status counts, and the amount is the
-/// range over the widened regions.
+/// Going away from region `here` (`up` or down), the first region with another outcome,
+/// widened by those after it with the same; its outer edge is dropped when the walk
+/// reaches the last region (nothing bounds it that side). For a `counted` question (a
+/// per-unit amount multiplies it) each answer moves the amount by the pack's own rule, so
+/// only another status counts, and the amount is the range over the widened regions.
 fn nearest(
     now: &Outcome,
-    walk: &[usize],
+    here: usize,
     up: bool,
     counted: bool,
     regions: &[Region],
     outcomes: &[Option<Outcome>],
 ) -> Option<(Outcome, Option<Edge>, Option<Edge>)> {
-    let at = |i: usize| outcomes.get(i).and_then(Option::as_ref);
+    // The `k`th region from `here`, of `steps`: indices computed, not listed (past the
+    // ends, an index that no region has).
+    let steps = match up {
+        true => regions.len().saturating_sub(here + 1),
+        false => here,
+    };
+    let index = |k: usize| match up {
+        true => here + 1 + k,
+        false => here.wrapping_sub(k + 1),
+    };
+    let at = |k: usize| outcomes.get(index(k)).and_then(Option::as_ref);
     let other = |o: &Outcome| match counted {
         true => flips((now.0, &None), (o.0, &None)),
         false => differs(now, o),
     };
-    let first = walk.iter().position(|&i| at(i).is_some_and(other))?;
-    let found = at(*walk.get(first)?)?;
+    let mut first = 0;
+    while first < steps && !at(first).is_some_and(other) {
+        first += 1;
+    }
+    let found = at(first)?;
     let same = |o: &&Outcome| match counted {
         true => o.0 == found.0,
         false => *o == found,
     };
-    let mut run: Vec<Outcome> = Vec::new();
-    for &i in walk.iter().skip(first) {
-        match at(i).filter(same) {
-            Some(outcome) => run.push(outcome.clone()),
-            None => break,
-        }
+    let (mut run, mut last) = (found.clone(), first);
+    while last + 1 < steps {
+        let Some(outcome) = at(last + 1).filter(same) else { break };
+        run = merged(run, outcome, false)?;
+        last += 1;
     }
-    let near = regions.get(*walk.get(first)?)?;
-    let far = match first + run.len() == walk.len() {
+    let near = regions.get(index(first))?;
+    let far = match last + 1 == steps {
         true => None,
-        false => Some(regions.get(*walk.get(first + run.len() - 1)?)?),
+        false => Some(regions.get(index(last))?),
     };
     let (low, high) = match up {
         true => (near.low, far.and_then(|r| r.high)),
         false => (far.and_then(|r| r.low), near.high),
     };
-    Some((merged(&run, false)?, low, high))
+    Some((run, low, high))
 }
 
 /// Whether a per-unit amount of the programme counts question `q`.
@@ -241,9 +251,14 @@ struct Region {
 
 impl Region {
     fn holds(&self, value: Decimal) -> bool {
-        let above = self.low.is_none_or(|e| value > e.value || (e.included && value == e.value));
-        let below = self.high.is_none_or(|e| value < e.value || (e.included && value == e.value));
-        above && below
+        // One comparison per edge, where `<` and `==` were each one.
+        let within = |edge: Option<Edge>, side| {
+            edge.is_none_or(|e| match value.cmp(&e.value) {
+                Ordering::Equal => e.included,
+                other => other == side,
+            })
+        };
+        within(self.low, Ordering::Greater) && within(self.high, Ordering::Less)
     }
 }
 
@@ -265,10 +280,18 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
     let excluded = |value| Edge { value, included: false };
     let mut regions: Vec<Region> = Vec::new();
     let mut last_place = None;
-    for answer in representatives(kind, points.clone()) {
+    for answer in representatives_of(kind, &points) {
         let Some(value) = answer.number() else { continue };
-        let below = points.iter().filter(|p| **p < value).count();
-        let place = (below, points.contains(&value));
+        // Where it stands among the points, in one comparison with each.
+        let (mut below, mut at) = (0usize, false);
+        for point in &points {
+            match point.cmp(&value) {
+                Ordering::Less => below += 1,
+                Ordering::Equal => at = true,
+                Ordering::Greater => {}
+            }
+        }
+        let place = (below, at);
         let lower = below.checked_sub(1).and_then(|i| points.get(i)).copied();
         let upper = points.get(below).copied().filter(|_| !place.1);
         let endless = upper.is_none() && max.is_none();
@@ -282,29 +305,24 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
             continue;
         }
         last_place = Some(place);
-        let region = match (place.1, whole) {
-            (true, _) => Region { low: Some(included(value)), high: Some(included(value)), samples: vec![answer] },
-            (false, true) => Region {
-                low: (lower.is_some() || min.is_some()).then_some(included(value)),
-                high: (!endless).then_some(included(value)),
-                samples: vec![answer],
-            },
-            (false, false) => Region {
-                low: lower.map(excluded).or(min.map(included)),
-                high: upper.map(excluded).or(max.map(included)),
-                samples: vec![answer],
-            },
+        let (low, high) = match (place.1, whole) {
+            (true, _) => (Some(included(value)), Some(included(value))),
+            (false, true) => {
+                ((lower.is_some() || min.is_some()).then_some(included(value)), (!endless).then_some(included(value)))
+            }
+            (false, false) => (lower.map(excluded).or(min.map(included)), upper.map(excluded).or(max.map(included))),
         };
-        regions.push(region);
+        regions.push(Region { low, high, samples: vec![answer] });
     }
     // Past the last point with nothing above, a count may still move an amount: one
     // more answer shows whether it does.
     if let Some(region) = regions.last_mut().filter(|r| whole && r.high.is_none()) {
-        let next = match region.samples.last() {
-            Some(Answer::Integer(n)) => n.checked_add(1).map(Answer::Integer),
-            _ => None,
-        };
-        region.samples.extend(next);
+        if let Some(Answer::Integer(n)) = region.samples.last() {
+            // Pushed, not extended from an option: that extend was code of its own.
+            if let Some(next) = n.checked_add(1) {
+                region.samples.push(Answer::Integer(next));
+            }
+        }
     }
     regions
 }

@@ -19,7 +19,9 @@ pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
         if let AmountRule::Sum(parts) = &amount.rule {
             for per_unit in parts.iter().filter_map(|p| p.per_unit.as_ref()).filter(|u| u.units == q) {
                 // Zero units and one unit differ; so do the cap and one unit past it.
-                points.extend([Decimal::ZERO, Decimal::ONE]);
+                // Pushed, not extended from an array: each array's extend is code of its own.
+                points.push(Decimal::ZERO);
+                points.push(Decimal::ONE);
                 match per_unit.cap {
                     Some(Cap::Units(cap)) => points.push(Decimal::from(cap)),
                     Some(Cap::Money(cap)) => points.extend(units_to_reach(cap, per_unit.value)),
@@ -105,17 +107,30 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
     // `crate::sort` only, here and in the engine: one small sort routine in the WebAssembly.
     crate::sort::sort(&mut points);
     points.dedup();
+    representatives_of(kind, &points)
+}
+
+/// `representatives` of points already sorted, each once (`changes` keeps them: no copy).
+pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec<Answer> {
     match kind {
         QuestionKind::YesNo => vec![Answer::YesNo(true), Answer::YesNo(false)],
-        QuestionKind::Choice(choices) => (0..choices.len()).map(Answer::Choice).collect(),
+        QuestionKind::Choice(choices) => {
+            let mut answers = Vec::new();
+            for i in 0..choices.len() {
+                answers.push(Answer::Choice(i));
+            }
+            answers
+        }
         QuestionKind::Integer { min, max } => {
             let mut values: Vec<i64> = Vec::new();
             values.extend(*min);
             values.extend(*max);
-            for point in &points {
+            for point in points {
                 for edge in floor_and_ceiling(*point) {
                     if let Ok(edge) = i64::try_from(edge) {
-                        values.extend([edge.saturating_sub(1), edge, edge.saturating_add(1)]);
+                        for edge in [edge.saturating_sub(1), edge, edge.saturating_add(1)] {
+                            values.push(edge);
+                        }
                     }
                 }
             }
@@ -137,7 +152,7 @@ pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Ans
             let mut values: Vec<Decimal> = Vec::new();
             values.extend(*min);
             values.extend(*max);
-            values.extend(&points);
+            values.extend(points);
             for pair in points.windows(2) {
                 if let [a, b] = pair {
                     values.extend(between(*a, *b));
