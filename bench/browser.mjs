@@ -18,7 +18,7 @@
 //   5. One evaluate() through the JS API in the page, for comparison with Node.
 // The page "without the widget" is the demo article with its script tag and element
 // removed, served from the same origin by a small proxy in front of the demo server.
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { start } from '../tests/e2e/harness.mjs';
 
@@ -44,17 +44,21 @@ const WITHOUT = '/__bench/without-widget.html';
 
 const browser = await start();
 // Same origin for both pages: a proxy that serves the page without the widget itself.
-const proxy = createServer(async (request, response) => {
+const proxy = createServer((request, response) => {
   if (request.url === WITHOUT) {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(withoutWidget);
     return;
   }
-  const upstream = await fetch(`${browser.origin}${request.url}`);
-  const headers = {};
-  for (const name of ['content-type', 'cache-control', 'content-security-policy']) {
-    if (upstream.headers.has(name)) headers[name] = upstream.headers.get(name);
-  }
-  response.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
+  // Passed through as sent, compressed or not, for the browser's own Accept-Encoding.
+  const headers = request.headers['accept-encoding'] ? { 'accept-encoding': request.headers['accept-encoding'] } : {};
+  get(`${browser.origin}${request.url}`, { headers }, (upstream) => {
+    const kept = {};
+    for (const name of ['content-type', 'cache-control', 'content-security-policy', 'content-encoding', 'vary']) {
+      if (upstream.headers[name]) kept[name] = upstream.headers[name];
+    }
+    response.writeHead(upstream.statusCode, kept);
+    upstream.pipe(response);
+  }).on('error', () => response.writeHead(502).end());
 });
 await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${proxy.address().port}`;
