@@ -58,7 +58,7 @@ const proxy = createServer((request, response) => {
     }
     response.writeHead(upstream.statusCode, kept);
     upstream.pipe(response);
-  }).on('error', () => response.writeHead(502).end());
+  }).on('error', () => (response.headersSent ? response.destroy() : response.writeHead(502).end()));
 });
 await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${proxy.address().port}`;

@@ -64,7 +64,9 @@ export function cdnHeaders(path, { cors = true } = {}) {
 /** The copies scripts/build.sh writes beside a file, the smaller first: [encoding, suffix]. */
 const COPIES = [['br', '.br'], ['gzip', '.gz']];
 
-/** Whether `header` (an Accept-Encoding) accepts `encoding`: named or `*`, and not at `q=0`. */
+/** Whether `header` (an Accept-Encoding) accepts `encoding`: named or `*`, and not at
+ * `q=0`. Any other weight counts as accepting: the smaller copy is sent whenever it is
+ * accepted at all, as servers that send precompressed files do. */
 export function accepts(header = '', encoding) {
   let wildcard = false;
   for (const part of header.toLowerCase().split(',')) {
@@ -111,7 +113,7 @@ export function serve(port = Number(process.env.PORT ?? 8080), options = {}) {
       // `vary` on every file, compressed or not, so that no cache keeps one encoding for all.
       const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
       // A tampered file is sent as modified, never its build's compressed copy.
-      const copy = tampered ? null : await compressed(file, request);
+      const copy = tampered === undefined ? await compressed(file, request) : null;
       if (copy) [headers['content-encoding'], body] = copy;
       body = tampered ?? body;
       if (cdn) Object.assign(headers, cdnHeaders(path, { cors }));

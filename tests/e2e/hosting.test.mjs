@@ -126,9 +126,11 @@ test('a browser gets each of the widget\'s files compressed, as the copies the b
   const site = await sites({ pages: (cdn) => ({ '/article.html': { body: article(concrete(doc['publisher-snippet'], { cdn })) } }) });
   try {
     const page = await browser.context.newPage();
-    const sent = {};
-    page.on('response', async (response) => {
-      if (response.url().startsWith(site.cdn)) sent[new URL(response.url()).pathname.slice(1)] = (await response.allHeaders())['content-encoding'];
+    const sent = [];
+    page.on('response', (response) => {
+      if (response.url().startsWith(site.cdn)) {
+        sent.push(response.allHeaders().then((headers) => [new URL(response.url()).pathname.slice(1), headers['content-encoding']]));
+      }
     });
     await page.goto(`${site.publisher}/article.html`);
     await ready(page);
@@ -136,7 +138,7 @@ test('a browser gets each of the widget\'s files compressed, as the copies the b
     assert.equal(await page.locator('eligibility-widget .verdict').getAttribute('data-status'), 'not_eligible');
     // Chromium accepts brotli: the `.br` beside each file, as scripts/serve.mjs sends it.
     const expected = Object.fromEntries(['eligibility-widget.js', ...ELEMENT_FILES].map((name) => [files[name].file, 'br']));
-    assert.deepEqual(sent, expected);
+    assert.deepEqual(Object.fromEntries(await Promise.all(sent)), expected);
     // A client that takes only gzip gets the `.gz`; one that takes neither, the file.
     const wasm = files['element-engine_bg.wasm'].file;
     const only = (encoding) => new Promise((resolve, reject) => {

@@ -561,8 +561,13 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
     }
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
     let m = &mut *m;
-    // Without a form, the widget shows only a message, which no event acts on.
-    let Some(shown) = &mut m.shown else { return Ok(false) };
+    // Without a form, the widget shows only a message, which no event acts on; what an
+    // Enter pressed before began is over (its release may come now).
+    let Some(shown) = &mut m.shown else {
+        m.entering = false;
+        m.unsaid = None;
+        return Ok(false);
+    };
     let kind = element::type_of(event);
     match kind.as_str() {
         "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
