@@ -32,9 +32,13 @@ export const API_FILES = [
 
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 export const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-/** `gzip` is what a page is sent; `zlib`, gzip on the fly at level 9: the same for a
- * file without a `.gz` of its own. */
-const sizes = (bytes) => ({ raw: bytes.length, gzip: gzip(bytes), zlib: gzip(bytes), brotli: brotli(bytes) });
+/** `gzip` and `brotli` are what a page is sent: the `.gz` and `.br` that scripts/build.sh
+ * wrote (`copies`), or, for a file without, zlib's level 9 and brotli's quality 11 on
+ * the fly; `zlib`, always gzip on the fly at level 9. */
+const sizes = (bytes, { gz, br } = {}) => {
+  const zlib = gzip(bytes);
+  return { raw: bytes.length, gzip: gz?.length ?? zlib, zlib, brotli: br?.length ?? brotli(bytes) };
+};
 const KEYS = ['raw', 'gzip', 'zlib', 'brotli'];
 const sum = (list) => Object.fromEntries(KEYS.map((k) => [k, list.reduce((total, s) => total + s[k], 0)]));
 
@@ -45,6 +49,13 @@ export async function built(logical) {
   return logical === 'eligibility-widget.js' ? logical : manifest[logical]?.file ?? logical;
 }
 
+/** Every file a page loads, the widget's and the iframe's, as built in www/dist
+ * (`manifest`: files.json): scripts/build.sh writes a `.gz` and a `.br` beside each. */
+export function pageFiles(manifest) {
+  const pinned = [...OUR_FILES.map(([file]) => file), 'embed.js', 'embed-resize.js'].map((logical) => manifest[logical].file);
+  return ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned];
+}
+
 /** The `.gz` and `.br` that scripts/build.sh wrote beside a built file, or nulls. */
 export async function copies(name) {
   const read = (suffix) => readFile(new URL(`${name}${suffix}`, dist)).catch(() => null);
@@ -52,14 +63,12 @@ export async function copies(name) {
 }
 
 /** Our files as built in www/dist: [{ file, what, raw, gzip, zlib, brotli }], and their
- * total; `gzip` and `brotli` are the sizes of the copies build.sh wrote, where it did. */
+ * total. */
 export async function ourSizes(list = OUR_FILES) {
   const files = [];
   for (const [file, what] of list) {
     const name = await built(file);
-    const { gz, br } = await copies(name);
-    const measured = sizes(await readFile(new URL(name, dist)));
-    files.push({ file, what, ...measured, gzip: gz?.length ?? measured.gzip, brotli: br?.length ?? measured.brotli });
+    files.push({ file, what, ...sizes(await readFile(new URL(name, dist)), await copies(name)) });
   }
   return { files, total: sum(files) };
 }
@@ -125,7 +134,7 @@ export async function peerBundles() {
   ];
   for (const bundle of bundles) {
     const contents = await Promise.all(bundle.files.map((f) => readFile(f)));
-    bundle.sizes = bundle.concatenate ? sizes(Buffer.concat(contents)) : sum(contents.map(sizes));
+    bundle.sizes = bundle.concatenate ? sizes(Buffer.concat(contents)) : sum(contents.map((bytes) => sizes(bytes)));
     bundle.files = bundle.files.map((f) => f.slice(fileURLToPath(modules).length));
   }
   return bundles;

@@ -83,6 +83,8 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { transformSync } from 'esbuild';
+// The files a page loads, which the benchmarks and the size test read too.
+import { pageFiles } from './bench/sizes.mjs';
 
 const root = pathToFileURL(`${process.cwd()}/`);
 const www = new URL('www/', root);
@@ -320,8 +322,7 @@ await writeFile(new URL('files.json', dist), `${JSON.stringify(manifest, null, 2
 // than zlib's level 9) and `.br` by brotli at quality 11. A server that sends these in
 // place of compressing each response sends fewer bytes and spends nothing per request
 // (docs/hosting.md, "Compression"); the size budget counts the `.gz`.
-const pinned = ['eligibility-widget.js', 'element.js', 'element-engine.js', 'element-engine_bg.wasm', 'embed.js', 'embed-resize.js'];
-for (const name of ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned.map((logical) => manifest[logical].file)]) {
+for (const name of pageFiles(manifest)) {
   const bytes = await readFile(new URL(name, dist));
   await writeFile(new URL(`${name}.gz`, dist), await gzipAsync(bytes, { numiterations: 15 }));
   await writeFile(new URL(`${name}.br`, dist), brotliCompressSync(bytes, {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { copies, OUR_FILES, ourSizes } from '../../bench/sizes.mjs';
+import { copies, OUR_FILES, ourSizes, pageFiles } from '../../bench/sizes.mjs';
 
 const budget = JSON.parse(await readFile(new URL('../../bench/size-budget.json', import.meta.url), 'utf8'));
 
@@ -40,8 +40,7 @@ test('each file a page loads has its .gz and .br copies, which decode to exactly
   // A stale copy would be sent in place of the file and fail its integrity check.
   const dist = new URL('../../www/dist/', import.meta.url);
   const manifest = JSON.parse(await readFile(new URL('files.json', dist), 'utf8'));
-  const pinned = [...OUR_FILES.map(([file]) => file), 'embed.js', 'embed-resize.js'].map((logical) => manifest[logical].file);
-  for (const name of ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned]) {
+  for (const name of pageFiles(manifest)) {
     const bytes = await readFile(new URL(name, dist));
     const { gz, br } = await copies(name);
     assert.ok(gz && br, `www/dist/${name} has no .gz or no .br beside it`);
