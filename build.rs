@@ -1,8 +1,9 @@
 //! Build steps that keep data as data:
 //! - every `packs/*.toml` is compiled with the rules crate's `compile`, checked against
 //!   the others (a question id means one thing in every pack), and written out as data
-//!   for `catalogue` by the rules crate's `bake` (`catalogue.bin`, the structure, and
-//!   `catalogue.txt`, the strings). Adding a programme is adding a file; a
+//!   for `catalogue` by the rules crate's `bake` (`catalogue.bin`, the structure,
+//!   `catalogue.txt`, the strings, and `catalogue.fr.txt` and `catalogue.en.txt`, the
+//!   texts in each language, which scripts/build.sh also ships apart). Adding a programme is adding a file; a
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
 //! - `src/widget/widget.css` is written without its comments and the spaces no rule
@@ -13,6 +14,7 @@
 
 use std::{env, fs, path::Path, path::PathBuf};
 
+use eligibility_rules::i18n::Lang;
 use eligibility_rules::{bake, compile};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -23,6 +25,9 @@ fn main() -> BuildResult<()> {
     let baked = catalogue(&files(&root.join("packs"))?)?;
     fs::write(out.join("catalogue.bin"), baked.bytes)?;
     fs::write(out.join("catalogue.txt"), baked.text)?;
+    for (lang, text) in Lang::ALL.iter().zip(&baked.texts) {
+        fs::write(out.join(format!("catalogue.{lang}.txt")), text)?;
+    }
     let css = root.join("src/widget/widget.css");
     println!("cargo:rerun-if-changed={}", css.display());
     fs::write(out.join("widget.css"), minify_css(&fs::read_to_string(css)?))?;

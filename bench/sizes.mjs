@@ -20,8 +20,13 @@ export const OUR_FILES = [
   ['eligibility-widget.js', 'loader (the element script a page includes)'],
   ['element.js', 'the element\'s ES module (finds and starts the .wasm)'],
   ['element-engine.js', 'wasm-bindgen glue'],
-  ['element-engine_bg.wasm', 'engine, widget, all shipped packs, and the CSS; no JS API'],
+  ['element-engine_bg.wasm', 'engine, widget, all shipped packs but their texts, and the CSS; no JS API'],
+  ['texts.fr.txt', "the programmes' texts in French: a widget loads those of its language, and the French are the larger"],
 ];
+
+/** The texts in the other language: loaded by a widget shown in English instead of the
+ * French, or by one switched to it. */
+export const OTHER_LANGUAGE = ['texts.en.txt', "the programmes' texts in English"];
 
 /** The JS API's files, for developers (`import … from 'eligibility-widget'`): no page loads them. */
 export const API_FILES = [
@@ -52,7 +57,8 @@ export async function built(logical) {
 /** Every file a page loads, the widget's and the iframe's, as built in www/dist
  * (`manifest`: files.json): scripts/build.sh writes a `.gz` and a `.br` beside each. */
 export function pageFiles(manifest) {
-  const pinned = [...OUR_FILES.map(([file]) => file), 'embed.js', 'embed-resize.js'].map((logical) => manifest[logical].file);
+  const pinned = [...OUR_FILES.map(([file]) => file), OTHER_LANGUAGE[0], 'embed.js', 'embed-resize.js']
+    .map((logical) => manifest[logical].file);
   return ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned];
 }
 
@@ -148,7 +154,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const row = (f, name = f.file, what = f.what) => `| ${name} | ${what} | ${KEYS.map((k) => kib(f[k])).join(' | ')} |`;
   console.log('| file | what | raw | gzip, as shipped (.gz) | gzip, zlib level 9 | brotli |\n|---|---|---:|---:|---:|---:|');
   for (const f of ours.files) console.log(row(f));
-  console.log(row(ours.total, '**ours, all four**', 'loader + ES module + glue + .wasm'));
+  console.log(row(ours.total, '**ours, a page in French**', 'loader + ES module + glue + .wasm + the French texts'));
+  const [english] = (await ourSizes([OTHER_LANGUAGE])).files;
+  console.log(row(english));
   const api = await ourSizes(API_FILES);
   for (const f of api.files) console.log(row(f, `*${f.file}*`, `*${f.what}*`));
   console.log(row(css, `(the CSS, ${css.inside ? 'inside' : 'NOT FOUND in'} the .wasm)`, 'src/widget/widget.css minified by build.rs, counted in the .wasm'));

@@ -65,7 +65,19 @@ for engine in eligibility element-engine; do
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt_level \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
-    -Z build-std=std,panic_abort "${std_features[@]}"
+    -Z build-std=std,panic_abort "${std_features[@]}" --message-format=json-render-diagnostics > "$dir/messages.json"
+  if [ "$engine" = element-engine ]; then
+    # The element's engine is built without the programmes' texts (the `bundled-texts`
+    # feature): they ship beside it, one file a language, as build.rs baked them for
+    # this very build (its folder, from cargo's messages), and the element script
+    # fetches the one a widget shows (src/catalogue.rs).
+    out=$(node -e 'for (const line of require("fs").readFileSync(process.argv[1], "utf8").split("\n")) {
+      const m = line && JSON.parse(line);
+      if (m && m.reason === "build-script-executed" && /[#/]eligibility[@#]/.test(m.package_id)) console.log(m.out_dir);
+    }' "$dir/messages.json")
+    [ -n "$out" ] || { echo "build: no folder of the catalogue in cargo's messages" >&2; exit 1; }
+    for lang in fr en; do cp "$out/catalogue.$lang.txt" "www/dist/texts.$lang.txt"; done
+  fi
   wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name "$engine" \
     "$dir/wasm32-unknown-unknown/release/eligibility.wasm"
   # The features Rust's wasm32 target emits; wasm-bindgen drops the section that names them.
@@ -226,6 +238,15 @@ async function engine(moduleName, glueName, wasmName, { trim = (glue) => glue, m
   return { module: pinned, glue };
 }
 
+// The programmes' texts, one file a language, each named after its content.
+const texts = {};
+for (const lang of ['fr', 'en']) {
+  const logical = `texts.${lang}.txt`;
+  const name = await pin(logical, await readFile(new URL(logical, dist)));
+  await rm(new URL(logical, dist));
+  texts[lang] = [name, manifest[logical].integrity];
+}
+
 const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');
 await writeFile(new URL('index.js', dist), `// The package's entry: the module, named after its content by scripts/build.sh.\nexport * from './${index}';\n`);
 // The element's glue, trimmed to what the element uses: its module starts the .wasm
@@ -287,6 +308,7 @@ placeholderCss = placeholderCss.replace(/;}/g, '}').replace(/(?<=^|})([^{}]+)\{(
 const build = {
   module: [element.module, manifest['element.js'].integrity],
   glue: [element.glue, manifest['element-engine.js'].integrity],
+  texts,
   programmes,
   css: placeholderCss,
 };

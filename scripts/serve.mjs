@@ -39,6 +39,7 @@ const types = {
   '.svg': 'image/svg+xml',
   '.ts': 'text/plain; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 const strict = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const policies = {
@@ -49,7 +50,7 @@ const policies = {
 
 /** Files named `name.<10 hex digits>.ext` by scripts/build.sh never change: a CDN may
  * keep them a year. */
-export const HASHED = /\.[0-9a-f]{10}\.(js|wasm)$/;
+export const HASHED = /\.[0-9a-f]{10}\.(js|wasm|txt)$/;
 
 /** The headers docs/hosting.md asks a CDN to send with a file. */
 export function cdnHeaders(path, { cors = true } = {}) {

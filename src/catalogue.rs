@@ -8,16 +8,17 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::i18n::Lang;
 use crate::pack::Programme;
 
-/// The programmes as build.rs baked them (`rules::bake`): their structure, then the
-/// text of their strings, all run together. One reader per type of the model, each
+/// The programmes as build.rs baked them (`rules::bake`): their structure, the text
+/// of their strings, all run together, and that of their `Text`s in each language. One reader per type of the model, each
 /// reading its fields in the order the model declares them, which is the order they
 /// were written in: smaller than the code that built each value in place
 /// (BENCHMARKS.md, "The fifth cut"). Tests compare what it reads with what `compile`
 /// makes of the packs.
 mod baked {
-    use crate::i18n::Text;
+    use crate::i18n::{Lang, Text};
     use crate::pack::{
         Amount, AmountRule, Benefit, Cap, Choice, Comparison, Condition, Country, Criterion, Date, Document, Part,
         PerUnit, Place, Programme, Question, QuestionKind, Reading, Source, Start, Tier, Window,
@@ -28,11 +29,23 @@ mod baked {
     const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.txt"));
 
     pub fn programmes() -> Vec<Programme> {
-        let mut reader = Reader { at: 0, text: 0 };
+        let mut reader = Reader { at: 0, text: 0, fr: 0, en: 0 };
         reader.list(Reader::programme)
     }
 
-    /// Where reading is, in the bytes and in the text. The data is the build's own, so
+    /// The text up to the NUL at or after `at` in `from`, which ends each string; `at`
+    /// moves past it.
+    fn take(from: &str, at: &mut usize) -> String {
+        let start = *at;
+        let mut end = start;
+        while from.as_bytes().get(end).is_some_and(|b| *b != 0) {
+            end += 1;
+        }
+        *at = end.saturating_add(1);
+        from.get(start..end).unwrap_or_default().to_owned()
+    }
+
+    /// Where reading is, in the bytes, in the text and in each language's. The data is the build's own, so
     /// never short or wrong; were it so, a read past the end gives zeros and empty
     /// strings rather than a panic.
     ///
@@ -42,6 +55,8 @@ mod baked {
     struct Reader {
         at: usize,
         text: usize,
+        fr: usize,
+        en: usize,
     }
 
     impl Reader {
@@ -81,19 +96,13 @@ mod baked {
             self.byte() != 0
         }
 
-        /// The text up to the next NUL, which ends each string.
         fn string(&mut self) -> String {
-            let start = self.text;
-            let mut end = start;
-            while TEXT.as_bytes().get(end).is_some_and(|b| *b != 0) {
-                end += 1;
-            }
-            self.text = end.saturating_add(1);
-            TEXT.get(start..end).unwrap_or_default().to_owned()
+            take(TEXT, &mut self.text)
         }
 
+        /// Empty in a language whose texts the catalogue has not got (`super::texts`).
         fn text(&mut self) -> Text {
-            Text { fr: self.string(), en: self.string() }
+            Text { fr: take(super::texts(Lang::Fr), &mut self.fr), en: take(super::texts(Lang::En), &mut self.en) }
         }
 
         fn option<T>(&mut self, read: impl FnOnce(&mut Reader) -> T) -> Option<T> {
@@ -248,10 +257,56 @@ mod baked {
     }
 }
 
-/// The built-in programmes, in the order of their file names.
+/// The texts of the programmes in `lang`, as build.rs baked them, built in.
+#[cfg(feature = "bundled-texts")]
+fn texts(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/catalogue.fr.txt")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/catalogue.en.txt")),
+    }
+}
+
+/// The texts of the programmes in `lang`, once given (`give`); empty before.
+#[cfg(not(feature = "bundled-texts"))]
+fn texts(lang: Lang) -> &'static str {
+    given(lang).get().map_or("", String::as_str)
+}
+
+/// Where the texts of a language are kept once given.
+#[cfg(not(feature = "bundled-texts"))]
+fn given(lang: Lang) -> &'static OnceLock<String> {
+    static FR: OnceLock<String> = OnceLock::new();
+    static EN: OnceLock<String> = OnceLock::new();
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Gives the catalogue the texts of the programmes in `lang` (the file scripts/build.sh
+/// ships for it, which the element script fetches when a widget first needs that
+/// language): the WebAssembly a page loads is built without them, so that a page
+/// pays for one language's texts, not both. Given again, they are kept as they were.
+#[cfg(not(feature = "bundled-texts"))]
+pub fn give(lang: Lang, text: String) {
+    // Already set only by the same file, given twice: nothing to do.
+    let _ = given(lang).set(text);
+}
+
+/// Whether the catalogue has the texts of the programmes in `lang`: always, where
+/// they are built in; in the WebAssembly a page loads, once given.
+pub fn has(lang: Lang) -> bool {
+    !texts(lang).is_empty()
+}
+
+/// The built-in programmes, in the order of their file names. Each language's texts
+/// are empty until the catalogue has them (`has`): the programmes are read again once
+/// a language is given, a read kept per set of languages (at most three in a page,
+/// each a few tens of KB, and a `&'static` to one stays valid).
 pub fn programmes() -> &'static [Programme] {
-    static PROGRAMMES: OnceLock<Vec<Programme>> = OnceLock::new();
-    PROGRAMMES.get_or_init(baked::programmes)
+    static PROGRAMMES: [OnceLock<Vec<Programme>>; 4] = [const { OnceLock::new() }; 4];
+    let read = usize::from(has(Lang::Fr)) | usize::from(has(Lang::En)) << 1;
+    PROGRAMMES.get(read).map_or(&[], |programmes| programmes.get_or_init(baked::programmes))
 }
 
 pub fn programme(id: &str) -> Result<&'static Programme, UnknownProgramme> {

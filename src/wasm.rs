@@ -19,10 +19,12 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// Draws the widget into the element's shadow root, with the answers `kept` from a
-    /// widget freed earlier (`keep()`), if any.
+    /// widget freed earlier (`keep()`), if any. `need(lang)` is the element script's:
+    /// it fetches the programmes' texts in a language (`texts`), and returns a promise
+    /// that they were given.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: web_sys::HtmlElement, kept: JsValue) -> Result<Widget, JsValue> {
-        Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept))? })
+    pub fn new(host: web_sys::HtmlElement, kept: JsValue, need: JsValue) -> Result<Widget, JsValue> {
+        Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), need)? })
     }
 
     /// Called when the element's `programme` or `lang` attribute changes.
@@ -52,6 +54,17 @@ impl Widget {
             list.push(&item);
         }
         Ok(list)
+    }
+}
+
+/// Gives the catalogue the programmes' texts in `lang` (`fr` or `en`): the file
+/// scripts/build.sh ships for it, which the element script fetched. Another `lang` is
+/// ignored.
+#[cfg(not(feature = "bundled-texts"))]
+#[wasm_bindgen]
+pub fn texts(lang: &str, text: String) {
+    if let Ok(lang) = lang.parse() {
+        crate::catalogue::give(lang, text);
     }
 }
 

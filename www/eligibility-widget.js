@@ -12,13 +12,16 @@
 //   once with loading="eager"; any widget after the first draws at once): the
 //   element's module (element.js, on an engine without the JS API) and its glue
 //   are preloaded with the integrity pinned at build time, and imported only if
-//   both pass; the module pins the .wasm the same way. One
+//   both pass; the module pins the .wasm the same way. The programmes' texts come
+//   apart, one file a language, pinned too: those of a widget's language with the
+//   engine, the other's when a widget first shows it (`need`). One
 //   `integrity` on this script's tag therefore covers every file of the widget;
 // - when something fails, says what (its files could not be loaded, WebAssembly is
 //   not allowed on the page, the browser is too old) and gives each programme's
 //   official link, which it carries itself; and when the engine stops on an error (a
 //   trap, below), says so in the widget at work, with the same links.
-// `build` is written by scripts/build.sh: the hashed file names and their SHA-384,
+// `build` is written by scripts/build.sh: the hashed file names and their SHA-384 (the
+// texts' too),
 // the programmes' names and links, and the placeholder's part of widget.css. The
 // syntax stays that of 2017 browsers, so that an old one reaches the fallback.
 (() => {
@@ -81,6 +84,22 @@
     ? Promise.all([preload(build.glue), preload(build.module)])
       .then(() => import(new URL(build.module[0], base).href))
     : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found')));
+
+  const given = {};
+  /** Gives the engine the programmes' texts in `lang` ('fr' or 'en'), fetched once with
+   * their pinned integrity, beside the engine; a promise that it has them. The engine
+   * asks for a language it has not got (src/widget/dom/mod.rs); a failure is logged and
+   * forgotten, so that a later need fetches again. */
+  const need = (lang) => given[lang] || (given[lang] = Promise.all([loadEngine(),
+    // Without a base, the engine's promise has already failed.
+    base && fetch(new URL(build.texts[lang][0], base).href, { integrity: build.texts[lang][1] })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.status + ' ' + response.url))))])
+    .then(([module, text]) => module.texts(lang, text))
+    .catch((error) => {
+      given[lang] = null;
+      console.error('eligibility-widget: could not load the texts in ' + lang + '.', error);
+      throw error;
+    }));
 
   /** Which of the fallback's messages tells what happened. */
   const reason = (error) => (/Content.Security.Policy|CSP|unsafe-eval/i.test(String(error && error.message)) ? 'wasm' : 'files');
@@ -202,14 +221,14 @@
       if (this.state !== 'waiting') return;
       this.state = 'loading';
       if (near) near.unobserve(this);
-      loadEngine().then((module) => {
+      Promise.all([loadEngine(), need(langOf(this))]).then(([module]) => {
         // Gone while the engine came: it is drawn when it is back.
         if (!this.isConnected) {
           this.state = 'waiting';
           return;
         }
         try {
-          this.widget = new module.Widget(this, this.kept);
+          this.widget = new module.Widget(this, this.kept, need);
           this.kept = undefined;
           this.state = 'ready';
           this.watch();

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { evaluate, nextQuestion, questions as questionList } from '../../www/dist/index.js';
-import { answer, builtFiles, ELEMENT_FILES, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, start, writtenSomewhere } from './harness.mjs';
+import { answer, builtFiles, ELEMENT_FILES, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, server, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -192,16 +192,55 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
     await answer(widget, questions[id], value, 'fr');
   }
   await widget.locator('button.language').click();
+  await widget.locator('.widget[lang=en]').waitFor();
   await widget.locator('button.start-over').click();
   const hosts = new Set(requests.map((url) => new URL(url).origin));
   assert.deepEqual([...hosts], [browser.origin]);
   const own = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/dist/'));
   const files = await builtFiles();
-  const hashed = ELEMENT_FILES.map((name) => `/dist/${files[name].file}`);
+  // With the English texts, fetched when the visitor switched to English.
+  const hashed = [...ELEMENT_FILES, 'texts.en.txt'].map((name) => `/dist/${files[name].file}`);
   assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', ...hashed].sort());
   assert.deepEqual(await browser.context.cookies(), []);
   assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN);
   await page.close();
+});
+
+test("a widget fetches its language's texts, the other's only when switched to it, once, and says if they cannot come", async () => {
+  const files = await builtFiles();
+  const texts = (lang) => `/dist/${files[`texts.${lang}.txt`].file}`;
+  const fetched = (requests, lang) => requests.filter((url) => new URL(url).pathname === texts(lang)).length;
+  const { page, requests } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  assert.deepEqual([fetched(requests, 'fr'), fetched(requests, 'en')], [1, 0], 'the French texts alone');
+  await widget.locator('label.option:has(input[value=technician])').click();
+  for (const lang of ['en', 'fr', 'en']) {
+    await widget.locator('button.language').click();
+    await widget.locator(`.widget[lang=${lang}]`).waitFor();
+  }
+  assert.deepEqual([fetched(requests, 'fr'), fetched(requests, 'en')], [1, 1], 'each language fetched once');
+  assert.equal(await widget.locator('input[value=technician]').isChecked(), true, 'the answer is kept');
+  assert.match(await widget.locator('legend').first().textContent(), /technician/i, 'the questions are in English');
+  assert.equal(await widget.evaluate((host) => host.shadowRoot.activeElement?.className), 'language secondary', 'focus stays on the button');
+  await page.close();
+
+  // English texts that fail their integrity: said in French, and the form goes on in French.
+  const site = await server({ tamper: (path, body) => (path === texts('en') ? Buffer.concat([body, Buffer.from('x')]) : undefined) });
+  try {
+    const { page: broken, errors } = await open(browser.context, `${site.origin}/`);
+    await ready(broken);
+    const form = broken.locator('eligibility-widget');
+    await form.locator('button.language').click();
+    await form.locator('.live', { hasText: "n'a pas pu charger sa version anglaise" }).waitFor({ state: 'attached' });
+    assert.equal(await form.locator('.widget').getAttribute('lang'), 'fr');
+    assert.ok(errors.some((e) => /could not load the texts in en/.test(e)), errors.join('\n'));
+    await form.locator('label.option:has(input[value=other])').click();
+    assert.equal(await form.locator('.verdict').getAttribute('data-status'), 'not_eligible', 'the widget goes on');
+    await broken.close();
+  } finally {
+    site.close();
+  }
 });
 
 test('the strict-CSP and Trusted Types pages work without a single violation', async () => {

@@ -1,6 +1,7 @@
 // The module the element script (eligibility-widget.js) loads: the class behind
 // <eligibility-widget>, on an engine built without the JS API of index.js (the `api`
-// feature: scripts/build.sh), which a page's visitors never call. scripts/build.sh
+// feature: scripts/build.sh), which a page's visitors never call, and without the
+// programmes' texts, which the element script fetches and gives it (`texts`). scripts/build.sh
 // names it, its glue and its .wasm after their content, and writes the .wasm's name
 // and SHA-384 below, as for index.js.
 //
@@ -8,7 +9,7 @@
 // glue's imports and start, which scripts/build.sh exports in its place: `init` and
 // `initSync` carry ways in (a path, bytes, a module, old arguments) this module never
 // takes (0.5 KB gzipped in all).
-import { imports, start, Widget } from './element-engine.js';
+import { imports, start, texts, Widget } from './element-engine.js';
 
 const WASM = './element-engine_bg.wasm';
 const WASM_INTEGRITY = null;
@@ -28,4 +29,4 @@ try {
 }
 start(wasm.instance, wasm.module);
 
-export { Widget };
+export { texts, Widget };

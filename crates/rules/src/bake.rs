@@ -11,7 +11,9 @@
 //! (a signed one zigzagged first). A string goes to a second output, `text`, all the
 //! strings run together in order, each ended by a NUL (which no string of a pack may
 //! hold): the reader takes them from one `&str`, so it needs no UTF-8 check, and a NUL
-//! compresses better than a length among the bytes. A decimal is serialised as its
+//! compresses better than a length among the bytes. The strings of a `Text` go to one
+//! output per language instead (`texts`, French then English), the same way: a page
+//! loads only those of the language it shows (`src/catalogue.rs`). A decimal is serialised as its
 //! parts (`decimal`, `optional_decimal`: the three words of its mantissa, its sign, its
 //! scale); a boxed condition (`boxed`) as its content.
 
@@ -20,11 +22,20 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::ser::{self, Serialize, Serializer};
 
-/// `value` as data: its structure, and the text of its strings.
+use crate::i18n::Lang;
+
+/// `value` as data: its structure, the text of its strings, and that of its `Text`s
+/// per language.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Baked {
     pub bytes: Vec<u8>,
     pub text: String,
+    /// The strings of every `Text`, French then English, in the order of `Lang::ALL`.
+    pub texts: [String; 2],
+    /// Where the next string goes: a language's while a `Text`'s field is written.
+    language: Option<usize>,
+    /// A `Text` is being written (it holds only its two strings).
+    in_text: bool,
 }
 
 /// `value` written out as data.
@@ -152,8 +163,12 @@ impl Serializer for &mut Baked {
         if value.contains('\0') {
             return Err(Error("a text holding a NUL, which ends a text in the data".into()));
         }
-        self.text.push_str(value);
-        self.text.push('\0');
+        let text = match self.language.take().and_then(|i| self.texts.get_mut(i)) {
+            Some(text) => text,
+            None => &mut self.text,
+        };
+        text.push_str(value);
+        text.push('\0');
         Ok(())
     }
 
@@ -220,7 +235,8 @@ impl Serializer for &mut Baked {
         Err(Error("the model holds no map".into()))
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Self, Error> {
+        self.in_text = name == "Text";
         Ok(self)
     }
 
@@ -268,9 +284,24 @@ impl ser::SerializeSeq for &mut Baked {
     }
 }
 
+impl ser::SerializeStruct for &mut Baked {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+        if self.in_text {
+            self.language = Lang::ALL.iter().position(|lang| lang.code() == name);
+        }
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.in_text = false;
+        Ok(())
+    }
+}
+
 compounds!(SerializeTuple::serialize_element,
     SerializeTupleStruct::serialize_field, SerializeTupleVariant::serialize_field;
-    SerializeStruct::serialize_field, SerializeStructVariant::serialize_field);
+    SerializeStructVariant::serialize_field);
 
 #[cfg(test)]
 mod tests {
@@ -287,10 +318,11 @@ mod tests {
         // (LEB128: 0xc8 0x01), Le, the words of 150005 (0x0249f5: 0xf5 0x93 0x09), 0, 0,
         // negative, scale 1.
         let bytes = vec![2, 0, 1, 3, 0, 1, 5, 0xc8, 0x01, 3, 0xf5, 0x93, 0x09, 0, 0, 1, 1, 0];
-        assert_eq!(to_data(&condition).ok(), Some(Baked { bytes, text: String::new() }));
+        assert_eq!(to_data(&condition).ok().map(|b| (b.bytes, b.text)), Some((bytes, String::new())));
         let text = crate::i18n::Text { fr: "« oui »".into(), en: "\"yes\"".into() };
-        let baked = Baked { bytes: Vec::new(), text: "« oui »\0\"yes\"\0".into() };
-        assert_eq!(to_data(&text).ok(), Some(baked));
+        let baked = to_data(&(text, "id")).ok();
+        assert_eq!(baked.as_ref().map(|b| &b.texts), Some(&["« oui »\0".to_owned(), "\"yes\"\0".to_owned()]));
+        assert_eq!(baked.map(|b| b.text), Some("id\0".to_owned()), "a string outside a text is in neither language's");
         assert!(to_data(&"a\0b").is_err(), "a NUL would end the text early");
     }
 }

@@ -218,6 +218,12 @@ pub fn matches(element: &Element, selectors: &str) -> bool {
     closest(element, selectors).is_some()
 }
 
+/// Calls a function of the element script's that takes a text and cannot throw
+/// (`need`, which returns a promise): `call_with_text`'s import, on no object.
+pub fn apply(function: &JsValue, text: &str) -> Option<js_sys::Object> {
+    function.unchecked_ref::<Method>().call_with(&JsValue::NULL, text)
+}
+
 /// Adds `listener` for events of `kind` on `target`.
 pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
     call_with_text_and(target, "addEventListener", kind, listener);

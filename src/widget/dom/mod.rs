@@ -71,6 +71,11 @@ pub struct Mounted {
     listener: Closure<dyn FnMut(JsValue)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
+    /// The element script's `need(lang)`: a promise that the catalogue gets the texts
+    /// of a language it has not got (`catalogue::has`), fetched then.
+    need: JsValue,
+    /// The widget itself, weakly, and its queue: for work to do once texts are given.
+    this: (Weak<RefCell<Mounted>>, Rc<RefCell<Queue>>),
 }
 
 type Shared = Rc<RefCell<Mounted>>;
@@ -109,6 +114,8 @@ fn draw(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Feature
 enum Work {
     Event(Event),
     Refresh,
+    /// The language button's, once the texts of its language are given.
+    Language(Lang),
 }
 
 /// One mounted widget and its queue of work; what the element holds.
@@ -167,6 +174,12 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
         let done = match work {
             Work::Event(event) => handle_event(mounted, &event),
             Work::Refresh => refresh(mounted),
+            Work::Language(lang) => mounted.try_borrow_mut().map_err(|_| "the widget is busy".into()).map(|mut m| {
+                // A form already in `lang` (clicked twice while the texts came) or none:
+                // nothing to do.
+                let other = m.shown.as_ref().is_some_and(|shown| shown.state.lang != lang);
+                other && catalogue::has(lang) && m.language(lang)
+            }),
         };
         // Sent from here, once for both kinds of work.
         let done = done.and_then(|changed| if changed { announce(mounted) } else { Ok(()) });
@@ -231,16 +244,16 @@ extern "C" {
     /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
     /// browser, a page that is not a secure context), which `copy` says.
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
-    fn write_text(text: &str) -> Result<Copying, JsValue>;
+    fn write_text(text: &str) -> Result<Pending, JsValue>;
 
-    /// What `writeText` gave: a promise, unless the page replaced it by a function that
-    /// returns none, whose `then` then throws, caught here rather than through the
-    /// engine, which it would stop.
-    type Copying;
+    /// What `writeText` or `need` gave: a promise, unless a page replaced `writeText`
+    /// by a function that returns none, whose `then` then throws, caught here rather
+    /// than through the engine, which it would stop.
+    type Pending;
 
     #[wasm_bindgen(method, catch, js_name = then)]
     fn then(
-        this: &Copying,
+        this: &Pending,
         done: &Closure<dyn FnMut(JsValue)>,
         failed: &Closure<dyn FnMut(JsValue)>,
     ) -> Result<JsValue, JsValue>;
@@ -266,13 +279,21 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     Ok(())
 }
 
-pub fn mount(host: HtmlElement, kept: &[Kept]) -> Result<Handle, JsValue> {
-    mount_with(host, kept, Vec::new())
+/// Mounts a widget on `host` with the answers `kept` from an earlier one; `need` is the
+/// element script's, for the texts of a language the catalogue has not got (a function;
+/// never called where they are built in).
+pub fn mount(host: HtmlElement, kept: &[Kept], need: JsValue) -> Result<Handle, JsValue> {
+    mount_with(host, kept, Vec::new(), need)
 }
 
 /// Mounts a widget that knows `extra` programmes besides the catalogue's: a pack being
 /// written, in the preview.
-pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programme>) -> Result<Handle, JsValue> {
+pub fn mount_with(
+    host: HtmlElement,
+    kept: &[Kept],
+    extra: Vec<&'static Programme>,
+    need: JsValue,
+) -> Result<Handle, JsValue> {
     #[cfg(not(panic = "immediate-abort"))]
     install_panic_hook();
     let document: Document = js::object(&host, "ownerDocument").ok_or("the element has no document")?;
@@ -291,8 +312,9 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
         let (weak, listener_queue) = (weak.clone(), queue.clone());
         // Events all, by what it listens to.
+        let this = (weak.clone(), queue.clone());
         let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            handle(&weak, &listener_queue, event.unchecked_into())
+            handle(&weak, &listener_queue, Work::Event(event.unchecked_into()))
         });
         for kind in LISTENED {
             element::listen(&root, kind, listener.as_ref());
@@ -311,6 +333,8 @@ pub fn mount_with(host: HtmlElement, kept: &[Kept], extra: Vec<&'static Programm
             unsaid: None,
             listener,
             extra,
+            need,
+            this,
         })
     });
     let handle = Handle { mounted, queue };
@@ -328,6 +352,12 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     let m = &mut *m;
     let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
     let lang = attribute_lang(&m.host, &m.maker.document);
+    if !catalogue::has(lang) {
+        // Nothing changes until the texts are given: then the widget refreshes again,
+        // with whatever the attributes say by then.
+        m.fetch(lang, Work::Refresh);
+        return Ok(false);
+    }
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
     if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
@@ -376,10 +406,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     } else {
         m.attributes.1 = lang;
         m.attributes.2 = features;
-        if let Some(shown) = &mut m.shown {
-            shown.state.update(Message::SwitchLanguage(lang));
-            shown.drawn = draw(&m.maker, &m.root, &shown.state, features, m.from_link.as_ref());
-        }
+        m.switch_language(lang);
     }
     if let (Some(shown), Some(from_link), true) = (&m.shown, &m.from_link, programmes_changed) {
         // Said once, and the widget brought into view: the visitor came for it.
@@ -477,8 +504,8 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
     on_failed.forget();
 }
 
-/// A callback that says `text` in `live`: both of `copy`'s made here, of one type, so
-/// that its glue is written once.
+/// A callback that says `text` in `live`: `copy`'s and `fetch`'s, of one type, so that
+/// its glue is written once.
 fn saying(live: &Element, text: &'static str) -> Closure<dyn FnMut(JsValue)> {
     let live = live.clone();
     Closure::new(move |_: JsValue| set_text(&live, text))
@@ -535,9 +562,10 @@ fn log(error: &JsValue) {
     }
 }
 
-fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, event: Event) {
+/// Does `work` for the widget, if it is still mounted; an error is logged.
+fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, work: Work) {
     let Some(mounted) = weak.upgrade() else { return };
-    if let Err(error) = run(&mounted, queue, Work::Event(event)) {
+    if let Err(error) = run(&mounted, queue, work) {
         log(&error);
     }
 }
@@ -607,9 +635,7 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
                     Lang::En => Lang::Fr,
                     Lang::Fr => Lang::En,
                 };
-                shown.state.update(Message::SwitchLanguage(lang));
-                shown.drawn = draw(&m.maker, &m.root, &shown.state, m.attributes.2, m.from_link.as_ref());
-                element::focus(shown.drawn.language_button());
+                return Ok(m.language(lang));
             } else if let Some(reading) = element::attribute(&button, "data-reading") {
                 let Some(question) = question_of(&target) else { return Ok(false) };
                 shown.send(&m.maker, Message::ChooseReading { question, second: reading == "1" });
@@ -726,6 +752,69 @@ impl Mounted {
 
     /// Says, in the widget and in the console, that `programme` is unknown (or, when
     /// empty, that there is none), rather than showing nothing.
+    /// The language button, for `lang`: the form shown in it, focus on the button,
+    /// where the catalogue has its texts; else they are fetched, and this done again
+    /// once they are given (`Work::Language`). Whether the form changed.
+    fn language(&mut self, lang: Lang) -> bool {
+        if !catalogue::has(lang) {
+            self.fetch(lang, Work::Language(lang));
+            return false;
+        }
+        self.switch_language(lang);
+        if let Some(shown) = &self.shown {
+            element::focus(shown.drawn.language_button());
+        }
+        true
+    }
+
+    /// Asks the element script for the texts of `lang` (`need`), then does `work` once
+    /// they are given, if the widget is still mounted; says in the live region of a
+    /// form shown that they could not come. The callbacks are left to the promise,
+    /// which calls one of them once: a few bytes a language.
+    fn fetch(&self, lang: Lang, work: Work) {
+        let (weak, queue) = self.this.clone();
+        let mut work = Some(work);
+        let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            if let Some(work) = work.take() {
+                handle(&weak, &queue, work);
+            }
+        });
+        let failed = match &self.shown {
+            Some(shown) => saying(shown.drawn.live(), ui(shown.state.lang).other_language_failed),
+            None => Closure::new(|_: JsValue| {}),
+        };
+        // No function where the texts are built in, and never called there.
+        let pending = self.need.is_function().then(|| element::apply(&self.need, lang.code())).flatten();
+        if pending.is_none_or(|pending| pending.unchecked_into::<Pending>().then(&done, &failed).is_err()) {
+            if let Some(shown) = &self.shown {
+                set_text(shown.drawn.live(), ui(shown.state.lang).other_language_failed);
+            }
+        }
+        done.forget();
+        failed.forget();
+    }
+
+    /// Shows the form in `lang`, whose texts the catalogue has. Programmes read before
+    /// it had them (their texts in `lang` empty) are read again, with the answers kept.
+    fn switch_language(&mut self, lang: Lang) {
+        let Some(mut shown) = self.shown.take() else { return };
+        if shown.state.form.programmes.iter().any(|p| p.name.get(lang).is_empty()) {
+            let mut programmes = Vec::new();
+            for programme in &shown.state.form.programmes {
+                if let Ok(programme) = self.programme(&programme.id) {
+                    programmes.push(programme);
+                }
+            }
+            let mut state = WidgetState::new(programmes, lang, shown.state.today);
+            state.keep_answers_of(shown.state);
+            shown.state = state;
+        } else {
+            shown.state.update(Message::SwitchLanguage(lang));
+        }
+        shown.drawn = draw(&self.maker, &self.root, &shown.state, self.attributes.2, self.from_link.as_ref());
+        self.shown = Some(shown);
+    }
+
     fn show_problem(&self, lang: Lang, programme: &str) {
         element::set_text_content(&self.root, None);
         let (open, close) = match lang {
