@@ -750,8 +750,6 @@ impl Mounted {
         Ok((self.host.clone(), events))
     }
 
-    /// Says, in the widget and in the console, that `programme` is unknown (or, when
-    /// empty, that there is none), rather than showing nothing.
     /// The language button, for `lang`: the form shown in it, focus on the button,
     /// where the catalogue has its texts; else they are fetched, and this done again
     /// once they are given (`Work::Language`). Whether the form changed.
@@ -815,6 +813,8 @@ impl Mounted {
         self.shown = Some(shown);
     }
 
+    /// Says, in the widget and in the console, that `programme` is unknown (or, when
+    /// empty, that there is none), rather than showing nothing.
     fn show_problem(&self, lang: Lang, programme: &str) {
         element::set_text_content(&self.root, None);
         let (open, close) = match lang {
