@@ -16,6 +16,9 @@
 //      (CDP Network.loadingFinished encodedDataLength: the demo server sends the widget's
 //      files as the brotli copies the build wrote, the demo pages uncompressed).
 //   5. One evaluate() through the JS API in the page, for comparison with Node.
+//   6. The language button: a click to the form drawn in English, the first time (the
+//      English texts fetched, src/catalogue.rs) and again after a switch back (nothing
+//      fetched). SWITCHES pages at 1× and 4×; medians.
 // The page "without the widget" is the demo article with its script tag and element
 // removed, served from the same origin by a small proxy in front of the demo server.
 import { createServer, get } from 'node:http';
@@ -26,6 +29,7 @@ const RUNS = Number(process.env.RUNS ?? 15);
 const ANSWERS = Number(process.env.ANSWERS ?? 30);
 const WARMUP_ANSWERS = Number(process.env.WARMUP_ANSWERS ?? 6);
 const RATES = [1, 4];
+const SWITCHES = Number(process.env.SWITCHES ?? 7);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 /** Nearest-rank percentile. */
@@ -226,6 +230,39 @@ try {
     });
     await page.close();
   }
+  // ---------------------------------------------------------------- 6. the language button
+  results.switch = {};
+  for (const rate of RATES) {
+    const first = [];
+    const again = [];
+    for (let run = 0; run < SWITCHES; run += 1) {
+      const { page } = await newPage(rate);
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
+      const [once, twice] = await page.evaluate(async () => {
+        const root = document.querySelector('eligibility-widget').shadowRoot;
+        /** A click on the language button to the form drawn in `lang`, in ms. */
+        const click = (lang) => new Promise((resolve) => {
+          const t0 = performance.now();
+          const observer = new MutationObserver(() => {
+            if (root.querySelector(`.widget[lang=${lang}] #form`)) {
+              observer.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          observer.observe(root, { childList: true, subtree: true, attributes: true });
+          root.querySelector('button.language').click();
+        });
+        const firstTime = await click('en');
+        await click('fr');
+        return [firstTime, await click('en')];
+      });
+      first.push(once);
+      again.push(twice);
+      await page.close();
+    }
+    results.switch[rate] = { first, again };
+  }
   results.version = browser.context.browser()?.version() ?? 'version unknown';
 } finally {
   await browser.stop();
@@ -259,4 +296,8 @@ console.log(`| bytes transferred (${withWidget.transferred.length} and ${without
 const widgetFiles = withWidget.transferred.filter((e) => e.url.includes('/dist/'));
 console.log(`Of which the widget's files, as the build's brotli copies that this server sends: ${widgetFiles.map((e) => `${e.url.split('/').pop()} ${e.bytes} B`).join(', ')}`
   + ' (with headers; `node bench/sizes.mjs` gives each file\'s bodies).');
+console.log(`\n| the language button, ${SWITCHES} pages | CPU 1×: median | slowest | CPU 4×: median | slowest |\n|---|---:|---:|---:|---:|`);
+for (const [key, label] of [['first', 'a click → the form in English, its texts fetched'], ['again', '… again, after a switch back: nothing fetched']]) {
+  console.log(`| ${label} | ${RATES.map((r) => `${ms(median(results.switch[r][key]))} | ${ms(Math.max(...results.switch[r][key]))}`).join(' | ')} |`);
+}
 console.log(`\none evaluate() through the JS API in the page (median of 5 rounds of 2,000): ${(median(results.evaluate)).toFixed(1)} µs`);
