@@ -18,8 +18,7 @@ const modules = new URL('node_modules/', root);
 /** The files the widget loads, in the order it loads them, and what each is. */
 export const OUR_FILES = [
   ['eligibility-widget.js', 'loader (the element script a page includes)'],
-  ['element.js', 'the element\'s ES module (finds and starts the .wasm)'],
-  ['element-engine.js', 'wasm-bindgen glue'],
+  ['element.js', 'the element\'s ES module with its wasm-bindgen glue (finds and starts the .wasm)'],
   ['element-engine_bg.wasm', 'engine, widget, all shipped packs but their texts, and the CSS; no JS API'],
   ['texts.fr.txt', "the programmes' texts in French: a widget loads those of its language, and the French are the larger"],
 ];
@@ -154,7 +153,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const row = (f, name = f.file, what = f.what) => `| ${name} | ${what} | ${KEYS.map((k) => kib(f[k])).join(' | ')} |`;
   console.log('| file | what | raw | gzip, as shipped (.gz) | gzip, zlib level 9 | brotli |\n|---|---|---:|---:|---:|---:|');
   for (const f of ours.files) console.log(row(f));
-  console.log(row(ours.total, '**ours, a page in French**', 'loader + ES module + glue + .wasm + the French texts'));
+  console.log(row(ours.total, '**ours, a page in French**', 'loader + ES module and glue + .wasm + the French texts'));
   const [english] = (await ourSizes([OTHER_LANGUAGE])).files;
   console.log(row(english));
   const api = await ourSizes(API_FILES);

@@ -8,9 +8,11 @@
 # SHA-384 (docs/hosting.md, "Integrity"):
 #   element-engine_bg.<hash>.wasm the engine without the JS API, fetched by
 #                                element.<hash>.js with its integrity
-#   element-engine.<hash>.js     its glue, preloaded by the element script with its integrity
-#   element.<hash>.js            the module of the element (`Widget`), preloaded the
-#                                same way, then imported
+#   element.<hash>.js            the module of the element (`Widget`) with its glue,
+#                                preloaded by the element script with its integrity,
+#                                then imported
+#   texts.fr.<hash>.txt, texts.en.<hash>.txt  the programmes' texts in each language,
+#                                fetched by the element script with their integrity
 #   eligibility-widget.js        the element script, which carries those names and
 #                                hashes, the programmes' names and official links (for
 #                                its fallback) and the placeholder's part of widget.css
@@ -91,10 +93,10 @@ cp www/package/* www/dist/
 node --input-type=module - <<'EOF'
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 // The files a page loads, which the benchmarks and the size test read too.
 import { pageFiles } from './bench/sizes.mjs';
 
@@ -223,17 +225,30 @@ function shortNames(bytes, glue, glueName) {
 /** An engine: its .wasm, the glue that names it, the module that names both; each
  * pinned, and the unpinned copies removed. `trim`, if given, edits the glue, and what
  * it then neither exports nor uses goes; `mangleProps` gives the properties it matches
- * one-letter names. The pinned names. */
-async function engine(moduleName, glueName, wasmName, { trim = (glue) => glue, mangleProps } = {}) {
+ * one-letter names; `bundled`, the glue goes into the module, one file (the element's:
+ * a request and 0.2 KB gzipped fewer than two, BENCHMARKS.md, "The texts apart").
+ * The pinned names. */
+async function engine(moduleName, glueName, wasmName, { trim = (glue) => glue, mangleProps, bundled = false } = {}) {
   const short = shortNames(await readFile(new URL(wasmName, dist)), await readFile(new URL(glueName, dist), 'utf8'), glueName);
   const wasm = await pin(wasmName, short.wasm);
   const glueCode = trim(replaceOnce(short.glue, `'${wasmName}'`, `'${wasm}'`, glueName));
-  const glue = await pin(glueName, minify(glueCode, 'esm', { mangleProps }));
   let module = await readFile(new URL(moduleName, dist), 'utf8');
-  module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
   module = replaceOnce(module, `const WASM = './${wasmName}';`, `const WASM = './${wasm}';`, moduleName);
   module = replaceOnce(module, 'const WASM_INTEGRITY = null;', `const WASM_INTEGRITY = '${manifest[wasmName].integrity}';`, moduleName);
-  const pinned = await pin(moduleName, minify(module, 'esm'));
+  let pinned;
+  let glue = null;
+  if (bundled) {
+    await writeFile(new URL(glueName, dist), glueCode);
+    const { outputFiles } = buildSync({
+      stdin: { contents: module, resolveDir: fileURLToPath(dist), sourcefile: moduleName },
+      bundle: true, write: false, minify: true, format: 'esm', target: 'esnext', charset: 'utf8', legalComments: 'none', mangleProps,
+    });
+    pinned = await pin(moduleName, outputFiles[0].contents);
+  } else {
+    glue = await pin(glueName, minify(glueCode, 'esm', { mangleProps }));
+    module = replaceOnce(module, `from './${glueName}'`, `from './${glue}'`, moduleName);
+    pinned = await pin(moduleName, minify(module, 'esm'));
+  }
   for (const name of [moduleName, glueName, wasmName]) await rm(new URL(name, dist));
   return { module: pinned, glue };
 }
@@ -274,6 +289,7 @@ const element = await engine('element.js', 'element-engine.js', 'element-engine_
 `, '', name);
   },
   mangleProps: /^(__destroy_into_raw|_wbg_cb_unref|cnt)$/,
+  bundled: true,
 });
 
 // What the element script carries: names and links for its fallback, and the number
@@ -307,7 +323,6 @@ placeholderCss = placeholderCss.replace(/;}/g, '}').replace(/(?<=^|})([^{}]+)\{(
 });
 const build = {
   module: [element.module, manifest['element.js'].integrity],
-  glue: [element.glue, manifest['element-engine.js'].integrity],
   texts,
   programmes,
   css: placeholderCss,

@@ -10,9 +10,9 @@
 //   does not move when the form arrives;
 // - loads the engine once, when a widget comes within a screen of the viewport (at
 //   once with loading="eager"; any widget after the first draws at once): the
-//   element's module (element.js, on an engine without the JS API) and its glue
-//   are preloaded with the integrity pinned at build time, and imported only if
-//   both pass; the module pins the .wasm the same way. The programmes' texts come
+//   element's module (element.js with its glue, on an engine without the JS API) is
+//   preloaded with the integrity pinned at build time, and imported only if it
+//   passes; the module pins the .wasm the same way. The programmes' texts come
 //   apart, one file a language, pinned too: those of a widget's language with the
 //   engine, the other's when a widget first shows it (`need`). One
 //   `integrity` on this script's tag therefore covers every file of the widget;
@@ -81,8 +81,7 @@
   /** Loads the engine once. A module whose preload failed is never imported: the
    * import would fetch it again, unchecked. */
   const loadEngine = () => engine || (engine = base
-    ? Promise.all([preload(build.glue), preload(build.module)])
-      .then(() => import(new URL(build.module[0], base).href))
+    ? preload(build.module).then(() => import(new URL(build.module[0], base).href))
     : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found')));
 
   const given = {};

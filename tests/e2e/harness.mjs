@@ -74,10 +74,10 @@ export async function server(options) {
 }
 
 /** The files the element script loads beside itself, by logical name (files.json):
- * the element's module, its glue and its engine, which has no JS API (scripts/build.sh),
+ * the element's module with its glue, its engine, which has no JS API (scripts/build.sh),
  * and the programmes' texts in the language of a widget in French, that of the pages
  * these tests open unless they say otherwise. */
-export const ELEMENT_FILES = ['element.js', 'element-engine.js', 'element-engine_bg.wasm', 'texts.fr.txt'];
+export const ELEMENT_FILES = ['element.js', 'element-engine_bg.wasm', 'texts.fr.txt'];
 
 /** The build's files.json: logical name → { file, integrity }. */
 export async function builtFiles() {
