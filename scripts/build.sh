@@ -151,8 +151,9 @@ const lebBytes = (value) => {
   return out;
 };
 
-/** The .wasm with its imports named `a`, `b`, … (their module `a`) and its exports too
- * (but `memory`, which benchmarks read), and the glue with the same names. wasm-bindgen
+/** The .wasm without its custom sections, its imports named `a`, `b`, … (their module
+ * `a`) and its exports too (but `memory`, which benchmarks read), and the glue with the
+ * same names. wasm-bindgen
  * names each import after its JS name and a hash, 16 hex digits that no compressor can
  * shorten, and some exports after their Rust paths, each in the .wasm and in the glue
  * (4.2 KB gzipped: BENCHMARKS.md, "The third cut"). */
@@ -214,7 +215,9 @@ function shortNames(bytes, glue, glueName) {
         glue = keys.join(renamed);
         return [[...utf8(modules.get(module)), ...utf8(renamed), ...bytes.subarray(kind, after)], after];
       }));
-    } else {
+    } else if (id !== 0) {
+      // Every section but the custom ones: wasm-opt writes `target_features` back, which
+      // only tools read (0.1 KB gzipped).
       out.push(bytes.subarray(at, end));
     }
     at = end;

@@ -48,3 +48,29 @@ test('each file a page loads has its .gz and .br copies, which decode to exactly
     assert.ok(brotliDecompressSync(br).equals(bytes), `${name}.br is not ${name}`);
   }
 });
+
+test('the .wasm files ship without custom sections (names, target features), which only tools read', async () => {
+  const dist = new URL('../../www/dist/', import.meta.url);
+  const manifest = JSON.parse(await readFile(new URL('files.json', dist), 'utf8'));
+  for (const logical of ['element-engine_bg.wasm', 'eligibility_bg.wasm']) {
+    const bytes = await readFile(new URL(manifest[logical].file, dist));
+    const custom = [];
+    // Each section: its id, its size as LEB128, its bytes; a custom section's id is 0.
+    for (let at = 8; at < bytes.length;) {
+      const id = bytes[at];
+      let size = 0;
+      let shift = 0;
+      let byte;
+      at += 1;
+      do {
+        byte = bytes[at];
+        size += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+        at += 1;
+      } while (byte & 0x80);
+      if (id === 0) custom.push(at);
+      at += size;
+    }
+    assert.deepEqual(custom, [], `${logical} has custom sections`);
+  }
+});
