@@ -7,7 +7,8 @@
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
 //! - `src/widget/widget.css` is written without its comments and the spaces no rule
-//!   needs, as the widget adopts it (bench/sizes.mjs finds it in the .wasm the same way);
+//!   needs, as the widget adopts it, whole (`widget.css`) and without the loader's part
+//!   (`widget-form.css`, which bench/sizes.mjs finds in the element's .wasm the same way);
 //!   so is `src/widget/summary.css`, the printed summary's.
 //! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is listed for
 //!   the scenario test, which runs natively and in the browser.
@@ -30,7 +31,12 @@ fn main() -> BuildResult<()> {
     }
     let css = root.join("src/widget/widget.css");
     println!("cargo:rerun-if-changed={}", css.display());
-    fs::write(out.join("widget.css"), minify_css(&fs::read_to_string(css)?))?;
+    let css = fs::read_to_string(css)?;
+    fs::write(out.join("widget.css"), minify_css(&css))?;
+    // What follows the loader's part: the element script gives the engine the loader's
+    // part as the stylesheet it drew the placeholder with.
+    let (_, form) = css.split_once("/* loader: end */").ok_or("widget.css has no `/* loader: end */`")?;
+    fs::write(out.join("widget-form.css"), minify_css(form))?;
     let print_css = root.join("src/widget/summary.css");
     println!("cargo:rerun-if-changed={}", print_css.display());
     fs::write(out.join("summary.css"), minify_css(&fs::read_to_string(print_css)?))?;

@@ -15,7 +15,7 @@
 #                                fetched by the element script with their integrity
 #   eligibility-widget.js        the element script, which carries those names and
 #                                hashes, the programmes' names and official links (for
-#                                its fallback) and the placeholder's part of widget.css
+#                                its fallback) and the loader's part of widget.css
 #   eligibility-widget.<hash>.js the same file under a name that never changes meaning,
 #                                for a script tag with `integrity`
 # and so is the JS API, which pages never load:
@@ -69,7 +69,7 @@ for engine in eligibility element-engine; do
     cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
     -Z build-std=std,panic_abort "${std_features[@]}" --message-format=json-render-diagnostics > "$dir/messages.json"
   if [ "$engine" = element-engine ]; then
-    # The element's engine is built without the programmes' texts (the `bundled-texts`
+    # The element's engine is built without the programmes' texts (the `standalone`
     # feature): they ship beside it, one file a language, as build.rs baked them for
     # this very build (its folder, from cargo's messages), and the element script
     # fetches the one a widget shows (src/catalogue.rs).
@@ -98,7 +98,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { buildSync, transformSync } from 'esbuild';
 // The files a page loads, which the benchmarks and the size test read too.
-import { pageFiles } from './bench/sizes.mjs';
+import { minifyCss, pageFiles } from './bench/sizes.mjs';
 
 const root = pathToFileURL(`${process.cwd()}/`);
 const www = new URL('www/', root);
@@ -308,22 +308,10 @@ fr.forEach((p, i) => {
 const css = await readFile(new URL('src/widget/widget.css', root), 'utf8');
 const part = css.match(/\/\* loader: begin[\s\S]*?\*\/([\s\S]*?)\/\* loader: end \*\//);
 if (!part) throw new Error('build: widget.css has no "loader: begin" … "loader: end" part');
-let placeholderCss = part[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1')
-  .replace(/([{;][-\w]+:) /g, '$1').trim();
-// The part sets the custom properties of the whole form; the loader's sheet styles only
-// its placeholder and fallback (the engine adopts its own sheet in its place): those
-// nothing in this part reads (`--_muted`, `--_success`, …) are left out.
-const reads = (name) => new RegExp(`var\\(${name}[,)]`).test(placeholderCss);
-let unread;
-while ((unread = [...placeholderCss.matchAll(/(--_[\w-]+):/g)].map((m) => m[1]).filter((name) => !reads(name))).length > 0) {
-  for (const name of unread) placeholderCss = placeholderCss.replace(new RegExp(`${name}:[^;}]*;?`), '');
-}
-// Nor the selectors of the form's own elements, which the loader never draws.
-const formOnly = new Set(['.widget', '.problem', 'h2', '[hidden]']);
-placeholderCss = placeholderCss.replace(/;}/g, '}').replace(/(?<=^|})([^{}]+)\{([^}]*)\}/g, (rule, selectors, body) => {
-  const drawn = selectors.split(',').filter((selector) => !formOnly.has(selector));
-  return drawn.length > 0 ? `${drawn.join(',')}{${body}}` : '';
-});
+// Whole: the element script draws its placeholder with it, and gives it to the engine,
+// whose own sheet is the rest of widget.css (build.rs's widget-form.css), adopted after
+// it as in the file (0.7 KB gzipped fewer than both carrying the part).
+const placeholderCss = minifyCss(part[1]);
 const build = {
   module: [element.module, manifest['element.js'].integrity],
   texts,

@@ -258,7 +258,7 @@ mod baked {
 }
 
 /// The texts of the programmes in `lang`, as build.rs baked them, built in.
-#[cfg(feature = "bundled-texts")]
+#[cfg(feature = "standalone")]
 fn texts(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/catalogue.fr.txt")),
@@ -267,13 +267,13 @@ fn texts(lang: Lang) -> &'static str {
 }
 
 /// The texts of the programmes in `lang`, once given (`give`); empty before.
-#[cfg(not(feature = "bundled-texts"))]
+#[cfg(not(feature = "standalone"))]
 fn texts(lang: Lang) -> &'static str {
     given(lang).get().map_or("", String::as_str)
 }
 
 /// Where the texts of a language are kept once given.
-#[cfg(not(feature = "bundled-texts"))]
+#[cfg(not(feature = "standalone"))]
 fn given(lang: Lang) -> &'static OnceLock<String> {
     static FR: OnceLock<String> = OnceLock::new();
     static EN: OnceLock<String> = OnceLock::new();
@@ -287,7 +287,7 @@ fn given(lang: Lang) -> &'static OnceLock<String> {
 /// ships for it, which the element script fetches when a widget first needs that
 /// language): the WebAssembly a page loads is built without them, so that a page
 /// pays for one language's texts, not both. Given again, they are kept as they were.
-#[cfg(not(feature = "bundled-texts"))]
+#[cfg(not(feature = "standalone"))]
 pub fn give(lang: Lang, text: String) {
     // Already set only by the same file, given twice: nothing to do.
     let _ = given(lang).set(text);

@@ -19,12 +19,13 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// Draws the widget into the element's shadow root, with the answers `kept` from a
-    /// widget freed earlier (`keep()`), if any. `need(lang)` is the element script's:
-    /// it fetches the programmes' texts in a language (`texts`), and returns a promise
-    /// that they were given.
+    /// widget freed earlier (`keep()`), if any. `need(lang)` and `sheet` are the element
+    /// script's: a function that fetches the programmes' texts in a language (`texts`)
+    /// and returns a promise that they were given, and the stylesheet of its
+    /// placeholder, the first part of the widget's styles (`dom::Loader`).
     #[wasm_bindgen(constructor)]
-    pub fn new(host: web_sys::HtmlElement, kept: JsValue, need: JsValue) -> Result<Widget, JsValue> {
-        Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), need)? })
+    pub fn new(host: web_sys::HtmlElement, kept: JsValue, need: JsValue, sheet: JsValue) -> Result<Widget, JsValue> {
+        Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), dom::Loader { need, sheet })? })
     }
 
     /// Called when the element's `programme` or `lang` attribute changes.
@@ -60,7 +61,7 @@ impl Widget {
 /// Gives the catalogue the programmes' texts in `lang` (`fr` or `en`): the file
 /// scripts/build.sh ships for it, which the element script fetched. Another `lang` is
 /// ignored.
-#[cfg(not(feature = "bundled-texts"))]
+#[cfg(not(feature = "standalone"))]
 #[wasm_bindgen]
 pub fn texts(lang: &str, text: String) {
     if let Ok(lang) = lang.parse() {

@@ -21,9 +21,8 @@
 //   official link, which it carries itself; and when the engine stops on an error (a
 //   trap, below), says so in the widget at work, with the same links.
 // `build` is written by scripts/build.sh: the hashed file names and their SHA-384 (the
-// texts' too),
-// the programmes' names and links, and the placeholder's part of widget.css. The
-// syntax stays that of 2017 browsers, so that an old one reaches the fallback.
+// texts' too), the programmes' names and links, and the loader's part of widget.css.
+// The syntax stays that of 2017 browsers, so that an old one reaches the fallback.
 (() => {
   'use strict';
   const build = /* scripts/build.sh */ null;
@@ -65,6 +64,8 @@
   const modern = typeof WebAssembly === 'object' && typeof CSSStyleSheet === 'function'
     && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in ShadowRoot.prototype
     && !!relList && relList.supports('modulepreload');
+  // The loader's part of widget.css: the placeholder's and the fallback's styles, and
+  // the first part of the form's, given to the engine, which adopts its own after it.
   const sheet = modern && new CSSStyleSheet();
   if (sheet) sheet.replaceSync(build.css);
 
@@ -227,7 +228,7 @@
           return;
         }
         try {
-          this.widget = new module.Widget(this, this.kept, need);
+          this.widget = new module.Widget(this, this.kept, need, sheet);
           this.kept = undefined;
           this.state = 'ready';
           this.watch();

@@ -37,8 +37,12 @@ use crate::js;
 use crate::pack::Programme;
 use eligibility_rules::cat;
 
-// widget.css as build.rs writes it: without comments and needless spaces.
+// widget.css as build.rs writes it: without comments and needless spaces; in the
+// element's engine, without the loader's part, which the element script gives (`Loader`).
+#[cfg(feature = "standalone")]
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+#[cfg(not(feature = "standalone"))]
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget-form.css"));
 
 /// One mounted widget. Held by the element (through `wasm::Widget`) and, weakly, by
 /// its event listener.
@@ -279,11 +283,21 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Mounts a widget on `host` with the answers `kept` from an earlier one; `need` is the
-/// element script's, for the texts of a language the catalogue has not got (a function;
-/// never called where they are built in).
-pub fn mount(host: HtmlElement, kept: &[Kept], need: JsValue) -> Result<Handle, JsValue> {
-    mount_with(host, kept, Vec::new(), need)
+/// What the element script gives the engine it loads, which is built without them (the
+/// `standalone` feature); nothing (`Loader::default()`) to an engine built with them.
+#[derive(Default)]
+pub struct Loader {
+    /// `need(lang)`: fetches the texts of a language the catalogue has not got, and
+    /// returns a promise that it has them.
+    pub need: JsValue,
+    /// The constructed stylesheet the element script drew the placeholder with: the
+    /// loader's part of widget.css, which comes first in the widget's styles.
+    pub sheet: JsValue,
+}
+
+/// Mounts a widget on `host` with the answers `kept` from an earlier one.
+pub fn mount(host: HtmlElement, kept: &[Kept], loader: Loader) -> Result<Handle, JsValue> {
+    mount_with(host, kept, Vec::new(), loader)
 }
 
 /// Mounts a widget that knows `extra` programmes besides the catalogue's: a pack being
@@ -292,7 +306,7 @@ pub fn mount_with(
     host: HtmlElement,
     kept: &[Kept],
     extra: Vec<&'static Programme>,
-    need: JsValue,
+    loader: Loader,
 ) -> Result<Handle, JsValue> {
     #[cfg(not(panic = "immediate-abort"))]
     install_panic_hook();
@@ -306,7 +320,8 @@ pub fn mount_with(
             host.attach_shadow(init.unchecked_ref())?
         }
     };
-    adopt_style(&root)?;
+    adopt_style(&root, &loader.sheet)?;
+    let need = loader.need;
     let queue: Rc<RefCell<Queue>> = Rc::default();
     // Made with its listener, which holds it weakly: no later borrow to fail.
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
@@ -536,7 +551,9 @@ extern "C" {
     fn new() -> Sheet;
 }
 
-fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
+/// Gives the shadow root the widget's styles: the loader's `sheet` (where the element
+/// script gave it), then the engine's.
+fn adopt_style(root: &ShadowRoot, loader_sheet: &JsValue) -> Result<(), JsValue> {
     let sheet = match SHEET.with(|cell| cell.get().cloned()) {
         Some(sheet) => sheet,
         None => {
@@ -549,6 +566,9 @@ fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
     };
     // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
     let sheets = js_sys::Array::new();
+    if loader_sheet.is_object() {
+        sheets.push(loader_sheet);
+    }
     sheets.push(&sheet);
     js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(())
