@@ -324,7 +324,7 @@ const code = loaderSource.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.t
 const header = '// <eligibility-widget>: the element script, built by scripts/build.sh from www/eligibility-widget.js.\n';
 // The element's own properties and methods, which nothing outside it uses, get one-letter
 // names (no element has such a property); `widget` keeps its name for the tests.
-const ownProperties = /^(state|kept|why|load|watch|unwatch|guarded|idle|crash|fail)$/;
+const ownProperties = /^(state|kept|why|load|need|watch|unwatch|guarded|idle|crash|fail)$/;
 const loader = header + minify(replaceOnce(code, '/* scripts/build.sh */ null', JSON.stringify(build), 'eligibility-widget.js'),
   undefined, { mangleProps: ownProperties });
 await writeFile(new URL('eligibility-widget.js', dist), loader);

@@ -20,17 +20,28 @@ pub struct Widget {
 impl Widget {
     /// Draws the widget into the element's shadow root, with the answers `kept` from a
     /// widget freed earlier (`keep()`), if any. `need(lang)` and `sheet` are the element
-    /// script's: a function that fetches the programmes' texts in a language (`texts`)
-    /// and returns a promise that they were given, and the stylesheet of its
-    /// placeholder, the first part of the widget's styles (`dom::Loader`).
+    /// script's: a function that fetches the programmes' texts in a language and gives
+    /// them (`texts`), then calls `refresh()`, or `unavailable(lang)` if they cannot
+    /// come; and the stylesheet of its placeholder, the first part of the widget's
+    /// styles (`dom::Loader`).
     #[wasm_bindgen(constructor)]
     pub fn new(host: web_sys::HtmlElement, kept: JsValue, need: JsValue, sheet: JsValue) -> Result<Widget, JsValue> {
         Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), dom::Loader { need, sheet })? })
     }
 
-    /// Called when the element's `programme` or `lang` attribute changes.
+    /// Called when the element's `programme`, `lang` or `features` attribute changes,
+    /// and once the texts of a language the widget asked for (`need`) are given.
     pub fn refresh(&self) -> Result<(), JsValue> {
         self.handle.refresh()
+    }
+
+    /// Called when the texts of `lang` (`fr` or `en`), asked for by `need`, could not
+    /// come: the widget says so and stays in its language. Another `lang` is ignored.
+    pub fn unavailable(&self, lang: &str) -> Result<(), JsValue> {
+        match lang.parse() {
+            Ok(lang) => self.handle.unavailable(lang),
+            Err(_) => Ok(()),
+        }
     }
 
     /// Whether the widget is at work. Asked by the element once no call of the engine

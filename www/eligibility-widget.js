@@ -86,25 +86,30 @@
     : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found')));
 
   const given = {};
-  /** Gives the engine the programmes' texts in `lang` ('fr' or 'en'), fetched once with
-   * their pinned integrity, beside the engine; a promise that it has them. The engine
-   * asks for a language it has not got (src/widget/dom/mod.rs); a failure is logged and
-   * forgotten, so that a later need fetches again. */
-  const need = (lang) => given[lang] || (given[lang] = Promise.all([loadEngine(),
+  /** Gives the engine the programmes' texts in `lang` ('fr' or 'en'), fetched once for
+   * the page with their pinned integrity, beside the engine; a promise that it has
+   * them. A failure is forgotten, so that a later need fetches again. */
+  const texts = (lang) => given[lang] || (given[lang] = Promise.all([loadEngine(),
     // Without a base, the engine's promise has already failed.
     base && fetch(new URL(build.texts[lang][0], base).href, { integrity: build.texts[lang][1] })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.status + ' ' + response.url))))])
     .then(([module, text]) => module.texts(lang, text))
     .catch((error) => {
       given[lang] = null;
-      console.error('eligibility-widget: could not load the texts in ' + lang + '.', error);
       throw error;
     }));
 
   /** Which of the fallback's messages tells what happened. */
   const reason = (error) => (/Content.Security.Policy|CSP|unsafe-eval/i.test(String(error && error.message)) ? 'wasm' : 'files');
 
-  const langOf = (host) => (/^en/i.test(host.getAttribute('lang') || document.documentElement.lang) ? 'en' : 'fr');
+  /** The language of a BCP 47 tag (`fr`, `en-GB`), if French or English: its primary
+   * subtag, as the engine reads it (`Lang::from_tag`), so that the texts fetched first
+   * are those the engine draws. */
+  const tagged = (tag) => {
+    const primary = /^\s*(fr|en)(?:[-_]|\s*$)/i.exec(tag || '');
+    return primary && primary[1].toLowerCase();
+  };
+  const langOf = (host) => tagged(host.getAttribute('lang')) || tagged(document.documentElement.getAttribute('lang')) || 'fr';
 
   // Own properties only: `toString` or `constructor` is no programme of ours.
   const programmesOf = (host) => (host.getAttribute('programme') || '').split(/\s+/)
@@ -221,14 +226,14 @@
       if (this.state !== 'waiting') return;
       this.state = 'loading';
       if (near) near.unobserve(this);
-      Promise.all([loadEngine(), need(langOf(this))]).then(([module]) => {
+      Promise.all([loadEngine(), texts(langOf(this))]).then(([module]) => {
         // Gone while the engine came: it is drawn when it is back.
         if (!this.isConnected) {
           this.state = 'waiting';
           return;
         }
         try {
-          this.widget = new module.Widget(this, this.kept, need, sheet);
+          this.widget = new module.Widget(this, this.kept, (lang) => this.need(lang), sheet);
           this.kept = undefined;
           this.state = 'ready';
           this.watch();
@@ -236,6 +241,17 @@
           this.fail('broken', error);
         }
       }, (error) => this.fail(reason(error), error));
+    }
+
+    /** The engine asks for the texts of a language it has not got (the language button,
+     * or a `lang` attribute): once given, the widget is refreshed, which shows them; if
+     * they cannot come, it is told, and says so. Both through `guarded`, as the
+     * element's other calls of the engine. */
+    need(lang) {
+      texts(lang).then(() => this.widget && this.guarded(() => this.widget.refresh()), (error) => {
+        console.error('eligibility-widget: could not load the texts in ' + lang + '.', error);
+        if (this.widget) this.guarded(() => this.widget.unavailable(lang));
+      });
     }
 
     /** Marks this widget at work while an event crosses its shadow root (above), and

@@ -243,6 +243,67 @@ test("a widget fetches its language's texts, the other's only when switched to i
   }
 });
 
+test("a lang attribute set to a language whose texts are not here: drawn in it once they come, answers and attributes applied meanwhile", async () => {
+  const files = await builtFiles();
+  const english = `/dist/${files['texts.en.txt'].file}`;
+  const { page, requests, errors } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  await widget.locator('label.option:has(input[value=technician])').click();
+  await widget.evaluate((host) => host.setAttribute('lang', 'en'));
+  await widget.locator('.widget[lang=en]').waitFor();
+  assert.equal(requests.filter((url) => new URL(url).pathname === english).length, 1);
+  assert.equal(await widget.locator('input[value=technician]').isChecked(), true, 'the answer is kept');
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // English texts that fail, asked for with a new programme at once: the programme is
+  // shown, in French, and the failure said.
+  const site = await server({ tamper: (path, body) => (path === english ? Buffer.concat([body, Buffer.from('x')]) : undefined) });
+  try {
+    const { page: broken } = await open(browser.context, `${site.origin}/`);
+    await ready(broken);
+    const form = broken.locator('eligibility-widget');
+    await form.evaluate((host) => {
+      host.setAttribute('lang', 'en');
+      host.setAttribute('programme', 'uk-film-tv-emergency-relief-2020');
+    });
+    await form.locator('.live', { hasText: "n'a pas pu charger sa version anglaise" }).waitFor({ state: 'attached' });
+    assert.equal(await form.locator('.widget').getAttribute('lang'), 'fr');
+    assert.match(await form.locator('.widget').textContent(), /Royaume-Uni|Film and TV/, 'the new programme is shown');
+    await broken.close();
+  } finally {
+    site.close();
+  }
+});
+
+test('what a visitor types while the other language comes is kept, and focus stays in the field', async () => {
+  const files = await builtFiles();
+  const english = `/dist/${files['texts.en.txt'].file}`;
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // The English texts wait until the test lets them go.
+  const site = await server({ handle: async (path) => (path === english ? (await held, false) : false) });
+  try {
+    const { page } = await open(browser.context, `${site.origin}/`);
+    await ready(page);
+    const widget = page.locator('eligibility-widget');
+    await widget.locator('label.option:has(input[value=artist])').click();
+    await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
+    await widget.locator('button.language').click();
+    const field = widget.locator('input[type=text][name=days_worked]');
+    await field.click();
+    await field.pressSequentially('12');
+    release();
+    await widget.locator('.widget[lang=en]').waitFor();
+    assert.equal(await field.inputValue(), '12', 'the typed days are kept');
+    assert.equal(await widget.evaluate((host) => host.shadowRoot.activeElement?.getAttribute('name')), 'days_worked', 'focus stays in the field');
+    await page.close();
+  } finally {
+    site.close();
+  }
+});
+
 test('the strict-CSP and Trusted Types pages work without a single violation', async () => {
   for (const [path, policy] of [['/strict-csp.html', /script-src 'self' 'wasm-unsafe-eval'/],
     ['/trusted-types.html', /require-trusted-types-for 'script'; trusted-types 'none'/]]) {

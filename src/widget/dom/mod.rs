@@ -75,11 +75,10 @@ pub struct Mounted {
     listener: Closure<dyn FnMut(JsValue)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
-    /// The element script's `need(lang)`: a promise that the catalogue gets the texts
-    /// of a language it has not got (`catalogue::has`), fetched then.
+    /// The element script's `need(lang)` for this widget (`Loader::need`).
     need: JsValue,
-    /// The widget itself, weakly, and its queue: for work to do once texts are given.
-    this: (Weak<RefCell<Mounted>>, Rc<RefCell<Queue>>),
+    /// The language the language button asked for, while its texts come.
+    wanted: Option<Lang>,
 }
 
 type Shared = Rc<RefCell<Mounted>>;
@@ -118,8 +117,8 @@ fn draw(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Feature
 enum Work {
     Event(Event),
     Refresh,
-    /// The language button's, once the texts of its language are given.
-    Language(Lang),
+    /// The texts of a language asked for (`need`) could not come.
+    Unavailable(Lang),
 }
 
 /// One mounted widget and its queue of work; what the element holds.
@@ -129,9 +128,16 @@ pub struct Handle {
 }
 
 impl Handle {
-    /// Reads the `programme` and `lang` attributes again and redraws what they change.
+    /// Reads the `programme` and `lang` attributes again and redraws what they change;
+    /// shows the language the button asked for, once its texts are given.
     pub fn refresh(&self) -> Result<(), JsValue> {
         run(&self.mounted, &self.queue, Work::Refresh)
+    }
+
+    /// The texts of `lang`, asked for, could not come: said in the widget, which stays
+    /// in its language.
+    pub fn unavailable(&self, lang: Lang) -> Result<(), JsValue> {
+        run(&self.mounted, &self.queue, Work::Unavailable(lang))
     }
 
     /// Whether its state is taken. Outside the engine's own work, only after an
@@ -178,12 +184,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
         let done = match work {
             Work::Event(event) => handle_event(mounted, &event),
             Work::Refresh => refresh(mounted),
-            Work::Language(lang) => mounted.try_borrow_mut().map_err(|_| "the widget is busy".into()).map(|mut m| {
-                // A form already in `lang` (clicked twice while the texts came) or none:
-                // nothing to do.
-                let other = m.shown.as_ref().is_some_and(|shown| shown.state.lang != lang);
-                other && catalogue::has(lang) && m.language(lang)
-            }),
+            Work::Unavailable(lang) => unavailable(mounted, lang),
         };
         // Sent from here, once for both kinds of work.
         let done = done.and_then(|changed| if changed { announce(mounted) } else { Ok(()) });
@@ -250,9 +251,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
     fn write_text(text: &str) -> Result<Pending, JsValue>;
 
-    /// What `writeText` or `need` gave: a promise, unless a page replaced `writeText`
-    /// by a function that returns none, whose `then` then throws, caught here rather
-    /// than through the engine, which it would stop.
+    /// What `writeText` gave: a promise, unless the page replaced it by a function that
+    /// returns none, whose `then` then throws, caught here rather than through the
+    /// engine, which it would stop.
     type Pending;
 
     #[wasm_bindgen(method, catch, js_name = then)]
@@ -287,8 +288,9 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
 /// `standalone` feature); nothing (`Loader::default()`) to an engine built with them.
 #[derive(Default)]
 pub struct Loader {
-    /// `need(lang)`: fetches the texts of a language the catalogue has not got, and
-    /// returns a promise that it has them.
+    /// `need(lang)`: fetches the texts of a language the catalogue has not got, gives
+    /// them, then refreshes the widget (`Handle::refresh`), or, if they cannot come,
+    /// says so to it (`Handle::unavailable`).
     pub need: JsValue,
     /// The constructed stylesheet the element script drew the placeholder with: the
     /// loader's part of widget.css, which comes first in the widget's styles.
@@ -327,7 +329,6 @@ pub fn mount_with(
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
         let (weak, listener_queue) = (weak.clone(), queue.clone());
         // Events all, by what it listens to.
-        let this = (weak.clone(), queue.clone());
         let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             handle(&weak, &listener_queue, Work::Event(event.unchecked_into()))
         });
@@ -349,7 +350,7 @@ pub fn mount_with(
             listener,
             extra,
             need,
-            this,
+            wanted: None,
         })
     });
     let handle = Handle { mounted, queue };
@@ -365,14 +366,34 @@ const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
     let m = &mut *m;
-    let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
-    let lang = attribute_lang(&m.host, &m.maker.document);
-    if !catalogue::has(lang) {
-        // Nothing changes until the texts are given: then the widget refreshes again,
-        // with whatever the attributes say by then.
-        m.fetch(lang, Work::Refresh);
-        return Ok(false);
+    // The button's language, once its texts are here (the element script refreshes
+    // the widget when they are given).
+    if let Some(wanted) = m.wanted.filter(|lang| catalogue::has(*lang)) {
+        m.wanted = None;
+        // Focus goes to the button, unless the visitor went on to a question meanwhile.
+        let held = match m.held() {
+            Held::Nothing => Held::Language,
+            held => held,
+        };
+        m.switch_language(wanted, held);
+        return Ok(true);
     }
+    let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
+    let asked = attribute_lang(&m.host, &m.maker.document);
+    // A language whose texts are not here is asked for, and the widget refreshed once
+    // they are given; meanwhile it is drawn in the language it shows, or in one whose
+    // texts are here (the element script gives one before it mounts a widget).
+    let lang = if catalogue::has(asked) {
+        asked
+    } else {
+        m.ask(asked);
+        match (&m.shown, catalogue::has(Lang::Fr)) {
+            (Some(shown), _) => shown.state.lang,
+            (None, true) => Lang::Fr,
+            (None, false) if catalogue::has(Lang::En) => Lang::En,
+            (None, false) => return Ok(false),
+        }
+    };
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
     if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
@@ -419,9 +440,14 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
             }
         }
     } else {
+        if m.attributes.1 != lang {
+            // The page's language now: the button's, asked before, no longer.
+            m.wanted = None;
+        }
         m.attributes.1 = lang;
         m.attributes.2 = features;
-        m.switch_language(lang);
+        let held = m.held();
+        m.switch_language(lang, held);
     }
     if let (Some(shown), Some(from_link), true) = (&m.shown, &m.from_link, programmes_changed) {
         // Said once, and the widget brought into view: the visitor came for it.
@@ -519,8 +545,8 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
     on_failed.forget();
 }
 
-/// A callback that says `text` in `live`: `copy`'s and `fetch`'s, of one type, so that
-/// its glue is written once.
+/// A callback that says `text` in `live`: both of `copy`'s made here, of one type, so
+/// that its glue is written once.
 fn saying(live: &Element, text: &'static str) -> Closure<dyn FnMut(JsValue)> {
     let live = live.clone();
     Closure::new(move |_: JsValue| set_text(&live, text))
@@ -655,7 +681,15 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
                     Lang::En => Lang::Fr,
                     Lang::Fr => Lang::En,
                 };
-                return Ok(m.language(lang));
+                if !catalogue::has(lang) {
+                    // Shown once they are given (`refresh`); asked once.
+                    if m.wanted.replace(lang).is_none() {
+                        m.ask(lang);
+                    }
+                    return Ok(false);
+                }
+                m.wanted = None;
+                m.switch_language(lang, Held::Language);
             } else if let Some(reading) = element::attribute(&button, "data-reading") {
                 let Some(question) = question_of(&target) else { return Ok(false) };
                 shown.send(&m.maker, Message::ChooseReading { question, second: reading == "1" });
@@ -686,6 +720,28 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// Where focus was in a widget before a redraw.
+enum Held {
+    Nothing,
+    /// The language button.
+    Language,
+    /// A control of the question of this index.
+    Question(usize),
+}
+
+/// The texts of `lang`, asked for, could not come: said in the live region of a form
+/// shown; the button's language, if it was that one, is no longer asked for.
+fn unavailable(mounted: &Shared, lang: Lang) -> Result<bool, JsValue> {
+    let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
+    if m.wanted == Some(lang) {
+        m.wanted = None;
+    }
+    if let Some(shown) = &m.shown {
+        set_text(shown.drawn.live(), ui(shown.state.lang).other_language_failed);
+    }
+    Ok(false)
 }
 
 /// The buttons a click acts on.
@@ -770,52 +826,31 @@ impl Mounted {
         Ok((self.host.clone(), events))
     }
 
-    /// The language button, for `lang`: the form shown in it, focus on the button,
-    /// where the catalogue has its texts; else they are fetched, and this done again
-    /// once they are given (`Work::Language`). Whether the form changed.
-    fn language(&mut self, lang: Lang) -> bool {
-        if !catalogue::has(lang) {
-            self.fetch(lang, Work::Language(lang));
-            return false;
+    /// Asks the element script for the texts of `lang` (`need`): it gives them, then
+    /// refreshes the widget, or tells it that they cannot come (`unavailable`). Never
+    /// called where the texts are built in, where there is no `need`.
+    fn ask(&self, lang: Lang) {
+        if self.need.is_function() {
+            element::apply(&self.need, lang.code());
         }
-        self.switch_language(lang);
-        if let Some(shown) = &self.shown {
-            element::focus(shown.drawn.language_button());
-        }
-        true
     }
 
-    /// Asks the element script for the texts of `lang` (`need`), then does `work` once
-    /// they are given, if the widget is still mounted; says in the live region of a
-    /// form shown that they could not come. The callbacks are left to the promise,
-    /// which calls one of them once: a few bytes a language.
-    fn fetch(&self, lang: Lang, work: Work) {
-        let (weak, queue) = self.this.clone();
-        let mut work = Some(work);
-        let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            if let Some(work) = work.take() {
-                handle(&weak, &queue, work);
-            }
-        });
-        let failed = match &self.shown {
-            Some(shown) => saying(shown.drawn.live(), ui(shown.state.lang).other_language_failed),
-            None => Closure::new(|_: JsValue| {}),
-        };
-        // No function where the texts are built in, and never called there.
-        let pending = self.need.is_function().then(|| element::apply(&self.need, lang.code())).flatten();
-        if pending.is_none_or(|pending| pending.unchecked_into::<Pending>().then(&done, &failed).is_err()) {
-            if let Some(shown) = &self.shown {
-                set_text(shown.drawn.live(), ui(shown.state.lang).other_language_failed);
-            }
+    /// Where focus is in the widget, to put it back after a redraw.
+    fn held(&self) -> Held {
+        let Some(active) = js::object::<Element>(&self.root, "activeElement") else { return Held::Nothing };
+        if element::matches(&active, ".language") {
+            return Held::Language;
         }
-        done.forget();
-        failed.forget();
+        question_of(&active).map_or(Held::Nothing, Held::Question)
     }
 
-    /// Shows the form in `lang`, whose texts the catalogue has. Programmes read before
-    /// it had them (their texts in `lang` empty) are read again, with the answers kept.
-    fn switch_language(&mut self, lang: Lang) {
+    /// Shows the form in `lang`, whose texts are here, then puts focus back where it
+    /// was (`held`). What was typed and not yet sent is taken first, as a submit
+    /// would, so that the redraw loses none of it. Programmes read before the texts of
+    /// `lang` came (those texts empty) are read again, with the answers kept.
+    fn switch_language(&mut self, lang: Lang, held: Held) {
         let Some(mut shown) = self.shown.take() else { return };
+        commit_text_fields(&self.root, &mut shown.state);
         if shown.state.form.programmes.iter().any(|p| p.name.get(lang).is_empty()) {
             let mut programmes = Vec::new();
             for programme in &shown.state.form.programmes {
@@ -830,6 +865,13 @@ impl Mounted {
             shown.state.update(Message::SwitchLanguage(lang));
         }
         shown.drawn = draw(&self.maker, &self.root, &shown.state, self.attributes.2, self.from_link.as_ref());
+        match held {
+            Held::Language => element::focus(shown.drawn.language_button()),
+            Held::Question(question) => {
+                shown.drawn.focus_next(Some(question));
+            }
+            Held::Nothing => {}
+        }
         self.shown = Some(shown);
     }
 
