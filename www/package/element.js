@@ -1,9 +1,10 @@
 // The module the element script (eligibility-widget.js) loads: the class behind
 // <eligibility-widget>, on an engine built without the JS API of index.js (the `api`
 // feature: scripts/build.sh), which a page's visitors never call, and without the
-// programmes' texts, which the element script fetches and gives it (`texts`). scripts/build.sh
-// names it, its glue and its .wasm after their content, and writes the .wasm's name
-// and SHA-384 below, as for index.js.
+// programmes' texts, which the element script fetches and gives it (`texts`).
+// scripts/build.sh bundles it with its glue into one file, names that file and the
+// .wasm after their content, and writes the .wasm's name and SHA-384 below, as for
+// index.js.
 //
 // It starts the .wasm itself, as wasm-bindgen's `init` would from a fetch, with the
 // glue's imports and start, which scripts/build.sh exports in its place: `init` and
