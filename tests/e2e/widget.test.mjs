@@ -234,6 +234,7 @@ test("a widget fetches its language's texts, the other's only when switched to i
     await form.locator('button.language').click();
     await form.locator('.live', { hasText: "n'a pas pu charger sa version anglaise" }).waitFor({ state: 'attached' });
     assert.equal(await form.locator('.widget').getAttribute('lang'), 'fr');
+    assert.equal(await form.locator('button.language').getAttribute('aria-busy'), null, 'no longer busy');
     assert.ok(errors.some((e) => /could not load the texts in en/.test(e)), errors.join('\n'));
     await form.locator('label.option:has(input[value=other])').click();
     assert.equal(await form.locator('.verdict').getAttribute('data-status'), 'not_eligible', 'the widget goes on');
@@ -291,6 +292,7 @@ test('what a visitor types while the other language comes is kept, and focus sta
     await widget.locator('label.option:has(input[value=artist])').click();
     await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
     await widget.locator('button.language').click();
+    assert.equal(await widget.locator('button.language').getAttribute('aria-busy'), 'true', 'busy while the texts come');
     const field = widget.locator('input[type=text][name=days_worked]');
     await field.click();
     await field.pressSequentially('12');

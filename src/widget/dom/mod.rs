@@ -682,8 +682,10 @@ fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
                     Lang::Fr => Lang::En,
                 };
                 if !catalogue::has(lang) {
-                    // Shown once they are given (`refresh`); asked once.
+                    // Shown once they are given (`refresh`); asked once, and the button
+                    // busy meanwhile (the redraw in that language makes a new one).
                     if m.wanted.replace(lang).is_none() {
+                        element::set(&button, "aria-busy", "true");
                         m.ask(lang);
                     }
                     return Ok(false);
@@ -739,6 +741,7 @@ fn unavailable(mounted: &Shared, lang: Lang) -> Result<bool, JsValue> {
         m.wanted = None;
     }
     if let Some(shown) = &m.shown {
+        element::call_with_text(shown.drawn.language_button(), "removeAttribute", "aria-busy");
         set_text(shown.drawn.live(), ui(shown.state.lang).other_language_failed);
     }
     Ok(false)
