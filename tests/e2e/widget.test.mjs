@@ -38,6 +38,8 @@ function shownAmount(text) {
 /** What a page may fetch: itself, its style and icon, and the widget's own files
  * (named after their content by scripts/build.sh, listed in www/dist/files.json). */
 const built = await builtFiles();
+/** Where the programmes' texts in `lang` are served. */
+const textsAt = (lang) => `/dist/${built[`texts.${lang}.txt`].file}`;
 const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js',
   ...ELEMENT_FILES.map((logical) => `/dist/${built[logical].file}`)]);
 
@@ -207,9 +209,7 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
 });
 
 test("a widget fetches its language's texts, the other's only when switched to it, once, and says if they cannot come", async () => {
-  const files = await builtFiles();
-  const texts = (lang) => `/dist/${files[`texts.${lang}.txt`].file}`;
-  const fetched = (requests, lang) => requests.filter((url) => new URL(url).pathname === texts(lang)).length;
+  const fetched = (requests, lang) => requests.filter((url) => new URL(url).pathname === textsAt(lang)).length;
   const { page, requests } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
   const widget = page.locator('eligibility-widget');
@@ -226,7 +226,7 @@ test("a widget fetches its language's texts, the other's only when switched to i
   await page.close();
 
   // English texts that fail their integrity: said in French, and the form goes on in French.
-  const site = await server({ tamper: (path, body) => (path === texts('en') ? Buffer.concat([body, Buffer.from('x')]) : undefined) });
+  const site = await server({ tamper: (path, body) => (path === textsAt('en') ? Buffer.concat([body, Buffer.from('x')]) : undefined) });
   try {
     const { page: broken, errors } = await open(browser.context, `${site.origin}/`);
     await ready(broken);
@@ -245,8 +245,7 @@ test("a widget fetches its language's texts, the other's only when switched to i
 });
 
 test("a lang attribute set to a language whose texts are not here: drawn in it once they come, answers and attributes applied meanwhile", async () => {
-  const files = await builtFiles();
-  const english = `/dist/${files['texts.en.txt'].file}`;
+  const english = textsAt('en');
   const { page, requests, errors } = await open(browser.context, `${browser.origin}/`);
   await ready(page);
   const widget = page.locator('eligibility-widget');
@@ -279,8 +278,7 @@ test("a lang attribute set to a language whose texts are not here: drawn in it o
 });
 
 test('what a visitor types while the other language comes is kept, and focus stays in the field', async () => {
-  const files = await builtFiles();
-  const english = `/dist/${files['texts.en.txt'].file}`;
+  const english = textsAt('en');
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   // The English texts wait until the test lets them go.
