@@ -537,16 +537,16 @@ extern "C" {
 }
 
 fn adopt_style(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = match SHEET.with(|cell| cell.get().cloned()) {
-        Some(sheet) => sheet,
-        None => {
+    // Made in the cell's one access, where a look and a set were two (0.07 KB gzipped):
+    // `replaceSync` calls nothing back.
+    let sheet = SHEET.with(|cell| {
+        let sheet = cell.get_or_init(|| {
             let sheet: CssStyleSheet = Sheet::new().unchecked_into();
             element::call_with_text(&sheet, "replaceSync", STYLE);
-            // Set once: nothing runs between the look and this to have set it.
-            let _ = SHEET.with(|cell| cell.set(sheet.clone()));
             sheet
-        }
-    };
+        });
+        sheet.clone()
+    });
     // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
