@@ -270,9 +270,17 @@ impl Drawn {
         let mut changes = Changes::default();
         let visible = state.visible_questions(view);
         let new_next = view.next_question != self.next;
+        // `visible` is in the form's order: read as the loop goes rather than searched
+        // by `contains`, which this used alone (25 B gzipped).
+        let mut next_visible = visible.iter();
+        let mut upcoming = next_visible.next();
         for (q, (nodes, field)) in self.questions.iter().zip(&state.fields).enumerate() {
+            let shown = upcoming == Some(&q);
+            if shown {
+                upcoming = next_visible.next();
+            }
             let Some(nodes) = nodes else { continue };
-            set_hidden(&nodes.block, !visible.contains(&q));
+            set_hidden(&nodes.block, !shown);
             for input in &nodes.boxes {
                 // Set as a plain property: an import fewer than web-sys's setter.
                 crate::js::set(input, "checked", &JsValue::from_bool(element::value(input) == field.raw));
