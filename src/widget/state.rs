@@ -171,9 +171,10 @@ impl WidgetState {
     pub fn results_order(&self, view: &FormView) -> Vec<usize> {
         // One pass per status, each in the form's order: that order without a sort.
         let mut order = Vec::new();
-        for status in [Status::Eligible, Status::Undetermined, Status::NotEligible] {
+        // Walked by reference: an array walked by value brings its own iterator (37 B gzipped).
+        for status in &[Status::Eligible, Status::Undetermined, Status::NotEligible] {
             for (i, outcome) in view.outcomes.iter().enumerate() {
-                if outcome.country != CountryOutcome::NotMet && outcome.status() == status {
+                if outcome.country != CountryOutcome::NotMet && outcome.status() == *status {
                     order.push(i);
                 }
             }
