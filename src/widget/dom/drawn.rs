@@ -61,9 +61,10 @@ pub struct Changes {
 impl Changes {
     /// These changes, then `later` ones: the last word on the next question (and, as
     /// `announce` reads them, on each verdict).
-    pub fn then(mut self, later: Changes) -> Changes {
-        self.verdicts.extend(later.verdicts);
-        self.errors.extend(later.errors);
+    pub fn then(mut self, mut later: Changes) -> Changes {
+        // Moved by `append`, where `extend` walked them with an iterator (31 B gzipped).
+        self.verdicts.append(&mut later.verdicts);
+        self.errors.append(&mut later.errors);
         if later.next_question.is_some() {
             self.next_question = later.next_question;
         }
