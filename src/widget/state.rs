@@ -112,11 +112,7 @@ impl WidgetState {
     pub fn new(programmes: Vec<&'static Programme>, lang: Lang, today: Date) -> WidgetState {
         let form = Form::new(programmes);
         let answers = form.no_answers();
-        // Pushed rather than `vec![…; n]`, which clones a field n times through code of its own.
-        let mut fields = Vec::new();
-        for _ in form.questions() {
-            fields.push(Field::default());
-        }
+        let fields = blank_fields(&form);
         let view = view_of(&form, &answers, lang, today);
         WidgetState { lang, today, form, fields, answers, view }
     }
@@ -132,7 +128,8 @@ impl WidgetState {
                 return;
             }
             Message::StartOver => {
-                self.fields.iter_mut().for_each(|f| *f = Field::default());
+                // Made anew, as `new` makes them, rather than each field replaced (14 B gzipped).
+                self.fields = blank_fields(&self.form);
                 self.answers = self.form.no_answers();
             }
         }
@@ -303,6 +300,16 @@ impl WidgetState {
         field.reading = Some(Reading::Understood(value));
         self.answers.set(question, kind.and_then(|kind| number_answer(kind, value)));
     }
+}
+
+/// An empty field per question of `form`: pushed rather than `vec![…; n]`, which clones
+/// a field n times through code of its own.
+fn blank_fields(form: &Form<'static>) -> Vec<Field> {
+    let mut fields = Vec::new();
+    for _ in form.questions() {
+        fields.push(Field::default());
+    }
+    fields
 }
 
 fn view_of(form: &Form<'static>, answers: &FormAnswers, lang: Lang, today: Date) -> FormView {
