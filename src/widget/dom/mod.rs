@@ -321,12 +321,8 @@ pub fn mount_with(
     let queue: Rc<RefCell<Queue>> = Rc::default();
     // Made with its listener, which holds it weakly: no later borrow to fail.
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
-        let (weak, listener_queue) = (weak.clone(), queue.clone());
-        // Events all, by what it listens to.
         let this = (weak.clone(), queue.clone());
-        let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            handle(&weak, &listener_queue, Work::Event(event.unchecked_into()))
-        });
+        let listener = worker(&this, None);
         for kind in &LISTENED {
             element::listen(&root, kind, listener.as_ref());
         }
@@ -583,6 +579,22 @@ fn log(error: &JsValue) {
     }
 }
 
+/// A callback that does work for the widget, if it is still mounted: with no `once`,
+/// the listener's, each event (all, by what it listens to); else the work that a fetch
+/// waits for, the first time only. The listener's and a fetch's of one type, whose glue
+/// is shared (47 B gzipped).
+fn worker(this: &(Weak<RefCell<Mounted>>, Rc<RefCell<Queue>>), once: Option<Work>) -> Closure<dyn FnMut(JsValue)> {
+    let (weak, queue) = this.clone();
+    let listener = once.is_none();
+    let mut once = once;
+    Closure::new(move |value: JsValue| {
+        let work = if listener { Some(Work::Event(value.unchecked_into())) } else { once.take() };
+        if let Some(work) = work {
+            handle(&weak, &queue, work);
+        }
+    })
+}
+
 /// Does `work` for the widget, if it is still mounted; an error is logged.
 fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, work: Work) {
     let Some(mounted) = weak.upgrade() else { return };
@@ -794,13 +806,7 @@ impl Mounted {
     /// form shown that they could not come. The callbacks are left to the promise,
     /// which calls one of them once: a few bytes a language.
     fn fetch(&self, lang: Lang, work: Work) {
-        let (weak, queue) = self.this.clone();
-        let mut work = Some(work);
-        let done = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            if let Some(work) = work.take() {
-                handle(&weak, &queue, work);
-            }
-        });
+        let done = worker(&self.this, Some(work));
         let failed = match &self.shown {
             Some(shown) => saying(shown.drawn.live(), ui(shown.state.lang).other_language_failed),
             None => saying_if(None),
