@@ -512,20 +512,41 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
     on_failed.forget();
 }
 
-/// A callback that says `text` in `live`: `copy`'s and `fetch`'s, of one type, so that
-/// its glue is written once.
+/// A callback that says `text` in `live`: `copy`'s and `fetch`'s.
 fn saying(live: &Element, text: &'static str) -> Closure<dyn FnMut(JsValue)> {
-    saying_if(Some((live.clone(), text)))
+    callback(Callback::Say(Some((live.clone(), text))))
 }
 
-/// `saying`, or a callback that says nothing: one type for both, where a callback of
-/// its own brought its own glue (34 B gzipped).
-fn saying_if(said: Option<(Element, &'static str)>) -> Closure<dyn FnMut(JsValue)> {
-    Closure::new(move |_: JsValue| {
-        if let Some((live, text)) = &said {
-            set_text(live, text);
+/// What a callback of the widget's does. One closure type for all of them, whose glue is
+/// written once, where each type brought its own (0.1 KB gzipped).
+enum Callback {
+    /// Says a text in the live region (a copy's outcome, a failed fetch), or nothing.
+    Say(Option<(Element, &'static str)>),
+    /// Does work for the widget, if it is still mounted: with `once` empty, the
+    /// listener's, each event (all, by what it listens to); else the work that a fetch
+    /// waits for, the first time only.
+    Work { this: (Weak<RefCell<Mounted>>, Rc<RefCell<Queue>>), listener: bool, once: Option<Work> },
+}
+
+fn callback(mut what: Callback) -> Closure<dyn FnMut(JsValue)> {
+    Closure::new(move |value: JsValue| match &mut what {
+        Callback::Say(said) => {
+            if let Some((live, text)) = said {
+                set_text(live, text);
+            }
+        }
+        Callback::Work { this: (weak, queue), listener, once } => {
+            let work = if *listener { Some(Work::Event(value.unchecked_into())) } else { once.take() };
+            if let Some(work) = work {
+                handle(weak, queue, work);
+            }
         }
     })
+}
+
+/// The callback of `Callback::Work`.
+fn worker(this: &(Weak<RefCell<Mounted>>, Rc<RefCell<Queue>>), once: Option<Work>) -> Closure<dyn FnMut(JsValue)> {
+    callback(Callback::Work { this: this.clone(), listener: once.is_none(), once })
 }
 
 fn attribute_lang(host: &HtmlElement, document: &Document) -> Lang {
@@ -577,22 +598,6 @@ fn log(error: &JsValue) {
     if let Some(window) = window() {
         element::call_with_text_and(&js::get(&window, "console"), "error", "eligibility-widget:", error);
     }
-}
-
-/// A callback that does work for the widget, if it is still mounted: with no `once`,
-/// the listener's, each event (all, by what it listens to); else the work that a fetch
-/// waits for, the first time only. The listener's and a fetch's of one type, whose glue
-/// is shared (47 B gzipped).
-fn worker(this: &(Weak<RefCell<Mounted>>, Rc<RefCell<Queue>>), once: Option<Work>) -> Closure<dyn FnMut(JsValue)> {
-    let (weak, queue) = this.clone();
-    let listener = once.is_none();
-    let mut once = once;
-    Closure::new(move |value: JsValue| {
-        let work = if listener { Some(Work::Event(value.unchecked_into())) } else { once.take() };
-        if let Some(work) = work {
-            handle(&weak, &queue, work);
-        }
-    })
 }
 
 /// Does `work` for the widget, if it is still mounted; an error is logged.
@@ -809,7 +814,7 @@ impl Mounted {
         let done = worker(&self.this, Some(work));
         let failed = match &self.shown {
             Some(shown) => saying(shown.drawn.live(), ui(shown.state.lang).other_language_failed),
-            None => saying_if(None),
+            None => callback(Callback::Say(None)),
         };
         // No function where the texts are built in, and never called there.
         let pending = self.need.is_function().then(|| element::apply(&self.need, lang.code())).flatten();
