@@ -28,10 +28,10 @@ pub fn print(
     summary: &Summary,
 ) -> Result<(), JsValue> {
     // A redraw of the widget empties its shadow root, frame included.
-    let current = frame.as_ref().filter(|f| js::flag(f, "isConnected")).cloned();
-    let iframe = match current {
-        Some(iframe) => iframe,
-        None => {
+    // Matched in place rather than filtered and cloned as an option (10 B gzipped).
+    let iframe = match frame {
+        Some(iframe) if js::flag(iframe, "isConnected") => iframe.clone(),
+        _ => {
             let spec = "iframe|class=printer|aria-hidden=true|tabindex=-1";
             let iframe: HtmlIFrameElement = maker.element(spec, &[("title", summary.title)], None).unchecked_into();
             element::append(root, &iframe);
