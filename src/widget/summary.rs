@@ -40,11 +40,13 @@ pub struct ResultSummary {
     /// each under its title, when it says something.
     pub lists: Vec<(&'static str, Vec<String>)>,
     pub window: String,
-    /// The official page: the words of its link, and its address.
-    pub link: (&'static str, String),
+    /// The official page: the words of its link, and its address, borrowed from the
+    /// programme rather than copied, as the sources' addresses: the widget's programmes
+    /// last as long as the page (−7 B gzipped).
+    pub link: (&'static str, &'static str),
     pub sources_title: &'static str,
     /// Each source, and its address if it has one.
-    pub sources: Vec<(String, Option<String>)>,
+    pub sources: Vec<(String, Option<&'static str>)>,
     /// Which rules gave the verdict: id, version, day checked, SHA-256.
     pub rules: String,
 }
@@ -105,7 +107,7 @@ impl Summary {
             }
             let mut sources = Vec::new();
             for source in &programme.sources {
-                sources.push((wording::source(source, lang), source.url.clone()));
+                sources.push((wording::source(source, lang), source.url.as_deref()));
             }
             results.push(ResultSummary {
                 name: programme.name.get(lang).to_owned(),
@@ -115,7 +117,7 @@ impl Summary {
                 reasons,
                 lists,
                 window: wording::window(programme, window, lang),
-                link: (wording::link(window, lang), programme.apply_url.clone()),
+                link: (wording::link(window, lang), &programme.apply_url),
                 sources_title: words.sources,
                 sources,
                 rules: wording::rules(programme, lang),
@@ -163,7 +165,7 @@ impl Summary {
                 }
             }
             line(&mut out, &[&result.window]);
-            line(&mut out, &[result.link.0, colon, " ", &result.link.1]);
+            line(&mut out, &[result.link.0, colon, " ", result.link.1]);
             line(&mut out, &[result.sources_title, colon]);
             for (source, url) in &result.sources {
                 match url {
