@@ -167,7 +167,8 @@ impl<'p> Outcome<'p> {
     /// verdict or the benefit (`engine::changes`), their statuses with the country's.
     /// Made when asked, as it evaluates the programme once per answer it tries.
     pub fn changes(&self) -> Vec<Change> {
-        if self.next_question().is_some() || self.country == CountryOutcome::NotMet {
+        // `next`, not `next_question`: whether there is one, without its id (−7 B).
+        if self.next().is_some() || self.country == CountryOutcome::NotMet {
             return Vec::new();
         }
         changes(self.verdict.programme, &self.answers, |status| self.country.applied_to(status))
@@ -201,18 +202,16 @@ impl<'p> Outcome<'p> {
 
 impl<'p> Form<'p> {
     pub fn new(programmes: Vec<&'p Programme>) -> Form<'p> {
-        let mut countries: Vec<&Programme> = Vec::new();
-        for programme in &programmes {
-            if !countries.iter().any(|p| p.country.code == programme.country.code) {
-                countries.push(programme);
+        // Each country's option made as it is first met, with no list of countries
+        // first (−6 B). Plain loops rather than collected iterators: each `collect` is
+        // its own code.
+        let mut options: Vec<Choice> = Vec::new();
+        for p in &programmes {
+            if !options.iter().any(|c| c.id == p.country.code) {
+                options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
             }
         }
-        let routes = countries.len() > 1;
-        // Plain loops rather than collected iterators: each `collect` is its own code.
-        let mut options = Vec::new();
-        for p in &countries {
-            options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
-        }
+        let routes = options.len() > 1;
         // A word of the product's in both languages: one copy of the code for both words.
         let both =
             |word: fn(&Ui) -> &str| Text { fr: word(ui(Lang::Fr)).to_owned(), en: word(ui(Lang::En)).to_owned() };
