@@ -125,7 +125,9 @@ impl Summary {
         }
         let mut answers = Vec::new();
         for q in state.visible_questions(view) {
-            if let (Some(question), Some(answer)) = (state.form.question(q), shown_answer(state, q)) {
+            // The question looked up once, for its label and its answer's kind (−35 B).
+            let Some(question) = state.form.question(q) else { continue };
+            if let Some(answer) = shown_answer(state, q, &question.kind) {
                 answers.push((question.label.get(lang).to_owned(), answer));
             }
         }
@@ -153,16 +155,10 @@ impl Summary {
             if let Some(benefit) = &result.benefit {
                 line(&mut out, &[benefit]);
             }
-            line(&mut out, &[result.reasons_title, colon]);
-            for reason in &result.reasons {
-                line(&mut out, &["- ", reason]);
-            }
+            // The reasons and each list after them by one helper (−2 B).
+            list(&mut out, result.reasons_title, &result.reasons, colon);
             for (title, items) in &result.lists {
-                // `depends_on`'s title ends with its own colon.
-                line(&mut out, &[title, if title.ends_with(':') { "" } else { colon }]);
-                for item in items {
-                    line(&mut out, &["- ", item]);
-                }
+                list(&mut out, title, items, colon);
             }
             line(&mut out, &[&result.window]);
             line(&mut out, &[result.link.0, colon, " ", result.link.1]);
@@ -187,6 +183,15 @@ impl Summary {
     }
 }
 
+/// A titled list, one item a line.
+fn list(out: &mut String, title: &str, items: &[String], colon: &str) {
+    // `depends_on`'s title ends with its own colon.
+    line(out, &[title, if title.ends_with(':') { "" } else { colon }]);
+    for item in items {
+        line(out, &["- ", item]);
+    }
+}
+
 /// Writes `parts` then a new line: plain pushes, lighter in WebAssembly than `format!`.
 fn line(out: &mut String, parts: &[&str]) {
     parts.iter().for_each(|part| out.push_str(part));
@@ -196,9 +201,8 @@ fn line(out: &mut String, parts: &[&str]) {
 /// An answer as the widget shows it: the option's words, a number as read; `None`
 /// while the question has no answer (a number to choose between two readings, a
 /// value refused).
-fn shown_answer(state: &WidgetState, q: usize) -> Option<String> {
+fn shown_answer(state: &WidgetState, q: usize, kind: &QuestionKind) -> Option<String> {
     let ui = ui(state.lang);
-    let kind = &state.form.question(q)?.kind;
     if state.answers().is_unknown(q) {
         return Some(ui.do_not_know.to_owned());
     }
