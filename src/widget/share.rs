@@ -255,7 +255,8 @@ pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
 
 /// Whether every id of `a` is in `b`: one loop for both ways.
 fn within(a: &[&str], b: &[&str]) -> bool {
-    a.iter().all(|id| b.contains(id))
+    // `any`, not `contains`, whose code for texts only this and `Form::new` used (−28 B).
+    a.iter().all(|id| b.iter().any(|other| other == id))
 }
 
 /// The first `HASH_DIGITS` of a hex hash (all of it, if shorter): its first bytes, as
