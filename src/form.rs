@@ -225,43 +225,40 @@ impl<'p> Form<'p> {
             fixed: true,
         };
 
+        // The form made first, so that its own `position` finds a question already
+        // taken and each programme's slots, with no list of ids beside it (−150 B).
+        let mut form =
+            Form { programmes, questions: Vec::new(), slots: Vec::new(), domains: Vec::new(), country, routes };
         // Questions several programmes read come first: one answer settles more.
         // Counted by a loop: `filter().count()` brought its own `Sum`.
         let shared_by = |id: &str| {
             let mut n = 0;
-            for p in &programmes {
+            for p in &form.programmes {
                 // `any`, not `Programme::question`, whose code only this called (−25 B).
                 n += usize::from(p.questions.iter().any(|q| q.id == id));
             }
             n
         };
         // Pushed: `vec![…]` boxes through code of its own.
-        let mut questions = Vec::new();
-        questions.push(FormQuestion::Country);
-        let mut ids: Vec<&str> = Vec::new();
-        ids.push(COUNTRY);
+        form.questions.push(FormQuestion::Country);
         for several in [true, false] {
-            for programme in &programmes {
+            for &programme in &form.programmes {
                 for question in &programme.questions {
-                    // `any`, not `contains`: see `share::within` (−28 B with it).
-                    if (shared_by(&question.id) > 1) == several && !ids.iter().any(|id| *id == question.id) {
-                        ids.push(&question.id);
-                        questions.push(FormQuestion::Pack(question));
+                    if (shared_by(&question.id) > 1) == several && form.position(&question.id).is_none() {
+                        form.questions.push(FormQuestion::Pack(question));
                     }
                 }
             }
         }
-        let mut slots = Vec::new();
-        let mut domains = Vec::new();
-        for p in &programmes {
+        for &p in &form.programmes {
             let mut own = Vec::new();
             for q in &p.questions {
-                own.push(ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX));
+                own.push(form.position(&q.id).unwrap_or(usize::MAX));
             }
-            slots.push(own);
-            domains.push(Domains::new(p));
+            form.slots.push(own);
+            form.domains.push(Domains::new(p));
         }
-        Form { programmes, questions, slots, domains, country, routes }
+        form
     }
 
     /// The form's questions, in its order.
