@@ -369,11 +369,13 @@ impl<'p> Form<'p> {
         domains: &Domains,
         answers: &FormAnswers,
     ) -> Outcome<'p> {
-        let own = own_answers(programme, slots, answers);
         let country = self.country(programme, answers);
+        // The programme's own answers and its "I don't know"s in one loop (−25 B).
+        let mut own = Answers::none(programme);
         let mut unknown = Set::new();
-        for (q, slot) in slots.iter().enumerate() {
-            if answers.is_unknown(*slot) {
+        for (q, &slot) in slots.iter().enumerate() {
+            own.set(q, answers.get(slot).cloned());
+            if answers.is_unknown(slot) {
                 unknown.insert(q);
             }
         }
@@ -434,12 +436,4 @@ impl<'p> Form<'p> {
         }
         best
     }
-}
-
-fn own_answers(programme: &Programme, slots: &[usize], answers: &FormAnswers) -> Answers {
-    let mut own = Answers::none(programme);
-    for (q, &slot) in slots.iter().enumerate() {
-        own.set(q, answers.get(slot).cloned());
-    }
-    own
 }
