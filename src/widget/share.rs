@@ -25,8 +25,6 @@
 
 use std::fmt;
 
-use eligibility_rules::cat;
-
 use crate::i18n::digits;
 use crate::money::canonical;
 
@@ -114,7 +112,9 @@ impl Link {
 
     /// The fragment, without its `#`.
     pub fn fragment(&self) -> String {
-        let mut out = cat!(PREFIX, VERSION);
+        // The version pushed onto the prefix rather than both concatenated (−8 B).
+        let mut out = PREFIX.to_owned();
+        out.push_str(VERSION);
         for pin in &self.programmes {
             out.push_str(";p=");
             push_values(&mut out, &[&pin.id, &pin.version, &pin.hash]);
