@@ -58,6 +58,7 @@ enum Slot {
 }
 
 impl FormAnswers {
+    #[inline(never)] // one copy for the widget's many callers (−15 B)
     pub fn get(&self, question: usize) -> Option<&Answer> {
         match self.slots.get(question) {
             Some(Slot::Answered(answer)) => Some(answer),
@@ -83,6 +84,7 @@ impl FormAnswers {
         self.get(question).is_some()
     }
 
+    #[inline(never)] // one copy for the widget's many callers (−57 B)
     pub fn is_unknown(&self, question: usize) -> bool {
         self.slots.get(question) == Some(&Slot::Unknown)
     }
@@ -167,7 +169,8 @@ impl<'p> Outcome<'p> {
     /// verdict or the benefit (`engine::changes`), their statuses with the country's.
     /// Made when asked, as it evaluates the programme once per answer it tries.
     pub fn changes(&self) -> Vec<Change> {
-        if self.next_question().is_some() || self.country == CountryOutcome::NotMet {
+        // `next`, not `next_question`: whether there is one, without its id (−7 B).
+        if self.next().is_some() || self.country == CountryOutcome::NotMet {
             return Vec::new();
         }
         changes(self.verdict.programme, &self.answers, |status| self.country.applied_to(status))
@@ -201,18 +204,16 @@ impl<'p> Outcome<'p> {
 
 impl<'p> Form<'p> {
     pub fn new(programmes: Vec<&'p Programme>) -> Form<'p> {
-        let mut countries: Vec<&Programme> = Vec::new();
-        for programme in &programmes {
-            if !countries.iter().any(|p| p.country.code == programme.country.code) {
-                countries.push(programme);
+        // Each country's option made as it is first met, with no list of countries
+        // first (−6 B). Plain loops rather than collected iterators: each `collect` is
+        // its own code.
+        let mut options: Vec<Choice> = Vec::new();
+        for p in &programmes {
+            if !options.iter().any(|c| c.id == p.country.code) {
+                options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
             }
         }
-        let routes = countries.len() > 1;
-        // Plain loops rather than collected iterators: each `collect` is its own code.
-        let mut options = Vec::new();
-        for p in &countries {
-            options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
-        }
+        let routes = options.len() > 1;
         // A word of the product's in both languages: one copy of the code for both words.
         let both =
             |word: fn(&Ui) -> &str| Text { fr: word(ui(Lang::Fr)).to_owned(), en: word(ui(Lang::En)).to_owned() };
@@ -226,41 +227,40 @@ impl<'p> Form<'p> {
             fixed: true,
         };
 
+        // The form made first, so that its own `position` finds a question already
+        // taken and each programme's slots, with no list of ids beside it (−150 B).
+        let mut form =
+            Form { programmes, questions: Vec::new(), slots: Vec::new(), domains: Vec::new(), country, routes };
         // Questions several programmes read come first: one answer settles more.
         // Counted by a loop: `filter().count()` brought its own `Sum`.
         let shared_by = |id: &str| {
             let mut n = 0;
-            for p in &programmes {
-                n += usize::from(p.question(id).is_some());
+            for p in &form.programmes {
+                // `any`, not `Programme::question`, whose code only this called (−25 B).
+                n += usize::from(p.questions.iter().any(|q| q.id == id));
             }
             n
         };
         // Pushed: `vec![…]` boxes through code of its own.
-        let mut questions = Vec::new();
-        questions.push(FormQuestion::Country);
-        let mut ids: Vec<&str> = Vec::new();
-        ids.push(COUNTRY);
+        form.questions.push(FormQuestion::Country);
         for several in [true, false] {
-            for programme in &programmes {
+            for &programme in &form.programmes {
                 for question in &programme.questions {
-                    if (shared_by(&question.id) > 1) == several && !ids.contains(&question.id.as_str()) {
-                        ids.push(&question.id);
-                        questions.push(FormQuestion::Pack(question));
+                    if (shared_by(&question.id) > 1) == several && form.position(&question.id).is_none() {
+                        form.questions.push(FormQuestion::Pack(question));
                     }
                 }
             }
         }
-        let mut slots = Vec::new();
-        let mut domains = Vec::new();
-        for p in &programmes {
+        for &p in &form.programmes {
             let mut own = Vec::new();
             for q in &p.questions {
-                own.push(ids.iter().position(|id| *id == q.id).unwrap_or(usize::MAX));
+                own.push(form.position(&q.id).unwrap_or(usize::MAX));
             }
-            slots.push(own);
-            domains.push(Domains::new(p));
+            form.slots.push(own);
+            form.domains.push(Domains::new(p));
         }
-        Form { programmes, questions, slots, domains, country, routes }
+        form
     }
 
     /// The form's questions, in its order.
@@ -271,6 +271,7 @@ impl<'p> Form<'p> {
         })
     }
 
+    #[inline(never)] // one copy for the widget's many callers (−89 B)
     pub fn question(&self, index: usize) -> Option<&Question> {
         self.questions.get(index).map(|q| match q {
             FormQuestion::Country => &self.country,
@@ -368,11 +369,13 @@ impl<'p> Form<'p> {
         domains: &Domains,
         answers: &FormAnswers,
     ) -> Outcome<'p> {
-        let own = own_answers(programme, slots, answers);
         let country = self.country(programme, answers);
+        // The programme's own answers and its "I don't know"s in one loop (−25 B).
+        let mut own = Answers::none(programme);
         let mut unknown = Set::new();
-        for (q, slot) in slots.iter().enumerate() {
-            if answers.is_unknown(*slot) {
+        for (q, &slot) in slots.iter().enumerate() {
+            own.set(q, answers.get(slot).cloned());
+            if answers.is_unknown(slot) {
                 unknown.insert(q);
             }
         }
@@ -402,7 +405,13 @@ impl<'p> Form<'p> {
         if self.routes && !answers.is_answered(COUNTRY_SLOT) && !answers.is_unknown(COUNTRY_SLOT) {
             return Some(COUNTRY_SLOT);
         }
-        let mut counts = vec![0usize; self.questions.len()];
+        // Pushed rather than `vec![0; n]`, whose zeroed allocation was code of its own
+        // (−73 B; `resize` cost 15 B more than the pushes).
+        let mut counts = Vec::with_capacity(self.questions.len());
+        #[allow(clippy::same_item_push)]
+        for _ in &self.questions {
+            counts.push(0usize);
+        }
         for (outcome, slots) in outcomes.iter().map(Borrow::borrow).zip(&self.slots) {
             if outcome.country == CountryOutcome::NotMet {
                 continue;
@@ -427,12 +436,4 @@ impl<'p> Form<'p> {
         }
         best
     }
-}
-
-fn own_answers(programme: &Programme, slots: &[usize], answers: &FormAnswers) -> Answers {
-    let mut own = Answers::none(programme);
-    for (q, &slot) in slots.iter().enumerate() {
-        own.set(q, answers.get(slot).cloned());
-    }
-    own
 }

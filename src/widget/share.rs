@@ -25,8 +25,6 @@
 
 use std::fmt;
 
-use eligibility_rules::cat;
-
 use crate::i18n::digits;
 use crate::money::canonical;
 
@@ -114,7 +112,9 @@ impl Link {
 
     /// The fragment, without its `#`.
     pub fn fragment(&self) -> String {
-        let mut out = cat!(PREFIX, VERSION);
+        // The version pushed onto the prefix rather than both concatenated (−8 B).
+        let mut out = PREFIX.to_owned();
+        out.push_str(VERSION);
         for pin in &self.programmes {
             out.push_str(";p=");
             push_values(&mut out, &[&pin.id, &pin.version, &pin.hash]);
@@ -255,7 +255,8 @@ pub fn same_programmes(a: &[&str], b: &[&str]) -> bool {
 
 /// Whether every id of `a` is in `b`: one loop for both ways.
 fn within(a: &[&str], b: &[&str]) -> bool {
-    a.iter().all(|id| b.contains(id))
+    // `any`, not `contains`, whose code for texts nothing else uses now (−28 B, with `Form::new`'s).
+    a.iter().all(|id| b.iter().any(|other| other == id))
 }
 
 /// The first `HASH_DIGITS` of a hex hash (all of it, if shorter): its first bytes, as
