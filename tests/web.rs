@@ -318,6 +318,35 @@ fn work_that_arrives_while_the_widget_is_busy_is_done_right_after() {
 }
 
 #[wasm_bindgen_test]
+fn an_answer_given_while_the_widget_is_busy_is_taken_right_after() {
+    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
+    host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
+    host.set_attribute("lang", "en").expect("attribute");
+    document().body().expect("body").append_child(&host).expect("append");
+    let handle = dom::mount(host.clone(), &[], dom::Loader::default()).expect("mount");
+    let root = host.shadow_root().expect("an open shadow root");
+    choose(&root, "profession", "artist");
+    // A page that answers when focus enters the widget: "Continue" moves focus while the
+    // widget is at work, so the answer's events arrive while it is busy, and are done
+    // after their dispatch is over, when the DOM has cleared their target.
+    let page_root = root.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let other: HtmlElement = find(&page_root, "input[name=profession][value=other]").unchecked_into();
+        if !other.unchecked_ref::<HtmlInputElement>().checked() {
+            other.click();
+        }
+    });
+    host.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref()).expect("listen");
+    listener.forget();
+    let form: web_sys::HtmlFormElement = find(&root, "form").unchecked_into();
+    form.request_submit().expect("submit");
+    let other: HtmlInputElement = find(&root, "input[name=profession][value=other]").unchecked_into();
+    assert!(other.checked(), "the page clicked it");
+    assert_eq!(text(&root, ".headline"), "You are likely not eligible", "the page's answer taken");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
 fn a_crash_shows_in_its_own_widget_and_a_freed_widget_stops_listening() {
     let (_, first) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);
     let (_, second) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);

@@ -71,8 +71,11 @@ pub struct Mounted {
     /// What such a change did, until the `submit` (or the key's release) says it.
     unsaid: Option<Changes>,
     /// Kept for as long as the widget lives: dropping it would detach the handlers. Of
-    /// the type of `copy`'s callbacks, whose glue it shares.
-    listener: Closure<dyn FnMut(JsValue)>,
+    /// the type of `copy`'s callbacks, whose glue it shares. An `Fn`: an event that the
+    /// widget's own work dispatches (a click or a change from a page's listener, a blur
+    /// as focus moves) calls it again while it runs, which wasm-bindgen refuses an
+    /// `FnMut` (it throws); such an event is queued (`run`).
+    listener: Closure<dyn Fn(JsValue)>,
     /// Programmes it knows besides the catalogue's (the preview's pack).
     extra: Vec<&'static Programme>,
     /// The element script's `need(lang)` for this widget (`Loader::need`).
@@ -115,7 +118,10 @@ fn draw(maker: &Maker, root: &ShadowRoot, state: &WidgetState, features: Feature
 /// Work that reached a widget while it was busy with other work (a listener of the
 /// host page, or a blur while focus moves, calling back in): done right after, in order.
 enum Work {
-    Event(Event),
+    /// An event and its target, read as it came: once its dispatch is over, an event
+    /// from inside a shadow tree has none (the DOM clears it), and queued work is done
+    /// after.
+    Event(Event, Option<Element>),
     Refresh,
     /// The texts of a language asked for (`need`) could not come.
     Unavailable(Lang),
@@ -193,7 +199,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
     let mut next = Some(first);
     while let Some(work) = next {
         let done = match work {
-            Work::Event(event) => handle_event(mounted, &event),
+            Work::Event(event, target) => handle_event(mounted, &event, target),
             Work::Refresh => refresh(mounted),
             Work::Unavailable(lang) => unavailable(mounted, lang),
         };
@@ -270,8 +276,8 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = then)]
     fn then(
         this: &Pending,
-        done: &Closure<dyn FnMut(JsValue)>,
-        failed: &Closure<dyn FnMut(JsValue)>,
+        done: &Closure<dyn Fn(JsValue)>,
+        failed: &Closure<dyn Fn(JsValue)>,
     ) -> Result<JsValue, JsValue>;
 }
 
@@ -340,8 +346,9 @@ pub fn mount_with(
     let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
         let (weak, listener_queue) = (weak.clone(), queue.clone());
         // Events all, by what it listens to.
-        let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            handle(&weak, &listener_queue, Work::Event(event.unchecked_into()))
+        let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            let target = js::object(&event, "target");
+            handle(&weak, &listener_queue, Work::Event(event.unchecked_into(), target))
         });
         for kind in &LISTENED {
             element::listen(&root, kind, listener.as_ref());
@@ -559,7 +566,7 @@ fn copy(text: &str, live: &Element, done: &'static str, failed: &'static str) {
 
 /// A callback that says `text` in `live`: both of `copy`'s made here, of one type, so
 /// that its glue is written once.
-fn saying(live: &Element, text: &'static str) -> Closure<dyn FnMut(JsValue)> {
+fn saying(live: &Element, text: &'static str) -> Closure<dyn Fn(JsValue)> {
     let live = live.clone();
     Closure::new(move |_: JsValue| set_text(&live, text))
 }
@@ -638,10 +645,10 @@ impl Drop for Mounted {
 }
 
 /// Does what an event of the visitor's asks; whether that may have changed a report.
-fn handle_event(mounted: &Shared, event: &Event) -> Result<bool, JsValue> {
+fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Result<bool, JsValue> {
     // An element, told by the `closest` that is called on it below rather than by an
     // `instanceof` import: a script may send an event from the shadow root or a text.
-    let Some(target) = js::object::<Element>(event, "target") else { return Ok(false) };
+    let Some(target) = target else { return Ok(false) };
     if js::object::<js_sys::Function>(&target, "closest").is_none() {
         return Ok(false);
     }
