@@ -11,11 +11,9 @@
 //! combinations that differ only in its answer give another verdict or benefit, while
 //! the other components can still all be met.
 
-use rust_decimal::Decimal;
-
 use crate::sort::Set;
 
-use super::benefit::{value, BenefitOutlook, BenefitValue};
+use super::benefit::{value, widened, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
 use super::logic::{known, truth};
 use super::{CriterionStatus, Status};
@@ -397,17 +395,10 @@ fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) ->
             Some(BenefitOutlook::Place { starts })
         }
         Benefit::Money(_) => {
-            // The first of the least and the last of the greatest, as `Iterator::min` and `max`
-            // take them.
-            let mut range: Option<(Decimal, Decimal)> = None;
+            let mut range = None;
             for benefit in benefits {
                 let BenefitValue::Money(Some(amount)) = *benefit else { return None };
-                range = Some(match range {
-                    None => (amount, amount),
-                    Some((min, max)) => {
-                        (if amount < min { amount } else { min }, if amount >= max { amount } else { max })
-                    }
-                });
+                range = Some(widened(range, amount));
             }
             let (min, max) = range?;
             Some(BenefitOutlook::Money { min, max: (!unbounded).then_some(max) })
