@@ -52,11 +52,11 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+    let (mantissa, exponent) = match split_at_mark(unsigned, [b'e', b'E']) {
         Some((m, e)) => (m, Some(e)),
         None => (unsigned, None),
     };
-    let (whole, fraction) = match mantissa.split_once('.') {
+    let (whole, fraction) = match split_at_mark(mantissa, [b'.'; 2]) {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (mantissa, None),
     };
@@ -84,10 +84,9 @@ fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i6
     let written_scale = i64::try_from(fraction.len()).unwrap_or(i64::MAX);
     let scale = written_scale.saturating_sub(exponent);
     let joined = cat!(whole, fraction);
-    let significant = joined.trim_start_matches('0');
-    if significant.is_empty() {
-        return Ok(Decimal::ZERO);
-    }
+    // Found as a byte: `trim_start_matches` brought a char searcher (see `split_at_mark`).
+    let Some(first) = joined.bytes().position(|b| b != b'0') else { return Ok(Decimal::ZERO) };
+    let significant = joined.get(first..).ok_or(DecimalError::NotANumber)?;
     from_digits(negative, significant, scale)
         .or_else(|| {
             // Trailing zeros after the point add no value: without them, `1.000…0` with
@@ -104,6 +103,15 @@ fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i6
 /// Reads a decimal as [`read_decimal`] does, for callers that need not say why not.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     read_decimal(text).ok()
+}
+
+/// `text` before and after the first of the ASCII `marks` (one mark given twice, or two):
+/// `str::split_once` and `split` with chars brought a copy of their searcher of their own
+/// into the WebAssembly, beside the DOM layer's (−172 B gzipped).
+fn split_at_mark(text: &str, [a, b]: [u8; 2]) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|c| c == a || c == b)?;
+    // A mark is ASCII: both ends fall between chars.
+    text.get(..at).zip(text.get(at + 1..))
 }
 
 fn is_digits(text: &str) -> bool {
@@ -198,10 +206,10 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
     // would add its own code to the WebAssembly.
     let last = |mark: u8| body.bytes().rposition(|b| b == mark);
     let (mark, grouping) = match (last(b','), last(b'.')) {
-        (Some(comma), Some(dot)) if comma > dot => (comma, '.'),
-        (Some(_), Some(dot)) => (dot, ','),
-        (Some(_), None) => return lone_separator(&body, ',', lang, number),
-        (None, Some(_)) => return lone_separator(&body, '.', lang, number),
+        (Some(comma), Some(dot)) if comma > dot => (comma, b'.'),
+        (Some(_), Some(dot)) => (dot, b','),
+        (Some(_), None) => return lone_separator(&body, b',', lang, number),
+        (None, Some(_)) => return lone_separator(&body, b'.', lang, number),
         (None, None) => return number(&body, None).map(TypedAmount::Exact),
     };
     // Both kinds appear: the last one is the decimal mark, once (what is before it
@@ -215,18 +223,17 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
 /// thousands grouping and decimal mark.
 fn lone_separator(
     body: &str,
-    separator: char,
+    separator: u8,
     lang: Lang,
     number: impl Fn(&str, Option<&str>) -> Result<Decimal, DecimalError>,
 ) -> Result<TypedAmount, DecimalError> {
     let grouped = ungroup(body, separator).map(|whole| number(&whole, None));
-    let decimal = body
-        .split_once(separator)
+    let decimal = split_at_mark(body, [separator; 2])
         .filter(|(whole, fraction)| is_digits(whole) && is_digits(fraction))
         .map(|(whole, fraction)| number(whole, Some(fraction)));
     let page_marks_decimals_with_it = match lang {
-        Lang::Fr => separator == ',',
-        Lang::En => separator == '.',
+        Lang::Fr => separator == b',',
+        Lang::En => separator == b'.',
     };
     match (grouped, decimal) {
         (Some(grouped), Some(decimal)) => {
@@ -240,15 +247,24 @@ fn lone_separator(
 
 /// The digits of `text` when `separator` groups them in thousands: one to three
 /// digits, not starting with 0, then groups of exactly three.
-fn ungroup(text: &str, separator: char) -> Option<String> {
-    let mut groups = text.split(separator);
-    let head = groups.next().filter(|h| is_digits(h) && h.len() <= 3 && !h.starts_with('0'))?;
-    let mut digits = head.to_owned();
-    for group in groups {
-        if group.len() != 3 || !is_digits(group) {
+fn ungroup(text: &str, separator: u8) -> Option<String> {
+    let mut digits = String::new();
+    let mut rest = Some(text);
+    // Each group in turn, as `split` would give them, the first also when alone.
+    while let Some(text) = rest {
+        let (group, next) = match split_at_mark(text, [separator; 2]) {
+            Some((group, next)) => (group, Some(next)),
+            None => (text, None),
+        };
+        let fits = match digits.is_empty() {
+            true => group.len() <= 3 && !group.starts_with('0'),
+            false => group.len() == 3,
+        };
+        if !fits || !is_digits(group) {
             return None;
         }
         digits.push_str(group);
+        rest = next;
     }
     Some(digits)
 }
@@ -322,7 +338,7 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
 pub fn format_number(value: Decimal, lang: Lang) -> String {
     // Normalised, the value is written with every digit it has and no trailing zero.
     let plain = plain(normal(value).abs());
-    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let (whole, fraction) = split_at_mark(&plain, [b'.'; 2]).unwrap_or((&plain, ""));
     let group = match lang {
         Lang::Fr => '\u{202F}',
         Lang::En => ',',
@@ -1091,6 +1107,31 @@ mod tests {
                     None => cat!(sign, whole),
                 };
                 prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
+            }
+
+            #[test]
+            fn marks_split_as_split_once_does(text in "[0-9,.eE€]{0,12}") {
+                prop_assert_eq!(split_at_mark(&text, [b'.'; 2]), text.split_once('.'));
+                prop_assert_eq!(split_at_mark(&text, [b'e', b'E']), text.split_once(['e', 'E']));
+            }
+
+            #[test]
+            fn ungrouped_as_with_split(text in "[0-9,.]{0,14}", comma in any::<bool>()) {
+                // What `ungroup` did, with `str::split`.
+                let separator = if comma { ',' } else { '.' };
+                let mut groups = text.split(separator);
+                let head = groups.next().filter(|h| is_digits(h) && h.len() <= 3 && !h.starts_with('0'));
+                let expected = head.and_then(|head| {
+                    let mut digits = head.to_owned();
+                    for group in groups {
+                        if group.len() != 3 || !is_digits(group) {
+                            return None;
+                        }
+                        digits.push_str(group);
+                    }
+                    Some(digits)
+                });
+                prop_assert_eq!(ungroup(&text, separator as u8), expected);
             }
 
             #[test]
