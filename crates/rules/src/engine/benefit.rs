@@ -94,7 +94,10 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
     };
     let mut amount = product(per_unit.value, counted)?;
     if let Some(Cap::Money(cap)) = per_unit.cap {
-        amount = amount.min(cap);
+        // `amount.min(cap)`, written out (see `changes::merged`).
+        if cap < amount {
+            amount = cap;
+        }
     }
     sum(part.value, amount)
 }
