@@ -199,7 +199,15 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
     // The digits and marks, in one loop: spaces and apostrophes, which group, are left
     // out, and anything else is no amount.
     let mut body = String::new();
+    // And the last comma's and last point's places in it, as they come: no search
+    // afterwards (−74 B gzipped, and −40 before for one pass rather than two searches).
+    let (mut comma, mut dot) = (None, None);
     for c in strip_currency_prefix(text.trim_start()).chars() {
+        match c {
+            ',' => comma = Some(body.len()),
+            '.' => dot = Some(body.len()),
+            _ => {}
+        }
         if c.is_ascii_digit() || c == ',' || c == '.' {
             body.push(c);
         } else if !c.is_whitespace() && !matches!(c, '\'' | '’') {
@@ -207,17 +215,6 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
         }
     }
     let number = |whole: &str, fraction: Option<&str>| parts_value(negative, whole, fraction, 0);
-    // Searched as bytes (the body is ASCII by now): a search for a char from the end
-    // would add its own code to the WebAssembly. Both marks' last places in one pass,
-    // where a search from the end for each was more code (−40 B gzipped).
-    let (mut comma, mut dot) = (None, None);
-    for (i, b) in body.bytes().enumerate() {
-        match b {
-            b',' => comma = Some(i),
-            b'.' => dot = Some(i),
-            _ => {}
-        }
-    }
     let (mark, grouping) = match (comma, dot) {
         (Some(comma), Some(dot)) if comma > dot => (comma, b'.'),
         (Some(_), Some(dot)) => (dot, b','),
