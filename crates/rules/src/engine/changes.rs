@@ -237,7 +237,12 @@ fn nearest(
 pub fn counted(programme: &Programme, q: QuestionIndex) -> bool {
     let Benefit::Money(amount) = &programme.benefit else { return false };
     let AmountRule::Sum(parts) = &amount.rule else { return false };
-    parts.iter().filter_map(|p| p.per_unit.as_ref()).any(|u| u.units == q)
+    for part in parts {
+        if part.per_unit.as_ref().is_some_and(|u| u.units == q) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Numbers the rules cannot tell apart, with one of them to try.

@@ -17,7 +17,10 @@ pub fn breakpoints(programme: &Programme, q: QuestionIndex) -> Vec<Decimal> {
     each_condition(programme, true, &mut |condition| condition.collect_constants(q, &mut points));
     if let Benefit::Money(amount) = &programme.benefit {
         if let AmountRule::Sum(parts) = &amount.rule {
-            for per_unit in parts.iter().filter_map(|p| p.per_unit.as_ref()).filter(|u| u.units == q) {
+            // Plain loops and tests rather than chains of adapters, here and in
+            // `each_condition` and `changes::counted`: each chain was its own code (−29 B gzipped).
+            for part in parts {
+                let Some(per_unit) = part.per_unit.as_ref().filter(|u| u.units == q) else { continue };
                 // Zero units and one unit differ; so do the cap and one unit past it.
                 // Pushed, not extended from an array: each array's extend is code of its own.
                 points.push(Decimal::ZERO);
@@ -91,15 +94,19 @@ pub(crate) fn each_condition<'p>(programme: &'p Programme, criteria: bool, visit
                 }
             }
             AmountRule::Sum(parts) => {
-                for condition in parts.iter().filter_map(|p| p.condition.as_ref()) {
-                    visit(condition);
+                for part in parts {
+                    if let Some(condition) = &part.condition {
+                        visit(condition);
+                    }
                 }
             }
             AmountRule::Fixed(_) | AmountRule::Range { .. } => {}
         },
         Benefit::Place(place) => {
-            for condition in place.starts.iter().filter_map(|s| s.condition.as_ref()) {
-                visit(condition);
+            for start in &place.starts {
+                if let Some(condition) = &start.condition {
+                    visit(condition);
+                }
             }
         }
     }
