@@ -147,7 +147,11 @@ fn from_digits(negative: bool, digits: &str, scale: i64) -> Option<Decimal> {
     }
     // Below 10^29, and each factor of ten below is taken only from below 2^96: no product
     // overflows a u128, so none needs the checked multiplication (its routine, 0.5 KB).
-    let mut mantissa = digits.bytes().fold(0u128, |n, b| n * 10 + u128::from(b.saturating_sub(b'0')));
+    // A plain loop, as in `read_exponent`, rather than a fold (−17 B gzipped).
+    let mut mantissa = 0u128;
+    for b in digits.bytes() {
+        mantissa = mantissa * 10 + u128::from(b.wrapping_sub(b'0'));
+    }
     let mut scale = scale;
     while scale < 0 {
         // Past 96 bits it cannot shrink again; a mantissa of one or more gets there within
