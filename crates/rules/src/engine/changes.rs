@@ -287,7 +287,8 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
     let excluded = |value| Edge { value, included: false };
     let mut regions: Vec<Region> = Vec::new();
     let mut last_place = None;
-    for answer in representatives_of(kind, &points) {
+    // Borrowed, as `engine::verdict` borrows its statuses: no owning iterator (−26 B gzipped).
+    for answer in &representatives_of(kind, &points) {
         let Some(value) = answer.number() else { continue };
         // Where it stands among the points, in one comparison with each.
         let (mut below, mut at) = (0usize, false);
@@ -307,7 +308,7 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
                 if whole && !endless {
                     region.high = Some(included(value));
                 }
-                region.samples.push(answer);
+                region.samples.push(answer.clone());
             }
             continue;
         }
@@ -319,7 +320,7 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
             }
             (false, false) => (lower.map(excluded).or(min.map(included)), upper.map(excluded).or(max.map(included))),
         };
-        regions.push(Region { low, high, samples: vec![answer] });
+        regions.push(Region { low, high, samples: vec![answer.clone()] });
     }
     // Past the last point with nothing above, a count may still move an amount: one
     // more answer shows whether it does.
