@@ -94,9 +94,22 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
     };
     let mut amount = product(per_unit.value, counted)?;
     if let Some(Cap::Money(cap)) = per_unit.cap {
-        amount = amount.min(cap);
+        // `amount.min(cap)`, written out (see `changes::merged`).
+        if cap < amount {
+            amount = cap;
+        }
     }
     sum(part.value, amount)
+}
+
+/// `range` widened to hold `amount`: the first of the least and the last of the greatest,
+/// as `Ord::min` and `max` (and `Iterator::min` and `max`) keep them.
+// One helper for the quick outlook and the analysis' (−45 B gzipped).
+pub(super) fn widened(range: Option<(Decimal, Decimal)>, amount: Decimal) -> (Decimal, Decimal) {
+    match range {
+        None => (amount, amount),
+        Some((min, max)) => (if amount < min { amount } else { min }, if amount >= max { amount } else { max }),
+    }
 }
 
 /// A quick, safe outlook from the answers alone, used when the exact analysis would
@@ -109,14 +122,12 @@ pub fn outlook(programme: &Programme, answers: &Answers, deciding: &mut Vec<Ques
             AmountRule::Fixed(value) => Some(BenefitOutlook::Money { min: *value, max: Some(*value) }),
             AmountRule::Range { min, max } => Some(BenefitOutlook::Money { min: *min, max: Some(*max) }),
             AmountRule::Tiered(tiers) => {
-                let mut range: Option<(Decimal, Decimal)> = None;
+                let mut range = None;
                 for tier in tiers {
                     if truth(&tier.condition, answers, deciding) == Some(false) {
                         continue;
                     }
-                    range = Some(
-                        range.map_or((tier.value, tier.value), |(lo, hi)| (lo.min(tier.value), hi.max(tier.value))),
-                    );
+                    range = Some(widened(range, tier.value));
                 }
                 range.map(|(min, max)| BenefitOutlook::Money { min, max: Some(max) })
             }
