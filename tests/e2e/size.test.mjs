@@ -18,7 +18,7 @@ test('the budget file names the files the widget loads, a target and a budget', 
   assert.ok(budget.budget_gzip_bytes >= budget.target_gzip_bytes, 'the budget is never tighter than the target');
 });
 
-test('loader, ES module, glue and .wasm fit the gzip budget', async (t) => {
+test('loader, ES module with its glue, .wasm and one language\'s texts fit the gzip budget', async (t) => {
   let sizes;
   try {
     sizes = await ourSizes();
