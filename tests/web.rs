@@ -319,12 +319,7 @@ fn work_that_arrives_while_the_widget_is_busy_is_done_right_after() {
 
 #[wasm_bindgen_test]
 fn an_answer_given_while_the_widget_is_busy_is_taken_right_after() {
-    let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
-    host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
-    host.set_attribute("lang", "en").expect("attribute");
-    document().body().expect("body").append_child(&host).expect("append");
-    let handle = dom::mount(host.clone(), &[], dom::Loader::default()).expect("mount");
-    let root = host.shadow_root().expect("an open shadow root");
+    let (host, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "en")]);
     choose(&root, "profession", "artist");
     // A page that answers when focus enters the widget: "Continue" moves focus while the
     // widget is at work, so the answer's events arrive while it is busy, and are done
@@ -343,7 +338,6 @@ fn an_answer_given_while_the_widget_is_busy_is_taken_right_after() {
     let other: HtmlInputElement = find(&root, "input[name=profession][value=other]").unchecked_into();
     assert!(other.checked(), "the page clicked it");
     assert_eq!(text(&root, ".headline"), "You are likely not eligible", "the page's answer taken");
-    drop(handle);
 }
 
 #[wasm_bindgen_test]
