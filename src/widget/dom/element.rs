@@ -219,7 +219,7 @@ pub fn matches(element: &Element, selectors: &str) -> bool {
 }
 
 /// Calls a function of the element script's that takes a text and cannot throw
-/// (`need`, which returns a promise): `call_with_text`'s import, on no object.
+/// (`need`, which starts a fetch and returns): `call_with_text`'s import, on no object.
 pub fn apply(function: &JsValue, text: &str) -> Option<js_sys::Object> {
     function.unchecked_ref::<Method>().call_with(&JsValue::NULL, text)
 }

@@ -266,16 +266,16 @@ extern "C" {
     /// `navigator.clipboard.writeText`: throws where there is no clipboard (an old
     /// browser, a page that is not a secure context), which `copy` says.
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
-    fn write_text(text: &str) -> Result<Pending, JsValue>;
+    fn write_text(text: &str) -> Result<Copying, JsValue>;
 
     /// What `writeText` gave: a promise, unless the page replaced it by a function that
     /// returns none, whose `then` then throws, caught here rather than through the
     /// engine, which it would stop.
-    type Pending;
+    type Copying;
 
     #[wasm_bindgen(method, catch, js_name = then)]
     fn then(
-        this: &Pending,
+        this: &Copying,
         done: &Closure<dyn Fn(JsValue)>,
         failed: &Closure<dyn Fn(JsValue)>,
     ) -> Result<JsValue, JsValue>;
