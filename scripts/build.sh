@@ -64,6 +64,7 @@ for engine in eligibility element-engine; do
       dir="$target/element" features=(--no-default-features) opt_level=z
       std_features=(-Z build-std-features=optimize_for_size) passes=("${rewrite[@]}" "${rewrite[@]}" -Oz -Oz) ;;
   esac
+  mkdir -p "$dir" # for cargo's messages, written there before cargo makes it
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt_level \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
