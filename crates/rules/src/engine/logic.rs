@@ -42,22 +42,36 @@ pub(crate) fn known(condition: &Condition, answers: &Answers) -> Option<bool> {
 /// every evaluation, many times, where sets made anew were most of its time. A value
 /// found pushes nothing: what an open item pushed is dropped once another decides.
 pub(crate) fn truth(condition: &Condition, answers: &Answers, open: &mut Vec<QuestionIndex>) -> Option<bool> {
-    match condition {
-        Condition::All(items) => combine(items, answers, false, open),
-        Condition::Any(items) => combine(items, answers, true, open),
-        Condition::Not(inner) => truth(inner, answers, open).map(|value| !value),
-        Condition::IsYes(q) => leaf(*q, answers, open, |answer| match answer {
-            Answer::YesNo(yes) => Some(*yes),
-            _ => None,
-        }),
-        Condition::OneOf(q, options) => leaf(*q, answers, open, |answer| match answer {
-            Answer::Choice(chosen) => Some(options.contains(chosen)),
-            _ => None,
-        }),
+    // One leaf path, its question pushed in one place, not a generic `leaf` per kind
+    // of condition (−N B gzipped).
+    let (q, value) = match condition {
+        Condition::All(items) => return combine(items, answers, false, open),
+        Condition::Any(items) => return combine(items, answers, true, open),
+        Condition::Not(inner) => return truth(inner, answers, open).map(|value| !value),
+        // An answer of the wrong kind cannot be built through `answer::check`; were it
+        // there, the question is treated as unanswered rather than guessed.
+        Condition::IsYes(q) => (
+            q,
+            match answers.get(*q) {
+                Some(Answer::YesNo(yes)) => Some(*yes),
+                _ => None,
+            },
+        ),
+        Condition::OneOf(q, options) => (
+            q,
+            match answers.get(*q) {
+                Some(Answer::Choice(chosen)) => Some(options.contains(chosen)),
+                _ => None,
+            },
+        ),
         Condition::Compare(q, comparison, constant) => {
-            leaf(*q, answers, open, |answer| answer.number().map(|n| comparison.holds(n, *constant)))
+            (q, answers.get(*q).and_then(Answer::number).map(|n| comparison.holds(n, *constant)))
         }
+    };
+    if value.is_none() {
+        open.push(*q);
     }
+    value
 }
 
 /// `All` when `decisive` is false (one false item decides), `Any` when it is true.
@@ -71,21 +85,6 @@ fn combine(items: &[Condition], answers: &Answers, decisive: bool, open: &mut Ve
         }
     }
     (open.len() == start).then_some(!decisive)
-}
-
-/// An answer of the wrong kind cannot be built through `answer::check`; were it
-/// there, the question is treated as unanswered rather than guessed.
-fn leaf(
-    q: QuestionIndex,
-    answers: &Answers,
-    open: &mut Vec<QuestionIndex>,
-    test: impl Fn(&Answer) -> Option<bool>,
-) -> Option<bool> {
-    let value = answers.get(q).and_then(test);
-    if value.is_none() {
-        open.push(q);
-    }
-    value
 }
 
 #[cfg(test)]
