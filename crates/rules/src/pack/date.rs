@@ -3,12 +3,27 @@ use std::fmt;
 use crate::i18n::digits;
 
 /// A calendar day, as rule packs write it: `2020-04-15`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "bake", derive(serde::Serialize))]
 pub struct Date {
     pub year: u16,
     pub month: u8,
     pub day: u8,
+}
+
+// Ordered by one number, year, month and day in turn, as the derived order compares
+// the fields: one comparison, not three (−38 B gzipped).
+impl Ord for Date {
+    fn cmp(&self, other: &Date) -> std::cmp::Ordering {
+        let key = |d: &Date| u32::from(d.year) << 16 | u32::from(d.month) << 8 | u32::from(d.day);
+        key(self).cmp(&key(other))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Date) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Date {
@@ -166,5 +181,25 @@ mod tests {
         assert_eq!(day.long(Lang::En), "1 April 2020");
         assert_eq!(Date { year: 987, month: 1, day: 5 }.to_string(), "0987-01-05");
         assert_eq!(Date { year: 12_345, month: 12, day: 31 }.to_string(), "12345-12-31");
+    }
+
+    #[test]
+    fn orders_days_as_year_month_day_in_turn() {
+        let values = [0, 1, 2, 11, 12, 13, 30, 31, 255];
+        let years = [0, 1, 255, 256, 2020, 2021, 65_535];
+        let mut days = Vec::new();
+        for year in years {
+            for month in values {
+                for day in [0, 1, 31, 255] {
+                    days.push(Date { year, month, day });
+                }
+            }
+        }
+        for a in &days {
+            for b in &days {
+                assert_eq!(a.cmp(b), (a.year, a.month, a.day).cmp(&(b.year, b.month, b.day)), "{a:?} {b:?}");
+                assert_eq!(a.partial_cmp(b), Some(a.cmp(b)));
+            }
+        }
     }
 }
