@@ -187,10 +187,11 @@ impl Drawn {
             let index = digits(q as u64);
             let id = cat!("q", index);
             let help_id = cat!(id, "-help");
-            let help = question
-                .help
-                .as_ref()
-                .map(|help| maker.element("p|class=help", &[("id", &help_id)], Some(help.get(lang))));
+            // Set in place rather than by `Option::map` and its closure (5 B gzipped).
+            let mut help = None;
+            if let Some(text) = &question.help {
+                help = Some(maker.element("p|class=help", &[("id", &help_id)], Some(text.get(lang))));
+            }
             let slot = Slot { id, index, name: &question.id, label: question.label.get(lang), help, help_id };
             let nodes = match &question.kind {
                 QuestionKind::YesNo | QuestionKind::Choice(_) => {
