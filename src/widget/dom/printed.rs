@@ -35,8 +35,8 @@ pub fn print(
             let spec = "iframe|class=printer|aria-hidden=true|tabindex=-1";
             let iframe: HtmlIFrameElement = maker.element(spec, &[("title", summary.title)], None).unchecked_into();
             element::append(root, &iframe);
-            *frame = Some(iframe.clone());
-            iframe
+            // Kept by `insert`, which hands it back, rather than cloned first (4 B gzipped).
+            frame.insert(iframe).clone()
         }
     };
     let window: web_sys::Window = js::object(&iframe, "contentWindow").ok_or("the print frame has no window")?;
