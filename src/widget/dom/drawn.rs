@@ -397,8 +397,8 @@ impl Drawn {
         };
         for (k, (i, verdict)) in changes.verdicts.iter().enumerate() {
             // A programme's verdict replaced by a later one (`then`) is not said.
-            let later = changes.verdicts.get(k + 1..).unwrap_or_default();
-            if result != Some(*i) && !later.iter().any(|(j, _)| j == i) {
+            // The later ones by `skip`, not a slice taken by `get` (20 B gzipped).
+            if result != Some(*i) && !changes.verdicts.iter().skip(k + 1).any(|(j, _)| j == i) {
                 say(verdict);
             }
         }
