@@ -110,6 +110,14 @@ async function newPage(rate = 1) {
   return { page, cdp, transfers };
 }
 
+/** `newPage(rate)` on the demo article, once its widget's form exists. */
+async function withForm(rate = 1) {
+  const opened = await newPage(rate);
+  await opened.page.goto(`${origin}/`);
+  await opened.page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
+  return opened;
+}
+
 const results = { load: {}, answer: {} };
 try {
   // ---------------------------------------------------------------- 1. load
@@ -117,9 +125,7 @@ try {
     const fromNavigation = [];
     const fromLoader = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const { page } = await newPage(rate);
-      await page.goto(`${origin}/`);
-      await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
+      const { page } = await withForm(rate);
       const { formAt, loaderStart } = await page.evaluate(() => ({
         formAt: window.__formAt,
         loaderStart: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/eligibility-widget.js')).startTime,
@@ -133,9 +139,7 @@ try {
 
   // ---------------------------------------------------------------- 2. answer → verdict
   for (const rate of RATES) {
-    const { page } = await newPage(rate);
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
+    const { page } = await withForm(rate);
     results.answer[rate] = await page.evaluate(async ({ answers, warmup }) => {
       const root = document.querySelector('eligibility-widget').shadowRoot;
       const headline = root.querySelector('.verdict .headline');
@@ -212,9 +216,7 @@ try {
 
   // ---------------------------------------------------------------- 5. evaluate() in the page
   {
-    const { page } = await newPage(1);
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
+    const { page } = await withForm(1);
     results.evaluate = await page.evaluate(async () => {
       const { evaluate } = await import('/dist/index.js');
       const answers = { profession: 'artist', rights_not_renewed_since_2020: true, days_worked: 12,
@@ -236,9 +238,7 @@ try {
     const first = [];
     const again = [];
     for (let run = 0; run < SWITCHES; run += 1) {
-      const { page } = await newPage(rate);
-      await page.goto(`${origin}/`);
-      await page.waitForFunction(() => window.__formAt !== undefined, null, { timeout: 30_000 });
+      const { page } = await withForm(rate);
       const [once, twice] = await page.evaluate(async () => {
         const root = document.querySelector('eligibility-widget').shadowRoot;
         /** A click on the language button to the form drawn in `lang`, in ms. */
