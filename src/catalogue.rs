@@ -290,9 +290,9 @@ pub fn give(lang: Lang, text: String) {
     if has(lang) {
         return;
     }
-    // Kept for as long as the page, as the programmes read from it borrow nothing but
-    // copy; a `&'static str` reads like the built-in texts.
-    // `String::leak`, not boxed first: no shrinking of the fetched text, whose wasm-bindgen copy is exactly its length (−23 B gzipped).
+    // Kept for as long as the page, as a `&'static str` that reads like the built-in
+    // texts. `String::leak`, not boxed first: wasm-bindgen's copy is exactly its length,
+    // and the shrinking cost 23 B gzipped.
     let text: &'static str = text.leak();
     GIVEN.with(|(fr, en)| match lang {
         Lang::Fr => fr.set(text),
@@ -306,19 +306,12 @@ pub fn has(lang: Lang) -> bool {
     !texts(lang).is_empty()
 }
 
-/// The built-in programmes, in the order of their file names. Each language's texts
-/// are empty until the catalogue has them (`has`): the programmes are read again once
-/// a language is given, a read kept per set of languages (at most three in a page,
-/// each a few tens of KB, and a `&'static` to one stays valid).
-pub fn programmes() -> &'static [Programme] {
-    let read = usize::from(has(Lang::Fr)) | usize::from(has(Lang::En)) << 1;
-    read_once(read)
-}
-
+/// The built-in programmes, in the order of their file names: read once, with both
+/// languages' texts built in.
 #[cfg(feature = "standalone")]
-fn read_once(read: usize) -> &'static [Programme] {
-    static PROGRAMMES: [std::sync::OnceLock<Vec<Programme>>; 4] = [const { std::sync::OnceLock::new() }; 4];
-    PROGRAMMES.get(read).map_or(&[], |programmes| programmes.get_or_init(baked::programmes))
+pub fn programmes() -> &'static [Programme] {
+    static PROGRAMMES: std::sync::OnceLock<Vec<Programme>> = std::sync::OnceLock::new();
+    PROGRAMMES.get_or_init(baked::programmes)
 }
 
 #[cfg(not(feature = "standalone"))]
@@ -329,8 +322,13 @@ thread_local! {
         const { [const { std::cell::Cell::new(None) }; 4] };
 }
 
+/// The built-in programmes, in the order of their file names. Each language's texts
+/// are empty until the catalogue has them (`has`): the programmes are read again once
+/// a language is given, a read kept per set of languages (at most three in a page,
+/// each a few tens of KB, and a `&'static` to one stays valid).
 #[cfg(not(feature = "standalone"))]
-fn read_once(read: usize) -> &'static [Programme] {
+pub fn programmes() -> &'static [Programme] {
+    let read = usize::from(has(Lang::Fr)) | usize::from(has(Lang::En)) << 1;
     READ.with(|reads| {
         reads.get(read).map_or(&[][..], |cell| match cell.get() {
             Some(programmes) => programmes,
