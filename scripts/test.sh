@@ -8,11 +8,14 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+cargo clippy --no-default-features --test texts_apart -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --features preview -- -D warnings
 
 echo "== native: the rules crate, packs, scenarios, CLI, properties"
 cargo test --workspace --all-targets --all-features
 cargo test --workspace --doc
+# The catalogue as the element's engine has it: built without the programmes' texts.
+cargo test --no-default-features --test texts_apart
 
 echo "== coverage: the scenarios reach every reachable case of each shipped programme"
 for programme in $(cargo run -q --bin eligibility -- programmes | cut -f1); do
