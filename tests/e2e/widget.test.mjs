@@ -277,7 +277,7 @@ test("a lang attribute set to a language whose texts are not here: drawn in it o
   }
 });
 
-test('what a visitor types while the other language comes is kept, and focus stays in the field', async () => {
+test('while the other language comes, the live region says so, what a visitor types is kept, and focus stays in the field', async () => {
   const english = textsAt('en');
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -291,6 +291,7 @@ test('what a visitor types while the other language comes is kept, and focus sta
     await widget.locator('label.option:has(input[name=rights_not_renewed_since_2020][value=yes])').click();
     await widget.locator('button.language').click();
     assert.equal(await widget.locator('button.language').getAttribute('aria-busy'), 'true', 'busy while the texts come');
+    assert.equal(await widget.locator('.live').textContent(), 'Chargement de la version anglaise…', 'and said so');
     const field = widget.locator('input[type=text][name=days_worked]');
     await field.click();
     await field.pressSequentially('12');

@@ -153,6 +153,9 @@ pub struct Ui {
     pub understood: &'static str,
     pub which_did_you_mean: &'static str,
     pub crashed: &'static str,
+    /// Said while the texts of the other language are fetched, asked for by the language
+    /// button: the form stays in its language until they come.
+    pub other_language_loading: &'static str,
     /// Said when the texts of the other language could not be fetched.
     pub other_language_failed: &'static str,
     /// Said by the live region when an answer brings a new question, before its label.
@@ -236,6 +239,7 @@ const FR: Ui = Ui {
     understood: "compris",
     which_did_you_mean: "Ce nombre peut se lire de deux façons : lequel voulez-vous dire ?",
     crashed: "Le simulateur a rencontré une erreur inattendue et s'est arrêté. Rechargez la page pour réessayer.",
+    other_language_loading: "Chargement de la version anglaise…",
     other_language_failed: "Le simulateur n'a pas pu charger sa version anglaise. Réessayez plus tard.",
     next_question: "Question suivante\u{a0}:",
     do_not_know: "Je ne sais pas",
@@ -312,6 +316,7 @@ const EN: Ui = Ui {
     understood: "understood",
     which_did_you_mean: "This number can be read two ways: which do you mean?",
     crashed: "The checker hit an unexpected error and stopped. Reload the page to try again.",
+    other_language_loading: "Loading the French version…",
     other_language_failed: "The checker could not load its French version. Try again later.",
     next_question: "Next question:",
     do_not_know: "I don't know",

@@ -702,9 +702,11 @@ fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Res
                 };
                 if !catalogue::has(lang) {
                     // Shown once they are given (`refresh`); asked once, and the button
-                    // busy meanwhile (the redraw in that language makes a new one).
+                    // busy meanwhile (the redraw in that language makes a new one), which
+                    // the live region says: a screen reader does not read `aria-busy`.
                     if m.wanted.replace(lang).is_none() {
                         element::set(&button, "aria-busy", "true");
+                        set_text(shown.drawn.live(), ui(shown.state.lang).other_language_loading);
                         m.ask(lang);
                     }
                     return Ok(false);
