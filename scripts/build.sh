@@ -54,19 +54,27 @@ mkdir -p www/dist
 target="${CARGO_TARGET_DIR:-target}"
 # `--flatten --rereloop` rewrites the control flow of every function from scratch, which
 # `-Oz` then shrinks further than `-Oz` alone: twice, then two more `-Oz` (1.4 KB
-# gzipped less than one `-Oz`: BENCHMARKS.md, "The third cut").
+# gzipped less than one `-Oz`: BENCHMARKS.md, "The third cut"). A function called from
+# one place is inlined there only if it is small (`-ocimfs`, one-caller inline max
+# function size): inlining every one made the widget's controller one huge function
+# that compressed worse (1.1 KB gzipped: BENCHMARKS.md, "The fourteenth cut").
 rewrite=(--flatten --rereloop -Oz)
 for engine in eligibility element-engine; do
   case "$engine" in
     eligibility)
-      dir="$target" features=() opt_level=3 std_features=() passes=(-O3) ;;
+      dir="$target" features=() opt_level=3 std_features=() passes=(-O3) wasm_features= ;;
     element-engine)
+      # Without reference types and multiple values, wasm-bindgen keeps the JS values in
+      # an array of its glue, not in a table of externrefs with a shim per export: 0.5 KB
+      # gzipped less, for calls a little slower, which a widget does not notice and the
+      # JS API's engine, built with them, does not pay (BENCHMARKS.md, "The fourteenth cut").
       dir="$target/element" features=(--no-default-features) opt_level=z
-      std_features=(-Z build-std-features=optimize_for_size) passes=("${rewrite[@]}" "${rewrite[@]}" -Oz -Oz) ;;
+      std_features=(-Z build-std-features=optimize_for_size) passes=(-ocimfs=20 "${rewrite[@]}" "${rewrite[@]}" -Oz -Oz)
+      wasm_features="-Ctarget-feature=-reference-types,-multivalue" ;;
   esac
   mkdir -p "$dir" # for cargo's messages, written there before cargo makes it
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt_level \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none $wasm_features" \
     cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
     -Z build-std=std,panic_abort "${std_features[@]}" --message-format=json-render-diagnostics > "$dir/messages.json"
   if [ "$engine" = element-engine ]; then
