@@ -343,7 +343,7 @@ pub fn mount_with(
             host.attach_shadow(init.unchecked_ref())?
         }
     };
-    adopt_style(&root, &loader.sheet)?;
+    adopt_style(&root, &loader.sheet);
     let need = loader.need;
     let queue: Rc<RefCell<Queue>> = Rc::default();
     // Made with its listener, which holds it weakly: no later borrow to fail.
@@ -603,7 +603,7 @@ extern "C" {
 
 /// Gives the shadow root the widget's styles: the loader's `sheet` (where the element
 /// script gave it), then the engine's.
-fn adopt_style(root: &ShadowRoot, loader_sheet: &JsValue) -> Result<(), JsValue> {
+fn adopt_style(root: &ShadowRoot, loader_sheet: &JsValue) {
     // Made in the cell's one access, where a look and a set were two (0.07 KB gzipped):
     // `replaceSync` calls nothing back.
     let sheet = SHEET.with(|cell| {
@@ -620,8 +620,11 @@ fn adopt_style(root: &ShadowRoot, loader_sheet: &JsValue) -> Result<(), JsValue>
         sheets.push(loader_sheet);
     }
     sheets.push(&sheet);
-    js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets)?;
-    Ok(())
+    // Set as a plain property, where `Reflect.set` was a catching import (83 B gzipped):
+    // it refuses only sheets of another document's realm, and the element script's
+    // placeholder adopted its own sheet of this realm first. Even so, the exception
+    // would reach the element script's call as the error returned did.
+    js::set(root.unchecked_ref(), "adoptedStyleSheets", &sheets);
 }
 
 /// A console error of the widget's, after its name.
