@@ -336,12 +336,7 @@ pub fn mount_with(
     let document: Document = js::object(&host, "ownerDocument").ok_or("the element has no document")?;
     let root = match js::object(&host, "shadowRoot") {
         Some(root) => root,
-        None => {
-            // Its options as a plain object: web-sys's dictionary brings a setter import.
-            let init = js_sys::Object::new();
-            js::set(&init, "mode", &JsValue::from_str("open"));
-            host.attach_shadow(init.unchecked_ref())?
-        }
+        None => element::attach_shadow(&host),
     };
     adopt_style(&root, &loader.sheet);
     let need = loader.need;
