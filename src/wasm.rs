@@ -23,9 +23,14 @@ impl Widget {
     /// script's: a function that fetches the programmes' texts in a language and gives
     /// them (`texts`), then calls `refresh()`, or `unavailable(lang)` if they cannot
     /// come; and the stylesheet of its placeholder, the first part of the widget's
-    /// styles (`dom::Loader`).
+    /// styles (`dom::Loader`). Either may be left out (`undefined` or `null`).
     #[wasm_bindgen(constructor)]
-    pub fn new(host: web_sys::HtmlElement, kept: JsValue, need: JsValue, sheet: JsValue) -> Result<Widget, JsValue> {
+    pub fn new(
+        host: web_sys::HtmlElement,
+        kept: JsValue,
+        need: Option<js_sys::Function>,
+        sheet: Option<web_sys::CssStyleSheet>,
+    ) -> Result<Widget, JsValue> {
         Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), dom::Loader { need, sheet })? })
     }
 
