@@ -87,7 +87,14 @@ pub struct Mounted {
     wanted: Option<Lang>,
 }
 
-type Shared = Rc<RefCell<Mounted>>;
+type Shared = RefCell<Mounted>;
+
+/// A mounted widget and its queue of work, in one allocation: one `Rc` and its code,
+/// where each had its own.
+struct Mount {
+    mounted: Shared,
+    queue: RefCell<Queue>,
+}
 
 /// A form and its drawing, made and dropped together: one test of whether a widget
 /// shows a form, where each would have its own.
@@ -132,32 +139,31 @@ enum Work {
 
 /// One mounted widget and its queue of work; what the element holds.
 pub struct Handle {
-    mounted: Shared,
-    queue: Rc<RefCell<Queue>>,
+    mount: Rc<Mount>,
 }
 
 impl Handle {
     /// Reads the `programme` and `lang` attributes again and redraws what they change;
     /// shows the language the button asked for, once its texts are given.
     pub fn refresh(&self) -> Result<(), JsValue> {
-        run(&self.mounted, &self.queue, Work::Refresh)
+        run(&self.mount, Work::Refresh)
     }
 
     /// The texts of `lang`, asked for, could not come: said in the widget, which stays
     /// in its language.
     pub fn unavailable(&self, lang: Lang) -> Result<(), JsValue> {
-        run(&self.mounted, &self.queue, Work::Unavailable(lang))
+        run(&self.mount, Work::Unavailable(lang))
     }
 
     /// Whether its state is taken. Outside the engine's own work, only after an
     /// exception thrown through it skipped the release (`element.rs`).
     pub fn busy(&self) -> bool {
-        self.mounted.try_borrow_mut().is_err()
+        self.mount.mounted.try_borrow_mut().is_err()
     }
 
     /// What the visitor typed or chose, to mount the widget again with it later.
     pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
-        let m = self.mounted.try_borrow().map_err(|_| "the widget is busy")?;
+        let m = self.mount.mounted.try_borrow().map_err(|_| "the widget is busy")?;
         Ok(match (&m.shown, &m.kept) {
             (Some(shown), _) => shown.state.kept(),
             (None, kept) => copied(kept.as_deref().unwrap_or_default()),
@@ -188,7 +194,8 @@ type Queue = Vec<Work>;
 
 /// Does `first`, then whatever work arrived meanwhile. Work that arrives while the
 /// widget is busy is queued, not refused: it is done as soon as the widget is free.
-fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), JsValue> {
+fn run(mount: &Mount, first: Work) -> Result<(), JsValue> {
+    let (mounted, queue) = (&mount.mounted, &mount.queue);
     if mounted.try_borrow_mut().is_err() {
         queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.insert(0, first);
         return Ok(());
@@ -343,19 +350,18 @@ pub fn mount_with(
     };
     adopt_style(&root, &loader.sheet);
     let need = loader.need;
-    let queue: Rc<RefCell<Queue>> = Rc::default();
     // Made with its listener, which holds it weakly: no later borrow to fail.
-    let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
-        let (weak, listener_queue) = (weak.clone(), queue.clone());
+    let mount = Rc::new_cyclic(|weak: &Weak<Mount>| {
+        let weak = weak.clone();
         // Events all, by what it listens to.
         let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
             let target = js::object(&event, "target");
-            handle(&weak, &listener_queue, Work::Event(event.unchecked_into(), target))
+            handle(&weak, Work::Event(event.unchecked_into(), target))
         });
         for kind in &LISTENED {
             element::listen(&root, kind, listener.as_ref());
         }
-        RefCell::new(Mounted {
+        let mounted = RefCell::new(Mounted {
             host,
             root,
             maker: Maker { document },
@@ -372,9 +378,10 @@ pub fn mount_with(
             extra,
             need,
             wanted: None,
-        })
+        });
+        Mount { mounted, queue: RefCell::default() }
     });
-    let handle = Handle { mounted, queue };
+    let handle = Handle { mount };
     handle.refresh()?;
     Ok(handle)
 }
@@ -634,9 +641,9 @@ fn log(error: &JsValue) {
 }
 
 /// Does `work` for the widget, if it is still mounted; an error is logged.
-fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, work: Work) {
-    let Some(mounted) = weak.upgrade() else { return };
-    if let Err(error) = run(&mounted, queue, work) {
+fn handle(weak: &Weak<Mount>, work: Work) {
+    let Some(mount) = weak.upgrade() else { return };
+    if let Err(error) = run(&mount, work) {
         log(&error);
     }
 }
