@@ -94,6 +94,8 @@ type Shared = RefCell<Mounted>;
 struct Mount {
     mounted: Shared,
     queue: RefCell<Queue>,
+    /// The host's document, whose window's console the errors go to, whatever holds the state.
+    document: Document,
 }
 
 /// A form and its drawing, made and dropped together: one test of whether a widget
@@ -219,7 +221,7 @@ fn run(mount: &Mount, first: Work) -> Result<(), JsValue> {
             // The first failure is the caller's; later ones, of queued work, are logged.
             match result {
                 Ok(()) => result = Err(error),
-                Err(_) => log(&error),
+                Err(_) => log(&mount.document, &error),
             }
         }
         next = queue.try_borrow_mut().ok().and_then(|mut q| q.pop());
@@ -259,15 +261,6 @@ fn install_panic_hook() {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's `window`, read as such: `web_sys::window()` looks for the global
-    /// object under four names and then checks it is a `Window`, which costs an import
-    /// each (BENCHMARKS.md, "The third cut").
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<web_sys::Window>;
-}
-
-#[wasm_bindgen]
-extern "C" {
     /// `JSON.stringify` of an event detail, imported without `catch`: a plain object of
     /// the widget's own, of texts, numbers, booleans and `null`, which it cannot refuse.
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify)]
@@ -291,20 +284,23 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-fn window() -> Option<web_sys::Window> {
-    WINDOW.with(Option::clone)
+/// A property of the window of `document` (its `defaultView`; none for a document
+/// without one): what the widget reads of the page's window, through the document it
+/// has, where reading `window` itself cost an import and its cell (0.11 KB gzipped).
+fn of_window(document: &Document, key: &str) -> Option<JsValue> {
+    let window = js::object::<js_sys::Object>(document, "defaultView")?;
+    Some(js::get(&window, key))
 }
 
 /// A part of the page's address (`hash`, `href`), read as plain properties: the page's
 /// own `location` cannot refuse them, where web-sys's getters each bring a catching import.
-fn location_part(part: &str) -> Option<String> {
-    let window = window()?;
-    js::get(&js::get(&window, "location"), part).as_string()
+fn location_part(document: &Document, part: &str) -> Option<String> {
+    js::get(&of_window(document, "location")?, part).as_string()
 }
 
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
-    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = js::object(root, "ownerDocument").ok_or("no document")?;
     let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
     element::set_text_content(root, None);
     element::append(root, &message);
@@ -364,7 +360,7 @@ pub fn mount_with(
         let mounted = RefCell::new(Mounted {
             host,
             root,
-            maker: Maker { document },
+            maker: Maker { document: document.clone() },
             shown: None,
             kept: (!kept.is_empty()).then(|| copied(kept)),
             attributes: (String::new(), Lang::Fr, Features::default()),
@@ -379,7 +375,7 @@ pub fn mount_with(
             need,
             wanted: None,
         });
-        Mount { mounted, queue: RefCell::default() }
+        Mount { mounted, queue: RefCell::default(), document }
     });
     let handle = Handle { mount };
     handle.refresh()?;
@@ -498,7 +494,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
     if LINK_TAKEN.load(Relaxed) {
         return None;
     }
-    let hash = location_part("hash")?;
+    let hash = location_part(document, "hash")?;
     let outcome = match Link::read(&hash) {
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
@@ -549,7 +545,7 @@ fn words(text: &str) -> Vec<&str> {
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
-    let href = location_part("href").ok_or("no window")?;
+    let href = location_part(document, "href").ok_or("no window")?;
     let page = href.split('#').next().unwrap_or_default();
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
@@ -634,9 +630,9 @@ fn adopt_style(root: &ShadowRoot, loader_sheet: &Option<CssStyleSheet>) {
 
 /// A console error of the widget's, after its name.
 #[inline(never)]
-fn log(error: &JsValue) {
-    if let Some(window) = window() {
-        element::call_with_text_and(&js::get(&window, "console"), "error", "eligibility-widget:", error);
+fn log(document: &Document, error: &JsValue) {
+    if let Some(console) = of_window(document, "console") {
+        element::call_with_text_and(&console, "error", "eligibility-widget:", error);
     }
 }
 
@@ -644,7 +640,7 @@ fn log(error: &JsValue) {
 fn handle(weak: &Weak<Mount>, work: Work) {
     let Some(mount) = weak.upgrade() else { return };
     if let Err(error) = run(&mount, work) {
-        log(&error);
+        log(&mount.document, &error);
     }
 }
 
@@ -928,7 +924,7 @@ impl Mounted {
         element::append(&self.root, &problem);
         // After the widget's name, as its other errors: read as one line.
         let what = cat!("unknown programme `", programme, "`");
-        log(&what.into());
+        log(&self.maker.document, &what.into());
     }
 }
 
