@@ -43,9 +43,9 @@ impl Widget {
     /// Called when the texts of `lang` (`fr` or `en`), asked for by `need`, could not
     /// come: the widget says so and stays in its language. Another `lang` is ignored.
     pub fn unavailable(&self, lang: &str) -> Result<(), JsValue> {
-        match lang.parse() {
-            Ok(lang) => self.handle.unavailable(lang),
-            Err(_) => Ok(()),
+        match lang_of(lang) {
+            Some(lang) => self.handle.unavailable(lang),
+            None => Ok(()),
         }
     }
 
@@ -80,8 +80,18 @@ impl Widget {
 #[cfg(not(feature = "standalone"))]
 #[wasm_bindgen]
 pub fn texts(lang: &str, text: String) {
-    if let Ok(lang) = lang.parse() {
+    if let Some(lang) = lang_of(lang) {
         crate::catalogue::give(lang, text);
+    }
+}
+
+/// The language of a code the element script gives (`fr`, `en`): what `Lang`'s
+/// `from_str` reads, without the copy of any other that its error holds.
+fn lang_of(code: &str) -> Option<crate::i18n::Lang> {
+    match code {
+        "fr" => Some(crate::i18n::Lang::Fr),
+        "en" => Some(crate::i18n::Lang::En),
+        _ => None,
     }
 }
 
