@@ -425,45 +425,42 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         return Ok(false);
     }
     if programmes_changed {
-        // A loop rather than collecting into a `Result`: the first unknown id stops it.
+        // A loop rather than collecting into a `Result`: the first unknown id stops it,
+        // borrowed from the attribute (none: empty, as no id is).
         let mut programmes = Vec::new();
-        let mut unknown = None;
+        let mut unknown = "";
         for id in programme_attribute.split_whitespace() {
-            match m.programme(id) {
-                Ok(programme) => programmes.push(programme),
-                Err(error) => {
-                    unknown = Some(error);
-                    break;
-                }
+            let Some(programme) = m.programme(id) else {
+                unknown = id;
+                break;
+            };
+            programmes.push(programme);
+        }
+        let failed = programmes.is_empty() || !unknown.is_empty();
+        if failed {
+            if let Some(old) = m.shown.take() {
+                m.kept = Some(old.state.kept());
             }
+            m.show_problem(lang, unknown);
         }
         m.attributes = (programme_attribute, lang, features);
-        match unknown {
-            None if !programmes.is_empty() => {
-                let mut state = WidgetState::new(programmes, lang, js::today());
-                match (m.shown.take(), m.kept.take()) {
-                    // Another list of programmes: what the link did no longer applies.
-                    (Some(old), _) => {
-                        state.keep_answers_of(old.state);
-                        m.from_link = None;
-                    }
-                    (None, Some(kept)) => state.restore(&kept),
-                    // A widget's first drawing: the answers of a link, if it brings some.
-                    (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
-                    (None, None) => {}
-                }
-                let drawn = draw(&m.maker, &m.root, &state, features, m.from_link.as_ref());
-                m.shown = Some(Shown { state, drawn });
-            }
-            unknown => {
-                if let Some(old) = m.shown.take() {
-                    m.kept = Some(old.state.kept());
-                }
-                let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
-                m.show_problem(lang, &wrong);
-                return Ok(false);
-            }
+        if failed {
+            return Ok(false);
         }
+        let mut state = WidgetState::new(programmes, lang, js::today());
+        match (m.shown.take(), m.kept.take()) {
+            // Another list of programmes: what the link did no longer applies.
+            (Some(old), _) => {
+                state.keep_answers_of(old.state);
+                m.from_link = None;
+            }
+            (None, Some(kept)) => state.restore(&kept),
+            // A widget's first drawing: the answers of a link, if it brings some.
+            (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
+            (None, None) => {}
+        }
+        let drawn = draw(&m.maker, &m.root, &state, features, m.from_link.as_ref());
+        m.shown = Some(Shown { state, drawn });
     } else {
         if m.attributes.1 != lang {
             // The page's language now: the button's, asked before, no longer.
@@ -832,12 +829,14 @@ fn announce(mounted: &Shared) -> Result<(), JsValue> {
 }
 
 impl Mounted {
-    fn programme(&self, id: &str) -> Result<&'static Programme, catalogue::UnknownProgramme> {
+    /// The programme of `id`, found among the catalogue's rather than by
+    /// `catalogue::programme`, whose error copied the id.
+    fn programme(&self, id: &str) -> Option<&'static Programme> {
         #[cfg(any(feature = "standalone", feature = "preview"))]
         if let Some(programme) = self.extra.iter().find(|p| p.id == id) {
-            return Ok(*programme);
+            return Some(*programme);
         }
-        catalogue::programme(id)
+        catalogue::programmes().iter().find(|p| p.id == id)
     }
 
     /// The details of the `eligibility-result` events to send from the host: one for
@@ -887,7 +886,7 @@ impl Mounted {
         if shown.state.form.programmes.iter().any(|p| p.name.get(lang).is_empty()) {
             let mut programmes = Vec::new();
             for programme in &shown.state.form.programmes {
-                if let Ok(programme) = self.programme(&programme.id) {
+                if let Some(programme) = self.programme(&programme.id) {
                     programmes.push(programme);
                 }
             }
