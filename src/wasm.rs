@@ -23,9 +23,14 @@ impl Widget {
     /// script's: a function that fetches the programmes' texts in a language and gives
     /// them (`texts`), then calls `refresh()`, or `unavailable(lang)` if they cannot
     /// come; and the stylesheet of its placeholder, the first part of the widget's
-    /// styles (`dom::Loader`).
+    /// styles (`dom::Loader`). Either may be left out (`undefined` or `null`).
     #[wasm_bindgen(constructor)]
-    pub fn new(host: web_sys::HtmlElement, kept: JsValue, need: JsValue, sheet: JsValue) -> Result<Widget, JsValue> {
+    pub fn new(
+        host: web_sys::HtmlElement,
+        kept: JsValue,
+        need: Option<js_sys::Function>,
+        sheet: Option<web_sys::CssStyleSheet>,
+    ) -> Result<Widget, JsValue> {
         Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), dom::Loader { need, sheet })? })
     }
 
@@ -38,9 +43,9 @@ impl Widget {
     /// Called when the texts of `lang` (`fr` or `en`), asked for by `need`, could not
     /// come: the widget says so and stays in its language. Another `lang` is ignored.
     pub fn unavailable(&self, lang: &str) -> Result<(), JsValue> {
-        match lang.parse() {
-            Ok(lang) => self.handle.unavailable(lang),
-            Err(_) => Ok(()),
+        match lang_of(lang) {
+            Some(lang) => self.handle.unavailable(lang),
+            None => Ok(()),
         }
     }
 
@@ -75,8 +80,18 @@ impl Widget {
 #[cfg(not(feature = "standalone"))]
 #[wasm_bindgen]
 pub fn texts(lang: &str, text: String) {
-    if let Ok(lang) = lang.parse() {
+    if let Some(lang) = lang_of(lang) {
         crate::catalogue::give(lang, text);
+    }
+}
+
+/// The language of a code the element script gives (`fr`, `en`): what `Lang`'s
+/// `from_str` reads, without the copy of any other that its error holds.
+fn lang_of(code: &str) -> Option<crate::i18n::Lang> {
+    match code {
+        "fr" => Some(crate::i18n::Lang::Fr),
+        "en" => Some(crate::i18n::Lang::En),
+        _ => None,
     }
 }
 

@@ -9,7 +9,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, ShadowRoot};
 
 /// Creates elements in one document.
 #[derive(Clone)]
@@ -70,6 +70,17 @@ pub fn append(parent: &JsValue, child: &Element) {
     parent.unchecked_ref::<Dom>().append(child);
 }
 
+/// Attaches an open shadow root to `host`, which has none: imported without `catch`
+/// (web-sys's catches), as it throws only for an element that has a root already (the
+/// element script's placeholder made it open, and `mount` takes an open one) or that
+/// cannot have one, which the widget's own custom element always can.
+pub fn attach_shadow(host: &Element) -> ShadowRoot {
+    // Its options as a plain object: web-sys's dictionary brings a setter import.
+    let init = js_sys::Object::new();
+    crate::js::set(&init, "mode", &JsValue::from_str("open"));
+    host.unchecked_ref::<Dom>().attach_shadow(&init)
+}
+
 /// Appends a text after an element's children.
 pub fn append_text(element: &Element, text: &str) {
     call_with_text(element, "append", text);
@@ -123,6 +134,9 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, js_name = appendChild)]
     fn append(this: &Dom, child: &Element);
+
+    #[wasm_bindgen(method, structural, js_name = attachShadow)]
+    fn attach_shadow(this: &Dom, init: &JsValue) -> ShadowRoot;
 
 }
 

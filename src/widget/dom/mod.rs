@@ -76,15 +76,27 @@ pub struct Mounted {
     /// as focus moves) calls it again while it runs, which wasm-bindgen refuses an
     /// `FnMut` (it throws); such an event is queued (`run`).
     listener: Closure<dyn Fn(JsValue)>,
-    /// Programmes it knows besides the catalogue's (the preview's pack).
+    /// Programmes it knows besides the catalogue's (the preview's pack, the tests').
+    /// Not in the element's engine, built without `standalone`, which nothing gives
+    /// any: their search cost 61 B gzipped there.
+    #[cfg(any(feature = "standalone", feature = "preview"))]
     extra: Vec<&'static Programme>,
     /// The element script's `need(lang)` for this widget (`Loader::need`).
-    need: JsValue,
+    need: Option<js_sys::Function>,
     /// The language the language button asked for, while its texts come.
     wanted: Option<Lang>,
 }
 
-type Shared = Rc<RefCell<Mounted>>;
+type Shared = RefCell<Mounted>;
+
+/// A mounted widget and its queue of work, in one allocation: one `Rc` and its code,
+/// where each had its own.
+struct Mount {
+    mounted: Shared,
+    queue: RefCell<Queue>,
+    /// The host's document, whose window's console the errors go to, whatever holds the state.
+    document: Document,
+}
 
 /// A form and its drawing, made and dropped together: one test of whether a widget
 /// shows a form, where each would have its own.
@@ -129,32 +141,31 @@ enum Work {
 
 /// One mounted widget and its queue of work; what the element holds.
 pub struct Handle {
-    mounted: Shared,
-    queue: Rc<RefCell<Queue>>,
+    mount: Rc<Mount>,
 }
 
 impl Handle {
     /// Reads the `programme` and `lang` attributes again and redraws what they change;
     /// shows the language the button asked for, once its texts are given.
     pub fn refresh(&self) -> Result<(), JsValue> {
-        run(&self.mounted, &self.queue, Work::Refresh)
+        run(&self.mount, Work::Refresh)
     }
 
     /// The texts of `lang`, asked for, could not come: said in the widget, which stays
     /// in its language.
     pub fn unavailable(&self, lang: Lang) -> Result<(), JsValue> {
-        run(&self.mounted, &self.queue, Work::Unavailable(lang))
+        run(&self.mount, Work::Unavailable(lang))
     }
 
     /// Whether its state is taken. Outside the engine's own work, only after an
     /// exception thrown through it skipped the release (`element.rs`).
     pub fn busy(&self) -> bool {
-        self.mounted.try_borrow_mut().is_err()
+        self.mount.mounted.try_borrow_mut().is_err()
     }
 
     /// What the visitor typed or chose, to mount the widget again with it later.
     pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
-        let m = self.mounted.try_borrow().map_err(|_| "the widget is busy")?;
+        let m = self.mount.mounted.try_borrow().map_err(|_| "the widget is busy")?;
         Ok(match (&m.shown, &m.kept) {
             (Some(shown), _) => shown.state.kept(),
             (None, kept) => copied(kept.as_deref().unwrap_or_default()),
@@ -185,7 +196,8 @@ type Queue = Vec<Work>;
 
 /// Does `first`, then whatever work arrived meanwhile. Work that arrives while the
 /// widget is busy is queued, not refused: it is done as soon as the widget is free.
-fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), JsValue> {
+fn run(mount: &Mount, first: Work) -> Result<(), JsValue> {
+    let (mounted, queue) = (&mount.mounted, &mount.queue);
     if mounted.try_borrow_mut().is_err() {
         queue.try_borrow_mut().map_err(|_| "the widget's queue is busy")?.insert(0, first);
         return Ok(());
@@ -209,7 +221,7 @@ fn run(mounted: &Shared, queue: &Rc<RefCell<Queue>>, first: Work) -> Result<(), 
             // The first failure is the caller's; later ones, of queued work, are logged.
             match result {
                 Ok(()) => result = Err(error),
-                Err(_) => log(&error),
+                Err(_) => log(&mount.document, &error),
             }
         }
         next = queue.try_borrow_mut().ok().and_then(|mut q| q.pop());
@@ -249,15 +261,6 @@ fn install_panic_hook() {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's `window`, read as such: `web_sys::window()` looks for the global
-    /// object under four names and then checks it is a `Window`, which costs an import
-    /// each (BENCHMARKS.md, "The third cut").
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<web_sys::Window>;
-}
-
-#[wasm_bindgen]
-extern "C" {
     /// `JSON.stringify` of an event detail, imported without `catch`: a plain object of
     /// the widget's own, of texts, numbers, booleans and `null`, which it cannot refuse.
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify)]
@@ -281,20 +284,23 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-fn window() -> Option<web_sys::Window> {
-    WINDOW.with(Option::clone)
+/// A property of the window of `document` (its `defaultView`; none for a document
+/// without one): what the widget reads of the page's window, through the document it
+/// has, where reading `window` itself cost an import and its cell (0.11 KB gzipped).
+fn of_window(document: &Document, key: &str) -> Option<JsValue> {
+    let window = js::object::<js_sys::Object>(document, "defaultView")?;
+    Some(js::get(&window, key))
 }
 
 /// A part of the page's address (`hash`, `href`), read as plain properties: the page's
 /// own `location` cannot refuse them, where web-sys's getters each bring a catching import.
-fn location_part(part: &str) -> Option<String> {
-    let window = window()?;
-    js::get(&js::get(&window, "location"), part).as_string()
+fn location_part(document: &Document, part: &str) -> Option<String> {
+    js::get(&of_window(document, "location")?, part).as_string()
 }
 
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
-    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = js::object(root, "ownerDocument").ok_or("no document")?;
     let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
     element::set_text_content(root, None);
     element::append(root, &message);
@@ -303,15 +309,18 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
 
 /// What the element script gives the engine it loads, which is built without them (the
 /// `standalone` feature); nothing (`Loader::default()`) to an engine built with them.
+/// Typed, each an option: a value left out (`undefined`, `null`) is told in the glue,
+/// where testing a `JsValue` for a function and an object cost two imports (0.11 KB
+/// gzipped).
 #[derive(Default)]
 pub struct Loader {
     /// `need(lang)`: fetches the texts of a language the catalogue has not got, gives
     /// them, then refreshes the widget (`Handle::refresh`), or, if they cannot come,
     /// says so to it (`Handle::unavailable`).
-    pub need: JsValue,
+    pub need: Option<js_sys::Function>,
     /// The constructed stylesheet the element script drew the placeholder with: the
     /// loader's part of widget.css, which comes first in the widget's styles.
-    pub sheet: JsValue,
+    pub sheet: Option<CssStyleSheet>,
 }
 
 /// Mounts a widget on `host` with the answers `kept` from an earlier one.
@@ -320,7 +329,8 @@ pub fn mount(host: HtmlElement, kept: &[Kept], loader: Loader) -> Result<Handle,
 }
 
 /// Mounts a widget that knows `extra` programmes besides the catalogue's: a pack being
-/// written, in the preview.
+/// written, in the preview (the element's engine keeps none: `Mounted::extra`).
+#[cfg_attr(not(any(feature = "standalone", feature = "preview")), allow(unused_variables))]
 pub fn mount_with(
     host: HtmlElement,
     kept: &[Kept],
@@ -332,31 +342,25 @@ pub fn mount_with(
     let document: Document = js::object(&host, "ownerDocument").ok_or("the element has no document")?;
     let root = match js::object(&host, "shadowRoot") {
         Some(root) => root,
-        None => {
-            // Its options as a plain object: web-sys's dictionary brings a setter import.
-            let init = js_sys::Object::new();
-            js::set(&init, "mode", &JsValue::from_str("open"));
-            host.attach_shadow(init.unchecked_ref())?
-        }
+        None => element::attach_shadow(&host),
     };
-    adopt_style(&root, &loader.sheet)?;
+    adopt_style(&root, &loader.sheet);
     let need = loader.need;
-    let queue: Rc<RefCell<Queue>> = Rc::default();
     // Made with its listener, which holds it weakly: no later borrow to fail.
-    let mounted = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
-        let (weak, listener_queue) = (weak.clone(), queue.clone());
+    let mount = Rc::new_cyclic(|weak: &Weak<Mount>| {
+        let weak = weak.clone();
         // Events all, by what it listens to.
         let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
             let target = js::object(&event, "target");
-            handle(&weak, &listener_queue, Work::Event(event.unchecked_into(), target))
+            handle(&weak, Work::Event(event.unchecked_into(), target))
         });
         for kind in &LISTENED {
             element::listen(&root, kind, listener.as_ref());
         }
-        RefCell::new(Mounted {
+        let mounted = RefCell::new(Mounted {
             host,
             root,
-            maker: Maker { document },
+            maker: Maker { document: document.clone() },
             shown: None,
             kept: (!kept.is_empty()).then(|| copied(kept)),
             attributes: (String::new(), Lang::Fr, Features::default()),
@@ -366,12 +370,14 @@ pub fn mount_with(
             entering: false,
             unsaid: None,
             listener,
+            #[cfg(any(feature = "standalone", feature = "preview"))]
             extra,
             need,
             wanted: None,
-        })
+        });
+        Mount { mounted, queue: RefCell::default(), document }
     });
-    let handle = Handle { mounted, queue };
+    let handle = Handle { mount };
     handle.refresh()?;
     Ok(handle)
 }
@@ -419,45 +425,42 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         return Ok(false);
     }
     if programmes_changed {
-        // A loop rather than collecting into a `Result`: the first unknown id stops it.
+        // A loop rather than collecting into a `Result`: the first unknown id stops it,
+        // borrowed from the attribute (none: empty, as no id is).
         let mut programmes = Vec::new();
-        let mut unknown = None;
+        let mut unknown = "";
         for id in programme_attribute.split_whitespace() {
-            match m.programme(id) {
-                Ok(programme) => programmes.push(programme),
-                Err(error) => {
-                    unknown = Some(error);
-                    break;
-                }
+            let Some(programme) = m.programme(id) else {
+                unknown = id;
+                break;
+            };
+            programmes.push(programme);
+        }
+        let failed = programmes.is_empty() || !unknown.is_empty();
+        if failed {
+            if let Some(old) = m.shown.take() {
+                m.kept = Some(old.state.kept());
             }
+            m.show_problem(lang, unknown);
         }
         m.attributes = (programme_attribute, lang, features);
-        match unknown {
-            None if !programmes.is_empty() => {
-                let mut state = WidgetState::new(programmes, lang, js::today());
-                match (m.shown.take(), m.kept.take()) {
-                    // Another list of programmes: what the link did no longer applies.
-                    (Some(old), _) => {
-                        state.keep_answers_of(old.state);
-                        m.from_link = None;
-                    }
-                    (None, Some(kept)) => state.restore(&kept),
-                    // A widget's first drawing: the answers of a link, if it brings some.
-                    (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
-                    (None, None) => {}
-                }
-                let drawn = draw(&m.maker, &m.root, &state, features, m.from_link.as_ref());
-                m.shown = Some(Shown { state, drawn });
-            }
-            unknown => {
-                if let Some(old) = m.shown.take() {
-                    m.kept = Some(old.state.kept());
-                }
-                let wrong = unknown.map(|unknown| unknown.0).unwrap_or_default();
-                m.show_problem(lang, &wrong);
-                return Ok(false);
-            }
+        if failed {
+            return Ok(false);
         }
+        let mut state = WidgetState::new(programmes, lang, js::today());
+        match (m.shown.take(), m.kept.take()) {
+            // Another list of programmes: what the link did no longer applies.
+            (Some(old), _) => {
+                state.keep_answers_of(old.state);
+                m.from_link = None;
+            }
+            (None, Some(kept)) => state.restore(&kept),
+            // A widget's first drawing: the answers of a link, if it brings some.
+            (None, None) if features.share => m.from_link = from_link(&m.host, &m.maker.document, &mut state),
+            (None, None) => {}
+        }
+        let drawn = draw(&m.maker, &m.root, &state, features, m.from_link.as_ref());
+        m.shown = Some(Shown { state, drawn });
     } else {
         if m.attributes.1 != lang {
             // The page's language now: the button's, asked before, no longer.
@@ -488,7 +491,7 @@ fn from_link(host: &HtmlElement, document: &Document, state: &mut WidgetState) -
     if LINK_TAKEN.load(Relaxed) {
         return None;
     }
-    let hash = location_part("hash")?;
+    let hash = location_part(document, "hash")?;
     let outcome = match Link::read(&hash) {
         Ok(None) => return None,
         Err(_) => FromLink::Unreadable,
@@ -539,7 +542,7 @@ fn words(text: &str) -> Vec<&str> {
 
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
-    let href = location_part("href").ok_or("no window")?;
+    let href = location_part(document, "href").ok_or("no window")?;
     let page = href.split('#').next().unwrap_or_default();
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
@@ -598,7 +601,7 @@ extern "C" {
 
 /// Gives the shadow root the widget's styles: the loader's `sheet` (where the element
 /// script gave it), then the engine's.
-fn adopt_style(root: &ShadowRoot, loader_sheet: &JsValue) -> Result<(), JsValue> {
+fn adopt_style(root: &ShadowRoot, loader_sheet: &Option<CssStyleSheet>) {
     // Made in the cell's one access, where a look and a set were two (0.07 KB gzipped):
     // `replaceSync` calls nothing back.
     let sheet = SHEET.with(|cell| {
@@ -611,27 +614,30 @@ fn adopt_style(root: &ShadowRoot, loader_sheet: &JsValue) -> Result<(), JsValue>
     });
     // `new Array` and `push` rather than `Array.of`: imports the .wasm has anyway.
     let sheets = js_sys::Array::new();
-    if loader_sheet.is_object() {
+    if let Some(loader_sheet) = loader_sheet {
         sheets.push(loader_sheet);
     }
     sheets.push(&sheet);
-    js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets)?;
-    Ok(())
+    // Set as a plain property, where `Reflect.set` was a catching import (83 B gzipped):
+    // it refuses only sheets of another document's realm, and the element script's
+    // placeholder adopted its own sheet of this realm first. Even so, the exception
+    // would reach the element script's call as the error returned did.
+    js::set(root.unchecked_ref(), "adoptedStyleSheets", &sheets);
 }
 
 /// A console error of the widget's, after its name.
 #[inline(never)]
-fn log(error: &JsValue) {
-    if let Some(window) = window() {
-        element::call_with_text_and(&js::get(&window, "console"), "error", "eligibility-widget:", error);
+fn log(document: &Document, error: &JsValue) {
+    if let Some(console) = of_window(document, "console") {
+        element::call_with_text_and(&console, "error", "eligibility-widget:", error);
     }
 }
 
 /// Does `work` for the widget, if it is still mounted; an error is logged.
-fn handle(weak: &Weak<RefCell<Mounted>>, queue: &Rc<RefCell<Queue>>, work: Work) {
-    let Some(mounted) = weak.upgrade() else { return };
-    if let Err(error) = run(&mounted, queue, work) {
-        log(&error);
+fn handle(weak: &Weak<Mount>, work: Work) {
+    let Some(mount) = weak.upgrade() else { return };
+    if let Err(error) = run(&mount, work) {
+        log(&mount.document, &error);
     }
 }
 
@@ -825,11 +831,14 @@ fn announce(mounted: &Shared) -> Result<(), JsValue> {
 }
 
 impl Mounted {
-    fn programme(&self, id: &str) -> Result<&'static Programme, catalogue::UnknownProgramme> {
-        match self.extra.iter().find(|p| p.id == id) {
-            Some(programme) => Ok(*programme),
-            None => catalogue::programme(id),
+    /// The programme of `id`, found among the catalogue's rather than by
+    /// `catalogue::programme`, whose error copied the id.
+    fn programme(&self, id: &str) -> Option<&'static Programme> {
+        #[cfg(any(feature = "standalone", feature = "preview"))]
+        if let Some(programme) = self.extra.iter().find(|p| p.id == id) {
+            return Some(*programme);
         }
+        catalogue::programmes().iter().find(|p| p.id == id)
     }
 
     /// The details of the `eligibility-result` events to send from the host: one for
@@ -855,8 +864,8 @@ impl Mounted {
     /// refreshes the widget, or tells it that they cannot come (`unavailable`). Never
     /// called where the texts are built in, where there is no `need`.
     fn ask(&self, lang: Lang) {
-        if self.need.is_function() {
-            element::apply(&self.need, lang.code());
+        if let Some(need) = &self.need {
+            element::apply(need, lang.code());
         }
     }
 
@@ -879,7 +888,7 @@ impl Mounted {
         if shown.state.form.programmes.iter().any(|p| p.name.get(lang).is_empty()) {
             let mut programmes = Vec::new();
             for programme in &shown.state.form.programmes {
-                if let Ok(programme) = self.programme(&programme.id) {
+                if let Some(programme) = self.programme(&programme.id) {
                     programmes.push(programme);
                 }
             }
@@ -916,7 +925,7 @@ impl Mounted {
         element::append(&self.root, &problem);
         // After the widget's name, as its other errors: read as one line.
         let what = cat!("unknown programme `", programme, "`");
-        log(&what.into());
+        log(&self.maker.document, &what.into());
     }
 }
 
