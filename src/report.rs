@@ -222,22 +222,34 @@ fn change<'p>(
         _ => Bound::Money(canonical(value)),
     };
     let written = |value: Decimal| reading(&question.kind, value, lang);
-    let alternative = match &change.to {
+    // The sentence written in place as its parts are found, rather than each part made
+    // a text of its own and all copied into it: the question, the other answer, the
+    // verdict.
+    let mut out = question.label.get(lang).to_owned();
+    out.push_str(" — ");
+    match &change.to {
         Alternative::Answer(Answer::YesNo(yes)) => {
             report.answer = Some(ChangeAnswer::YesNo(*yes));
-            (if *yes { ui.yes } else { ui.no }).to_owned()
+            out.push_str(if *yes { ui.yes } else { ui.no });
         }
         Alternative::Answer(Answer::Choice(index)) => {
             let QuestionKind::Choice(choices) = &question.kind else { return None };
             let choice = choices.get(*index)?;
             report.answer = Some(ChangeAnswer::Option(&choice.id));
-            choice.label.get(lang).to_owned()
+            out.push_str(choice.label.get(lang));
         }
         Alternative::Answer(_) => return None,
         Alternative::Between { low, high } => {
-            // Both ends written into one string as they are read, rather than gathered and
-            // joined; one loop for the two.
-            let mut words = String::new();
+            // One number (both ends, or one end at the question's bound): just that number.
+            let (min, max) = bounds(&question.kind);
+            let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
+            let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
+            let single = match (low_value, high_value) {
+                (Some(low), Some(high)) if low == high => Some(low),
+                _ => None,
+            };
+            // Else both ends, written as they are read; one loop for the two.
+            let start = out.len();
             for (edge, upper) in [(low, false), (high, true)] {
                 let Some(edge) = edge else { continue };
                 let (slot, word) = match (upper, edge.included) {
@@ -247,40 +259,48 @@ fn change<'p>(
                     (true, false) => (&mut report.less_than, ui.bound_less_than),
                 };
                 *slot = Some(bound(edge.value));
-                if !words.is_empty() {
-                    words.push(' ');
-                    words.push_str(ui.and);
-                    words.push(' ');
+                if single.is_some() {
+                    continue;
                 }
-                words.push_str(word);
-                words.push(' ');
-                words.push_str(&written(edge.value));
+                if out.len() > start {
+                    out.push(' ');
+                    out.push_str(ui.and);
+                    out.push(' ');
+                }
+                out.push_str(word);
+                out.push(' ');
+                out.push_str(&written(edge.value));
             }
-            // One number (both ends, or one end at the question's bound): just that number.
-            let (min, max) = bounds(&question.kind);
-            let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
-            let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
-            match (low_value, high_value) {
-                (Some(low), Some(high)) if low == high => written(low),
-                _ => words,
+            if let Some(value) = single {
+                out.push_str(&written(value));
             }
         }
-    };
-    let verdict = match change.status {
+    }
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(match change.status {
         Status::Eligible => ui.would_be_eligible,
         Status::NotEligible => ui.would_not_be_eligible,
         Status::Undetermined => ui.might_be_eligible,
-    };
-    let benefit = match (&programme.benefit, &change.benefit) {
+    });
+    match (&programme.benefit, &change.benefit) {
         (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) => {
-            cat!(" (", amount_words(*min, *max, &money.currency, lang), ")")
+            out.push_str(" (");
+            out.push_str(&amount_words(*min, *max, &money.currency, lang));
+            out.push(')');
         }
         (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) => {
-            cat!(" (", ui.starts, colon(lang), " ", starts_words(place, starts, lang), ")")
+            out.push_str(" (");
+            out.push_str(ui.starts);
+            out.push_str(colon(lang));
+            out.push(' ');
+            out.push_str(&starts_words(place, starts, lang));
+            out.push(')');
         }
-        _ => String::new(),
-    };
-    report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
+        _ => {}
+    }
+    out.push('.');
+    report.explanation = out;
     reports.push(report);
     Some(())
 }
