@@ -294,7 +294,7 @@ fn change<'p>(
             out.push_str(ui.starts);
             out.push_str(colon(lang));
             out.push(' ');
-            out.push_str(&starts_words(place, starts, lang));
+            starts_words(&mut out, place, starts, lang);
             out.push(')');
         }
         _ => {}
@@ -314,18 +314,17 @@ pub fn amount_words(min: Decimal, max: Option<Decimal>, currency: &str, lang: La
     }
 }
 
-/// A place's possible starts, joined by "or": `May 2021 or autumn 2021`.
-pub fn starts_words(place: &Place, starts: &[usize], lang: Lang) -> String {
-    let mut words = String::new();
+/// Writes a place's possible starts, joined by "or": `May 2021 or autumn 2021`; into
+/// the sentence that says them, not as a text of their own.
+pub fn starts_words(out: &mut String, place: &Place, starts: &[usize], lang: Lang) {
     for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
         if n > 0 {
-            words.push(' ');
-            words.push_str(ui(lang).or);
-            words.push(' ');
+            out.push(' ');
+            out.push_str(ui(lang).or);
+            out.push(' ');
         }
-        words.push_str(start.when.get(lang));
+        out.push_str(start.when.get(lang));
     }
-    words
 }
 
 /// The answer a number gives to a number question: a count's whole part, else the sum.

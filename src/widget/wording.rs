@@ -71,7 +71,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     out.push_str(ui.starts);
     out.push_str(colon(lang));
     out.push(' ');
-    out.push_str(&starts_words(place, starts, lang));
+    starts_words(&mut out, place, starts, lang);
     Some(out)
 }
 
