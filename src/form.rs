@@ -243,7 +243,8 @@ impl<'p> Form<'p> {
         };
         // Pushed: `vec![…]` boxes through code of its own.
         form.questions.push(FormQuestion::Country);
-        for several in [true, false] {
+        // Walked by reference, not by value through an array's own iterator (−21 B).
+        for &several in &[true, false] {
             for &programme in &form.programmes {
                 for question in &programme.questions {
                     if (shared_by(&question.id) > 1) == several && form.position(&question.id).is_none() {
