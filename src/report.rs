@@ -7,7 +7,7 @@ use serde::Serialize;
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
-use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Status};
+use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Edge, Status};
 use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
@@ -242,9 +242,13 @@ fn change<'p>(
         Alternative::Between { low, high } => {
             // One number (both ends, or one end at the question's bound): just that number.
             let (min, max) = bounds(&question.kind);
-            let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
-            let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
-            let single = match (low_value, high_value) {
+            // An end's number, if the range holds it: an included edge, or the question's
+            // bound where the range is open. One match, not a chain of `Option`'s methods.
+            let end = |edge: &Option<Edge>, bound: Option<Decimal>| match edge {
+                Some(edge) => edge.included.then_some(edge.value),
+                None => bound,
+            };
+            let single = match (end(low, min), end(high, max)) {
                 (Some(low), Some(high)) if low == high => Some(low),
                 _ => None,
             };
@@ -504,7 +508,6 @@ impl ProgrammeReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Edge;
 
     fn explanation(id: &str, question: &str, to: Alternative, benefit: Option<BenefitOutlook>, lang: Lang) -> String {
         let programme = crate::catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"));
@@ -528,6 +531,12 @@ mod tests {
         );
         assert!(days(between(None, edge(20, false)), Lang::En).contains(" — less than 20: "));
         assert!(days(between(edge(12, true), edge(12, true)), Lang::En).contains(" — 12: "));
+        // One end at the question's bound (0 to 366 days): just that number, when held.
+        assert!(days(between(None, edge(0, true)), Lang::En).contains(" — 0: "));
+        assert!(days(between(edge(366, true), None), Lang::En).contains(" — 366: "));
+        assert!(days(between(None, edge(0, false)), Lang::En).contains(" — less than 0: "));
+        assert!(days(between(edge(366, false), None), Lang::En).contains(" — more than 366: "));
+        assert!(days(between(edge(5, true), None), Lang::En).contains(" — at least 5: "));
         let place = |starts: Vec<usize>, lang| {
             let to = Alternative::Answer(Answer::YesNo(false));
             let benefit = Some(BenefitOutlook::Place { starts });
