@@ -404,10 +404,17 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
             Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first, second }) })
         }
         (_, Some(value)) => {
-            // The bound passed, written once for either error.
-            let below = min.filter(|m| value < *m);
-            let shown = below.or(max).map(|bound| reading(kind, bound, lang)).unwrap_or_default();
-            Err(if below.is_some() { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
+            // The bound passed, written once for either error; by one match, not a chain
+            // of `Option`'s methods.
+            let (bound, below) = match min {
+                Some(min) if value < min => (Some(min), true),
+                _ => (max, false),
+            };
+            let shown = match bound {
+                Some(bound) => reading(kind, bound, lang),
+                None => String::new(),
+            };
+            Err(if below { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
         }
         (_, None) => Err(FieldError::NotANumber),
     }
