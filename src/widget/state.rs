@@ -382,7 +382,9 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
             continue;
         }
         readings += 1;
-        first_reading = first_reading.or(Some(value));
+        if first_reading.is_none() {
+            first_reading = Some(value);
+        }
         if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) {
             match inside.0 {
                 None => inside.0 = Some(value),
