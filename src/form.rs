@@ -299,7 +299,8 @@ impl<'p> Form<'p> {
     }
 
     pub fn no_answers(&self) -> FormAnswers {
-        let mut slots = Vec::with_capacity(self.questions.len());
+        // Grown as pushed, as the outcomes.
+        let mut slots = Vec::new();
         for _ in &self.questions {
             slots.push(Slot::NotReached);
         }
@@ -356,7 +357,8 @@ impl<'p> Form<'p> {
 
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
-        let mut outcomes = Vec::with_capacity(self.programmes.len());
+        // Grown as pushed: sizing it first was code of its own.
+        let mut outcomes = Vec::new();
         for ((programme, slots), domains) in self.programmes.iter().zip(&self.slots).zip(&self.domains) {
             outcomes.push(self.outcome(programme, slots, domains, answers));
         }
