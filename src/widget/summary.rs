@@ -62,7 +62,9 @@ impl<'s> Summary<'s> {
         let reports = &view.reports;
         // Plain loops rather than collected iterators: each `collect` is its own code.
         let mut results = Vec::new();
-        for i in state.results_order(view) {
+        // This list and the answers' walked by reference: by value, a list's own iterator
+        // and its drop came along (one of the two alone cost more than it saved).
+        for &i in &state.results_order(view) {
             let (Some(outcome), Some(report)) = (view.outcomes.get(i), reports.get(i)) else { continue };
             let programme = outcome.verdict.programme;
             let window = state.window_state(programme);
@@ -126,7 +128,7 @@ impl<'s> Summary<'s> {
             });
         }
         let mut answers = Vec::new();
-        for q in state.visible_questions(view) {
+        for &q in &state.visible_questions(view) {
             // The question looked up once, for its label and its answer's kind (−35 B).
             let Some(question) = state.form.question(q) else { continue };
             if let Some(answer) = shown_answer(state, q, &question.kind) {
