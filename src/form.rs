@@ -281,7 +281,15 @@ impl<'p> Form<'p> {
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.questions().position(|q| q.id == id)
+        // Through `question`, out of line, rather than an iterator of its own.
+        let mut index = 0;
+        while let Some(question) = self.question(index) {
+            if question.id == id {
+                return Some(index);
+            }
+            index += 1;
+        }
+        None
     }
 
     /// The form's index of programme `programme`'s own next question
