@@ -280,10 +280,7 @@ impl WidgetState {
             self.answers.set_unknown(question);
             Field { raw: UNKNOWN.to_owned(), error: None, reading: None }
         } else {
-            let (answer, error, reading) = match read(kind, trimmed, self.lang) {
-                Ok(typed) => (typed.answer, None, typed.reading),
-                Err(error) => (None, Some(error), None),
-            };
+            let Typed { answer, error, reading } = read(kind, trimmed, self.lang);
             self.answers.set(question, answer);
             Field { raw, error, reading }
         };
@@ -328,15 +325,21 @@ fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<Evalua
     reports
 }
 
-/// What a typed number says, with what to show next to the field.
+/// What a typed number says, with what to show next to the field: the field's parts
+/// as they are kept, rather than a `Result` taken apart into them.
 struct Typed {
     answer: Option<Answer>,
+    error: Option<FieldError>,
     reading: Option<Reading>,
 }
 
 impl Typed {
     fn answer(answer: Option<Answer>) -> Typed {
-        Typed { answer, reading: None }
+        Typed { answer, error: None, reading: None }
+    }
+
+    fn error(error: FieldError) -> Typed {
+        Typed { answer: None, error: Some(error), reading: None }
     }
 }
 
@@ -344,20 +347,20 @@ impl Typed {
 /// (which the form cannot produce) is no answer either. A typed number that two
 /// writing conventions read differently (`20,000`) is no answer until the visitor
 /// says which they meant; a reading out of the question's bounds is no reading.
-fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError> {
+fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
     if raw.is_empty() {
-        return Ok(Typed::answer(None));
+        return Typed::answer(None);
     }
     let integer = match kind {
         QuestionKind::YesNo => {
-            return Ok(Typed::answer(match raw {
+            return Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
                 "no" => Some(Answer::YesNo(false)),
                 _ => None,
-            }))
+            })
         }
         QuestionKind::Choice(choices) => {
-            return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
+            return Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice))
         }
         QuestionKind::Integer { .. } => true,
         QuestionKind::Money { .. } => false,
@@ -366,9 +369,9 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     let (first, second) = match read_typed_amount(raw, lang) {
         Ok(TypedAmount::Exact(value)) => (value, None),
         Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
-        Err(DecimalError::TooPrecise) => return Err(FieldError::TooPrecise),
-        Err(DecimalError::NotANumber) if integer => return Err(FieldError::NotAWholeNumber),
-        Err(DecimalError::NotANumber) => return Err(FieldError::NotANumber),
+        Err(DecimalError::TooPrecise) => return Typed::error(FieldError::TooPrecise),
+        Err(DecimalError::NotANumber) if integer => return Typed::error(FieldError::NotAWholeNumber),
+        Err(DecimalError::NotANumber) => return Typed::error(FieldError::NotANumber),
     };
     // The readings (whole ones only, for a count): how many, the first, and the first two
     // within the bounds, kept in place rather than pushed onto lists.
@@ -393,17 +396,17 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         }
     }
     if integer && readings == 0 {
-        return Err(FieldError::NotAWholeNumber);
+        return Typed::error(FieldError::NotAWholeNumber);
     }
     match (inside, first_reading) {
         ((Some(value), None), _) => {
             let answer = number_answer(kind, value);
             // Said back when it took reading: a separator, a sign, a choice between two.
             let plain = readings == 1 && raw.bytes().all(|b| b.is_ascii_digit());
-            Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(value)) })
+            Typed { answer, error: None, reading: (!plain).then_some(Reading::Understood(value)) }
         }
         ((Some(first), Some(second)), _) => {
-            Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first, second }) })
+            Typed { answer: None, error: None, reading: Some(Reading::Ambiguous { first, second }) }
         }
         (_, Some(value)) => {
             // The bound passed, written once for either error; by one match, not a chain
@@ -416,9 +419,9 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
                 Some(bound) => reading(kind, bound, lang),
                 None => String::new(),
             };
-            Err(if below { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
+            Typed::error(if below { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
         }
-        (_, None) => Err(FieldError::NotANumber),
+        (_, None) => Typed::error(FieldError::NotANumber),
     }
 }
 
