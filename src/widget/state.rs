@@ -290,12 +290,12 @@ impl WidgetState {
     }
 
     fn choose(&mut self, question: usize, second: bool) {
-        let kind = self.form.question(question).map(|q| &q.kind);
-        let Some(field) = self.fields.get_mut(question) else { return };
+        // A field is made per question of the form: neither is there without the other.
+        let (Some(asked), Some(field)) = (self.form.question(question), self.fields.get_mut(question)) else { return };
         let Some(Reading::Ambiguous { first, second: other }) = field.reading else { return };
         let value = if second { other } else { first };
         field.reading = Some(Reading::Understood(value));
-        self.answers.set(question, kind.and_then(|kind| number_answer(kind, value)));
+        self.answers.set(question, number_answer(&asked.kind, value));
     }
 }
 
@@ -360,7 +360,15 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
             })
         }
         QuestionKind::Choice(choices) => {
-            return Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice))
+            // A plain loop, not `position` and `map` with closures of their own.
+            let mut answer = None;
+            for (i, choice) in choices.iter().enumerate() {
+                if choice.id == raw {
+                    answer = Some(Answer::Choice(i));
+                    break;
+                }
+            }
+            return Typed::answer(answer);
         }
         QuestionKind::Integer { .. } => true,
         QuestionKind::Money { .. } => false,
