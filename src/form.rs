@@ -208,10 +208,14 @@ impl<'p> Form<'p> {
         // first (−6 B). Plain loops rather than collected iterators: each `collect` is
         // its own code.
         let mut options: Vec<Choice> = Vec::new();
-        for p in &programmes {
-            if !options.iter().any(|c| c.id == p.country.code) {
-                options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
+        // Plain loops here and in `shared_by`, not `any` and its closures.
+        'programmes: for p in &programmes {
+            for c in &options {
+                if c.id == p.country.code {
+                    continue 'programmes;
+                }
             }
+            options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
         }
         let routes = options.len() > 1;
         // A word of the product's in both languages: one copy of the code for both words.
@@ -236,8 +240,13 @@ impl<'p> Form<'p> {
         let shared_by = |id: &str| {
             let mut n = 0;
             for p in &form.programmes {
-                // `any`, not `Programme::question`, whose code only this called (−25 B).
-                n += usize::from(p.questions.iter().any(|q| q.id == id));
+                // Not `Programme::question`, whose code only this called (−25 B).
+                for q in &p.questions {
+                    if q.id == id {
+                        n += 1;
+                        break;
+                    }
+                }
             }
             n
         };
