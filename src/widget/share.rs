@@ -251,10 +251,16 @@ impl FromLink {
     /// Restores the link's answers into `state`, keeping those that still fit.
     pub fn restore(state: &mut WidgetState, link: &Link) -> FromLink {
         let mut changed = Vec::new();
+        // Plain loops, not `find` and its closure: a programme's first pin, if any.
         for (i, programme) in state.form.programmes.iter().enumerate() {
-            let Some(pin) = link.programmes.iter().find(|pin| pin.id == programme.id) else { continue };
-            if pin.version != programme.version || pin.hash != short_hash(&programme.hash) {
-                changed.push((i, pin.version.clone()));
+            for pin in &link.programmes {
+                if pin.id != programme.id {
+                    continue;
+                }
+                if pin.version != programme.version || pin.hash != short_hash(&programme.hash) {
+                    changed.push((i, pin.version.clone()));
+                }
+                break;
             }
         }
         let dropped = state.restore_fitting(&link.answers);
@@ -625,6 +631,46 @@ mod tests {
         assert_eq!(opened.answers(), state.answers());
         assert_eq!(opened.fields, state.fields);
         assert_eq!(outcome.message(&opened), "Vos réponses ont été reprises du lien.");
+    }
+
+    /// A programme's rules changed when its first pin's version or short hash differs;
+    /// a pin of a programme the form lacks, or a later pin of the same, changes nothing.
+    #[test]
+    fn a_programmes_first_pin_says_whether_its_rules_changed() {
+        let ids = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020"];
+        let programmes: Vec<&'static crate::pack::Programme> =
+            ids.iter().map(|id| crate::catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"))).collect();
+        let mut state = WidgetState::new(
+            programmes.clone(),
+            crate::i18n::Lang::En,
+            crate::pack::Date { year: 2020, month: 4, day: 15 },
+        );
+        let pin = |p: &crate::pack::Programme, version: &str, hash: &str| Pin {
+            id: p.id.clone(),
+            version: version.into(),
+            hash: hash.into(),
+        };
+        let [netflix, fussat] = programmes[..] else { panic!("two programmes") };
+        let same = |p: &crate::pack::Programme| pin(p, &p.version, &short_hash(&p.hash));
+        let changed_of = |pins: Vec<Pin>, state: &mut WidgetState| {
+            let link = Link { programmes: pins, rank: 0, answers: Vec::new() };
+            match FromLink::restore(state, &link) {
+                FromLink::Restored { changed, .. } => changed,
+                FromLink::Unreadable => panic!("restored"),
+            }
+        };
+        assert_eq!(changed_of(vec![same(netflix), same(fussat)], &mut state), []);
+        let other =
+            Pin { id: "uk-film-tv-emergency-relief-2020".into(), version: "0.1.0".into(), hash: "0".repeat(12) };
+        assert_eq!(changed_of(vec![other, same(fussat)], &mut state), [], "a pin of another programme");
+        let hash = pin(fussat, &fussat.version, "000000000000");
+        assert_eq!(changed_of(vec![same(netflix), hash.clone()], &mut state), [(1, fussat.version.clone())]);
+        assert_eq!(changed_of(vec![hash, same(fussat)], &mut state), [(1, fussat.version.clone())], "the first pin");
+        assert_eq!(changed_of(vec![same(fussat), pin(fussat, "0.0.1", "000000000000")], &mut state), []);
+        assert_eq!(
+            changed_of(vec![pin(netflix, "1.0.0", &short_hash(&netflix.hash))], &mut state),
+            [(0, "1.0.0".into())]
+        );
     }
 
     #[test]
