@@ -410,7 +410,11 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
         ((Some(value), None), _) => {
             let answer = number_answer(kind, value);
             // Said back when it took reading: a separator, a sign, a choice between two.
-            let plain = readings == 1 && raw.bytes().all(|b| b.is_ascii_digit());
+            // Digits only, by a plain loop rather than `all` and its closure.
+            let mut plain = readings == 1;
+            for b in raw.bytes() {
+                plain &= b.is_ascii_digit();
+            }
             Typed { answer, error: None, reading: (!plain).then_some(Reading::Understood(value)) }
         }
         ((Some(first), Some(second)), _) => {
