@@ -119,7 +119,7 @@ impl WidgetState {
 
     pub fn update(&mut self, message: Message) {
         match message {
-            Message::Answer { question, raw } => self.answer(question, raw),
+            Message::Answer { question, raw } => self.answer(question, &raw),
             Message::ChooseReading { question, second } => self.choose(question, second),
             // The language changes the words, not what the form says.
             Message::SwitchLanguage(lang) => {
@@ -237,7 +237,7 @@ impl WidgetState {
                 Some(question) => {
                     let fits = self.answer_kept(question, kept);
                     if fitting && !fits {
-                        self.answer(question, String::new());
+                        self.answer(question, "");
                     }
                     fits
                 }
@@ -254,7 +254,7 @@ impl WidgetState {
     /// Answers `question` with what was kept, choosing again the reading chosen; whether
     /// it fits the question.
     fn answer_kept(&mut self, question: usize, kept: &Kept) -> bool {
-        self.answer(question, kept.raw.clone());
+        self.answer(question, &kept.raw);
         let Some(field) = self.fields.get(question) else { return false };
         match (field.reading, kept.chosen) {
             _ if field.error.is_some() => false,
@@ -270,7 +270,9 @@ impl WidgetState {
         }
     }
 
-    fn answer(&mut self, question: usize, raw: String) {
+    /// Borrows what was typed, copied once into its field: a link's answers are not
+    /// copied first to be handed over.
+    fn answer(&mut self, question: usize, raw: &str) {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
@@ -282,7 +284,7 @@ impl WidgetState {
         } else {
             let Typed { answer, error, reading } = read(kind, trimmed, self.lang);
             self.answers.set(question, answer);
-            Field { raw, error, reading }
+            Field { raw: raw.to_owned(), error, reading }
         };
         if let Some(slot) = self.fields.get_mut(question) {
             *slot = field;
