@@ -208,10 +208,14 @@ impl<'p> Form<'p> {
         // first (−6 B). Plain loops rather than collected iterators: each `collect` is
         // its own code.
         let mut options: Vec<Choice> = Vec::new();
-        for p in &programmes {
-            if !options.iter().any(|c| c.id == p.country.code) {
-                options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
+        // Plain loops here and in `shared_by`, not `any` and its closures.
+        'programmes: for p in &programmes {
+            for c in &options {
+                if c.id == p.country.code {
+                    continue 'programmes;
+                }
             }
+            options.push(Choice { id: p.country.code.clone(), label: p.country.name.clone() });
         }
         let routes = options.len() > 1;
         // A word of the product's in both languages: one copy of the code for both words.
@@ -236,14 +240,20 @@ impl<'p> Form<'p> {
         let shared_by = |id: &str| {
             let mut n = 0;
             for p in &form.programmes {
-                // `any`, not `Programme::question`, whose code only this called (−25 B).
-                n += usize::from(p.questions.iter().any(|q| q.id == id));
+                // Not `Programme::question`, whose code only this called (−25 B).
+                for q in &p.questions {
+                    if q.id == id {
+                        n += 1;
+                        break;
+                    }
+                }
             }
             n
         };
         // Pushed: `vec![…]` boxes through code of its own.
         form.questions.push(FormQuestion::Country);
-        for several in [true, false] {
+        // Walked by reference, not by value through an array's own iterator (−21 B).
+        for &several in &[true, false] {
             for &programme in &form.programmes {
                 for question in &programme.questions {
                     if (shared_by(&question.id) > 1) == several && form.position(&question.id).is_none() {
@@ -280,7 +290,15 @@ impl<'p> Form<'p> {
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.questions().position(|q| q.id == id)
+        // Through `question`, out of line, rather than an iterator of its own.
+        let mut index = 0;
+        while let Some(question) = self.question(index) {
+            if question.id == id {
+                return Some(index);
+            }
+            index += 1;
+        }
+        None
     }
 
     /// The form's index of programme `programme`'s own next question
@@ -298,7 +316,8 @@ impl<'p> Form<'p> {
     }
 
     pub fn no_answers(&self) -> FormAnswers {
-        let mut slots = Vec::with_capacity(self.questions.len());
+        // Grown as pushed, as the outcomes.
+        let mut slots = Vec::new();
         for _ in &self.questions {
             slots.push(Slot::NotReached);
         }
@@ -355,7 +374,8 @@ impl<'p> Form<'p> {
 
     /// Every programme's verdict, in the form's order.
     pub fn evaluate(&self, answers: &FormAnswers) -> Vec<Outcome<'p>> {
-        let mut outcomes = Vec::with_capacity(self.programmes.len());
+        // Grown as pushed: sizing it first was code of its own.
+        let mut outcomes = Vec::new();
         for ((programme, slots), domains) in self.programmes.iter().zip(&self.slots).zip(&self.domains) {
             outcomes.push(self.outcome(programme, slots, domains, answers));
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use rust_decimal::Decimal;
 
 use crate::answer::Answer;
-use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Status};
+use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Edge, Status};
 use crate::form::{CountryOutcome, Form, Outcome};
 use crate::i18n::{colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
@@ -222,22 +222,38 @@ fn change<'p>(
         _ => Bound::Money(canonical(value)),
     };
     let written = |value: Decimal| reading(&question.kind, value, lang);
-    let alternative = match &change.to {
+    // The sentence written in place as its parts are found, rather than each part made
+    // a text of its own and all copied into it: the question, the other answer, the
+    // verdict.
+    let mut out = question.label.get(lang).to_owned();
+    out.push_str(" — ");
+    match &change.to {
         Alternative::Answer(Answer::YesNo(yes)) => {
             report.answer = Some(ChangeAnswer::YesNo(*yes));
-            (if *yes { ui.yes } else { ui.no }).to_owned()
+            out.push_str(if *yes { ui.yes } else { ui.no });
         }
         Alternative::Answer(Answer::Choice(index)) => {
             let QuestionKind::Choice(choices) = &question.kind else { return None };
             let choice = choices.get(*index)?;
             report.answer = Some(ChangeAnswer::Option(&choice.id));
-            choice.label.get(lang).to_owned()
+            out.push_str(choice.label.get(lang));
         }
         Alternative::Answer(_) => return None,
         Alternative::Between { low, high } => {
-            // Both ends written into one string as they are read, rather than gathered and
-            // joined; one loop for the two.
-            let mut words = String::new();
+            // One number (both ends, or one end at the question's bound): just that number.
+            let (min, max) = bounds(&question.kind);
+            // An end's number, if the range holds it: an included edge, or the question's
+            // bound where the range is open. One match, not a chain of `Option`'s methods.
+            let end = |edge: &Option<Edge>, bound: Option<Decimal>| match edge {
+                Some(edge) => edge.included.then_some(edge.value),
+                None => bound,
+            };
+            let single = match (end(low, min), end(high, max)) {
+                (Some(low), Some(high)) if low == high => Some(low),
+                _ => None,
+            };
+            // Else both ends, written as they are read; one loop for the two.
+            let start = out.len();
             for (edge, upper) in [(low, false), (high, true)] {
                 let Some(edge) = edge else { continue };
                 let (slot, word) = match (upper, edge.included) {
@@ -247,40 +263,48 @@ fn change<'p>(
                     (true, false) => (&mut report.less_than, ui.bound_less_than),
                 };
                 *slot = Some(bound(edge.value));
-                if !words.is_empty() {
-                    words.push(' ');
-                    words.push_str(ui.and);
-                    words.push(' ');
+                if single.is_some() {
+                    continue;
                 }
-                words.push_str(word);
-                words.push(' ');
-                words.push_str(&written(edge.value));
+                if out.len() > start {
+                    out.push(' ');
+                    out.push_str(ui.and);
+                    out.push(' ');
+                }
+                out.push_str(word);
+                out.push(' ');
+                out.push_str(&written(edge.value));
             }
-            // One number (both ends, or one end at the question's bound): just that number.
-            let (min, max) = bounds(&question.kind);
-            let low_value = low.filter(|e| e.included).map(|e| e.value).or(min.filter(|_| low.is_none()));
-            let high_value = high.filter(|e| e.included).map(|e| e.value).or(max.filter(|_| high.is_none()));
-            match (low_value, high_value) {
-                (Some(low), Some(high)) if low == high => written(low),
-                _ => words,
+            if let Some(value) = single {
+                out.push_str(&written(value));
             }
         }
-    };
-    let verdict = match change.status {
+    }
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(match change.status {
         Status::Eligible => ui.would_be_eligible,
         Status::NotEligible => ui.would_not_be_eligible,
         Status::Undetermined => ui.might_be_eligible,
-    };
-    let benefit = match (&programme.benefit, &change.benefit) {
+    });
+    match (&programme.benefit, &change.benefit) {
         (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) => {
-            cat!(" (", amount_words(*min, *max, &money.currency, lang), ")")
+            out.push_str(" (");
+            out.push_str(&amount_words(*min, *max, &money.currency, lang));
+            out.push(')');
         }
         (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) => {
-            cat!(" (", ui.starts, colon(lang), " ", starts_words(place, starts, lang), ")")
+            out.push_str(" (");
+            out.push_str(ui.starts);
+            out.push_str(colon(lang));
+            out.push(' ');
+            starts_words(&mut out, place, starts, lang);
+            out.push(')');
         }
-        _ => String::new(),
-    };
-    report.explanation = cat!(question.label.get(lang), " — ", alternative, colon(lang), " ", verdict, benefit, ".");
+        _ => {}
+    }
+    out.push('.');
+    report.explanation = out;
     reports.push(report);
     Some(())
 }
@@ -294,18 +318,17 @@ pub fn amount_words(min: Decimal, max: Option<Decimal>, currency: &str, lang: La
     }
 }
 
-/// A place's possible starts, joined by "or": `May 2021 or autumn 2021`.
-pub fn starts_words(place: &Place, starts: &[usize], lang: Lang) -> String {
-    let mut words = String::new();
+/// Writes a place's possible starts, joined by "or": `May 2021 or autumn 2021`; into
+/// the sentence that says them, not as a text of their own.
+pub fn starts_words(out: &mut String, place: &Place, starts: &[usize], lang: Lang) {
     for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
         if n > 0 {
-            words.push(' ');
-            words.push_str(ui(lang).or);
-            words.push(' ');
+            out.push(' ');
+            out.push_str(ui(lang).or);
+            out.push(' ');
         }
-        words.push_str(start.when.get(lang));
+        out.push_str(start.when.get(lang));
     }
-    words
 }
 
 /// The answer a number gives to a number question: a count's whole part, else the sum.
@@ -485,7 +508,6 @@ impl ProgrammeReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Edge;
 
     fn explanation(id: &str, question: &str, to: Alternative, benefit: Option<BenefitOutlook>, lang: Lang) -> String {
         let programme = crate::catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"));
@@ -509,6 +531,12 @@ mod tests {
         );
         assert!(days(between(None, edge(20, false)), Lang::En).contains(" — less than 20: "));
         assert!(days(between(edge(12, true), edge(12, true)), Lang::En).contains(" — 12: "));
+        // One end at the question's bound (0 to 366 days): just that number, when held.
+        assert!(days(between(None, edge(0, true)), Lang::En).contains(" — 0: "));
+        assert!(days(between(edge(366, true), None), Lang::En).contains(" — 366: "));
+        assert!(days(between(None, edge(0, false)), Lang::En).contains(" — less than 0: "));
+        assert!(days(between(edge(366, false), None), Lang::En).contains(" — more than 366: "));
+        assert!(days(between(edge(5, true), None), Lang::En).contains(" — at least 5: "));
         let place = |starts: Vec<usize>, lang| {
             let to = Alternative::Answer(Answer::YesNo(false));
             let benefit = Some(BenefitOutlook::Place { starts });

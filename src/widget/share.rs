@@ -71,12 +71,36 @@ pub enum LinkError {
     /// A `%` not followed by two hex digits, a character that should have been escaped,
     /// or bytes that are not UTF-8.
     Escape,
-    /// A value out of its shape: `what` names it.
-    Shape(&'static str),
+    /// A value out of its shape: `Part` names it.
+    Shape(Part),
     /// The same programme or question twice, or two ranks.
     Duplicate,
     NoProgramme,
     TooMany,
+}
+
+/// The part of a link whose value is out of its shape. A name rather than its words,
+/// which only `Display` writes: the widget drops the error, and the words were data it
+/// carried for nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Programme,
+    Answer,
+    ChosenReading,
+    Rank,
+    ValueLength,
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Programme => "a programme",
+            Part::Answer => "an answer",
+            Part::ChosenReading => "a chosen reading",
+            Part::Rank => "the rank",
+            Part::ValueLength => "a value's length",
+        }
+    }
 }
 
 impl fmt::Display for LinkError {
@@ -86,7 +110,7 @@ impl fmt::Display for LinkError {
             LinkError::Version => write!(f, "the link's format is not `{VERSION}`"),
             LinkError::UnknownField => f.write_str("the link has a field other than `p`, `a` and `w`"),
             LinkError::Escape => f.write_str("a value is not percent-encoded UTF-8"),
-            LinkError::Shape(what) => write!(f, "{what} is not well formed"),
+            LinkError::Shape(part) => write!(f, "{} is not well formed", part.name()),
             LinkError::Duplicate => f.write_str("a programme, an answer or the rank is given twice"),
             LinkError::NoProgramme => f.write_str("the link names no programme"),
             LinkError::TooMany => f.write_str("the link holds too many programmes or answers"),
@@ -158,9 +182,9 @@ impl Link {
             // The key first, then its values' shape: each key compared once.
             match key {
                 "p" => {
-                    let [id, version, hash] = values.as_slice() else { return Err(LinkError::Shape("a programme")) };
+                    let [id, version, hash] = values.as_slice() else { return Err(LinkError::Shape(Part::Programme)) };
                     if !is_id(id) || !is_version(version) || !is_hash(hash) {
-                        return Err(LinkError::Shape("a programme"));
+                        return Err(LinkError::Shape(Part::Programme));
                     }
                     if link.programmes.iter().any(|p| p.id == *id) {
                         return Err(LinkError::Duplicate);
@@ -168,9 +192,9 @@ impl Link {
                     link.programmes.push(Pin { id: id.clone(), version: version.clone(), hash: hash.clone() });
                 }
                 "a" => {
-                    let [id, raw, chosen @ ..] = values.as_slice() else { return Err(LinkError::Shape("an answer")) };
+                    let [id, raw, chosen @ ..] = values.as_slice() else { return Err(LinkError::Shape(Part::Answer)) };
                     if chosen.len() > 1 || !is_id(id) || raw.is_empty() {
-                        return Err(LinkError::Shape("an answer"));
+                        return Err(LinkError::Shape(Part::Answer));
                     }
                     let chosen = match chosen.first() {
                         Some(text) => Some(read_chosen(text)?),
@@ -182,7 +206,7 @@ impl Link {
                     link.answers.push(Kept { id: id.clone(), raw: raw.clone(), chosen });
                 }
                 "w" => {
-                    let [rank] = values.as_slice() else { return Err(LinkError::Shape("the rank")) };
+                    let [rank] = values.as_slice() else { return Err(LinkError::Shape(Part::Rank)) };
                     if ranked {
                         return Err(LinkError::Duplicate);
                     }
@@ -227,10 +251,16 @@ impl FromLink {
     /// Restores the link's answers into `state`, keeping those that still fit.
     pub fn restore(state: &mut WidgetState, link: &Link) -> FromLink {
         let mut changed = Vec::new();
+        // Plain loops, not `find` and its closure: a programme's first pin, if any.
         for (i, programme) in state.form.programmes.iter().enumerate() {
-            let Some(pin) = link.programmes.iter().find(|pin| pin.id == programme.id) else { continue };
-            if pin.version != programme.version || pin.hash != short_hash(&programme.hash) {
-                changed.push((i, pin.version.clone()));
+            for pin in &link.programmes {
+                if pin.id != programme.id {
+                    continue;
+                }
+                if pin.version != programme.version || pin.hash != short_hash(&programme.hash) {
+                    changed.push((i, pin.version.clone()));
+                }
+                break;
             }
         }
         let dropped = state.restore_fitting(&link.answers);
@@ -305,7 +335,7 @@ fn decode(value: &str) -> Result<String, LinkError> {
         }
     }
     if bytes.len() > MAX_VALUE {
-        return Err(LinkError::Shape("a value's length"));
+        return Err(LinkError::Shape(Part::ValueLength));
     }
     utf8(&bytes).ok_or(LinkError::Escape)
 }
@@ -374,7 +404,7 @@ fn shaped(text: &str, max: usize, allowed: fn(u8) -> bool) -> bool {
 
 /// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
 fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
-    let bad = LinkError::Shape("a chosen reading");
+    let bad = LinkError::Shape(Part::ChosenReading);
     let value = crate::money::read_decimal(text).map_err(|_| bad.clone())?;
     if canonical(value) != text {
         return Err(bad);
@@ -385,7 +415,7 @@ fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
 /// A rank: digits with no leading zero, at most 999; `0` is written by leaving
 /// the field out.
 fn read_rank(text: &str) -> Result<usize, LinkError> {
-    let bad = LinkError::Shape("the rank");
+    let bad = LinkError::Shape(Part::Rank);
     // At most three digits, the first not a zero: no integer parsing needed.
     if !shaped(text, 3, |b| b.is_ascii_digit()) || text.starts_with('0') {
         return Err(bad);
@@ -397,6 +427,17 @@ fn read_rank(text: &str) -> Result<usize, LinkError> {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
+
+    /// The words of a value out of its shape, as they were when the error held them.
+    #[test]
+    fn a_part_out_of_its_shape_is_named_as_before() {
+        let said = |part| LinkError::Shape(part).to_string();
+        assert_eq!(said(Part::Programme), "a programme is not well formed");
+        assert_eq!(said(Part::Answer), "an answer is not well formed");
+        assert_eq!(said(Part::ChosenReading), "a chosen reading is not well formed");
+        assert_eq!(said(Part::Rank), "the rank is not well formed");
+        assert_eq!(said(Part::ValueLength), "a value's length is not well formed");
+    }
 
     #[test]
     fn hex_digits_are_read_as_to_digit_reads_them() {
@@ -509,28 +550,28 @@ mod tests {
         check(format!("#eligibility=v1;{pin};a=profession,<img onerror=x>"), LinkError::Escape);
         check(format!("#eligibility=v1;{pin};a=profession,a b"), LinkError::Escape);
         check(format!("#eligibility=v1;{pin};a=profession,%C3%A9%C3"), LinkError::Escape);
-        check(format!("#eligibility=v1;{pin};a=Profession,artist"), LinkError::Shape("an answer"));
-        check(format!("#eligibility=v1;{pin};a=profession,"), LinkError::Shape("an answer"));
-        check(format!("#eligibility=v1;{pin};a=profession"), LinkError::Shape("an answer"));
-        check(format!("#eligibility=v1;{pin};a=profession,1,2,3"), LinkError::Shape("an answer"));
-        check(format!("#eligibility=v1;{pin};a=days,12,1e3"), LinkError::Shape("a chosen reading"));
-        check(format!("#eligibility=v1;{pin};a=days,12,12.0"), LinkError::Shape("a chosen reading"));
+        check(format!("#eligibility=v1;{pin};a=Profession,artist"), LinkError::Shape(Part::Answer));
+        check(format!("#eligibility=v1;{pin};a=profession,"), LinkError::Shape(Part::Answer));
+        check(format!("#eligibility=v1;{pin};a=profession"), LinkError::Shape(Part::Answer));
+        check(format!("#eligibility=v1;{pin};a=profession,1,2,3"), LinkError::Shape(Part::Answer));
+        check(format!("#eligibility=v1;{pin};a=days,12,1e3"), LinkError::Shape(Part::ChosenReading));
+        check(format!("#eligibility=v1;{pin};a=days,12,12.0"), LinkError::Shape(Part::ChosenReading));
         check(format!("#eligibility=v1;{pin};a=profession,artist;a=profession,other"), LinkError::Duplicate);
         check(format!("#eligibility=v1;{pin};{pin}"), LinkError::Duplicate);
-        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3F2A9C1B2D4E".into(), LinkError::Shape("a programme"));
-        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a".into(), LinkError::Shape("a programme"));
-        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0".into(), LinkError::Shape("a programme"));
+        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3F2A9C1B2D4E".into(), LinkError::Shape(Part::Programme));
+        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0,3f2a".into(), LinkError::Shape(Part::Programme));
+        check("#eligibility=v1;p=netflix-audiens-2020,1.1.0".into(), LinkError::Shape(Part::Programme));
         check("#eligibility=v1;p=../x,1,3f2a9c1b2d4e".into(), LinkError::Escape);
-        check("#eligibility=v1;p=%2E%2E%2Fx,1,3f2a9c1b2d4e".into(), LinkError::Shape("a programme"));
-        check(format!("#eligibility=v1;{pin};w=0"), LinkError::Shape("the rank"));
-        check(format!("#eligibility=v1;{pin};w=01"), LinkError::Shape("the rank"));
-        check(format!("#eligibility=v1;{pin};w=1000"), LinkError::Shape("the rank"));
-        check(format!("#eligibility=v1;{pin};w=99999999999999999999999"), LinkError::Shape("the rank"));
+        check("#eligibility=v1;p=%2E%2E%2Fx,1,3f2a9c1b2d4e".into(), LinkError::Shape(Part::Programme));
+        check(format!("#eligibility=v1;{pin};w=0"), LinkError::Shape(Part::Rank));
+        check(format!("#eligibility=v1;{pin};w=01"), LinkError::Shape(Part::Rank));
+        check(format!("#eligibility=v1;{pin};w=1000"), LinkError::Shape(Part::Rank));
+        check(format!("#eligibility=v1;{pin};w=99999999999999999999999"), LinkError::Shape(Part::Rank));
         check(format!("#eligibility=v1;{pin};w=1;w=2"), LinkError::Duplicate);
-        check(format!("#eligibility=v1;{pin};a=x,{}", "y".repeat(MAX_VALUE + 1)), LinkError::Shape("a value's length"));
+        check(format!("#eligibility=v1;{pin};a=x,{}", "y".repeat(MAX_VALUE + 1)), LinkError::Shape(Part::ValueLength));
         check(
             format!("#eligibility=v1;{pin};a=x,{}", "%41".repeat(MAX_VALUE + 1)),
-            LinkError::Shape("a value's length"),
+            LinkError::Shape(Part::ValueLength),
         );
         check(format!("#eligibility=v1;{pin}{}", ";a=x,y".repeat(MAX_LENGTH)), LinkError::TooLong);
         let many: String = (0..=MAX_ANSWERS).map(|i| format!(";a=q{i},y")).collect();
@@ -590,6 +631,46 @@ mod tests {
         assert_eq!(opened.answers(), state.answers());
         assert_eq!(opened.fields, state.fields);
         assert_eq!(outcome.message(&opened), "Vos réponses ont été reprises du lien.");
+    }
+
+    /// A programme's rules changed when its first pin's version or short hash differs;
+    /// a pin of a programme the form lacks, or a later pin of the same, changes nothing.
+    #[test]
+    fn a_programmes_first_pin_says_whether_its_rules_changed() {
+        let ids = ["netflix-audiens-2020", "audiens-fonds-solidarite-2020"];
+        let programmes: Vec<&'static crate::pack::Programme> =
+            ids.iter().map(|id| crate::catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"))).collect();
+        let mut state = WidgetState::new(
+            programmes.clone(),
+            crate::i18n::Lang::En,
+            crate::pack::Date { year: 2020, month: 4, day: 15 },
+        );
+        let pin = |p: &crate::pack::Programme, version: &str, hash: &str| Pin {
+            id: p.id.clone(),
+            version: version.into(),
+            hash: hash.into(),
+        };
+        let [netflix, fussat] = programmes[..] else { panic!("two programmes") };
+        let same = |p: &crate::pack::Programme| pin(p, &p.version, &short_hash(&p.hash));
+        let changed_of = |pins: Vec<Pin>, state: &mut WidgetState| {
+            let link = Link { programmes: pins, rank: 0, answers: Vec::new() };
+            match FromLink::restore(state, &link) {
+                FromLink::Restored { changed, .. } => changed,
+                FromLink::Unreadable => panic!("restored"),
+            }
+        };
+        assert_eq!(changed_of(vec![same(netflix), same(fussat)], &mut state), []);
+        let other =
+            Pin { id: "uk-film-tv-emergency-relief-2020".into(), version: "0.1.0".into(), hash: "0".repeat(12) };
+        assert_eq!(changed_of(vec![other, same(fussat)], &mut state), [], "a pin of another programme");
+        let hash = pin(fussat, &fussat.version, "000000000000");
+        assert_eq!(changed_of(vec![same(netflix), hash.clone()], &mut state), [(1, fussat.version.clone())]);
+        assert_eq!(changed_of(vec![hash, same(fussat)], &mut state), [(1, fussat.version.clone())], "the first pin");
+        assert_eq!(changed_of(vec![same(fussat), pin(fussat, "0.0.1", "000000000000")], &mut state), []);
+        assert_eq!(
+            changed_of(vec![pin(netflix, "1.0.0", &short_hash(&netflix.hash))], &mut state),
+            [(0, "1.0.0".into())]
+        );
     }
 
     #[test]

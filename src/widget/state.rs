@@ -119,7 +119,7 @@ impl WidgetState {
 
     pub fn update(&mut self, message: Message) {
         match message {
-            Message::Answer { question, raw } => self.answer(question, raw),
+            Message::Answer { question, raw } => self.answer(question, &raw),
             Message::ChooseReading { question, second } => self.choose(question, second),
             // The language changes the words, not what the form says.
             Message::SwitchLanguage(lang) => {
@@ -237,7 +237,7 @@ impl WidgetState {
                 Some(question) => {
                     let fits = self.answer_kept(question, kept);
                     if fitting && !fits {
-                        self.answer(question, String::new());
+                        self.answer(question, "");
                     }
                     fits
                 }
@@ -254,7 +254,7 @@ impl WidgetState {
     /// Answers `question` with what was kept, choosing again the reading chosen; whether
     /// it fits the question.
     fn answer_kept(&mut self, question: usize, kept: &Kept) -> bool {
-        self.answer(question, kept.raw.clone());
+        self.answer(question, &kept.raw);
         let Some(field) = self.fields.get(question) else { return false };
         match (field.reading, kept.chosen) {
             _ if field.error.is_some() => false,
@@ -270,7 +270,9 @@ impl WidgetState {
         }
     }
 
-    fn answer(&mut self, question: usize, raw: String) {
+    /// Borrows what was typed, copied once into its field: a link's answers are not
+    /// copied first to be handed over.
+    fn answer(&mut self, question: usize, raw: &str) {
         let Some(kind) = self.form.question(question).map(|q| &q.kind) else {
             return;
         };
@@ -280,12 +282,9 @@ impl WidgetState {
             self.answers.set_unknown(question);
             Field { raw: UNKNOWN.to_owned(), error: None, reading: None }
         } else {
-            let (answer, error, reading) = match read(kind, trimmed, self.lang) {
-                Ok(typed) => (typed.answer, None, typed.reading),
-                Err(error) => (None, Some(error), None),
-            };
+            let Typed { answer, error, reading } = read(kind, trimmed, self.lang);
             self.answers.set(question, answer);
-            Field { raw, error, reading }
+            Field { raw: raw.to_owned(), error, reading }
         };
         if let Some(slot) = self.fields.get_mut(question) {
             *slot = field;
@@ -293,12 +292,12 @@ impl WidgetState {
     }
 
     fn choose(&mut self, question: usize, second: bool) {
-        let kind = self.form.question(question).map(|q| &q.kind);
-        let Some(field) = self.fields.get_mut(question) else { return };
+        // A field is made per question of the form: neither is there without the other.
+        let (Some(asked), Some(field)) = (self.form.question(question), self.fields.get_mut(question)) else { return };
         let Some(Reading::Ambiguous { first, second: other }) = field.reading else { return };
         let value = if second { other } else { first };
         field.reading = Some(Reading::Understood(value));
-        self.answers.set(question, kind.and_then(|kind| number_answer(kind, value)));
+        self.answers.set(question, number_answer(&asked.kind, value));
     }
 }
 
@@ -328,15 +327,21 @@ fn reports(outcomes: &[Outcome<'static>], lang: Lang, today: Date) -> Vec<Evalua
     reports
 }
 
-/// What a typed number says, with what to show next to the field.
+/// What a typed number says, with what to show next to the field: the field's parts
+/// as they are kept, rather than a `Result` taken apart into them.
 struct Typed {
     answer: Option<Answer>,
+    error: Option<FieldError>,
     reading: Option<Reading>,
 }
 
 impl Typed {
     fn answer(answer: Option<Answer>) -> Typed {
-        Typed { answer, reading: None }
+        Typed { answer, error: None, reading: None }
+    }
+
+    fn error(error: FieldError) -> Typed {
+        Typed { answer: None, error: Some(error), reading: None }
     }
 }
 
@@ -344,20 +349,28 @@ impl Typed {
 /// (which the form cannot produce) is no answer either. A typed number that two
 /// writing conventions read differently (`20,000`) is no answer until the visitor
 /// says which they meant; a reading out of the question's bounds is no reading.
-fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError> {
+fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
     if raw.is_empty() {
-        return Ok(Typed::answer(None));
+        return Typed::answer(None);
     }
     let integer = match kind {
         QuestionKind::YesNo => {
-            return Ok(Typed::answer(match raw {
+            return Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
                 "no" => Some(Answer::YesNo(false)),
                 _ => None,
-            }))
+            })
         }
         QuestionKind::Choice(choices) => {
-            return Ok(Typed::answer(choices.iter().position(|c| c.id == raw).map(Answer::Choice)))
+            // A plain loop, not `position` and `map` with closures of their own.
+            let mut answer = None;
+            for (i, choice) in choices.iter().enumerate() {
+                if choice.id == raw {
+                    answer = Some(Answer::Choice(i));
+                    break;
+                }
+            }
+            return Typed::answer(answer);
         }
         QuestionKind::Integer { .. } => true,
         QuestionKind::Money { .. } => false,
@@ -366,9 +379,9 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
     let (first, second) = match read_typed_amount(raw, lang) {
         Ok(TypedAmount::Exact(value)) => (value, None),
         Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
-        Err(DecimalError::TooPrecise) => return Err(FieldError::TooPrecise),
-        Err(DecimalError::NotANumber) if integer => return Err(FieldError::NotAWholeNumber),
-        Err(DecimalError::NotANumber) => return Err(FieldError::NotANumber),
+        Err(DecimalError::TooPrecise) => return Typed::error(FieldError::TooPrecise),
+        Err(DecimalError::NotANumber) if integer => return Typed::error(FieldError::NotAWholeNumber),
+        Err(DecimalError::NotANumber) => return Typed::error(FieldError::NotANumber),
     };
     // The readings (whole ones only, for a count): how many, the first, and the first two
     // within the bounds, kept in place rather than pushed onto lists.
@@ -382,7 +395,9 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
             continue;
         }
         readings += 1;
-        first_reading = first_reading.or(Some(value));
+        if first_reading.is_none() {
+            first_reading = Some(value);
+        }
         if min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) {
             match inside.0 {
                 None => inside.0 = Some(value),
@@ -391,25 +406,36 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Result<Typed, FieldError>
         }
     }
     if integer && readings == 0 {
-        return Err(FieldError::NotAWholeNumber);
+        return Typed::error(FieldError::NotAWholeNumber);
     }
     match (inside, first_reading) {
         ((Some(value), None), _) => {
             let answer = number_answer(kind, value);
             // Said back when it took reading: a separator, a sign, a choice between two.
-            let plain = readings == 1 && raw.bytes().all(|b| b.is_ascii_digit());
-            Ok(Typed { answer, reading: (!plain).then_some(Reading::Understood(value)) })
+            // Digits only, by a plain loop rather than `all` and its closure.
+            let mut plain = readings == 1;
+            for b in raw.bytes() {
+                plain &= b.is_ascii_digit();
+            }
+            Typed { answer, error: None, reading: (!plain).then_some(Reading::Understood(value)) }
         }
         ((Some(first), Some(second)), _) => {
-            Ok(Typed { answer: None, reading: Some(Reading::Ambiguous { first, second }) })
+            Typed { answer: None, error: None, reading: Some(Reading::Ambiguous { first, second }) }
         }
         (_, Some(value)) => {
-            // The bound passed, written once for either error.
-            let below = min.filter(|m| value < *m);
-            let shown = below.or(max).map(|bound| reading(kind, bound, lang)).unwrap_or_default();
-            Err(if below.is_some() { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
+            // The bound passed, written once for either error; by one match, not a chain
+            // of `Option`'s methods.
+            let (bound, below) = match min {
+                Some(min) if value < min => (Some(min), true),
+                _ => (max, false),
+            };
+            let shown = match bound {
+                Some(bound) => reading(kind, bound, lang),
+                None => String::new(),
+            };
+            Typed::error(if below { FieldError::BelowMinimum(shown) } else { FieldError::AboveMaximum(shown) })
         }
-        (_, None) => Err(FieldError::NotANumber),
+        (_, None) => Typed::error(FieldError::NotANumber),
     }
 }
 

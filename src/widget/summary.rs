@@ -61,7 +61,9 @@ impl<'s> Summary<'s> {
         let reports = &view.reports;
         // Plain loops rather than collected iterators: each `collect` is its own code.
         let mut results = Vec::new();
-        for i in state.results_order(view) {
+        // This list and the answers' walked by reference: by value, a list's own iterator
+        // and its drop came along (one of the two alone cost more than it saved).
+        for &i in &state.results_order(view) {
             let (Some(outcome), Some(report)) = (view.outcomes.get(i), reports.get(i)) else { continue };
             let programme = outcome.verdict.programme;
             let window = state.window_state(programme);
@@ -74,17 +76,20 @@ impl<'s> Summary<'s> {
                 };
                 reasons.push(cat!(mark, " ", word, " ", c.explanation));
             }
-            let mut depends_on = Vec::new();
+            // One list filled in turn, each handed to `lists` under its title when it says
+            // something (`titled`), rather than three lists each dropped if empty.
+            let mut lists = Vec::new();
+            let mut items = Vec::new();
             for id in &report.depends_on {
                 if let Some(question) = state.form.position(id).and_then(|q| state.form.question(q)) {
-                    depends_on.push(question.label.get(lang).to_owned());
+                    items.push(question.label.get(lang).to_owned());
                 }
             }
-            let mut changes = Vec::new();
+            titled(&mut lists, ui.depends_on, &mut items);
             for change in &report.changes {
-                changes.push(change.explanation.clone());
+                items.push(change.explanation.clone());
             }
-            let mut documents = Vec::new();
+            titled(&mut lists, ui.what_would_change, &mut items);
             for d in &report.before_applying {
                 let mut item = cat!(d.text, " (", ui.according_to, " ", d.source.publisher, ", ", d.source.title);
                 if let Some(url) = &d.source.url {
@@ -92,20 +97,9 @@ impl<'s> Summary<'s> {
                     item.push_str(url);
                 }
                 item.push(')');
-                documents.push(item);
+                items.push(item);
             }
-            let mut lists = Vec::new();
-            // Each list apart rather than through an array's iterator, which dropped what
-            // it did not yield through code of its own.
-            if !depends_on.is_empty() {
-                lists.push((ui.depends_on, depends_on));
-            }
-            if !changes.is_empty() {
-                lists.push((ui.what_would_change, changes));
-            }
-            if !documents.is_empty() {
-                lists.push((ui.before_applying, documents));
-            }
+            titled(&mut lists, ui.before_applying, &mut items);
             let mut sources = Vec::new();
             for source in &programme.sources {
                 sources.push((wording::source(source, lang), source.url.as_deref()));
@@ -125,7 +119,7 @@ impl<'s> Summary<'s> {
             });
         }
         let mut answers = Vec::new();
-        for q in state.visible_questions(view) {
+        for &q in &state.visible_questions(view) {
             // The question looked up once, for its label and its answer's kind (−35 B).
             let Some(question) = state.form.question(q) else { continue };
             if let Some(answer) = shown_answer(state, q, &question.kind) {
@@ -181,6 +175,14 @@ impl<'s> Summary<'s> {
         }
         line(&mut out, &["\n", self.notice]);
         out
+    }
+}
+
+/// Hands `items` to `lists` under `title`, leaving it empty for the next list; nothing
+/// when there are none.
+fn titled(lists: &mut Vec<(&'static str, Vec<String>)>, title: &'static str, items: &mut Vec<String>) {
+    if !items.is_empty() {
+        lists.push((title, std::mem::take(items)));
     }
 }
 

@@ -71,7 +71,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     out.push_str(ui.starts);
     out.push_str(colon(lang));
     out.push(' ');
-    out.push_str(&starts_words(place, starts, lang));
+    starts_words(&mut out, place, starts, lang);
     Some(out)
 }
 
@@ -93,15 +93,30 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
         text
     });
     let opens = window.opens.map(|opens| opens.long(lang));
+    // One text, each part pushed onto it as its sentence goes, rather than concatenated
+    // (or, for the window itself, joined).
+    let mut out = String::new();
     match (state, &closing, &opens) {
-        (WindowState::Closed, Some(closing), _) => cat!(ui.closed_on, " ", closing, "."),
-        (WindowState::Unconfirmed, _, Some(opens)) => {
-            cat!(ui.opened_on, " ", opens, semicolon(lang), ui.may_have_closed, " (", programme.operator, ").")
+        (WindowState::Closed, Some(closing), _) => {
+            out.push_str(ui.closed_on);
+            out.push(' ');
+            out.push_str(closing);
+            out.push('.');
         }
-        // Written into one string rather than parts joined, each part pushed rather
-        // than made a text of its own first (−30 B).
+        (WindowState::Unconfirmed, _, Some(opens)) => {
+            out.push_str(ui.opened_on);
+            out.push(' ');
+            out.push_str(opens);
+            out.push_str(semicolon(lang));
+            out.push_str(ui.may_have_closed);
+            out.push_str(" (");
+            out.push_str(&programme.operator);
+            out.push_str(").");
+        }
         _ => {
-            let mut out = cat!(ui.window, colon(lang), " ");
+            out.push_str(ui.window);
+            out.push_str(colon(lang));
+            out.push(' ');
             if let Some(opens) = &opens {
                 out.push_str(ui.opens);
                 out.push(' ');
@@ -121,9 +136,9 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
                 out.push_str(ui.not_open_yet);
                 out.push(')');
             }
-            out
         }
     }
+    out
 }
 
 /// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
