@@ -31,7 +31,8 @@ pub struct Summary<'s> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultSummary {
-    pub name: String,
+    /// Borrowed from the programme, as the link's address: not copied.
+    pub name: &'static str,
     pub headline: String,
     pub benefit: Option<String>,
     pub reasons_title: &'static str,
@@ -105,7 +106,7 @@ impl<'s> Summary<'s> {
                 sources.push((wording::source(source, lang), source.url.as_deref()));
             }
             results.push(ResultSummary {
-                name: programme.name.get(lang).to_owned(),
+                name: programme.name.get(lang),
                 headline: wording::headline(outcome, window, lang),
                 benefit: wording::benefit_line(outcome, lang),
                 reasons_title: ui.reasons,
@@ -145,7 +146,7 @@ impl<'s> Summary<'s> {
         line(&mut out, &[self.title]);
         line(&mut out, &[&self.made_on]);
         for result in &self.results {
-            line(&mut out, &["\n", &result.name]);
+            line(&mut out, &["\n", result.name]);
             line(&mut out, &[&result.headline]);
             if let Some(benefit) = &result.benefit {
                 line(&mut out, &[benefit]);
@@ -283,7 +284,7 @@ mod tests {
         let answers = [("country", "gb"), ("screen_role", "behind_the_scenes")];
         let state = state_of(&["netflix-audiens-2020", "uk-film-tv-emergency-relief-2020"], Lang::En, &answers);
         let summary = Summary::of(&state);
-        let names: Vec<&str> = summary.results.iter().map(|r| r.name.as_str()).collect();
+        let names: Vec<&str> = summary.results.iter().map(|r| r.name).collect();
         assert_eq!(names, ["Covid-19 Film and TV Emergency Relief Fund (UK, 2020)"], "not the French fund");
         let text = summary.text();
         assert!(text.starts_with("Summary of your eligibility check\nMade on 22 November 2026\n"), "{text}");

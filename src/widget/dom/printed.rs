@@ -78,7 +78,7 @@ fn draw(maker: &Maker, summary: &Summary) -> Result<(), JsValue> {
     maker.put_text(&body, "p|class=date", &summary.made_on);
     for result in &summary.results {
         let section = maker.node(&body, "section");
-        maker.put_text(&section, "h2", &result.name);
+        maker.put_text(&section, "h2", result.name);
         maker.put_text(&section, "p|class=headline", &result.headline);
         if let Some(benefit) = &result.benefit {
             maker.put_text(&section, "p", benefit);
