@@ -72,7 +72,9 @@ pub fn get(object: &JsValue, key: &str) -> JsValue {
 }
 
 /// `object[key] = value` on a plain object made here, the key made anew each time:
-/// for the widget's event details, a few per change.
+/// for the widget's event details, a few per change; also a shadow root's or a frame's
+/// `adoptedStyleSheets`, set once to stylesheets constructed in that root's or frame's
+/// own document, which it takes without throwing.
 #[inline(never)]
 pub fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     object.unchecked_ref::<Plain>().set_field(key, value);
