@@ -143,13 +143,15 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
     };
     // Pushed, not extended from options and slices: each extend was code of its own.
     let mut values: Vec<Decimal> = Vec::new();
-    let mut put = |value: Option<Decimal>| {
+    // Options through one helper; values that are there pushed as they are, not
+    // wrapped in an option first.
+    fn put(values: &mut Vec<Decimal>, value: Option<Decimal>) {
         if let Some(value) = value {
             values.push(value);
         }
-    };
-    put(min);
-    put(max);
+    }
+    put(&mut values, min);
+    put(&mut values, max);
     if whole {
         for point in points {
             // The whole numbers within one of its floor or its ceiling, when either fits an
@@ -163,23 +165,23 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
             let mut edge = floor - 1;
             while edge <= ceiling + 1 {
                 if let Ok(edge) = i64::try_from(edge) {
-                    put(Some(Decimal::from(edge)));
+                    values.push(Decimal::from(edge));
                 }
                 edge += 1;
             }
         }
     } else {
         for point in points {
-            put(Some(*point));
+            values.push(*point);
         }
         for pair in points.windows(2) {
             if let [a, b] = pair {
-                put(between(*a, *b));
+                put(&mut values, between(*a, *b));
             }
         }
         // One less as a sum: a subtraction would bring rust_decimal's addition back.
-        put(points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
-        put(points.last().and_then(|c| sum(*c, Decimal::ONE)));
+        put(&mut values, points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
+        put(&mut values, points.last().and_then(|c| sum(*c, Decimal::ONE)));
     }
     if values.is_empty() {
         values.push(Decimal::ZERO);
