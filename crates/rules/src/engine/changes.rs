@@ -284,7 +284,15 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
     crate::sort::sort(&mut points);
     points.dedup();
     let included = |value| Edge { value, included: true };
-    let excluded = |value| Edge { value, included: false };
+    // A point, excluded, or else the question's bound, included: one match, where maps
+    // and `or`s of options moved each through copies.
+    fn edge(point: Option<Decimal>, bound: Option<Decimal>) -> Option<Edge> {
+        match (point, bound) {
+            (Some(value), _) => Some(Edge { value, included: false }),
+            (None, Some(value)) => Some(Edge { value, included: true }),
+            (None, None) => None,
+        }
+    }
     let mut regions: Vec<Region> = Vec::new();
     let mut last_place = None;
     // Borrowed, as `engine::verdict` borrows its statuses: no owning iterator (−26 B gzipped).
@@ -318,7 +326,7 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
             (false, true) => {
                 ((lower.is_some() || min.is_some()).then_some(included(value)), (!endless).then_some(included(value)))
             }
-            (false, false) => (lower.map(excluded).or(min.map(included)), upper.map(excluded).or(max.map(included))),
+            (false, false) => (edge(lower, min), edge(upper, max)),
         };
         regions.push(Region { low, high, samples: vec![answer.clone()] });
     }
