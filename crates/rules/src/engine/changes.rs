@@ -159,7 +159,11 @@ fn merged((status, benefit): Outcome, other: &Outcome, endless: bool) -> Option<
         (Some(BenefitOutlook::Money { min: a, max: x }), Some(BenefitOutlook::Money { min: b, max: y })) => {
             // `Ord::min` and `max` written out, as `benefit::widened` does: they were
             // functions of their own (−20 B gzipped).
-            let max = x.zip(*y).map(|(x, y)| if y >= x { y } else { x }).filter(|_| !endless);
+            // One match, not a zip, map and filter of options (see `regions`).
+            let max = match (x, y) {
+                (Some(x), Some(y)) if !endless => Some(if *y >= x { *y } else { x }),
+                _ => None,
+            };
             Some(BenefitOutlook::Money { min: if *b < a { *b } else { a }, max })
         }
         _ => return None,
