@@ -56,7 +56,11 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
                         None => None,
                     };
                     let amount = part_amount(part, units);
-                    total = total.zip(amount).and_then(|(t, a)| sum(t, a));
+                    // One match, not a zip and a map of options (see `changes::regions`).
+                    total = match (total, amount) {
+                        (Some(total), Some(amount)) => sum(total, amount),
+                        _ => None,
+                    };
                 }
                 Some(BenefitValue::Money(total))
             }
@@ -186,7 +190,10 @@ fn sum_outlook(
         };
         // A part that may not apply may add nothing.
         if applies.is_some() {
-            min = min.zip(low).and_then(|(m, l)| sum(m, l));
+            min = match (min, low) {
+                (Some(min), Some(low)) => sum(min, low),
+                _ => None,
+            };
         }
         max = match (max, high) {
             (Some(Some(m)), Some(Some(h))) => sum(m, h).map(Some),
