@@ -13,7 +13,7 @@
 
 use crate::sort::Set;
 
-use super::benefit::{value, widened, BenefitOutlook, BenefitValue};
+use super::benefit::{value, widen, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
 use super::logic::{known, truth};
 use super::{CriterionStatus, Status};
@@ -406,7 +406,7 @@ fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) ->
             let mut range = None;
             for benefit in benefits {
                 let BenefitValue::Money(Some(amount)) = *benefit else { return None };
-                range = Some(widened(range, amount));
+                widen(&mut range, amount);
             }
             let (min, max) = range?;
             Some(BenefitOutlook::Money { min, max: (!unbounded).then_some(max) })

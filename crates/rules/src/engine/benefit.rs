@@ -106,13 +106,21 @@ fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
     sum(part.value, amount)
 }
 
-/// `range` widened to hold `amount`: the first of the least and the last of the greatest,
-/// as `Ord::min` and `max` (and `Iterator::min` and `max`) keep them.
-// One helper for the quick outlook and the analysis' (−45 B gzipped).
-pub(super) fn widened(range: Option<(Decimal, Decimal)>, amount: Decimal) -> (Decimal, Decimal) {
+/// Widens `range` to hold `amount`: the first of the least and the last of the greatest
+/// are kept, as `Ord::min` and `max` (and `Iterator::min` and `max`) keep them.
+// One helper for the quick outlook and the analysis' (−45 B gzipped); the range changed
+// in place, not passed and given back (−89 B gzipped).
+pub(super) fn widen(range: &mut Option<(Decimal, Decimal)>, amount: Decimal) {
     match range {
-        None => (amount, amount),
-        Some((min, max)) => (if amount < min { amount } else { min }, if amount >= max { amount } else { max }),
+        None => *range = Some((amount, amount)),
+        Some((min, max)) => {
+            if amount < *min {
+                *min = amount;
+            }
+            if amount >= *max {
+                *max = amount;
+            }
+        }
     }
 }
 
@@ -131,7 +139,7 @@ pub fn outlook(programme: &Programme, answers: &Answers, deciding: &mut Vec<Ques
                     if truth(&tier.condition, answers, deciding) == Some(false) {
                         continue;
                     }
-                    range = Some(widened(range, tier.value));
+                    widen(&mut range, tier.value);
                 }
                 range.map(|(min, max)| BenefitOutlook::Money { min, max: Some(max) })
             }

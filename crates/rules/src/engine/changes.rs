@@ -157,7 +157,7 @@ fn merged((status, benefit): Outcome, other: &Outcome, endless: bool) -> Option<
     let benefit = match (benefit, &other.1) {
         (a, b) if a == *b => a,
         (Some(BenefitOutlook::Money { min: a, max: x }), Some(BenefitOutlook::Money { min: b, max: y })) => {
-            // `Ord::min` and `max` written out, as `benefit::widened` does: they were
+            // `Ord::min` and `max` written out, as `benefit::widen` does: they were
             // functions of their own (−20 B gzipped).
             // One match, not a zip, map and filter of options (see `regions`).
             let max = match (x, y) {
