@@ -113,10 +113,7 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
                     outcomes.push(outcome);
                 }
                 for upwards in [false, true] {
-                    let nearest = nearest(&now, here, upwards, counted, &regions, &outcomes);
-                    if let Some(((status, benefit), low, high)) = nearest {
-                        found.push(Change { question: q, to: Alternative::Between { low, high }, status, benefit });
-                    }
+                    nearest(&now, (q, here), upwards, counted, (&regions, &outcomes), &mut found);
                 }
             }
         }
@@ -182,19 +179,20 @@ fn differs(now: &Outcome, other: &Outcome) -> bool {
     flips((now.0, &now.1), (other.0, &other.1))
 }
 
-/// Going away from region `here` (`up` or down), the first region with another outcome,
+/// Going away from region `here` of question `q` (`up` or down), the first region with another outcome,
 /// widened by those after it with the same; its outer edge is dropped when the walk
 /// reaches the last region (nothing bounds it that side). For a `counted` question (a
 /// per-unit amount multiplies it) each answer moves the amount by the pack's own rule, so
 /// only another status counts, and the amount is the range over the widened regions.
+/// Pushed onto `changes` as it is made, not given back to be taken apart (−38 B gzipped).
 fn nearest(
     now: &Outcome,
-    here: usize,
+    (q, here): (QuestionIndex, usize),
     up: bool,
     counted: bool,
-    regions: &[Region],
-    outcomes: &[Option<Outcome>],
-) -> Option<(Outcome, Option<Edge>, Option<Edge>)> {
+    (regions, outcomes): (&[Region], &[Option<Outcome>]),
+    changes: &mut Vec<Change>,
+) -> Option<()> {
     // The `k`th region from `here`, of `steps`: indices computed, not listed (past the
     // ends, an index that no region has).
     let steps = match up {
@@ -234,7 +232,9 @@ fn nearest(
         true => (near.low, far.and_then(|r| r.high)),
         false => (far.and_then(|r| r.low), near.high),
     };
-    Some((run, low, high))
+    let (status, benefit) = run;
+    changes.push(Change { question: q, to: Alternative::Between { low, high }, status, benefit });
+    Some(())
 }
 
 /// Whether a per-unit amount of the programme counts question `q`.
