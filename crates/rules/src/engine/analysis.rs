@@ -16,7 +16,7 @@ use crate::sort::Set;
 use super::benefit::{value, widen, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
 use super::logic::{known, truth};
-use super::{CriterionStatus, Status};
+use super::{CriterionStatus, Outcome, Status};
 use crate::answer::Answers;
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 
@@ -27,16 +27,6 @@ const MAX_CASES: usize = 20_000;
 
 /// In `Buffers::parent`: a question in no component (answered, or read by no open rule).
 const NONE: usize = usize::MAX;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Analysis {
-    pub criteria: Vec<CriterionStatus>,
-    pub status: Status,
-    /// `None` when not eligible, or when the amount overflows.
-    pub benefit: Option<BenefitOutlook>,
-    /// Unanswered questions whose answer can change the status or the benefit.
-    pub relevant: Set<QuestionIndex>,
-}
 
 /// What an analysis works in: kept between evaluations (`Workspace`), it allocates
 /// nothing once grown; made anew, a few lists, where sets and lists per condition and
@@ -112,9 +102,12 @@ impl Buffers {
     }
 }
 
-/// `None` when there are too many combinations to try. `domains`, each question's
+/// The criteria's statuses, the status, the benefit (`None` when not eligible, or when the
+/// amount overflows) and the unanswered questions whose answer can change the status or
+/// the benefit, as `evaluate_with` takes them, not in a struct of their own to be taken
+/// apart (−28 B gzipped). `None` when there are too many combinations to try. `domains`, each question's
 /// representative answers, are made here when not given.
-pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Analysis> {
+pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Outcome> {
     let mut buffers = Buffers::default();
     group(programme, answers, &mut buffers)?;
     let made;
@@ -131,7 +124,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let status = explore(programme, answers, &mut work, domains, &mut buffers, true)?;
     let criteria = std::mem::take(&mut buffers.criteria);
     if status == Status::NotEligible {
-        return Some(Analysis { criteria, status, benefit: None, relevant: Set::new() });
+        return Some((criteria, status, None, Set::new()));
     }
     let found = &mut buffers.found;
     let benefit = match found.benefit {
@@ -139,7 +132,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
         // Nothing open in the benefit: the quick outlook is exact.
         false => super::benefit::outlook(programme, answers, &mut Vec::new()),
     };
-    Some(Analysis { criteria, status, benefit, relevant: std::mem::take(&mut found.relevant) })
+    Some((criteria, status, benefit, std::mem::take(&mut found.relevant)))
 }
 
 /// The status alone, as `analyse` finds it: what the benefit can be and which questions
