@@ -152,7 +152,10 @@ pub fn status(
 /// statuses from the answers alone; `None` for a question the programme does not have.
 fn group(programme: &Programme, answers: &Answers, buffers: &mut Buffers) -> Option<()> {
     buffers.parent.clear();
-    buffers.parent.resize(programme.questions.len(), NONE);
+    // Pushed, not resized, as `explore`'s findings (−61 B gzipped).
+    for _ in &programme.questions {
+        buffers.parent.push(NONE);
+    }
     buffers.criteria.clear();
     buffers.members.clear();
     for criterion in &programme.criteria {
