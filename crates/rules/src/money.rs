@@ -506,13 +506,12 @@ pub fn product(value: Decimal, n: i64) -> Option<Decimal> {
             return Some(exact(product, negative, value.scale()));
         }
     }
-    let mantissa = words(magnitude);
-    // The mantissa times each half of the factor, the high one a word up (below 2^128, its
-    // top word is free).
-    let mut high = mantissa;
+    // The mantissa times each half of the factor, the high one a word up: the mantissa
+    // shifted by a word first (below 2^128), not its product rotated, which brought a
+    // slice rotation (−162 B gzipped).
+    let mut high = words(magnitude << 32);
     times(&mut high, (factor >> 32) as u32);
-    high.rotate_right(1);
-    let mut total = mantissa;
+    let mut total = words(magnitude);
     times(&mut total, factor as u32);
     add(&mut total, &high, false);
     rounded(total, negative, value.scale())
