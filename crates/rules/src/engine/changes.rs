@@ -100,15 +100,17 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
                     };
                     // The ends' outcomes merged as they come: no list of them.
                     let mut outcome = None;
-                    for (n, sample) in samples.iter().enumerate() {
-                        if n > 0 && outcome.is_none() {
-                            break;
-                        }
+                    for sample in samples {
                         let tried = try_answer(sample);
-                        outcome = match outcome {
-                            Some(o) => merged(o, &tried, r.high.is_none()),
-                            None => Some(tried),
-                        };
+                        match &mut outcome {
+                            None => outcome = Some(tried),
+                            Some(o) => {
+                                if !merge(o, &tried, r.high.is_none()) {
+                                    outcome = None;
+                                    break;
+                                }
+                            }
+                        }
                     }
                     outcomes.push(outcome);
                 }
@@ -143,29 +145,32 @@ fn outcome(programme: &Programme, answers: &Answers) -> Outcome {
 }
 
 /// The outcome of a whole region from two of its answers' (those at its ends, merged so
-/// far, and another). A count that a per-unit amount multiplies moves the amount inside a
+/// far, in `outcome`, and another). A count that a per-unit amount multiplies moves the amount inside a
 /// region, steadily: the region's amount is then the range between its ends, with no upper
-/// bound when the region has none. `None` when they disagree otherwise, which the rules
-/// cannot make (a region is then not offered).
-fn merged((status, benefit): Outcome, other: &Outcome, endless: bool) -> Option<Outcome> {
-    if status != other.0 {
-        return None;
+/// bound when the region has none. `false` when they disagree otherwise, which the rules
+/// cannot make (a region is then not offered). Merged in place, not passed by value and
+/// given back (−248 B gzipped).
+fn merge(outcome: &mut Outcome, other: &Outcome, endless: bool) -> bool {
+    if outcome.0 != other.0 {
+        return false;
     }
-    let benefit = match (benefit, &other.1) {
-        (a, b) if a == *b => a,
+    match (&mut outcome.1, &other.1) {
+        (a, b) if *a == *b => {}
         (Some(BenefitOutlook::Money { min: a, max: x }), Some(BenefitOutlook::Money { min: b, max: y })) => {
             // `Ord::min` and `max` written out, as `benefit::widen` does: they were
             // functions of their own (−20 B gzipped).
             // One match, not a zip, map and filter of options (see `regions`).
-            let max = match (x, y) {
+            *x = match (*x, y) {
                 (Some(x), Some(y)) if !endless => Some(if *y >= x { *y } else { x }),
                 _ => None,
             };
-            Some(BenefitOutlook::Money { min: if *b < a { *b } else { a }, max })
+            if *b < *a {
+                *a = *b;
+            }
         }
-        _ => return None,
-    };
-    Some((status, benefit))
+        _ => return false,
+    }
+    true
 }
 
 /// Another final verdict or another benefit with one; or, from a no, a verdict the
@@ -220,7 +225,9 @@ fn nearest(
     let (mut run, mut last) = (found.clone(), first);
     while last + 1 < steps {
         let Some(outcome) = at(last + 1).filter(same) else { break };
-        run = merged(run, outcome, false)?;
+        if !merge(&mut run, outcome, false) {
+            return None;
+        }
         last += 1;
     }
     let near = regions.get(index(first))?;
