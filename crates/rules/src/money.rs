@@ -477,14 +477,17 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         }
     }
     let scale = a.scale().max(b.scale());
-    let (x, y) = (aligned(a, scale), aligned(b, scale));
     let subtract = a.is_sign_negative() != b.is_sign_negative();
-    let mut total = x;
+    let mut total = aligned(a, scale);
     let mut negative = a.is_sign_negative();
-    // Without a carry out, `x - y` went below zero: the difference is `y - x`, with `b`'s sign.
-    if !add(&mut total, &y, subtract) && subtract {
-        total = y;
-        add(&mut total, &x, true);
+    // Without a carry out, `x - y` went below zero, to `x - y + 2^192`: the difference is
+    // `y - x`, with `b`'s sign, its two's complement (`!total + 1`), made in place rather
+    // than `y - x` from copies of both (−21 B gzipped).
+    if !add(&mut total, &aligned(b, scale), subtract) && subtract {
+        for word in &mut total {
+            *word = !*word;
+        }
+        add(&mut total, &[1, 0, 0, 0, 0, 0], false);
         negative = !negative;
     }
     rounded(&mut total, negative, scale)
