@@ -55,12 +55,7 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
                         Some(per_unit) => Some(part_units(per_unit, answers)?),
                         None => None,
                     };
-                    let amount = part_amount(part, units);
-                    // One match, not a zip and a map of options (see `changes::regions`).
-                    total = match (total, amount) {
-                        (Some(total), Some(amount)) => sum(total, amount),
-                        _ => None,
-                    };
+                    add_to(&mut total, part_amount(part, units));
                 }
                 Some(BenefitValue::Money(total))
             }
@@ -73,6 +68,15 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
             Some(BenefitValue::Start(index))
         }
     }
+}
+
+/// Adds `amount` to `total`, in place; `None` once either is (an overflow). One match, not
+/// a zip and a map of options (see `changes::regions`), for a value and the least of an outlook.
+fn add_to(total: &mut Option<Decimal>, amount: Option<Decimal>) {
+    *total = match (*total, amount) {
+        (Some(total), Some(amount)) => sum(total, amount),
+        _ => None,
+    };
 }
 
 /// Whether a part applies; `None` while unknown.
@@ -198,10 +202,7 @@ fn sum_outlook(
         };
         // A part that may not apply may add nothing.
         if applies.is_some() {
-            min = match (min, low) {
-                (Some(min), Some(low)) => sum(min, low),
-                _ => None,
-            };
+            add_to(&mut min, low);
         }
         max = match (max, high) {
             (Some(Some(m)), Some(Some(h))) => sum(m, h).map(Some),
