@@ -52,8 +52,8 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
                         continue;
                     }
                     let units = match &part.per_unit {
-                        Some(per_unit) => Some(part_units(per_unit, answers)?),
-                        None => None,
+                        Some(per_unit) => part_units(per_unit, answers)?,
+                        None => 0,
                     };
                     add_to(&mut total, part_amount(part, units));
                 }
@@ -91,11 +91,11 @@ fn part_units(per_unit: &PerUnit, answers: &Answers) -> Option<i64> {
     }
 }
 
-/// `value + per_unit × units` with the cap applied; `units` is `None` for a part
-/// without a per-unit amount. `None` on overflow.
-fn part_amount(part: &Part, units: Option<i64>) -> Option<Decimal> {
+/// `value + per_unit × units` with the cap applied; `units` is not read for a part
+/// without a per-unit amount (a number, not an option: −26 B gzipped). `None` on overflow.
+fn part_amount(part: &Part, units: i64) -> Option<Decimal> {
     let Some(per_unit) = &part.per_unit else { return Some(part.value) };
-    let units = units.unwrap_or(0).max(0);
+    let units = units.max(0);
     let counted = match per_unit.cap {
         Some(Cap::Units(cap)) => units.min(cap),
         _ => units,
@@ -188,15 +188,15 @@ fn sum_outlook(
                 };
                 // Outer `None`: nothing bounds it; inner `None`: an overflow.
                 let high = match (highest, per_unit.cap) {
-                    (Some(n), _) | (None, Some(Cap::Units(n))) => Some(part_amount(part, Some(n))),
+                    (Some(n), _) | (None, Some(Cap::Units(n))) => Some(part_amount(part, n)),
                     (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
                     (None, None) => None,
                 };
-                (part_amount(part, Some(lowest)), high)
+                (part_amount(part, lowest), high)
             }
             // No per-unit amount, or its units given: one amount.
             given => {
-                let amount = part_amount(part, given.and_then(|(_, units)| units));
+                let amount = part_amount(part, given.and_then(|(_, units)| units).unwrap_or(0));
                 (amount, Some(amount))
             }
         };
