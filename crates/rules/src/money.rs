@@ -461,7 +461,9 @@ type Wide = [u32; 6];
 
 /// `a + b`, `None` past the largest decimal: rust_decimal's `checked_add`.
 #[inline(never)]
-pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+// Borrowed: a decimal passed by value was copied at each call (−24 B gzipped).
+pub fn sum(a: &Decimal, b: &Decimal) -> Option<Decimal> {
+    let (a, b) = (*a, *b);
     // A zero adds nothing, not even its scale.
     if a.is_zero() {
         return Some(b);
@@ -1038,8 +1040,8 @@ mod tests {
             (d(max, 28), d(-max, 0)),
         ];
         for (a, b) in sums {
-            assert_eq!(same(sum(a, b)), same(a.checked_add(b)), "{a} + {b}");
-            assert_eq!(same(sum(b, a)), same(b.checked_add(a)), "{b} + {a}");
+            assert_eq!(same(sum(&a, &b)), same(a.checked_add(b)), "{a} + {b}");
+            assert_eq!(same(sum(&b, &a)), same(b.checked_add(a)), "{b} + {a}");
         }
         let products = [
             (d(max, 28), i64::MAX),
@@ -1115,7 +1117,7 @@ mod tests {
 
             #[test]
             fn one_less_is_the_sum_with_minus_one(value in any_decimal()) {
-                prop_assert_eq!(same(sum(value, Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
+                prop_assert_eq!(same(sum(&value, &Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
             }
 
             #[test]
@@ -1174,13 +1176,13 @@ mod tests {
 
             #[test]
             fn sums_are_rust_decimals(a in any_decimal(), b in any_decimal()) {
-                prop_assert_eq!(same(sum(a, b)), same(a.checked_add(b)));
+                prop_assert_eq!(same(sum(&a, &b)), same(a.checked_add(b)));
             }
 
             #[test]
             fn sums_at_near_scales_are_rust_decimals((a, b) in near_scales()) {
-                prop_assert_eq!(same(sum(a, b)), same(a.checked_add(b)));
-                prop_assert_eq!(same(sum(b, a)), same(b.checked_add(a)));
+                prop_assert_eq!(same(sum(&a, &b)), same(a.checked_add(b)));
+                prop_assert_eq!(same(sum(&b, &a)), same(b.checked_add(a)));
             }
 
             #[test]

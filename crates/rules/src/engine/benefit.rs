@@ -74,7 +74,7 @@ pub fn value(programme: &Programme, answers: &Answers) -> Option<BenefitValue> {
 /// a zip and a map of options (see `changes::regions`), for a value and the least of an outlook.
 fn add_to(total: &mut Option<Decimal>, amount: Option<Decimal>) {
     *total = match (*total, amount) {
-        (Some(total), Some(amount)) => sum(total, amount),
+        (Some(total), Some(amount)) => sum(&total, &amount),
         _ => None,
     };
 }
@@ -107,7 +107,7 @@ fn part_amount(part: &Part, units: i64) -> Option<Decimal> {
             amount = cap;
         }
     }
-    sum(part.value, amount)
+    sum(&part.value, &amount)
 }
 
 /// Widens `range` to hold `amount`: the first of the least and the last of the greatest
@@ -189,7 +189,7 @@ fn sum_outlook(
                 // Outer `None`: nothing bounds it; inner `None`: an overflow.
                 let high = match (highest, per_unit.cap) {
                     (Some(n), _) | (None, Some(Cap::Units(n))) => Some(part_amount(part, n)),
-                    (None, Some(Cap::Money(cap))) => Some(sum(part.value, cap)),
+                    (None, Some(Cap::Money(cap))) => Some(sum(&part.value, &cap)),
                     (None, None) => None,
                 };
                 (part_amount(part, lowest), high)
@@ -205,7 +205,7 @@ fn sum_outlook(
             add_to(&mut min, low);
         }
         max = match (max, high) {
-            (Some(Some(m)), Some(Some(h))) => sum(m, h).map(Some),
+            (Some(Some(m)), Some(Some(h))) => sum(&m, &h).map(Some),
             (Some(_), None) | (Some(None), _) => Some(None),
             _ => None,
         };

@@ -180,8 +180,8 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
             }
         }
         // One less as a sum: a subtraction would bring rust_decimal's addition back.
-        put(&mut values, points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
-        put(&mut values, points.last().and_then(|c| sum(*c, Decimal::ONE)));
+        put(&mut values, points.first().and_then(|c| sum(c, &Decimal::NEGATIVE_ONE)));
+        put(&mut values, points.last().and_then(|c| sum(c, &Decimal::ONE)));
     }
     if values.is_empty() {
         values.push(Decimal::ZERO);
@@ -209,7 +209,7 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
 /// A value strictly between `a` and `b`, halving each first so that neighbours near
 /// the largest decimals do not overflow; `None` when no decimal lies between.
 fn between(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let middle = sum(half(a), half(b))?;
+    let middle = sum(&half(a), &half(b))?;
     (a < middle && middle < b).then_some(middle)
 }
 
