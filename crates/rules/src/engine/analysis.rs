@@ -404,7 +404,7 @@ fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) ->
         Benefit::Money(_) => {
             let mut range = None;
             for benefit in benefits {
-                let BenefitValue::Money(Some(amount)) = *benefit else { return None };
+                let BenefitValue::Money(Some(amount)) = benefit else { return None };
                 widen(&mut range, amount);
             }
             let (min, max) = range?;

@@ -114,15 +114,16 @@ fn part_amount(part: &Part, units: i64) -> Option<Decimal> {
 /// are kept, as `Ord::min` and `max` (and `Iterator::min` and `max`) keep them.
 // One helper for the quick outlook and the analysis' (−45 B gzipped); the range changed
 // in place, not passed and given back (−89 B gzipped).
-pub(super) fn widen(range: &mut Option<(Decimal, Decimal)>, amount: Decimal) {
+// The amount borrowed too, not copied into each call (−14 B gzipped).
+pub(super) fn widen(range: &mut Option<(Decimal, Decimal)>, amount: &Decimal) {
     match range {
-        None => *range = Some((amount, amount)),
+        None => *range = Some((*amount, *amount)),
         Some((min, max)) => {
-            if amount < *min {
-                *min = amount;
+            if amount < min {
+                *min = *amount;
             }
-            if amount >= *max {
-                *max = amount;
+            if amount >= max {
+                *max = *amount;
             }
         }
     }
@@ -143,7 +144,7 @@ pub fn outlook(programme: &Programme, answers: &Answers, deciding: &mut Vec<Ques
                     if truth(&tier.condition, answers, deciding) == Some(false) {
                         continue;
                     }
-                    widen(&mut range, tier.value);
+                    widen(&mut range, &tier.value);
                 }
                 range.map(|(min, max)| BenefitOutlook::Money { min, max: Some(max) })
             }
