@@ -176,7 +176,7 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
         }
         for pair in points.windows(2) {
             if let [a, b] = pair {
-                put(&mut values, between(*a, *b));
+                put(&mut values, between(a, b));
             }
         }
         // One less as a sum: a subtraction would bring rust_decimal's addition back.
@@ -208,9 +208,10 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
 
 /// A value strictly between `a` and `b`, halving each first so that neighbours near
 /// the largest decimals do not overflow; `None` when no decimal lies between.
-fn between(a: Decimal, b: Decimal) -> Option<Decimal> {
+// Borrowed, here and in `half`, not copied into each call (−48 B gzipped).
+fn between(a: &Decimal, b: &Decimal) -> Option<Decimal> {
     let middle = sum(&half(a), &half(b))?;
-    (a < middle && middle < b).then_some(middle)
+    (*a < middle && middle < *b).then_some(middle)
 }
 
 // The engine's only divisions, written on the decimals' mantissas and scales: with
@@ -310,7 +311,7 @@ fn floor_and_ceiling(point: Decimal) -> [i128; 2] {
 /// further, rounded half to even. The scale may differ from rust_decimal's (which writes
 /// 1 ÷ 2 as 0.50), never the value: a middle point is only compared, or written
 /// normalised.
-fn half(value: Decimal) -> Decimal {
+fn half(value: &Decimal) -> Decimal {
     // Below 2^96: five times it fits a u128.
     let (magnitude, scale) = (value.mantissa().unsigned_abs(), value.scale());
     let (halved, scale) = if magnitude & 1 == 0 {
@@ -420,13 +421,13 @@ mod tests {
 
     #[test]
     fn halves_are_exact_or_rounded_to_even() {
-        assert_eq!(half(dec(3, 0)), dec(15, 1));
-        assert_eq!(half(dec(-7, 2)), dec(-35, 3));
-        assert_eq!(half(dec(201, 28)), dec(100, 28), "half to even at the last place");
-        assert_eq!(half(dec(203, 28)), dec(102, 28));
-        assert_eq!(half(dec(-203, 28)), dec(-102, 28));
-        assert_eq!(half(Decimal::MAX), dec(39_614_081_257_132_168_796_771_975_168, 0));
-        assert_eq!(half(Decimal::MIN), dec(-39_614_081_257_132_168_796_771_975_168, 0));
+        assert_eq!(half(&dec(3, 0)), dec(15, 1));
+        assert_eq!(half(&dec(-7, 2)), dec(-35, 3));
+        assert_eq!(half(&dec(201, 28)), dec(100, 28), "half to even at the last place");
+        assert_eq!(half(&dec(203, 28)), dec(102, 28));
+        assert_eq!(half(&dec(-203, 28)), dec(-102, 28));
+        assert_eq!(half(&Decimal::MAX), dec(39_614_081_257_132_168_796_771_975_168, 0));
+        assert_eq!(half(&Decimal::MIN), dec(-39_614_081_257_132_168_796_771_975_168, 0));
     }
 
     #[test]
@@ -485,13 +486,13 @@ mod tests {
 
             #[test]
             fn halves_are_rust_decimals_by_value(value in any_decimal()) {
-                prop_assert_eq!(Some(half(value)), value.checked_div(Decimal::TWO));
+                prop_assert_eq!(Some(half(&value)), value.checked_div(Decimal::TWO));
             }
 
             #[test]
             fn the_point_between_is_rust_decimals(a in any_decimal(), b in any_decimal()) {
                 let (a, b) = if a <= b { (a, b) } else { (b, a) };
-                prop_assert_eq!(between(a, b), between_by_division(a, b));
+                prop_assert_eq!(between(&a, &b), between_by_division(a, b));
             }
 
             #[test]
