@@ -23,11 +23,11 @@ impl Lang {
 
     /// Reads a BCP 47 tag such as `fr`, `fr-FR` or `en-GB`; other languages give `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        // Its primary subtag, up to the first `-` or `_`, read as bytes: no lower-cased copy.
-        let tag = tag.trim().as_bytes();
-        let end = tag.iter().position(|b| *b == b'-' || *b == b'_').unwrap_or(tag.len());
-        match tag.get(..end)? {
-            [a, b] => match [a.to_ascii_lowercase(), b.to_ascii_lowercase()] {
+        // Its primary subtag, two bytes then the end or a `-` or `_`, matched as bytes: no
+        // search for the end, no lower-cased copy. `| 0x20` lower-cases a letter, and
+        // makes `f`, `r`, `e` or `n` of no other byte than its capital.
+        match tag.trim().as_bytes() {
+            [a, b] | [a, b, b'-' | b'_', ..] => match [a | 0x20, b | 0x20] {
                 [b'f', b'r'] => Some(Lang::Fr),
                 [b'e', b'n'] => Some(Lang::En),
                 _ => None,
@@ -394,6 +394,27 @@ mod tests {
         for (tag, lang) in [(" Fr ", Some(Lang::Fr)), ("en-", Some(Lang::En)), ("fra", None), ("", None), ("é", None)]
         {
             assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
+        // Every tag of two bytes and a third, against a search for the end and lower-cased copies.
+        let old = |tag: &str| {
+            let tag = tag.trim().as_bytes();
+            let end = tag.iter().position(|b| *b == b'-' || *b == b'_').unwrap_or(tag.len());
+            match tag.get(..end)? {
+                [a, b] => match [a.to_ascii_lowercase(), b.to_ascii_lowercase()] {
+                    [b'f', b'r'] => Some(Lang::Fr),
+                    [b'e', b'n'] => Some(Lang::En),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        for a in 0..=127u8 {
+            for b in 0..=127u8 {
+                for tail in ["", "-", "_", "x", "-x", "é"] {
+                    let tag = format!("{}{}{tail}", char::from(a), char::from(b));
+                    assert_eq!(Lang::from_tag(&tag), old(&tag), "{tag:?}");
+                }
+            }
         }
         assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
         assert!("english".parse::<Lang>().is_err());

@@ -461,13 +461,14 @@ type Wide = [u32; 6];
 
 /// `a + b`, `None` past the largest decimal: rust_decimal's `checked_add`.
 #[inline(never)]
-pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+// Borrowed: a decimal passed by value was copied at each call (−24 B gzipped).
+pub fn sum(a: &Decimal, b: &Decimal) -> Option<Decimal> {
     // A zero adds nothing, not even its scale.
     if a.is_zero() {
-        return Some(b);
+        return Some(*b);
     }
     if b.is_zero() {
-        return Some(a);
+        return Some(*a);
     }
     if a.scale() == b.scale() {
         // The common case, kept quick for the engine: one scale, and a total that fits.
@@ -477,17 +478,20 @@ pub fn sum(a: Decimal, b: Decimal) -> Option<Decimal> {
         }
     }
     let scale = a.scale().max(b.scale());
-    let (x, y) = (aligned(a, scale), aligned(b, scale));
     let subtract = a.is_sign_negative() != b.is_sign_negative();
-    let mut total = x;
+    let mut total = aligned(a, scale);
     let mut negative = a.is_sign_negative();
-    // Without a carry out, `x - y` went below zero: the difference is `y - x`, with `b`'s sign.
-    if !add(&mut total, &y, subtract) && subtract {
-        total = y;
-        add(&mut total, &x, true);
+    // Without a carry out, `x - y` went below zero, to `x - y + 2^192`: the difference is
+    // `y - x`, with `b`'s sign, its two's complement (`!total + 1`), made in place rather
+    // than `y - x` from copies of both (−21 B gzipped).
+    if !add(&mut total, &aligned(b, scale), subtract) && subtract {
+        for word in &mut total {
+            *word = !*word;
+        }
+        add(&mut total, &[1, 0, 0, 0, 0, 0], false);
         negative = !negative;
     }
-    rounded(total, negative, scale)
+    rounded(&mut total, negative, scale)
 }
 
 /// `value × n`, `None` past the largest decimal: rust_decimal's
@@ -506,16 +510,15 @@ pub fn product(value: Decimal, n: i64) -> Option<Decimal> {
             return Some(exact(product, negative, value.scale()));
         }
     }
-    let mantissa = words(magnitude);
-    // The mantissa times each half of the factor, the high one a word up (below 2^128, its
-    // top word is free).
-    let mut high = mantissa;
+    // The mantissa times each half of the factor, the high one a word up: the mantissa
+    // shifted by a word first (below 2^128), not its product rotated, which brought a
+    // slice rotation (−162 B gzipped).
+    let mut high = words(magnitude << 32);
     times(&mut high, (factor >> 32) as u32);
-    high.rotate_right(1);
-    let mut total = mantissa;
+    let mut total = words(magnitude);
     times(&mut total, factor as u32);
     add(&mut total, &high, false);
-    rounded(total, negative, value.scale())
+    rounded(&mut total, negative, value.scale())
 }
 
 fn words(magnitude: u128) -> Wide {
@@ -523,7 +526,8 @@ fn words(magnitude: u128) -> Wide {
 }
 
 /// The magnitude of `value`'s mantissa at `scale` (not below its own, at most 28).
-fn aligned(value: Decimal, scale: u32) -> Wide {
+// Borrowed, as `sum` borrows its decimals (−35 B gzipped).
+fn aligned(value: &Decimal, scale: u32) -> Wide {
     let mut magnitude = words(value.mantissa().unsigned_abs());
     for _ in value.scale()..scale {
         times(&mut magnitude, 10);
@@ -557,17 +561,17 @@ fn add(x: &mut Wide, y: &Wide, subtract: bool) -> bool {
 
 /// The decimal of a magnitude at `scale` (at most 28), its last places dropped while it
 /// outgrows 96 bits and rounded half to even (the dropped places all count); `None` when
-/// the places run out first.
-fn rounded(mut words: Wide, negative: bool, mut scale: u32) -> Option<Decimal> {
+/// the places run out first. `words` borrowed, not copied in (−38 B gzipped).
+fn rounded(words: &mut Wide, negative: bool, mut scale: u32) -> Option<Decimal> {
     let (mut last, mut sticky) = (0, false);
     while words[3] | words[4] | words[5] != 0 {
         scale = scale.checked_sub(1)?;
         sticky |= last != 0;
-        last = tenth_of(&mut words);
+        last = tenth_of(words);
         let fits = words[3] | words[4] | words[5] == 0;
         if fits && (last > 5 || (last == 5 && (sticky || words[0] & 1 == 1))) {
             // Rounded up to 2^96, it goes round once more: 2^96 ÷ 10 ends in 6, rounded up.
-            add(&mut words, &[1, 0, 0, 0, 0, 0], false);
+            add(words, &[1, 0, 0, 0, 0, 0], false);
         }
     }
     // A zero (`x - x`) has no sign.
@@ -1036,8 +1040,8 @@ mod tests {
             (d(max, 28), d(-max, 0)),
         ];
         for (a, b) in sums {
-            assert_eq!(same(sum(a, b)), same(a.checked_add(b)), "{a} + {b}");
-            assert_eq!(same(sum(b, a)), same(b.checked_add(a)), "{b} + {a}");
+            assert_eq!(same(sum(&a, &b)), same(a.checked_add(b)), "{a} + {b}");
+            assert_eq!(same(sum(&b, &a)), same(b.checked_add(a)), "{b} + {a}");
         }
         let products = [
             (d(max, 28), i64::MAX),
@@ -1113,7 +1117,7 @@ mod tests {
 
             #[test]
             fn one_less_is_the_sum_with_minus_one(value in any_decimal()) {
-                prop_assert_eq!(same(sum(value, Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
+                prop_assert_eq!(same(sum(&value, &Decimal::NEGATIVE_ONE)), same(value.checked_sub(Decimal::ONE)));
             }
 
             #[test]
@@ -1172,13 +1176,13 @@ mod tests {
 
             #[test]
             fn sums_are_rust_decimals(a in any_decimal(), b in any_decimal()) {
-                prop_assert_eq!(same(sum(a, b)), same(a.checked_add(b)));
+                prop_assert_eq!(same(sum(&a, &b)), same(a.checked_add(b)));
             }
 
             #[test]
             fn sums_at_near_scales_are_rust_decimals((a, b) in near_scales()) {
-                prop_assert_eq!(same(sum(a, b)), same(a.checked_add(b)));
-                prop_assert_eq!(same(sum(b, a)), same(b.checked_add(a)));
+                prop_assert_eq!(same(sum(&a, &b)), same(a.checked_add(b)));
+                prop_assert_eq!(same(sum(&b, &a)), same(b.checked_add(a)));
             }
 
             #[test]

@@ -13,10 +13,10 @@
 
 use crate::sort::Set;
 
-use super::benefit::{value, widened, BenefitOutlook, BenefitValue};
+use super::benefit::{value, widen, BenefitOutlook, BenefitValue};
 use super::domain::Domains;
 use super::logic::{known, truth};
-use super::{CriterionStatus, Status};
+use super::{CriterionStatus, Outcome, Status};
 use crate::answer::Answers;
 use crate::pack::{AmountRule, Benefit, Programme, QuestionIndex, QuestionKind};
 
@@ -27,16 +27,6 @@ const MAX_CASES: usize = 20_000;
 
 /// In `Buffers::parent`: a question in no component (answered, or read by no open rule).
 const NONE: usize = usize::MAX;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Analysis {
-    pub criteria: Vec<CriterionStatus>,
-    pub status: Status,
-    /// `None` when not eligible, or when the amount overflows.
-    pub benefit: Option<BenefitOutlook>,
-    /// Unanswered questions whose answer can change the status or the benefit.
-    pub relevant: Set<QuestionIndex>,
-}
 
 /// What an analysis works in: kept between evaluations (`Workspace`), it allocates
 /// nothing once grown; made anew, a few lists, where sets and lists per condition and
@@ -112,9 +102,12 @@ impl Buffers {
     }
 }
 
-/// `None` when there are too many combinations to try. `domains`, each question's
+/// The criteria's statuses, the status, the benefit (`None` when not eligible, or when the
+/// amount overflows) and the unanswered questions whose answer can change the status or
+/// the benefit, as `evaluate_with` takes them, not in a struct of their own to be taken
+/// apart (−28 B gzipped). `None` when there are too many combinations to try. `domains`, each question's
 /// representative answers, are made here when not given.
-pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Analysis> {
+pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domains>) -> Option<Outcome> {
     let mut buffers = Buffers::default();
     group(programme, answers, &mut buffers)?;
     let made;
@@ -131,7 +124,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
     let status = explore(programme, answers, &mut work, domains, &mut buffers, true)?;
     let criteria = std::mem::take(&mut buffers.criteria);
     if status == Status::NotEligible {
-        return Some(Analysis { criteria, status, benefit: None, relevant: Set::new() });
+        return Some((criteria, status, None, Set::new()));
     }
     let found = &mut buffers.found;
     let benefit = match found.benefit {
@@ -139,7 +132,7 @@ pub fn analyse(programme: &Programme, answers: &Answers, domains: Option<&Domain
         // Nothing open in the benefit: the quick outlook is exact.
         false => super::benefit::outlook(programme, answers, &mut Vec::new()),
     };
-    Some(Analysis { criteria, status, benefit, relevant: std::mem::take(&mut found.relevant) })
+    Some((criteria, status, benefit, std::mem::take(&mut found.relevant)))
 }
 
 /// The status alone, as `analyse` finds it: what the benefit can be and which questions
@@ -159,7 +152,10 @@ pub fn status(
 /// statuses from the answers alone; `None` for a question the programme does not have.
 fn group(programme: &Programme, answers: &Answers, buffers: &mut Buffers) -> Option<()> {
     buffers.parent.clear();
-    buffers.parent.resize(programme.questions.len(), NONE);
+    // Pushed, not resized, as `explore`'s findings (−61 B gzipped).
+    for _ in &programme.questions {
+        buffers.parent.push(NONE);
+    }
     buffers.criteria.clear();
     buffers.members.clear();
     for criterion in &programme.criteria {
@@ -198,7 +194,10 @@ fn explore(
 
     let found = &mut buffers.found;
     found.criteria.clear();
-    found.criteria.resize(programme.criteria.len(), (false, true));
+    // Pushed, not resized: `resize` was code of its own for this element type (−38 B gzipped).
+    for _ in &programme.criteria {
+        found.criteria.push((false, true));
+    }
     (found.satisfiable, found.always, found.unbounded) = (true, true, false);
     found.benefits.clear();
     found.relevant.clear();
@@ -405,8 +404,8 @@ fn outlook(programme: &Programme, benefits: &[BenefitValue], unbounded: bool) ->
         Benefit::Money(_) => {
             let mut range = None;
             for benefit in benefits {
-                let BenefitValue::Money(Some(amount)) = *benefit else { return None };
-                range = Some(widened(range, amount));
+                let BenefitValue::Money(Some(amount)) = benefit else { return None };
+                widen(&mut range, amount);
             }
             let (min, max) = range?;
             Some(BenefitOutlook::Money { min, max: (!unbounded).then_some(max) })

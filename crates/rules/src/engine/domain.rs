@@ -143,13 +143,15 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
     };
     // Pushed, not extended from options and slices: each extend was code of its own.
     let mut values: Vec<Decimal> = Vec::new();
-    let mut put = |value: Option<Decimal>| {
+    // Options through one helper; values that are there pushed as they are, not
+    // wrapped in an option first.
+    fn put(values: &mut Vec<Decimal>, value: Option<Decimal>) {
         if let Some(value) = value {
             values.push(value);
         }
-    };
-    put(min);
-    put(max);
+    }
+    put(&mut values, min);
+    put(&mut values, max);
     if whole {
         for point in points {
             // The whole numbers within one of its floor or its ceiling, when either fits an
@@ -163,23 +165,23 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
             let mut edge = floor - 1;
             while edge <= ceiling + 1 {
                 if let Ok(edge) = i64::try_from(edge) {
-                    put(Some(Decimal::from(edge)));
+                    values.push(Decimal::from(edge));
                 }
                 edge += 1;
             }
         }
     } else {
         for point in points {
-            put(Some(*point));
+            values.push(*point);
         }
         for pair in points.windows(2) {
             if let [a, b] = pair {
-                put(between(*a, *b));
+                put(&mut values, between(a, b));
             }
         }
         // One less as a sum: a subtraction would bring rust_decimal's addition back.
-        put(points.first().and_then(|c| sum(*c, Decimal::NEGATIVE_ONE)));
-        put(points.last().and_then(|c| sum(*c, Decimal::ONE)));
+        put(&mut values, points.first().and_then(|c| sum(c, &Decimal::NEGATIVE_ONE)));
+        put(&mut values, points.last().and_then(|c| sum(c, &Decimal::ONE)));
     }
     if values.is_empty() {
         values.push(Decimal::ZERO);
@@ -206,9 +208,10 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
 
 /// A value strictly between `a` and `b`, halving each first so that neighbours near
 /// the largest decimals do not overflow; `None` when no decimal lies between.
-fn between(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let middle = sum(half(a), half(b))?;
-    (a < middle && middle < b).then_some(middle)
+// Borrowed, here and in `half`, not copied into each call (−48 B gzipped).
+fn between(a: &Decimal, b: &Decimal) -> Option<Decimal> {
+    let middle = sum(&half(a), &half(b))?;
+    (*a < middle && middle < *b).then_some(middle)
 }
 
 // The engine's only divisions, written on the decimals' mantissas and scales: with
@@ -308,7 +311,7 @@ fn floor_and_ceiling(point: Decimal) -> [i128; 2] {
 /// further, rounded half to even. The scale may differ from rust_decimal's (which writes
 /// 1 ÷ 2 as 0.50), never the value: a middle point is only compared, or written
 /// normalised.
-fn half(value: Decimal) -> Decimal {
+fn half(value: &Decimal) -> Decimal {
     // Below 2^96: five times it fits a u128.
     let (magnitude, scale) = (value.mantissa().unsigned_abs(), value.scale());
     let (halved, scale) = if magnitude & 1 == 0 {
@@ -418,13 +421,13 @@ mod tests {
 
     #[test]
     fn halves_are_exact_or_rounded_to_even() {
-        assert_eq!(half(dec(3, 0)), dec(15, 1));
-        assert_eq!(half(dec(-7, 2)), dec(-35, 3));
-        assert_eq!(half(dec(201, 28)), dec(100, 28), "half to even at the last place");
-        assert_eq!(half(dec(203, 28)), dec(102, 28));
-        assert_eq!(half(dec(-203, 28)), dec(-102, 28));
-        assert_eq!(half(Decimal::MAX), dec(39_614_081_257_132_168_796_771_975_168, 0));
-        assert_eq!(half(Decimal::MIN), dec(-39_614_081_257_132_168_796_771_975_168, 0));
+        assert_eq!(half(&dec(3, 0)), dec(15, 1));
+        assert_eq!(half(&dec(-7, 2)), dec(-35, 3));
+        assert_eq!(half(&dec(201, 28)), dec(100, 28), "half to even at the last place");
+        assert_eq!(half(&dec(203, 28)), dec(102, 28));
+        assert_eq!(half(&dec(-203, 28)), dec(-102, 28));
+        assert_eq!(half(&Decimal::MAX), dec(39_614_081_257_132_168_796_771_975_168, 0));
+        assert_eq!(half(&Decimal::MIN), dec(-39_614_081_257_132_168_796_771_975_168, 0));
     }
 
     #[test]
@@ -483,13 +486,13 @@ mod tests {
 
             #[test]
             fn halves_are_rust_decimals_by_value(value in any_decimal()) {
-                prop_assert_eq!(Some(half(value)), value.checked_div(Decimal::TWO));
+                prop_assert_eq!(Some(half(&value)), value.checked_div(Decimal::TWO));
             }
 
             #[test]
             fn the_point_between_is_rust_decimals(a in any_decimal(), b in any_decimal()) {
                 let (a, b) = if a <= b { (a, b) } else { (b, a) };
-                prop_assert_eq!(between(a, b), between_by_division(a, b));
+                prop_assert_eq!(between(&a, &b), between_by_division(a, b));
             }
 
             #[test]

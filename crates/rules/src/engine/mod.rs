@@ -105,7 +105,7 @@ pub fn evaluate<'p>(programme: &'p Programme, answers: &Answers) -> Verdict<'p> 
 #[inline(never)]
 pub fn evaluate_with<'p>(programme: &'p Programme, domains: Option<&Domains>, answers: &Answers) -> Verdict<'p> {
     let outcome = match analysis::analyse(programme, answers, domains) {
-        Some(exact) => (exact.criteria, exact.status, exact.benefit, exact.relevant),
+        Some(exact) => exact,
         None => three_valued(programme, answers),
     };
     verdict(programme, outcome)

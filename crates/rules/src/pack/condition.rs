@@ -53,14 +53,11 @@ pub enum Comparison {
 
 impl Comparison {
     pub fn holds(self, left: Decimal, right: Decimal) -> bool {
-        match self {
-            Comparison::Eq => left == right,
-            Comparison::Ne => left != right,
-            Comparison::Lt => left < right,
-            Comparison::Le => left <= right,
-            Comparison::Gt => left > right,
-            Comparison::Ge => left >= right,
-        }
+        // One comparison, its order read in a table: a nibble per comparison, in the
+        // order of the variants, whose bits 0, 1 and 2 say whether it holds for less,
+        // equal and greater. Each operator was a call of its own, and the match a branch.
+        let order = left.cmp(&right) as i32 + 1;
+        0x0064_3152_u32 >> (self as u32 * 4 + order as u32) & 1 != 0
     }
 }
 
@@ -714,5 +711,26 @@ mod tests {
     fn a_failed_part_is_not_reported_again_as_what_follows() {
         assert_eq!(errors("renewed and and days > 3"), [(12, "expected a question id, found `and`".to_owned())]);
         assert_eq!(errors("renewed renewed"), [(8, "unexpected `renewed` after the end of the condition".to_owned())]);
+    }
+
+    #[test]
+    fn a_comparison_holds_as_its_operator_says() {
+        // The table of `holds` against the operators, on values below, at and above.
+        let values = [Decimal::new(-15, 1), Decimal::ZERO, Decimal::new(20, 1), Decimal::TWO, Decimal::MAX];
+        for left in values {
+            for right in values {
+                let expected = [
+                    (Comparison::Eq, left == right),
+                    (Comparison::Ne, left != right),
+                    (Comparison::Lt, left < right),
+                    (Comparison::Le, left <= right),
+                    (Comparison::Gt, left > right),
+                    (Comparison::Ge, left >= right),
+                ];
+                for (comparison, holds) in expected {
+                    assert_eq!(comparison.holds(left, right), holds, "{left} {comparison:?} {right}");
+                }
+            }
+        }
     }
 }
