@@ -563,6 +563,21 @@ test("the host page's inherited text styles and its 62.5 % root do not reach the
   }
 });
 
+test('what the page hides or makes inert by inheritance, visibility and pointer-events, it hides in the widget too', async () => {
+  const { page, errors } = await open(browser.context, `${browser.origin}/hostile.html`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  const inner = () => widget.evaluate((host) => {
+    const style = getComputedStyle(host.shadowRoot.querySelector('.widget'));
+    return [style.visibility, style.pointerEvents];
+  });
+  assert.deepEqual(await inner(), ['visible', 'auto']);
+  await page.evaluate(() => Object.assign(document.querySelector('.hostile').style, { visibility: 'hidden', pointerEvents: 'none' }));
+  assert.deepEqual(await inner(), ['hidden', 'none']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** Every text of the widgets on the page that misses WCAG 2.2 AA contrast (4.5:1, 3:1
  * when large), and every border of a control or frame under 3:1, computed from the
  * colours as drawn (a 1 px canvas reads any CSS colour, color-mix() included). */
