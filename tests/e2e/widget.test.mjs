@@ -467,6 +467,8 @@ test('a widget added after the script ran, and attribute changes, are handled', 
   assert.equal(await late.locator('input[value=artist]').isChecked(), true, 'answers survive a language change');
   await page.evaluate(() => document.querySelector('#late').setAttribute('programme', 'nope'));
   assert.match(await late.locator('[role=alert]').textContent(), /inconnu/);
+  // A paragraph apart from the page, its margins kept by the widget's reset.
+  assert.equal(await late.locator('[role=alert]').evaluate((p) => getComputedStyle(p).marginTop), '16px');
   await page.close();
 });
 

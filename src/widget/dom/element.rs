@@ -71,9 +71,10 @@ pub fn append(parent: &JsValue, child: &Element) {
 }
 
 /// Attaches an open shadow root to `host`, which has none: imported without `catch`
-/// (web-sys's catches), as it throws only for an element that has a root already (the
-/// element script's placeholder made it open, and `mount` takes an open one) or that
-/// cannot have one, which the widget's own custom element always can.
+/// (web-sys's catches). It throws for an element that has a closed root or cannot have
+/// one; the element script, the only maker of widgets, passes its own custom element,
+/// whose placeholder's root is open already (`mount` takes an open one). Any other
+/// caller gets the exception, through the engine as ARCHITECTURE.md says.
 pub fn attach_shadow(host: &Element) -> ShadowRoot {
     // Its options as a plain object: web-sys's dictionary brings a setter import.
     let init = js_sys::Object::new();
