@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
+use crate::widget::share::cut;
+
 /// Creates elements in one document.
 #[derive(Clone)]
 pub struct Maker {
@@ -23,11 +25,13 @@ impl Maker {
     /// then the `attributes` that vary. One string per element is lighter than the code
     /// that writes each pair (BENCHMARKS.md, "The fifth cut").
     pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
-        let mut fixed = spec.split('|');
-        let element = self.document.unchecked_ref::<Dom>().create(fixed.next().unwrap_or_default());
-        for attribute in fixed {
-            let (name, value) = attribute.split_once('=').unwrap_or((attribute, ""));
-            set(&element, name, value);
+        let (tag, mut fixed) = cut(spec, b'|');
+        let element = self.document.unchecked_ref::<Dom>().create(tag);
+        while let Some(rest) = fixed {
+            let attribute;
+            (attribute, fixed) = cut(rest, b'|');
+            let (name, value) = cut(attribute, b'=');
+            set(&element, name, value.unwrap_or_default());
         }
         for (name, value) in attributes {
             set(&element, name, value);

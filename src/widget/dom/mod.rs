@@ -26,7 +26,7 @@ use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
 
 use super::features::Features;
-use super::share::{same_programmes, FromLink, Link};
+use super::share::{cut, same_programmes, FromLink, Link};
 use super::state::{Kept, Message, WidgetState};
 use super::summary::Summary;
 use super::wording::keep;
@@ -543,7 +543,7 @@ fn words(text: &str) -> Vec<&str> {
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
     let href = location_part(document, "href").ok_or("no window")?;
-    let page = href.split('#').next().unwrap_or_default();
+    let (page, _) = cut(&href, b'#');
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
 
