@@ -24,7 +24,7 @@ impl Features {
     /// (the last word on each wins); case and extra spaces do not matter.
     pub fn parse(attribute: Option<&str>) -> Features {
         let mut features = Features::default();
-        for token in attribute.unwrap_or_default().split_whitespace() {
+        for token in words(attribute.unwrap_or_default()) {
             let (on, name) = match token.strip_prefix('-') {
                 Some(name) => (false, name),
                 None => (true, token.strip_prefix('+').unwrap_or(token)),
@@ -47,9 +47,39 @@ impl Features {
     }
 }
 
+/// The words of an attribute, between whitespace of any kind, as `split_whitespace`
+/// gives them: pushed by a plain loop, whose code is lighter than that iterator's.
+pub fn words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let mut end = rest.len();
+        for (at, c) in rest.char_indices() {
+            if c.is_whitespace() {
+                end = at;
+                break;
+            }
+        }
+        let (word, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
+        words.push(word);
+        rest = after.trim_start();
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// `words` as core's `split_whitespace`, with Unicode spaces and wide characters.
+        #[test]
+        fn words_are_split_as_core_does(text in "[ab\t\n\u{a0}\u{3000}é\u{1F600}+-]{0,16}") {
+            let old: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(words(&text), old);
+        }
+    }
 
     #[test]
     fn tokens_turn_features_off_and_unknown_ones_are_ignored() {
