@@ -13,13 +13,13 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
-use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
 use crate::i18n::{digits, ui, Lang};
 use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
 use crate::widget::features::Features;
 use crate::widget::state::{FormView, Reading, WidgetState};
+use crate::widget::summary;
 use crate::widget::wording;
 use eligibility_rules::cat;
 
@@ -558,14 +558,9 @@ fn listed(maker: &Maker, section: &Element, heading: &str, class: &str, title: &
 /// Each criterion with its mark and explanation; rebuilt on each change, as the list
 /// is short and holds nothing the visitor interacts with.
 fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) {
-    let ui = ui(lang);
     element::set_text_content(list, None);
     for criterion in &report.criteria {
-        let (mark, word) = match criterion.status {
-            s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
-            s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
-            _ => ("?", ui.unknown),
-        };
+        let (mark, word) = summary::mark(criterion.status, lang);
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", criterion.id)], None);
         maker.put_text(&item, "span|class=mark|aria-hidden=true", mark);
         let text = maker.node(&item, "span");
