@@ -55,6 +55,12 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, indexing_getter)]
     fn flag_field(this: &Plain, key: &str) -> bool;
+
+    /// A method that gives a number, read from its object (`today`'s getters).
+    type Getter;
+
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn number_of(this: &Getter, receiver: &JsValue) -> f64;
 }
 
 /// `object[key]` for a property that holds a boolean (a box's `checked`, a node's
@@ -86,10 +92,17 @@ pub fn object<T: JsCast>(object: &JsValue, key: &str) -> Option<T> {
     object.unchecked_ref::<Plain>().object_field(key).map(JsCast::unchecked_into)
 }
 
-/// The visitor's day, by their own clock and time zone.
+/// The visitor's day, by their own clock and time zone: the `Date`'s three getters
+/// called through one import (`Function.prototype.call`), where js-sys has one each.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    day(now.get_full_year(), now.get_month() + 1, now.get_date())
+    let now = js_sys::Date::new_0().into();
+    day(number(&now, "getFullYear"), number(&now, "getMonth") + 1, number(&now, "getDate"))
+}
+
+/// What a getter method of `object` gives, a whole number, which `as` keeps.
+#[inline(never)]
+fn number(object: &JsValue, getter: &str) -> u32 {
+    get(object, getter).unchecked_ref::<Getter>().number_of(object) as u32
 }
 
 /// A day of a JS `Date`, its month counted from 1.
