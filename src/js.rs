@@ -56,7 +56,7 @@ extern "C" {
     #[wasm_bindgen(method, structural, indexing_getter)]
     fn flag_field(this: &Plain, key: &str) -> bool;
 
-    /// A method that gives a number, read from its object (`today`'s getters).
+    /// A method, read from its object, that gives a number or nothing (`call`).
     type Getter;
 
     #[wasm_bindgen(method, structural, js_name = call)]
@@ -96,13 +96,18 @@ pub fn object<T: JsCast>(object: &JsValue, key: &str) -> Option<T> {
 /// called through one import (`Function.prototype.call`), where js-sys has one each.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0().into();
-    day(number(&now, "getFullYear"), number(&now, "getMonth") + 1, number(&now, "getDate"))
+    // Whole numbers, which `as` keeps.
+    let number = |getter| call(&now, getter) as u32;
+    day(number("getFullYear"), number("getMonth") + 1, number("getDate"))
 }
 
-/// What a getter method of `object` gives, a whole number, which `as` keeps.
+/// Calls a method of `object` that takes nothing and cannot throw, read from it: what
+/// it gives, as a number (`NaN` for none). One import, `Function.prototype.call`, for
+/// the `Date`'s getters here and the widget's calls (`widget::dom::element`), where
+/// js-sys and web-sys have one per method.
 #[inline(never)]
-fn number(object: &JsValue, getter: &str) -> u32 {
-    get(object, getter).unchecked_ref::<Getter>().number_of(object) as u32
+pub fn call(object: &JsValue, method: &str) -> f64 {
+    get(object, method).unchecked_ref::<Getter>().number_of(object)
 }
 
 /// A day of a JS `Date`, its month counted from 1.

@@ -103,12 +103,9 @@ pub fn focus(element: &JsValue) {
 
 /// Calls a method of the widget's own nodes and events that takes nothing and cannot
 /// throw (`focus`, `preventDefault`, `scrollIntoView`, a window's `print`, which
-/// returns at once where printing is not allowed): one import for all of them,
-/// `Function.prototype.call`, where web-sys has one per method.
-#[inline(never)]
-pub fn call(object: &JsValue, method: &str) {
-    crate::js::get(object, method).unchecked_ref::<Method>().call_on(object);
-}
+/// returns at once where printing is not allowed): the import `js::today` calls its
+/// getters by, whose number these ignore.
+pub use crate::js::call;
 
 #[wasm_bindgen]
 extern "C" {
@@ -123,9 +120,6 @@ extern "C" {
 
     /// A method, read from its object.
     type Method;
-
-    #[wasm_bindgen(method, structural, js_name = call)]
-    fn call_on(this: &Method, receiver: &JsValue);
 
     #[wasm_bindgen(method, structural, js_name = call)]
     fn call_with(this: &Method, receiver: &JsValue, text: &str) -> Option<js_sys::Object>;
