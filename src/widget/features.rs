@@ -24,7 +24,8 @@ impl Features {
     /// (the last word on each wins); case and extra spaces do not matter.
     pub fn parse(attribute: Option<&str>) -> Features {
         let mut features = Features::default();
-        for token in words(attribute.unwrap_or_default()) {
+        // Walked by reference: by value, the list's own iterator and its drop came along.
+        for &token in &words(attribute.unwrap_or_default()) {
             let (on, name) = match token.strip_prefix('-') {
                 Some(name) => (false, name),
                 None => (true, token.strip_prefix('+').unwrap_or(token)),

@@ -429,7 +429,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         // borrowed from the attribute (none: empty, as no id is).
         let mut programmes = Vec::new();
         let mut unknown = "";
-        for id in words(&programme_attribute) {
+        for &id in &words(&programme_attribute) {
             let Some(programme) = m.programme(id) else {
                 unknown = id;
                 break;
