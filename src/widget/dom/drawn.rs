@@ -351,7 +351,8 @@ impl Drawn {
         let order = state.results_order(view);
         set_hidden(&self.none_for_country, !order.is_empty() || !state.form.routes);
         if order != self.order {
-            for &i in &order {
+            // As slices: the walk the rules' engine has, where a `&Vec`'s is code of its own.
+            for &i in order.as_slice() {
                 if let Some(nodes) = self.programmes.get(i) {
                     element::append(&self.results, &nodes.section);
                 }
@@ -359,7 +360,7 @@ impl Drawn {
             self.order = order;
         }
         // Only the verdicts that changed, and of programmes shown, in the order drawn.
-        for &i in &self.order {
+        for &i in self.order.as_slice() {
             let Some(headline) = headlines.get(i) else { continue };
             if self.headlines.get(i) != Some(headline) {
                 changes.verdicts.push((i, headline.clone()));
