@@ -71,7 +71,7 @@ impl Maker {
 
 /// Appends `child` to an element, a shadow root or a body.
 pub fn append(parent: &JsValue, child: &Element) {
-    parent.unchecked_ref::<Dom>().append(child);
+    call_with_value(parent, "appendChild", child);
 }
 
 /// Attaches an open shadow root to `host`, which has none: imported without `catch`
@@ -125,13 +125,10 @@ extern "C" {
     fn call_with(this: &Method, receiver: &JsValue, text: &str) -> Option<js_sys::Object>;
 
     #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_with_value(this: &Method, receiver: &JsValue, value: &JsValue);
+
+    #[wasm_bindgen(method, structural, js_name = call)]
     fn call_with_both(this: &Method, receiver: &JsValue, text: &str, value: &JsValue);
-
-    #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
-    fn dispatch(this: &Dom, event: &JsValue);
-
-    #[wasm_bindgen(method, structural, js_name = appendChild)]
-    fn append(this: &Dom, child: &Element);
 
     #[wasm_bindgen(method, structural, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &JsValue) -> ShadowRoot;
@@ -256,7 +253,14 @@ pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
 
 /// Dispatches an event the widget made, which a listener cannot make throw.
 pub fn dispatch(target: &JsValue, event: &JsValue) {
-    target.unchecked_ref::<Dom>().dispatch(event);
+    call_with_value(target, "dispatchEvent", event);
+}
+
+/// Calls a method that takes a value and cannot throw with the widget's own
+/// (`appendChild`, `dispatchEvent`): one import for both, as `call`.
+#[inline(never)]
+fn call_with_value(target: &JsValue, method: &str, value: &JsValue) {
+    crate::js::get(target, method).unchecked_ref::<Method>().call_with_value(target, value);
 }
 
 /// The `value` of an `input` or a `select`.
