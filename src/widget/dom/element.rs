@@ -26,7 +26,9 @@ impl Maker {
     /// that writes each pair (BENCHMARKS.md, "The fifth cut").
     pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
         let (tag, mut fixed) = cut(spec, b'|');
-        let element = self.document.unchecked_ref::<Dom>().create(tag);
+        // `call_with_text`'s import: `createElement` gives an element for the widget's own tags.
+        let element: Element =
+            call_with_text(&self.document, "createElement", tag).unwrap_or_default().unchecked_into();
         while let Some(rest) = fixed {
             let attribute;
             (attribute, fixed) = cut(rest, b'|');
@@ -111,9 +113,6 @@ pub use crate::js::call;
 extern "C" {
     /// A document, an element or a shadow root, for the calls above.
     type Dom;
-
-    #[wasm_bindgen(method, structural, js_name = createElement)]
-    fn create(this: &Dom, tag: &str) -> Element;
 
     #[wasm_bindgen(method, structural, js_name = setAttribute)]
     fn set(this: &Dom, name: &str, value: &str);
