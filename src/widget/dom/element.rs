@@ -95,7 +95,8 @@ pub fn append_text(element: &Element, text: &str) {
 /// Sets an attribute. Kept out of line, called from many places (16 B gzipped).
 #[inline(never)]
 pub fn set(element: &Element, name: &str, value: &str) {
-    element.unchecked_ref::<Dom>().set(name, value);
+    // `call_with_text_and`'s import, the value made a JS text first.
+    call_with_text_and(element, "setAttribute", name, &JsValue::from_str(value));
 }
 
 /// Moves focus to an element (a control, a button, a headline).
@@ -113,9 +114,6 @@ pub use crate::js::call;
 extern "C" {
     /// A document, an element or a shadow root, for the calls above.
     type Dom;
-
-    #[wasm_bindgen(method, structural, js_name = setAttribute)]
-    fn set(this: &Dom, name: &str, value: &str);
 
     /// A method, read from its object.
     type Method;
