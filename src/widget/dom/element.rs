@@ -211,10 +211,10 @@ pub fn attribute(element: &Element, name: &str) -> Option<String> {
 }
 
 /// Calls a method of the widget's own nodes that takes a text (its selectors, a name, a
-/// text) and cannot throw with the widget's own (`closest`, `querySelectorAll`,
-/// `getAttribute`, `removeAttribute`, `append`; a stylesheet's `replaceSync`, which
-/// throws only for one not constructed): one import for them all, as `call`
-/// above; what it gives, unless `null` or `undefined`.
+/// text) and cannot throw with the widget's own (`createElement`, `closest`,
+/// `querySelectorAll`, `getAttribute`, `removeAttribute`, `append`; a stylesheet's
+/// `replaceSync`, which throws only for one not constructed): one import for them all,
+/// as `call` above; what it gives, unless `null` or `undefined`.
 #[inline(never)]
 pub fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
     crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)
@@ -237,8 +237,9 @@ pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
     call_with_text_and(target, "addEventListener", kind, listener);
 }
 
-/// Calls a method that takes a text and a value and cannot throw (`addEventListener`,
-/// `removeEventListener`, the console's `error`): one import for them, as `call`.
+/// Calls a method that takes a text and a value and cannot throw (`setAttribute`,
+/// `addEventListener`, `removeEventListener`, the console's `error`): one import for
+/// them, as `call`.
 pub fn call_with_text_and(target: &JsValue, method: &str, text: &str, value: &JsValue) {
     crate::js::get(target, method).unchecked_ref::<Method>().call_with_both(target, text, value);
 }
