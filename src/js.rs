@@ -55,6 +55,12 @@ extern "C" {
 
     #[wasm_bindgen(method, structural, indexing_getter)]
     fn flag_field(this: &Plain, key: &str) -> bool;
+
+    /// A method, read from its object, that gives a number or nothing (`call`).
+    type Getter;
+
+    #[wasm_bindgen(method, structural, js_name = call)]
+    fn number_of(this: &Getter, receiver: &JsValue) -> f64;
 }
 
 /// `object[key]` for a property that holds a boolean (a box's `checked`, a node's
@@ -86,10 +92,22 @@ pub fn object<T: JsCast>(object: &JsValue, key: &str) -> Option<T> {
     object.unchecked_ref::<Plain>().object_field(key).map(JsCast::unchecked_into)
 }
 
-/// The visitor's day, by their own clock and time zone.
+/// The visitor's day, by their own clock and time zone: the `Date`'s three getters
+/// called through one import (`Function.prototype.call`), where js-sys has one each.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    day(now.get_full_year(), now.get_month() + 1, now.get_date())
+    let now = js_sys::Date::new_0().into();
+    // Whole numbers, which `as` keeps.
+    let number = |getter| call(&now, getter) as u32;
+    day(number("getFullYear"), number("getMonth") + 1, number("getDate"))
+}
+
+/// Calls a method of `object` that takes nothing and cannot throw, read from it: what
+/// it gives, as a number (`NaN` for none). One import, `Function.prototype.call`, for
+/// the `Date`'s getters here and the widget's calls (`widget::dom::element`), where
+/// js-sys and web-sys have one per method.
+#[inline(never)]
+pub fn call(object: &JsValue, method: &str) -> f64 {
+    get(object, method).unchecked_ref::<Getter>().number_of(object)
 }
 
 /// A day of a JS `Date`, its month counted from 1.

@@ -61,7 +61,8 @@ impl Widget {
     /// this widget, to give to the next.
     pub fn keep(&self) -> Result<js_sys::Array, JsValue> {
         let list = js_sys::Array::new();
-        for k in self.handle.kept()? {
+        // Walked by reference: by value, the list's own iterator and its drop came along.
+        for k in &self.handle.kept()? {
             let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
             // `push` three times rather than `Array.of`: an import fewer.
             let item = js_sys::Array::new();

@@ -53,6 +53,17 @@ pub struct ResultSummary {
     pub rules: String,
 }
 
+/// A criterion's status as its mark and the words a screen reader hears for it: the
+/// summary's and the drawn reasons' one mapping.
+pub fn mark(status: &str, lang: Lang) -> (&'static str, &'static str) {
+    let ui = ui(lang);
+    match status {
+        s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
+        s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
+        _ => ("?", ui.unknown),
+    }
+}
+
 impl<'s> Summary<'s> {
     pub fn of(state: &'s WidgetState) -> Summary<'s> {
         let lang = state.lang;
@@ -64,17 +75,14 @@ impl<'s> Summary<'s> {
         let mut results = Vec::new();
         // This list and the answers' walked by reference: by value, a list's own iterator
         // and its drop came along (one of the two alone cost more than it saved).
-        for &i in &state.results_order(view) {
+        // As a slice: the walk the rules' engine has, where a `&Vec`'s is code of its own.
+        for &i in state.results_order(view).as_slice() {
             let (Some(outcome), Some(report)) = (view.outcomes.get(i), reports.get(i)) else { continue };
             let programme = outcome.verdict.programme;
             let window = state.window_state(programme);
             let mut reasons = Vec::new();
             for c in &report.criteria {
-                let (mark, word) = match c.status {
-                    s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
-                    s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
-                    _ => ("?", ui.unknown),
-                };
+                let (mark, word) = mark(c.status, lang);
                 reasons.push(cat!(mark, " ", word, " ", c.explanation));
             }
             // One list filled in turn, each handed to `lists` under its title when it says

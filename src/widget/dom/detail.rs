@@ -136,7 +136,8 @@ fn change_detail(change: &ChangeReport) -> Result<JsValue, JsValue> {
         ("at_most", &change.at_most),
         ("less_than", &change.less_than),
     ];
-    for (key, bound) in bounds {
+    // Walked by reference: an array walked by value brings its own iterator.
+    for &(key, bound) in &bounds {
         if let Some(bound) = bound {
             let value = match bound {
                 Bound::Integer(number) => js::whole(*number).map_err(|why| JsError::new(&why))?,

@@ -13,13 +13,13 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
-use crate::engine::CriterionStatus;
 use crate::form::CountryOutcome;
 use crate::i18n::{digits, ui, Lang};
 use crate::pack::{Programme, QuestionKind};
 use crate::report::EvaluationReport;
 use crate::widget::features::Features;
 use crate::widget::state::{FormView, Reading, WidgetState};
+use crate::widget::summary;
 use crate::widget::wording;
 use eligibility_rules::cat;
 
@@ -351,7 +351,8 @@ impl Drawn {
         let order = state.results_order(view);
         set_hidden(&self.none_for_country, !order.is_empty() || !state.form.routes);
         if order != self.order {
-            for &i in &order {
+            // As slices: the walk the rules' engine has, where a `&Vec`'s is code of its own.
+            for &i in order.as_slice() {
                 if let Some(nodes) = self.programmes.get(i) {
                     element::append(&self.results, &nodes.section);
                 }
@@ -359,7 +360,7 @@ impl Drawn {
             self.order = order;
         }
         // Only the verdicts that changed, and of programmes shown, in the order drawn.
-        for &i in &self.order {
+        for &i in self.order.as_slice() {
             let Some(headline) = headlines.get(i) else { continue };
             if self.headlines.get(i) != Some(headline) {
                 changes.verdicts.push((i, headline.clone()));
@@ -558,14 +559,9 @@ fn listed(maker: &Maker, section: &Element, heading: &str, class: &str, title: &
 /// Each criterion with its mark and explanation; rebuilt on each change, as the list
 /// is short and holds nothing the visitor interacts with.
 fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang) {
-    let ui = ui(lang);
     element::set_text_content(list, None);
     for criterion in &report.criteria {
-        let (mark, word) = match criterion.status {
-            s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
-            s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
-            _ => ("?", ui.unknown),
-        };
+        let (mark, word) = summary::mark(criterion.status, lang);
         let item = maker.add(list, "li", &[("class", criterion.status), ("data-criterion", criterion.id)], None);
         maker.put_text(&item, "span|class=mark|aria-hidden=true", mark);
         let text = maker.node(&item, "span");

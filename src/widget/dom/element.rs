@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
+use crate::widget::share::cut;
+
 /// Creates elements in one document.
 #[derive(Clone)]
 pub struct Maker {
@@ -23,11 +25,15 @@ impl Maker {
     /// then the `attributes` that vary. One string per element is lighter than the code
     /// that writes each pair (BENCHMARKS.md, "The fifth cut").
     pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
-        let mut fixed = spec.split('|');
-        let element = self.document.unchecked_ref::<Dom>().create(fixed.next().unwrap_or_default());
-        for attribute in fixed {
-            let (name, value) = attribute.split_once('=').unwrap_or((attribute, ""));
-            set(&element, name, value);
+        let (tag, mut fixed) = cut(spec, b'|');
+        // `call_with_text`'s import: `createElement` gives an element for the widget's own tags.
+        let element: Element =
+            call_with_text(&self.document, "createElement", tag).unwrap_or_default().unchecked_into();
+        while let Some(rest) = fixed {
+            let attribute;
+            (attribute, fixed) = cut(rest, b'|');
+            let (name, value) = cut(attribute, b'=');
+            set(&element, name, value.unwrap_or_default());
         }
         for (name, value) in attributes {
             set(&element, name, value);
@@ -67,7 +73,7 @@ impl Maker {
 
 /// Appends `child` to an element, a shadow root or a body.
 pub fn append(parent: &JsValue, child: &Element) {
-    parent.unchecked_ref::<Dom>().append(child);
+    call_with_value(parent, "appendChild", child);
 }
 
 /// Attaches an open shadow root to `host`, which has none: imported without `catch`
@@ -90,7 +96,8 @@ pub fn append_text(element: &Element, text: &str) {
 /// Sets an attribute. Kept out of line, called from many places (16 B gzipped).
 #[inline(never)]
 pub fn set(element: &Element, name: &str, value: &str) {
-    element.unchecked_ref::<Dom>().set(name, value);
+    // `call_with_text_and`'s import, the value made a JS text first.
+    call_with_text_and(element, "setAttribute", name, &JsValue::from_str(value));
 }
 
 /// Moves focus to an element (a control, a button, a headline).
@@ -100,41 +107,26 @@ pub fn focus(element: &JsValue) {
 
 /// Calls a method of the widget's own nodes and events that takes nothing and cannot
 /// throw (`focus`, `preventDefault`, `scrollIntoView`, a window's `print`, which
-/// returns at once where printing is not allowed): one import for all of them,
-/// `Function.prototype.call`, where web-sys has one per method.
-#[inline(never)]
-pub fn call(object: &JsValue, method: &str) {
-    crate::js::get(object, method).unchecked_ref::<Method>().call_on(object);
-}
+/// returns at once where printing is not allowed): the import `js::today` calls its
+/// getters by, whose number these ignore.
+pub use crate::js::call;
 
 #[wasm_bindgen]
 extern "C" {
     /// A document, an element or a shadow root, for the calls above.
     type Dom;
 
-    #[wasm_bindgen(method, structural, js_name = createElement)]
-    fn create(this: &Dom, tag: &str) -> Element;
-
-    #[wasm_bindgen(method, structural, js_name = setAttribute)]
-    fn set(this: &Dom, name: &str, value: &str);
-
     /// A method, read from its object.
     type Method;
-
-    #[wasm_bindgen(method, structural, js_name = call)]
-    fn call_on(this: &Method, receiver: &JsValue);
 
     #[wasm_bindgen(method, structural, js_name = call)]
     fn call_with(this: &Method, receiver: &JsValue, text: &str) -> Option<js_sys::Object>;
 
     #[wasm_bindgen(method, structural, js_name = call)]
+    fn call_with_value(this: &Method, receiver: &JsValue, value: &JsValue);
+
+    #[wasm_bindgen(method, structural, js_name = call)]
     fn call_with_both(this: &Method, receiver: &JsValue, text: &str, value: &JsValue);
-
-    #[wasm_bindgen(method, structural, js_name = dispatchEvent)]
-    fn dispatch(this: &Dom, event: &JsValue);
-
-    #[wasm_bindgen(method, structural, js_name = appendChild)]
-    fn append(this: &Dom, child: &Element);
 
     #[wasm_bindgen(method, structural, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &JsValue) -> ShadowRoot;
@@ -220,10 +212,10 @@ pub fn attribute(element: &Element, name: &str) -> Option<String> {
 }
 
 /// Calls a method of the widget's own nodes that takes a text (its selectors, a name, a
-/// text) and cannot throw with the widget's own (`closest`, `querySelectorAll`,
-/// `getAttribute`, `removeAttribute`, `append`; a stylesheet's `replaceSync`, which
-/// throws only for one not constructed): one import for them all, as `call`
-/// above; what it gives, unless `null` or `undefined`.
+/// text) and cannot throw with the widget's own (`createElement`, `closest`,
+/// `querySelectorAll`, `getAttribute`, `removeAttribute`, `append`; a stylesheet's
+/// `replaceSync`, which throws only for one not constructed): one import for them all,
+/// as `call` above; what it gives, unless `null` or `undefined`.
 #[inline(never)]
 pub fn call_with_text(object: &JsValue, method: &str, text: &str) -> Option<js_sys::Object> {
     crate::js::get(object, method).unchecked_ref::<Method>().call_with(object, text)
@@ -246,8 +238,9 @@ pub fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
     call_with_text_and(target, "addEventListener", kind, listener);
 }
 
-/// Calls a method that takes a text and a value and cannot throw (`addEventListener`,
-/// `removeEventListener`, the console's `error`): one import for them, as `call`.
+/// Calls a method that takes a text and a value and cannot throw (`setAttribute`,
+/// `addEventListener`, `removeEventListener`, the console's `error`): one import for
+/// them, as `call`.
 pub fn call_with_text_and(target: &JsValue, method: &str, text: &str, value: &JsValue) {
     crate::js::get(target, method).unchecked_ref::<Method>().call_with_both(target, text, value);
 }
@@ -259,7 +252,14 @@ pub fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
 
 /// Dispatches an event the widget made, which a listener cannot make throw.
 pub fn dispatch(target: &JsValue, event: &JsValue) {
-    target.unchecked_ref::<Dom>().dispatch(event);
+    call_with_value(target, "dispatchEvent", event);
+}
+
+/// Calls a method that takes a value and cannot throw with the widget's own
+/// (`appendChild`, `dispatchEvent`): one import for both, as `call`.
+#[inline(never)]
+fn call_with_value(target: &JsValue, method: &str, value: &JsValue) {
+    crate::js::get(target, method).unchecked_ref::<Method>().call_with_value(target, value);
 }
 
 /// The `value` of an `input` or a `select`.

@@ -25,8 +25,8 @@ use web_sys::{CssStyleSheet, Document, Element, Event, HtmlElement, HtmlIFrameEl
 use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
 
-use super::features::Features;
-use super::share::{same_programmes, FromLink, Link};
+use super::features::{words, Features};
+use super::share::{cut, same_programmes, FromLink, Link};
 use super::state::{Kept, Message, WidgetState};
 use super::summary::Summary;
 use super::wording::keep;
@@ -429,7 +429,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         // borrowed from the attribute (none: empty, as no id is).
         let mut programmes = Vec::new();
         let mut unknown = "";
-        for id in programme_attribute.split_whitespace() {
+        for &id in &words(&programme_attribute) {
             let Some(programme) = m.programme(id) else {
                 unknown = id;
                 break;
@@ -531,19 +531,10 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
     rank
 }
 
-/// The ids of a `programme` attribute, pushed by a loop rather than collected.
-fn words(text: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    for word in text.split_whitespace() {
-        words.push(word);
-    }
-    words
-}
-
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
     let href = location_part(document, "href").ok_or("no window")?;
-    let page = href.split('#').next().unwrap_or_default();
+    let (page, _) = cut(&href, b'#');
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
 
