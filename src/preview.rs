@@ -41,7 +41,7 @@ impl Preview {
             None => Vec::new(),
         };
         self.host.set_attribute("programme", &programme.id)?;
-        self.handle = Some(dom::mount_with(self.host.clone(), &kept, vec![programme], dom::Loader::default())?);
+        self.handle = Some(dom::mount_with(self.host.clone(), kept, vec![programme], dom::Loader::default())?);
         Ok(JsValue::NULL)
     }
 }

@@ -31,7 +31,7 @@ impl Widget {
         need: Option<js_sys::Function>,
         sheet: Option<web_sys::CssStyleSheet>,
     ) -> Result<Widget, JsValue> {
-        Ok(Widget { handle: dom::mount(host, &kept_from_js(&kept), dom::Loader { need, sheet })? })
+        Ok(Widget { handle: dom::mount(host, kept_from_js(&kept), dom::Loader { need, sheet })? })
     }
 
     /// Called when the element's `programme`, `lang` or `features` attribute changes,

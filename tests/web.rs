@@ -25,7 +25,7 @@ fn widget(attributes: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
         host.set_attribute(name, value).expect("attribute");
     }
     document().body().expect("body").append_child(&host).expect("append");
-    let mounted = dom::mount(host.clone(), &[], dom::Loader::default()).expect("mount");
+    let mounted = dom::mount(host.clone(), Vec::new(), dom::Loader::default()).expect("mount");
     // The page keeps the widget alive, as the element does through its JS object.
     std::mem::forget(mounted);
     let root = host.shadow_root().expect("an open shadow root");
@@ -276,7 +276,7 @@ fn answers_survive_a_passing_unknown_programme() {
     let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
     host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
     document().body().expect("body").append_child(&host).expect("append");
-    let mounted = dom::mount(host.clone(), &[], dom::Loader::default()).expect("mount");
+    let mounted = dom::mount(host.clone(), Vec::new(), dom::Loader::default()).expect("mount");
     let root = host.shadow_root().expect("an open shadow root");
     choose(&root, "profession", "artist");
     host.set_attribute("programme", "netflix-audiens-2020-typo").expect("attribute");
@@ -294,7 +294,7 @@ fn work_that_arrives_while_the_widget_is_busy_is_done_right_after() {
     host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
     host.set_attribute("lang", "fr").expect("attribute");
     document().body().expect("body").append_child(&host).expect("append");
-    let handle = Rc::new(dom::mount(host.clone(), &[], dom::Loader::default()).expect("mount"));
+    let handle = Rc::new(dom::mount(host.clone(), Vec::new(), dom::Loader::default()).expect("mount"));
     let root = host.shadow_root().expect("an open shadow root");
     choose(&root, "profession", "artist");
     // A page that changes the language when focus enters the widget: "Continue" moves
@@ -355,7 +355,7 @@ fn a_crash_shows_in_its_own_widget_and_a_freed_widget_stops_listening() {
     let host: HtmlElement = document().create_element("eligibility-test").expect("element").unchecked_into();
     host.set_attribute("programme", "netflix-audiens-2020").expect("attribute");
     document().body().expect("body").append_child(&host).expect("append");
-    let handle = dom::mount(host.clone(), &[], dom::Loader::default()).expect("mount");
+    let handle = dom::mount(host.clone(), Vec::new(), dom::Loader::default()).expect("mount");
     let root = host.shadow_root().expect("an open shadow root");
     choose(&root, "profession", "artist");
     let kept = handle.kept().expect("kept");
@@ -366,7 +366,7 @@ fn a_crash_shows_in_its_own_widget_and_a_freed_widget_stops_listening() {
         "Résultat pas encore connu : répondez aux questions",
         "nothing listens any more"
     );
-    let again = dom::mount(host.clone(), &kept, dom::Loader::default()).expect("mount again");
+    let again = dom::mount(host.clone(), kept, dom::Loader::default()).expect("mount again");
     let artist: HtmlInputElement = find(&root, "input[name=profession][value=artist]").unchecked_into();
     assert!(artist.checked(), "the kept answers come back");
     drop(again);
@@ -383,7 +383,7 @@ fn texts_from_a_pack_are_never_read_as_html() {
     host.set_attribute("programme", "test-range").expect("attribute");
     host.set_attribute("lang", "en").expect("attribute");
     document().body().expect("body").append_child(&host).expect("append");
-    let handle = dom::mount_with(host.clone(), &[], vec![programme], dom::Loader::default()).expect("mount");
+    let handle = dom::mount_with(host.clone(), Vec::new(), vec![programme], dom::Loader::default()).expect("mount");
     let root = host.shadow_root().expect("an open shadow root");
     assert_eq!(text(&root, "h2"), "<b>bold</b> & <script>alert(2)</script>");
     assert!(root.query_selector("img, b, script").expect("selector").is_none(), "no element made from a text");

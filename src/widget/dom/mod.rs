@@ -324,7 +324,7 @@ pub struct Loader {
 }
 
 /// Mounts a widget on `host` with the answers `kept` from an earlier one.
-pub fn mount(host: HtmlElement, kept: &[Kept], loader: Loader) -> Result<Handle, JsValue> {
+pub fn mount(host: HtmlElement, kept: Vec<Kept>, loader: Loader) -> Result<Handle, JsValue> {
     mount_with(host, kept, Vec::new(), loader)
 }
 
@@ -333,7 +333,7 @@ pub fn mount(host: HtmlElement, kept: &[Kept], loader: Loader) -> Result<Handle,
 #[cfg_attr(not(any(feature = "standalone", feature = "preview")), allow(unused_variables))]
 pub fn mount_with(
     host: HtmlElement,
-    kept: &[Kept],
+    kept: Vec<Kept>,
     extra: Vec<&'static Programme>,
     loader: Loader,
 ) -> Result<Handle, JsValue> {
@@ -362,7 +362,7 @@ pub fn mount_with(
             root,
             maker: Maker { document: document.clone() },
             shown: None,
-            kept: (!kept.is_empty()).then(|| copied(kept)),
+            kept: (!kept.is_empty()).then_some(kept),
             attributes: (String::new(), Lang::Fr, Features::default()),
             from_link: None,
             printer: None,
