@@ -25,7 +25,7 @@
 
 use std::fmt;
 
-use crate::i18n::digits;
+use crate::i18n::{cut, digits};
 use crate::money::canonical;
 
 use crate::widget::state::{Kept, WidgetState};
@@ -166,7 +166,7 @@ impl Link {
         if fragment.len() > MAX_LENGTH {
             return Err(LinkError::TooLong);
         }
-        let (version, mut fields) = cut(body, b';');
+        let (version, mut fields) = cut(body, [b';'; 2]);
         if version != VERSION {
             return Err(LinkError::Version);
         }
@@ -174,11 +174,11 @@ impl Link {
         let mut ranked = false;
         while let Some(rest) = fields {
             let field;
-            (field, fields) = cut(rest, b';');
-            let (key, Some(mut values)) = cut(field, b'=') else { return Err(LinkError::UnknownField) };
+            (field, fields) = cut(rest, [b';'; 2]);
+            let (key, Some(mut values)) = cut(field, [b'='; 2]) else { return Err(LinkError::UnknownField) };
             let mut decoded = Vec::new();
             loop {
-                let (value, more) = cut(values, b',');
+                let (value, more) = cut(values, [b','; 2]);
                 decoded.push(decode(value)?);
                 let Some(more) = more else { break };
                 values = more;
@@ -279,17 +279,6 @@ impl FromLink {
             return crate::widget::wording::keep(lang).unreadable.to_owned();
         };
         crate::widget::wording::restored(&state.form, changed, dropped, lang)
-    }
-}
-
-/// `text` up to the first `mark` (an ASCII byte), and what follows it if there is
-/// one: `split` and `split_once` on a byte, without core's searcher for a `char`
-/// (the widget's only users of it).
-pub fn cut(text: &str, mark: u8) -> (&str, Option<&str>) {
-    match text.bytes().position(|byte| byte == mark) {
-        // An ASCII mark's place is a character boundary: neither `get` fails.
-        Some(at) => (text.get(..at).unwrap_or_default(), text.get(at + 1..)),
-        None => (text, None),
     }
 }
 
@@ -443,37 +432,6 @@ fn read_rank(text: &str) -> Result<usize, LinkError> {
 mod tests {
     use super::*;
     use rust_decimal::Decimal;
-
-    /// `cut` as core's `split` and `split_once`, for every mark the widget cuts at.
-    #[cfg(not(target_arch = "wasm32"))]
-    mod properties {
-        use proptest::prelude::*;
-
-        use super::*;
-
-        /// Every piece `cut` gives, in order, as `split` would.
-        fn pieces(text: &str, mark: u8) -> Vec<&str> {
-            let mut pieces = Vec::new();
-            let mut rest = Some(text);
-            while let Some(now) = rest {
-                let piece;
-                (piece, rest) = cut(now, mark);
-                pieces.push(piece);
-            }
-            pieces
-        }
-
-        proptest! {
-            #[test]
-            fn cut_splits_as_core_does(text in "[a;=,|#é\\x{1F600} ]{0,12}", mark in prop::sample::select(vec![b';', b'=', b',', b'|', b'#'])) {
-                let old: Vec<&str> = text.split(char::from(mark)).collect();
-                prop_assert_eq!(pieces(&text, mark), old);
-                let (head, tail) = cut(&text, mark);
-                prop_assert_eq!(tail.map(|tail| (head, tail)), text.split_once(char::from(mark)));
-                prop_assert_eq!(tail.is_none(), head == text);
-            }
-        }
-    }
 
     /// The words of a value out of its shape, as they were when the error held them.
     #[test]

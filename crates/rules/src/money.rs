@@ -16,7 +16,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::cat;
-use crate::i18n::Lang;
+use crate::i18n::{cut, Lang};
 
 /// Why a text is not a decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +52,8 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (mantissa, exponent) = match split_at_mark(unsigned, [b'e', b'E']) {
-        Some((m, e)) => (m, Some(e)),
-        None => (unsigned, None),
-    };
-    let (whole, fraction) = match split_at_mark(mantissa, [b'.'; 2]) {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (mantissa, None),
-    };
+    let (mantissa, exponent) = cut(unsigned, [b'e', b'E']);
+    let (whole, fraction) = cut(mantissa, [b'.'; 2]);
     let exponent = match exponent {
         Some(e) => read_exponent(e).ok_or(DecimalError::NotANumber)?,
         None => 0,
@@ -85,7 +79,7 @@ fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i6
     // casts here are exact and no difference overflows, without checks (−39 B gzipped).
     let scale = fraction.len() as i64 - exponent;
     let joined = cat!(whole, fraction);
-    // Found as a byte: `trim_start_matches` brought a char searcher (see `split_at_mark`).
+    // Found as a byte: `trim_start_matches` brought a char searcher (see `i18n::cut`).
     let Some(first) = joined.bytes().position(|b| b != b'0') else { return Ok(Decimal::ZERO) };
     let significant = joined.get(first..).ok_or(DecimalError::NotANumber)?;
     from_digits(negative, significant, scale)
@@ -104,15 +98,6 @@ fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i6
 /// Reads a decimal as [`read_decimal`] does, for callers that need not say why not.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     read_decimal(text).ok()
-}
-
-/// `text` before and after the first of the ASCII `marks` (one mark given twice, or two):
-/// `str::split_once` and `split` with chars brought a copy of their searcher of their own
-/// into the WebAssembly, beside the DOM layer's (−172 B gzipped).
-fn split_at_mark(text: &str, [a, b]: [u8; 2]) -> Option<(&str, &str)> {
-    let at = text.bytes().position(|c| c == a || c == b)?;
-    // A mark is ASCII: both ends fall between chars.
-    text.get(..at).zip(text.get(at + 1..))
 }
 
 fn is_digits(text: &str) -> bool {
@@ -242,9 +227,10 @@ fn lone_separator(
     number: impl Fn(&str, Option<&str>) -> Result<Decimal, DecimalError>,
 ) -> Result<TypedAmount, DecimalError> {
     let grouped = ungroup(body, separator).map(|whole| number(&whole, None));
-    let decimal = split_at_mark(body, [separator; 2])
-        .filter(|(whole, fraction)| is_digits(whole) && is_digits(fraction))
-        .map(|(whole, fraction)| number(whole, Some(fraction)));
+    let decimal = match cut(body, [separator; 2]) {
+        (whole, Some(fraction)) if is_digits(whole) && is_digits(fraction) => Some(number(whole, Some(fraction))),
+        _ => None,
+    };
     let page_marks_decimals_with_it = match lang {
         Lang::Fr => separator == b',',
         Lang::En => separator == b'.',
@@ -266,10 +252,7 @@ fn ungroup(text: &str, separator: u8) -> Option<String> {
     let mut rest = Some(text);
     // Each group in turn, as `split` would give them, the first also when alone.
     while let Some(text) = rest {
-        let (group, next) = match split_at_mark(text, [separator; 2]) {
-            Some((group, next)) => (group, Some(next)),
-            None => (text, None),
-        };
+        let (group, next) = cut(text, [separator; 2]);
         let fits = match digits.is_empty() {
             true => group.len() <= 3 && !group.starts_with('0'),
             false => group.len() == 3,
@@ -352,7 +335,8 @@ pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
 pub fn format_number(value: Decimal, lang: Lang) -> String {
     // Normalised, the value is written with every digit it has and no trailing zero.
     let plain = plain(normal(value).abs());
-    let (whole, fraction) = split_at_mark(&plain, [b'.'; 2]).unwrap_or((&plain, ""));
+    let (whole, fraction) = cut(&plain, [b'.'; 2]);
+    let fraction = fraction.unwrap_or_default();
     let group = match lang {
         Lang::Fr => '\u{202F}',
         Lang::En => ',',
@@ -1133,12 +1117,6 @@ mod tests {
                     None => cat!(sign, whole),
                 };
                 prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
-            }
-
-            #[test]
-            fn marks_split_as_split_once_does(text in "[0-9,.eE€]{0,12}") {
-                prop_assert_eq!(split_at_mark(&text, [b'.'; 2]), text.split_once('.'));
-                prop_assert_eq!(split_at_mark(&text, [b'e', b'E']), text.split_once(['e', 'E']));
             }
 
             #[test]

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
-use crate::widget::share::cut;
+use crate::i18n::cut;
 
 /// Creates elements in one document.
 #[derive(Clone)]
@@ -25,14 +25,14 @@ impl Maker {
     /// then the `attributes` that vary. One string per element is lighter than the code
     /// that writes each pair (BENCHMARKS.md, "The fifth cut").
     pub fn element(&self, spec: &str, attributes: &[(&str, &str)], text: Option<&str>) -> Element {
-        let (tag, mut fixed) = cut(spec, b'|');
+        let (tag, mut fixed) = cut(spec, [b'|'; 2]);
         // `call_with_text`'s import: `createElement` gives an element for the widget's own tags.
         let element: Element =
             call_with_text(&self.document, "createElement", tag).unwrap_or_default().unchecked_into();
         while let Some(rest) = fixed {
             let attribute;
-            (attribute, fixed) = cut(rest, b'|');
-            let (name, value) = cut(attribute, b'=');
+            (attribute, fixed) = cut(rest, [b'|'; 2]);
+            let (name, value) = cut(attribute, [b'='; 2]);
             set(&element, name, value.unwrap_or_default());
         }
         for (name, value) in attributes {

@@ -26,13 +26,13 @@ use drawn::{Changes, Drawn, Focused};
 use element::{set_text, Maker};
 
 use super::features::{words, Features};
-use super::share::{cut, same_programmes, FromLink, Link};
+use super::share::{same_programmes, FromLink, Link};
 use super::state::{Kept, Message, WidgetState};
 use super::summary::Summary;
 use super::wording::keep;
 use crate::answer::UNKNOWN;
 use crate::catalogue;
-use crate::i18n::{ui, Lang};
+use crate::i18n::{cut, ui, Lang};
 use crate::js;
 use crate::pack::Programme;
 use eligibility_rules::cat;
@@ -534,7 +534,7 @@ fn rank_of(host: &HtmlElement, document: &Document) -> usize {
 /// The page's address without its fragment, and the link of `state` after it.
 fn link_to(host: &HtmlElement, document: &Document, state: &WidgetState) -> Result<String, JsValue> {
     let href = location_part(document, "href").ok_or("no window")?;
-    let (page, _) = cut(&href, b'#');
+    let (page, _) = cut(&href, [b'#'; 2]);
     Ok(cat!(page, "#", Link::of(state, rank_of(host, document)).fragment()))
 }
 
