@@ -3,7 +3,9 @@
 //!   the others (a question id means one thing in every pack), and written out as data
 //!   for `catalogue` by the rules crate's `bake` (`catalogue.bin`, the structure,
 //!   `catalogue.txt`, the strings, and `catalogue.fr.txt` and `catalogue.en.txt`, the
-//!   texts in each language, which scripts/build.sh also ships apart). Adding a programme is adding a file; a
+//!   texts in each language, and `catalogue.sources.fr.txt` and `catalogue.sources.en.txt`,
+//!   the readings and the sources no document cites, which scripts/build.sh also ships
+//!   apart). Adding a programme is adding a file; a
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
 //! - `src/widget/widget.css` is written without its comments and the spaces no rule
@@ -26,8 +28,9 @@ fn main() -> BuildResult<()> {
     let baked = catalogue(&files(&root.join("packs"))?)?;
     fs::write(out.join("catalogue.bin"), baked.bytes)?;
     fs::write(out.join("catalogue.txt"), baked.text)?;
-    for (lang, text) in Lang::ALL.iter().zip(&baked.texts) {
+    for ((lang, text), sources) in Lang::ALL.iter().zip(&baked.texts).zip(&baked.sources) {
         fs::write(out.join(format!("catalogue.{lang}.txt")), text)?;
+        fs::write(out.join(format!("catalogue.sources.{lang}.txt")), sources)?;
     }
     let css = root.join("src/widget/widget.css");
     println!("cargo:rerun-if-changed={}", css.display());

@@ -27,6 +27,13 @@ export const OUR_FILES = [
  * French, or by one switched to it. */
 export const OTHER_LANGUAGE = ['texts.en.txt', "the programmes' texts in English"];
 
+/** The programmes' sources and readings, loaded once the visitor acts in a widget (an
+ * answer, a click): those of its language. */
+export const SOURCES = [
+  ['sources.fr.txt', "the programmes' sources and the packs' readings of them, in French: loaded once a visitor acts in a widget shown in French"],
+  ['sources.en.txt', 'the same in English'],
+];
+
 /** The JS API's files, for developers (`import … from 'eligibility-widget'`): no page loads them. */
 export const API_FILES = [
   ['index.js', 'the ES module of the JS API'],
@@ -56,7 +63,7 @@ export async function built(logical) {
 /** Every file a page loads, the widget's and the iframe's, as built in www/dist
  * (`manifest`: files.json): scripts/build.sh writes a `.gz` and a `.br` beside each. */
 export function pageFiles(manifest) {
-  const pinned = [...OUR_FILES.map(([file]) => file), OTHER_LANGUAGE[0], 'embed.js', 'embed-resize.js']
+  const pinned = [...[...OUR_FILES, OTHER_LANGUAGE, ...SOURCES].map(([file]) => file), 'embed.js', 'embed-resize.js']
     .map((logical) => manifest[logical].file);
   return ['eligibility-widget.js', 'embed.html', 'embed-resize.js', ...pinned];
 }
@@ -156,8 +163,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('| file | what | raw | gzip, as shipped (.gz) | gzip, zlib level 9 | brotli |\n|---|---|---:|---:|---:|---:|');
   for (const f of ours.files) console.log(row(f));
   console.log(row(ours.total, '**ours, a page in French**', 'loader + ES module and glue + .wasm + the French texts'));
-  const [english] = (await ourSizes([OTHER_LANGUAGE])).files;
-  console.log(row(english));
+  const later = await ourSizes([OTHER_LANGUAGE, ...SOURCES]);
+  for (const f of later.files) console.log(row(f));
   const api = await ourSizes(API_FILES);
   for (const f of api.files) console.log(row(f, `*${f.file}*`, `*${f.what}*`));
   console.log(row(css, `(the CSS, ${css.inside ? 'inside' : 'NOT FOUND in'} the .wasm)`, 'src/widget/widget.css after the loader\'s part, minified by build.rs, counted in the .wasm (the loader\'s part is in the element script)'));

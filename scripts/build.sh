@@ -13,6 +13,8 @@
 #                                then imported
 #   texts.fr.<hash>.txt, texts.en.<hash>.txt  the programmes' texts in each language,
 #                                fetched by the element script with their integrity
+#   sources.fr.<hash>.txt, sources.en.<hash>.txt  their sources and readings, fetched
+#                                the same way once a visitor acts in a widget
 #   eligibility-widget.js        the element script, which carries those names and
 #                                hashes, the programmes' names and official links (for
 #                                its fallback) and the loader's part of widget.css
@@ -78,16 +80,19 @@ for engine in eligibility element-engine; do
     cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "${features[@]}" \
     -Z build-std=std,panic_abort "${std_features[@]}" --message-format=json-render-diagnostics > "$dir/messages.json"
   if [ "$engine" = element-engine ]; then
-    # The element's engine is built without the programmes' texts (the `standalone`
-    # feature): they ship beside it, one file a language, as build.rs baked them for
-    # this very build (its folder, from cargo's messages), and the element script
-    # fetches the one a widget shows (src/catalogue.rs).
+    # The element's engine is built without the programmes' texts and sources (the
+    # `standalone` feature): they ship beside it, one file a language each, as build.rs
+    # baked them for this very build (its folder, from cargo's messages), and the
+    # element script fetches those a widget shows (src/catalogue.rs).
     out=$(node -e 'for (const line of require("fs").readFileSync(process.argv[1], "utf8").split("\n")) {
       const m = line && JSON.parse(line);
       if (m && m.reason === "build-script-executed" && /[#/]eligibility[@#]/.test(m.package_id)) console.log(m.out_dir);
     }' "$dir/messages.json")
     [ -n "$out" ] || { echo "build: no folder of the catalogue in cargo's messages" >&2; exit 1; }
-    for lang in fr en; do cp "$out/catalogue.$lang.txt" "www/dist/texts.$lang.txt"; done
+    for lang in fr en; do
+      cp "$out/catalogue.$lang.txt" "www/dist/texts.$lang.txt"
+      cp "$out/catalogue.sources.$lang.txt" "www/dist/sources.$lang.txt"
+    done
   fi
   wasm-bindgen --target web --no-typescript --out-dir www/dist --out-name "$engine" \
     "$dir/wasm32-unknown-unknown/release/eligibility.wasm"
@@ -265,13 +270,14 @@ async function engine(moduleName, glueName, wasmName, { trim = (glue) => glue, m
   return { module: pinned, glue };
 }
 
-// The programmes' texts, one file a language, each named after its content.
+// The programmes' texts and sources, one file a language each, named after its
+// content; by the name the engine asks for them (`need`): `fr`, `sources.fr`, …
 const texts = {};
-for (const lang of ['fr', 'en']) {
-  const logical = `texts.${lang}.txt`;
-  const name = await pin(logical, await readFile(new URL(logical, dist)));
+for (const name of ['fr', 'en', 'sources.fr', 'sources.en']) {
+  const logical = name.startsWith('sources.') ? `${name}.txt` : `texts.${name}.txt`;
+  const pinned = await pin(logical, await readFile(new URL(logical, dist)));
   await rm(new URL(logical, dist));
-  texts[lang] = [name, manifest[logical].integrity];
+  texts[name] = [pinned, manifest[logical].integrity];
 }
 
 const { module: index } = await engine('index.js', 'eligibility.js', 'eligibility_bg.wasm');

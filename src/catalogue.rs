@@ -11,12 +11,14 @@ use crate::i18n::Lang;
 use crate::pack::Programme;
 
 /// The programmes as build.rs baked them (`rules::bake`): their structure, the text
-/// of their strings, all run together, and that of their `Text`s in each language. One reader per type of the model, each
+/// of their strings, all run together, that of their `Text`s in each language, and
+/// that of their sources and readings (`Apart::Sources`). One reader per type of the model, each
 /// reading its fields in the order the model declares them, which is the order they
 /// were written in: smaller than the code that built each value in place
 /// (BENCHMARKS.md, "The fifth cut"). Tests compare what it reads with what `compile`
 /// makes of the packs.
 mod baked {
+    use super::Apart;
     use crate::i18n::{Lang, Text};
     use crate::pack::{
         Amount, AmountRule, Benefit, Cap, Choice, Comparison, Condition, Country, Criterion, Date, Document, Part,
@@ -28,7 +30,7 @@ mod baked {
     const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.txt"));
 
     pub fn programmes() -> Vec<Programme> {
-        let mut reader = Reader { at: 0, text: 0, fr: 0, en: 0 };
+        let mut reader = Reader { at: 0, text: 0, fr: 0, en: 0, sources: [0, 0] };
         reader.list(Reader::programme)
     }
 
@@ -42,7 +44,8 @@ mod baked {
         text.to_owned()
     }
 
-    /// Where reading is, in the bytes, in the text and in each language's. The data is the build's own, so
+    /// Where reading is, in the bytes, in the text, in each language's and in each
+    /// language's sources (French, English). The data is the build's own, so
     /// never short or wrong; were it so, a read past the end gives zeros and empty
     /// strings rather than a panic.
     ///
@@ -54,6 +57,7 @@ mod baked {
         text: usize,
         fr: usize,
         en: usize,
+        sources: [usize; 2],
     }
 
     impl Reader {
@@ -99,7 +103,31 @@ mod baked {
 
         /// Empty in a language whose texts the catalogue has not got (`super::texts`).
         fn text(&mut self) -> Text {
-            Text { fr: take(super::texts(Lang::Fr), &mut self.fr), en: take(super::texts(Lang::En), &mut self.en) }
+            Text {
+                fr: take(super::texts(Apart::Texts, Lang::Fr), &mut self.fr),
+                en: take(super::texts(Apart::Texts, Lang::En), &mut self.en),
+            }
+        }
+
+        /// A `Text` of the sources (a reading's): empty in a language whose sources the
+        /// catalogue has not got.
+        fn aside_text(&mut self) -> Text {
+            let [fr, en] = &mut self.sources;
+            Text {
+                fr: take(super::texts(Apart::Sources, Lang::Fr), fr),
+                en: take(super::texts(Apart::Sources, Lang::En), en),
+            }
+        }
+
+        /// A string of the sources, which each language's holds alike: that of either,
+        /// empty while the catalogue has neither.
+        fn aside_string(&mut self) -> String {
+            let Text { fr, en } = self.aside_text();
+            if fr.is_empty() {
+                en
+            } else {
+                fr
+            }
         }
 
         fn option<T>(&mut self, read: impl FnOnce(&mut Reader) -> T) -> Option<T> {
@@ -150,7 +178,7 @@ mod baked {
                 criteria: self.list(Reader::criterion),
                 benefit: self.benefit(),
                 sources: self.list(Reader::source),
-                readings: self.list(|r| Reading { about: r.string(), text: r.text() }),
+                readings: self.list(|r| Reading { about: r.aside_string(), text: r.aside_text() }),
             }
         }
 
@@ -242,68 +270,79 @@ mod baked {
             }
         }
 
+        /// A source a document cites (one with an id) is read with the other strings;
+        /// one that none cites, with the sources.
         fn source(&mut self) -> Source {
-            Source {
-                id: self.option(Reader::string),
-                title: self.string(),
-                publisher: self.string(),
-                date: self.string(),
-                url: self.option(Reader::string),
-            }
+            let id = self.option(Reader::string);
+            let string = if id.is_some() { Reader::string } else { Reader::aside_string };
+            Source { id, title: string(self), publisher: string(self), date: string(self), url: self.option(string) }
         }
     }
 }
 
-/// The texts of the programmes in `lang`, as build.rs baked them, built in.
+/// The two parts of the programmes' data that come in each language, apart from their
+/// structure: their texts, and their sources with the pack's readings of them (the
+/// strings of every `Reading` and of every `Source` that no document cites: what the
+/// widget shows only when the visitor opens "Sources and rules" or keeps a summary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apart {
+    Texts,
+    Sources,
+}
+
+/// Where `part` in `lang` is among the four given (`GIVEN`) and in a read's key (`programmes`).
+#[cfg(not(feature = "standalone"))]
+fn slot(part: Apart, lang: Lang) -> usize {
+    usize::from(part == Apart::Sources) << 1 | usize::from(lang == Lang::En)
+}
+
+/// `part` of the programmes in `lang`, as build.rs baked it, built in.
 #[cfg(feature = "standalone")]
-fn texts(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/catalogue.fr.txt")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/catalogue.en.txt")),
+fn texts(part: Apart, lang: Lang) -> &'static str {
+    match (part, lang) {
+        (Apart::Texts, Lang::Fr) => include_str!(concat!(env!("OUT_DIR"), "/catalogue.fr.txt")),
+        (Apart::Texts, Lang::En) => include_str!(concat!(env!("OUT_DIR"), "/catalogue.en.txt")),
+        (Apart::Sources, Lang::Fr) => include_str!(concat!(env!("OUT_DIR"), "/catalogue.sources.fr.txt")),
+        (Apart::Sources, Lang::En) => include_str!(concat!(env!("OUT_DIR"), "/catalogue.sources.en.txt")),
     }
 }
 
 #[cfg(not(feature = "standalone"))]
 thread_local! {
-    /// The texts of the programmes in French and in English, once given (`give`); empty
-    /// before. A thread-local of cells rather than a `OnceLock`: the element's engine
-    /// runs on one thread, and a `OnceLock`'s synchronisation cost 69 B gzipped.
-    static GIVEN: (std::cell::Cell<&'static str>, std::cell::Cell<&'static str>) =
-        const { (std::cell::Cell::new(""), std::cell::Cell::new("")) };
+    /// The texts and the sources of the programmes in French and in English, once
+    /// given (`give`), at their `slot`; empty before. A thread-local of cells rather than
+    /// `OnceLock`s: the element's engine runs on one thread, and a `OnceLock`'s
+    /// synchronisation cost 69 B gzipped.
+    static GIVEN: [std::cell::Cell<&'static str>; 4] = const { [const { std::cell::Cell::new("") }; 4] };
 }
 
-/// The texts of the programmes in `lang`, once given (`give`); empty before.
+/// `part` of the programmes in `lang`, once given (`give`); empty before.
 #[cfg(not(feature = "standalone"))]
-fn texts(lang: Lang) -> &'static str {
-    GIVEN.with(|(fr, en)| match lang {
-        Lang::Fr => fr.get(),
-        Lang::En => en.get(),
-    })
+fn texts(part: Apart, lang: Lang) -> &'static str {
+    GIVEN.with(|given| given.get(slot(part, lang)).map_or("", std::cell::Cell::get))
 }
 
-/// Gives the catalogue the texts of the programmes in `lang` (the file scripts/build.sh
-/// ships for it, which the element script fetches when a widget first needs that
-/// language): the WebAssembly a page loads is built without them, so that a page
-/// pays for one language's texts, not both. Given again, they are kept as they were.
+/// Gives the catalogue `part` of the programmes in `lang` (the file scripts/build.sh
+/// ships for it, which the element script fetches when a widget first needs it): the
+/// WebAssembly a page loads is built without them, so that a page pays for one
+/// language's texts, not both, and for the sources only once a visitor wants them.
+/// Given again, they are kept as they were.
 #[cfg(not(feature = "standalone"))]
-pub fn give(lang: Lang, text: String) {
-    if has(lang) {
+pub fn give(part: Apart, lang: Lang, text: String) {
+    if has(part, lang) {
         return;
     }
     // Kept for as long as the page, as a `&'static str` that reads like the built-in
     // texts. `String::leak`, not boxed first: wasm-bindgen's copy is exactly its length,
     // and the shrinking cost 23 B gzipped.
     let text: &'static str = text.leak();
-    GIVEN.with(|(fr, en)| match lang {
-        Lang::Fr => fr.set(text),
-        Lang::En => en.set(text),
-    });
+    GIVEN.with(|given| given.get(slot(part, lang)).map(|cell| cell.set(text)));
 }
 
-/// Whether the catalogue has the texts of the programmes in `lang`: always, where
-/// they are built in; in the WebAssembly a page loads, once given.
-pub fn has(lang: Lang) -> bool {
-    !texts(lang).is_empty()
+/// Whether the catalogue has `part` of the programmes in `lang`: always, where it is
+/// built in; in the WebAssembly a page loads, once given.
+pub fn has(part: Apart, lang: Lang) -> bool {
+    !texts(part, lang).is_empty()
 }
 
 /// The built-in programmes, in the order of their file names: read once, with both
@@ -318,17 +357,22 @@ pub fn programmes() -> &'static [Programme] {
 thread_local! {
     /// Each read of the programmes, once made. Cells of a thread-local, as `GIVEN`, rather
     /// than `OnceLock`s (−67 B gzipped): the element's engine runs on one thread.
-    static READ: [std::cell::Cell<Option<&'static [Programme]>>; 4] =
-        const { [const { std::cell::Cell::new(None) }; 4] };
+    static READ: [std::cell::Cell<Option<&'static [Programme]>>; 16] =
+        const { [const { std::cell::Cell::new(None) }; 16] };
 }
 
 /// The built-in programmes, in the order of their file names. Each language's texts
-/// are empty until the catalogue has them (`has`): the programmes are read again once
-/// a language is given, a read kept per set of languages (at most three in a page,
-/// each a few tens of KB, and a `&'static` to one stays valid).
+/// and sources are empty until the catalogue has them (`has`): the programmes are read
+/// again once a part is given, a read kept per set of parts given (at most five in a
+/// page, each a few tens of KB, and a `&'static` to one stays valid).
 #[cfg(not(feature = "standalone"))]
 pub fn programmes() -> &'static [Programme] {
-    let read = usize::from(has(Lang::Fr)) | usize::from(has(Lang::En)) << 1;
+    let mut read = 0;
+    for part in [Apart::Texts, Apart::Sources] {
+        for lang in Lang::ALL {
+            read |= usize::from(has(part, lang)) << slot(part, lang);
+        }
+    }
     READ.with(|reads| {
         reads.get(read).map_or(&[][..], |cell| match cell.get() {
             Some(programmes) => programmes,
@@ -340,6 +384,14 @@ pub fn programmes() -> &'static [Programme] {
             }
         })
     })
+}
+
+/// Whether `programme`, as read, waits for its sources in `lang` (`Apart::Sources`):
+/// a source with no title, or a reading with no text in `lang`. Never, where they are
+/// built in, nor for a programme with no reading and every source cited.
+pub fn awaits_sources(programme: &Programme, lang: Lang) -> bool {
+    programme.sources.iter().any(|s| s.title.is_empty())
+        || programme.readings.iter().any(|r| r.text.get(lang).is_empty())
 }
 
 pub fn programme(id: &str) -> Result<&'static Programme, UnknownProgramme> {

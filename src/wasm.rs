@@ -7,6 +7,7 @@ mod api;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::catalogue::Apart;
 use crate::widget::dom;
 use crate::widget::state::Kept;
 
@@ -19,10 +20,10 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// Draws the widget into the element's shadow root, with the answers `kept` from a
-    /// widget freed earlier (`keep()`), if any. `need(lang)` and `sheet` are the element
-    /// script's: a function that fetches the programmes' texts in a language and gives
-    /// them (`texts`), then calls `refresh()`, or `unavailable(lang)` if they cannot
-    /// come; and the stylesheet of its placeholder, the first part of the widget's
+    /// widget freed earlier (`keep()`), if any. `need(name)` and `sheet` are the element
+    /// script's: a function that fetches the programmes' texts in a language or their
+    /// sources and gives them (`texts`), then calls `refresh()`, or `unavailable(name)`
+    /// if they cannot come; and the stylesheet of its placeholder, the first part of the widget's
     /// styles (`dom::Loader`). Either may be left out (`undefined` or `null`).
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -35,16 +36,17 @@ impl Widget {
     }
 
     /// Called when the element's `programme`, `lang` or `features` attribute changes,
-    /// and once the texts of a language the widget asked for (`need`) are given.
+    /// and once what the widget asked for (`need`) is given.
     pub fn refresh(&self) -> Result<(), JsValue> {
         self.handle.refresh()
     }
 
-    /// Called when the texts of `lang` (`fr` or `en`), asked for by `need`, could not
-    /// come: the widget says so and stays in its language. Another `lang` is ignored.
-    pub fn unavailable(&self, lang: &str) -> Result<(), JsValue> {
-        match lang_of(lang) {
-            Some(lang) => self.handle.unavailable(lang),
+    /// Called when what `need` asked for (`name`: `fr`, `en`, `sources.fr`,
+    /// `sources.en`) could not come: the widget says so and stays as it is. Another
+    /// `name` is ignored.
+    pub fn unavailable(&self, name: &str) -> Result<(), JsValue> {
+        match apart_of(name) {
+            Some((part, lang)) => self.handle.unavailable(part, lang),
             None => Ok(()),
         }
     }
@@ -75,15 +77,26 @@ impl Widget {
     }
 }
 
-/// Gives the catalogue the programmes' texts in `lang` (`fr` or `en`): the file
-/// scripts/build.sh ships for it, which the element script fetched. Another `lang` is
-/// ignored.
+/// Gives the catalogue what the element script fetched for `name` (`apart_of`): a
+/// file scripts/build.sh ships. Another `name` is ignored.
 #[cfg(not(feature = "standalone"))]
 #[wasm_bindgen]
-pub fn texts(lang: &str, text: String) {
-    if let Some(lang) = lang_of(lang) {
-        crate::catalogue::give(lang, text);
+pub fn texts(name: &str, text: String) {
+    if let Some((part, lang)) = apart_of(name) {
+        crate::catalogue::give(part, lang, text);
     }
+}
+
+/// What the element script fetches for a widget, by the name `need` gives it: the
+/// programmes' texts in a language (`fr`, `en`) or their sources (`sources.fr`,
+/// `sources.en`).
+fn apart_of(name: &str) -> Option<(Apart, crate::i18n::Lang)> {
+    let (part, code) = match name {
+        "sources.fr" => (Apart::Sources, "fr"),
+        "sources.en" => (Apart::Sources, "en"),
+        code => (Apart::Texts, code),
+    };
+    Some((part, lang_of(code)?))
 }
 
 /// The language of a code the element script gives (`fr`, `en`): what `Lang`'s

@@ -14,7 +14,8 @@
 //   preloaded with the integrity pinned at build time, and imported only if it
 //   passes; the module pins the .wasm the same way. The programmes' texts come
 //   apart, one file a language, pinned too: those of a widget's language with the
-//   engine, the other's when a widget first shows it (`need`). One
+//   engine, the other's when a widget first shows it (`need`); and so do their
+//   sources, once a visitor acts in a widget. One
 //   `integrity` on this script's tag therefore covers every file of the widget;
 // - when something fails, says what (its files could not be loaded, WebAssembly is
 //   not allowed on the page, the browser is too old) and gives each programme's
@@ -86,16 +87,17 @@
     : Promise.reject(new Error('the <script> that loaded eligibility-widget.js was not found')));
 
   const given = {};
-  /** Gives the engine the programmes' texts in `lang` ('fr' or 'en'), fetched once for
-   * the page with their pinned integrity, beside the engine; a promise that it has
-   * them. A failure is forgotten, so that a later need fetches again. */
-  const texts = (lang) => given[lang] || (given[lang] = Promise.all([loadEngine(),
+  /** Gives the engine the programmes' texts in a language (`name`: 'fr' or 'en') or
+   * their sources ('sources.fr', 'sources.en'), fetched once for the page with their
+   * pinned integrity, beside the engine; a promise that it has them. A failure is
+   * forgotten, so that a later need fetches again. */
+  const texts = (name) => given[name] || (given[name] = Promise.all([loadEngine(),
     // Without a base, the engine's promise has already failed.
-    base && fetch(new URL(build.texts[lang][0], base).href, { integrity: build.texts[lang][1] })
+    base && fetch(new URL(build.texts[name][0], base).href, { integrity: build.texts[name][1] })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.status + ' ' + response.url))))])
-    .then(([module, text]) => module.texts(lang, text))
+    .then(([module, text]) => module.texts(name, text))
     .catch((error) => {
-      given[lang] = null;
+      given[name] = null;
       throw error;
     }));
 
@@ -233,7 +235,7 @@
           return;
         }
         try {
-          this.widget = new module.Widget(this, this.kept, (lang) => this.need(lang), sheet);
+          this.widget = new module.Widget(this, this.kept, (name) => this.need(name), sheet);
           this.kept = undefined;
           this.state = 'ready';
           this.watch();
@@ -243,14 +245,15 @@
       }, (error) => this.fail(reason(error), error));
     }
 
-    /** The engine asks for the texts of a language it has not got (the language button,
-     * or a `lang` attribute): once given, the widget is refreshed, which shows them; if
-     * they cannot come, it is told, and says so. Both through `guarded`, as the
-     * element's other calls of the engine. */
-    need(lang) {
-      texts(lang).then(() => this.widget && this.guarded(() => this.widget.refresh()), (error) => {
-        console.error('eligibility-widget: could not load the texts in ' + lang + '.', error);
-        if (this.widget) this.guarded(() => this.widget.unavailable(lang));
+    /** The engine asks for what it has not got (`texts`): the texts of a language (the
+     * language button, or a `lang` attribute), or the sources (the visitor acts). Once
+     * given, the widget is refreshed, which shows them; if they cannot come, it is
+     * told, and says so. Both through `guarded`, as the element's other calls of the
+     * engine. */
+    need(name) {
+      texts(name).then(() => this.widget && this.guarded(() => this.widget.refresh()), (error) => {
+        console.error('eligibility-widget: could not load ' + build.texts[name][0] + '.', error);
+        if (this.widget) this.guarded(() => this.widget.unavailable(name));
       });
     }
 

@@ -79,6 +79,16 @@ export async function server(options) {
  * these tests open unless they say otherwise. */
 export const ELEMENT_FILES = ['element.js', 'element-engine_bg.wasm', 'texts.fr.txt'];
 
+/** The files a widget in French has loaded once the visitor acted in it (an answer, a
+ * click): those it loads at first, and the programmes' sources in French. */
+export const ACTED_FILES = [...ELEMENT_FILES, 'sources.fr.txt'];
+
+/** Waits until the sources a widget (a locator) asked for have come: "Sources and rules"
+ * lists them, linked, in its closed `<details>`. */
+export async function sourcesCame(widget) {
+  await widget.locator('.sources li a').first().waitFor({ state: 'attached' });
+}
+
 /** The build's files.json: logical name → { file, integrity }. */
 export async function builtFiles() {
   return JSON.parse(await readFile(new URL('www/dist/files.json', root), 'utf8'));

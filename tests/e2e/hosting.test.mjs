@@ -10,7 +10,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { evaluate, questions as questionList } from '../../www/dist/index.js';
 import {
-  answer, builtFiles, ELEMENT_FILES, layoutShifts, open, painted, questionsById, ready, recordLayoutShifts, server, start,
+  ACTED_FILES, answer, builtFiles, layoutShifts, open, painted, questionsById, ready, recordLayoutShifts, server, sourcesCame, start,
 } from './harness.mjs';
 
 const dist = fileURLToPath(new URL('../../www/dist/', import.meta.url));
@@ -103,9 +103,10 @@ test('from a CDN as docs/hosting.md says: the headers, the snippet with integrit
     const widget = page.locator('eligibility-widget');
     await widget.locator('label.option:has(input[value=other])').click();
     assert.equal(await widget.locator('.verdict').getAttribute('data-status'), 'not_eligible');
+    await sourcesCame(widget);
     // Each of the widget's files once, from the CDN, and nothing else from anywhere.
     const fromCdn = requests.filter((url) => url.startsWith(site.cdn)).map((url) => new URL(url).pathname).sort();
-    const expected = ['eligibility-widget.js', ...ELEMENT_FILES].map((name) => `/${files[name].file}`);
+    const expected = ['eligibility-widget.js', ...ACTED_FILES].map((name) => `/${files[name].file}`);
     assert.deepEqual(fromCdn, expected.sort());
     assert.deepEqual(requests.filter((url) => !url.startsWith(site.cdn) && !url.startsWith(site.publisher)), []);
     assert.deepEqual(errors, [], 'no CORS, integrity or policy error');
@@ -136,8 +137,9 @@ test('a browser gets each of the widget\'s files compressed, as the copies the b
     await ready(page);
     await page.locator('eligibility-widget label.option:has(input[value=other])').click();
     assert.equal(await page.locator('eligibility-widget .verdict').getAttribute('data-status'), 'not_eligible');
+    await sourcesCame(page.locator('eligibility-widget'));
     // Chromium accepts brotli: the `.br` beside each file, as scripts/serve.mjs sends it.
-    const expected = Object.fromEntries(['eligibility-widget.js', ...ELEMENT_FILES].map((name) => [files[name].file, 'br']));
+    const expected = Object.fromEntries(['eligibility-widget.js', ...ACTED_FILES].map((name) => [files[name].file, 'br']));
     assert.deepEqual(Object.fromEntries(await Promise.all(sent)), expected);
     // A client that takes only gzip gets the `.gz`; one that takes neither, the file.
     const wasm = files['element-engine_bg.wasm'].file;
@@ -713,6 +715,7 @@ test('where scripts are stripped: the iframe of the doc sizes itself and passes 
     assert.equal(results.length, 1, 'the resizer dispatched the result on the iframe');
     assert.deepEqual(results[0], evaluate('netflix-audiens-2020', { profession: 'other' }, { lang: 'fr' }));
     assert.ok((await fits()) < tall, 'the iframe follows its content');
+    await sourcesCame(frame.locator('eligibility-widget'));
     // A message from another window than the iframe's does not resize it.
     const height = await page.evaluate(() => document.querySelector('iframe').style.height);
     await page.evaluate(() => postMessage({ source: 'eligibility-widget', type: 'height', height: 5 }, '*'));
@@ -722,7 +725,7 @@ test('where scripts are stripped: the iframe of the doc sizes itself and passes 
     const others = requests.filter((url) => !url.startsWith(site.publisher) && !url.startsWith(site.cdn));
     assert.deepEqual(others, []);
     const inFrame = requests.filter((url) => url.startsWith(site.cdn)).map((url) => new URL(url).pathname.split('?')[0]).sort();
-    const pinned = ['eligibility-widget.js', 'embed.js', 'embed-resize.js', ...ELEMENT_FILES].map((n) => `/${files[n].file}`);
+    const pinned = ['eligibility-widget.js', 'embed.js', 'embed-resize.js', ...ACTED_FILES].map((n) => `/${files[n].file}`);
     assert.deepEqual(inFrame, ['/embed.html', ...pinned].sort());
     assert.deepEqual(await embedded.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), ['', 0, 0]);
     assert.deepEqual(await browser.context.cookies(), []);

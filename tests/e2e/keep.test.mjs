@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { programmes, questions as questionList } from '../../www/dist/index.js';
-import { answer, builtFiles, ELEMENT_FILES, NOTHING_WRITTEN, open, questionsById, ready, server, start, writtenSomewhere } from './harness.mjs';
+import { ACTED_FILES, answer, builtFiles, NOTHING_WRITTEN, open, questionsById, ready, server, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -22,7 +22,7 @@ const ELIGIBLE = [['profession', 'artist'], ['rights_not_renewed_since_2020', tr
 
 const built = await builtFiles();
 const OWN_FILES = new Set(['/dist/eligibility-widget.js',
-  ...ELEMENT_FILES.map((logical) => `/dist/${built[logical].file}`)]);
+  ...ACTED_FILES.map((logical) => `/dist/${built[logical].file}`)]);
 
 /** What a page fetched beyond itself, its style and icon and the widget's own files. */
 function strangers(requests, origin) {
@@ -205,6 +205,54 @@ test('the summary copied, in French and in English: verdict, reasons, answers, d
     assert.ok(!text.includes('Netflix France et Audiens'), "nothing of the page's article");
     assert.deepEqual(errors, []);
     await page.close();
+  }
+});
+
+test('the sources come once the visitor acts; a summary kept before waits for them; sources that cannot come are said', async () => {
+  const sourcesAt = `/dist/${built['sources.fr.txt'].file}`;
+  const fetched = (requests) => requests.filter((url) => new URL(url).pathname === sourcesAt).length;
+  const { page, requests, errors } = await open(browser.context, `${browser.origin}/`);
+  await ready(page);
+  const widget = page.locator('eligibility-widget');
+  const details = widget.locator('details.sources');
+  assert.equal(fetched(requests), 0, 'not before the visitor acts');
+  assert.match(await details.locator('div').textContent(), /^Chargement des sources…Règles netflix-audiens-2020/);
+  // Copied first thing: the summary waits for the sources, says so, then is copied with them.
+  await widget.locator('button[data-action=copy]').click();
+  await live(widget).filter({ hasText: 'Résumé copié' }).waitFor();
+  const text = nbsp(await clipboard(page));
+  for (const part of ['\nSources :\n- ', 'https://sortiraparis.com/actualites/a-paris/articles/214334-', 'Le Film Français']) {
+    assert.ok(text.includes(part), `${part} in\n${text}`);
+  }
+  // Opened, "Sources and rules" lists them, linked, with the pack's readings of them.
+  await details.locator('summary').click();
+  assert.equal(await details.getAttribute('open'), '');
+  assert.equal(await details.locator('li a').count(), 8);
+  assert.match(await details.locator('div > p').first().textContent(), /^Les critères se cumulent/);
+  await widget.locator('label.option:has(input[value=artist])').click();
+  assert.equal(fetched(requests), 1, 'fetched once');
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // Sources that fail their integrity: said where they would be and by the live region;
+  // the summary is not made without them, and the form goes on.
+  const site = await server({ tamper: (path, body) => (path === sourcesAt ? Buffer.concat([body, Buffer.from('x')]) : undefined) });
+  try {
+    const { page: broken, errors: logged } = await open(browser.context, `${site.origin}/`);
+    await ready(broken);
+    const form = broken.locator('eligibility-widget');
+    await broken.evaluate(() => { window.print = () => { window.pagePrinted = true; }; });
+    await form.locator('button[data-action=print]').click();
+    const failed = "Le simulateur n'a pas pu charger les sources. Réessayez plus tard.";
+    await live(form).filter({ hasText: failed }).waitFor();
+    assert.match(await form.locator('details.sources div').textContent(), new RegExp(`^${failed.replace(/[.]/g, '\\.')}`));
+    assert.equal(await form.locator('iframe.printer').count(), 0, 'nothing printed');
+    assert.ok(logged.some((e) => /could not load sources\.fr\.[0-9a-f]{10}\.txt/.test(e)), logged.join('\n'));
+    await form.locator('label.option:has(input[value=other])').click();
+    assert.equal(await form.locator('.verdict').getAttribute('data-status'), 'not_eligible', 'the widget goes on');
+    await broken.close();
+  } finally {
+    site.close();
   }
 });
 

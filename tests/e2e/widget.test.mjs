@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { evaluate, nextQuestion, questions as questionList } from '../../www/dist/index.js';
-import { answer, builtFiles, ELEMENT_FILES, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, server, start, writtenSomewhere } from './harness.mjs';
+import { ACTED_FILES, answer, builtFiles, expectedAmount, NOTHING_WRITTEN, open, questionsById, ready, scenarioCases, server, sourcesCame, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -41,7 +41,7 @@ const built = await builtFiles();
 /** Where the programmes' texts in `lang` are served. */
 const textsAt = (lang) => `/dist/${built[`texts.${lang}.txt`].file}`;
 const OWN_FILES = new Set(['/', '/demo.css', '/favicon.svg', '/dist/eligibility-widget.js',
-  ...ELEMENT_FILES.map((logical) => `/dist/${built[logical].file}`)]);
+  ...ACTED_FILES.map((logical) => `/dist/${built[logical].file}`)]);
 
 
 test('visitors reach the verdict of every scenario the form can ask, by mouse and keyboard, and nothing leaves the page', async () => {
@@ -196,12 +196,14 @@ test('nothing leaves the page: no other host, no cookie, no storage', async () =
   await widget.locator('button.language').click();
   await widget.locator('.widget[lang=en]').waitFor();
   await widget.locator('button.start-over').click();
+  await sourcesCame(widget);
   const hosts = new Set(requests.map((url) => new URL(url).origin));
   assert.deepEqual([...hosts], [browser.origin]);
   const own = requests.map((url) => new URL(url).pathname).filter((p) => p.startsWith('/dist/'));
   const files = await builtFiles();
-  // With the English texts, fetched when the visitor switched to English.
-  const hashed = [...ELEMENT_FILES, 'texts.en.txt'].map((name) => `/dist/${files[name].file}`);
+  // With the English texts, fetched when the visitor switched to English, and the
+  // sources in each language, fetched once the visitor acted in it.
+  const hashed = [...ACTED_FILES, 'texts.en.txt', 'sources.en.txt'].map((name) => `/dist/${files[name].file}`);
   assert.deepEqual(own.sort(), ['/dist/eligibility-widget.js', ...hashed].sort());
   assert.deepEqual(await browser.context.cookies(), []);
   assert.deepEqual(await page.evaluate(writtenSomewhere), NOTHING_WRITTEN);
@@ -235,7 +237,7 @@ test("a widget fetches its language's texts, the other's only when switched to i
     await form.locator('.live', { hasText: "n'a pas pu charger sa version anglaise" }).waitFor({ state: 'attached' });
     assert.equal(await form.locator('.widget').getAttribute('lang'), 'fr');
     assert.equal(await form.locator('button.language').getAttribute('aria-busy'), null, 'no longer busy');
-    assert.ok(errors.some((e) => /could not load the texts in en/.test(e)), errors.join('\n'));
+    assert.ok(errors.some((e) => /could not load texts\.en\.[0-9a-f]{10}\.txt/.test(e)), errors.join('\n'));
     await form.locator('label.option:has(input[value=other])').click();
     assert.equal(await form.locator('.verdict').getAttribute('data-status'), 'not_eligible', 'the widget goes on');
     await broken.close();

@@ -13,7 +13,11 @@
 //! hold): the reader takes them from one `&str`, so it needs no UTF-8 check, and a NUL
 //! compresses better than a length among the bytes. The strings of a `Text` go to one
 //! output per language instead (`texts`, French then English), the same way: a page
-//! loads only those of the language it shows (`src/catalogue.rs`). A decimal is serialised as its
+//! loads only those of the language it shows (`src/catalogue.rs`). The strings of a
+//! `Reading` and of a `Source` that no document cites (its `id` is none) go, the same
+//! way again, to the outputs of the sources (`sources`, a `Text`'s to its language's,
+//! any other to both): what the widget shows only when the visitor opens "Sources and
+//! rules" or keeps a summary, which a page loads then. A decimal is serialised as its
 //! parts (`decimal`, `optional_decimal`: the three words of its mantissa, its sign, its
 //! scale); a boxed condition (`boxed`) as its content.
 
@@ -32,10 +36,19 @@ pub struct Baked {
     pub text: String,
     /// The strings of every `Text`, French then English, in the order of `Lang::ALL`.
     pub texts: [String; 2],
+    /// The strings of every `Reading` and uncited `Source`, per language as `texts`.
+    pub sources: [String; 2],
     /// Where the next string goes: a language's while a `Text`'s field is written.
     language: Option<usize>,
     /// A `Text` is being written (it holds only its two strings).
     in_text: bool,
+    /// How many structs are being written, one inside the other.
+    depth: usize,
+    /// The depth of the `Reading` or uncited `Source` being written, whose strings go
+    /// to `sources`.
+    aside: Option<usize>,
+    /// The name of the struct's field being written.
+    field: &'static str,
 }
 
 /// `value` written out as data.
@@ -163,12 +176,17 @@ impl Serializer for &mut Baked {
         if value.contains('\0') {
             return Err(Error("a text holding a NUL, which ends a text in the data".into()));
         }
-        let text = match self.language.take().and_then(|i| self.texts.get_mut(i)) {
-            Some(text) => text,
-            None => &mut self.text,
+        let language = self.language.take();
+        let outputs: Vec<&mut String> = match (self.aside.is_some(), language) {
+            (false, Some(i)) => self.texts.get_mut(i).into_iter().collect(),
+            (false, None) => vec![&mut self.text],
+            (true, Some(i)) => self.sources.get_mut(i).into_iter().collect(),
+            (true, None) => self.sources.iter_mut().collect(),
         };
-        text.push_str(value);
-        text.push('\0');
+        for text in outputs {
+            text.push_str(value);
+            text.push('\0');
+        }
         Ok(())
     }
 
@@ -182,6 +200,11 @@ impl Serializer for &mut Baked {
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        // A source with an id is cited by a document, which the widget shows with the
+        // verdict: its strings, the id's first, stay with the others.
+        if self.field == "id" && self.aside == Some(self.depth) {
+            self.aside = None;
+        }
         self.bytes.push(1);
         value.serialize(self)
     }
@@ -237,6 +260,10 @@ impl Serializer for &mut Baked {
 
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Self, Error> {
         self.in_text = name == "Text";
+        self.depth += 1;
+        if self.aside.is_none() && matches!(name, "Reading" | "Source") {
+            self.aside = Some(self.depth);
+        }
         Ok(self)
     }
 
@@ -291,10 +318,15 @@ impl ser::SerializeStruct for &mut Baked {
         if self.in_text {
             self.language = Lang::ALL.iter().position(|lang| lang.code() == name);
         }
+        self.field = name;
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), Error> {
         self.in_text = false;
+        if self.aside == Some(self.depth) {
+            self.aside = None;
+        }
+        self.depth = self.depth.saturating_sub(1);
         Ok(())
     }
 }
@@ -324,5 +356,26 @@ mod tests {
         assert_eq!(baked.as_ref().map(|b| &b.texts), Some(&["« oui »\0".to_owned(), "\"yes\"\0".to_owned()]));
         assert_eq!(baked.map(|b| b.text), Some("id\0".to_owned()), "a string outside a text is in neither language's");
         assert!(to_data(&"a\0b").is_err(), "a NUL would end the text early");
+    }
+
+    /// A reading's strings and those of a source no document cites go to the sources'
+    /// outputs, a `Text`'s to its language's and any other to both; a cited source's
+    /// stay with the other strings, and what follows either is written as before.
+    #[test]
+    fn readings_and_uncited_sources_are_written_apart() {
+        use crate::pack::{Reading, Source};
+        let source = |id: Option<&str>| Source {
+            id: id.map(str::to_owned),
+            title: "T".into(),
+            publisher: "P".into(),
+            date: "d".into(),
+            url: Some("u".into()),
+        };
+        let reading = Reading { about: "a".into(), text: crate::i18n::Text { fr: "lu".into(), en: "read".into() } };
+        let baked = to_data(&(source(None), source(Some("cited")), reading, "after")).ok();
+        assert_eq!(baked.as_ref().map(|b| b.text.as_str()), Some("cited\0T\0P\0d\0u\0after\0"));
+        let sources = ["T\0P\0d\0u\0a\0lu\0", "T\0P\0d\0u\0a\0read\0"].map(str::to_owned);
+        assert_eq!(baked.as_ref().map(|b| &b.sources), Some(&sources));
+        assert_eq!(baked.map(|b| b.texts), Some([String::new(), String::new()]));
     }
 }

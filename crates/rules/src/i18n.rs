@@ -158,6 +158,11 @@ pub struct Ui {
     pub other_language_loading: &'static str,
     /// Said when the texts of the other language could not be fetched.
     pub other_language_failed: &'static str,
+    /// Shown under "Sources and rules", and said when a summary waits for them, while
+    /// the programmes' sources are fetched (a page loads them once a visitor acts).
+    pub sources_loading: &'static str,
+    /// Shown and said when the sources could not be fetched.
+    pub sources_failed: &'static str,
     /// Said by the live region when an answer brings a new question, before its label.
     pub next_question: &'static str,
     /// The answer "I don't know", offered with every question.
@@ -241,6 +246,8 @@ const FR: Ui = Ui {
     crashed: "Le simulateur a rencontré une erreur inattendue et s'est arrêté. Rechargez la page pour réessayer.",
     other_language_loading: "Chargement de la version anglaise…",
     other_language_failed: "Le simulateur n'a pas pu charger sa version anglaise. Réessayez plus tard.",
+    sources_loading: "Chargement des sources…",
+    sources_failed: "Le simulateur n'a pas pu charger les sources. Réessayez plus tard.",
     next_question: "Question suivante\u{a0}:",
     do_not_know: "Je ne sais pas",
     depends_on: "Le résultat dépend encore de réponses que vous ne connaissez pas\u{a0}:",
@@ -318,6 +325,8 @@ const EN: Ui = Ui {
     crashed: "The checker hit an unexpected error and stopped. Reload the page to try again.",
     other_language_loading: "Loading the French version…",
     other_language_failed: "The checker could not load its French version. Try again later.",
+    sources_loading: "Loading the sources…",
+    sources_failed: "The checker could not load the sources. Try again later.",
     next_question: "Next question:",
     do_not_know: "I don't know",
     depends_on: "The result still depends on answers you do not know:",

@@ -13,6 +13,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 use super::element::{self, set_hidden, set_text, Maker};
 use crate::answer::UNKNOWN;
+use crate::catalogue;
 use crate::form::CountryOutcome;
 use crate::i18n::{digits, ui, Lang};
 use crate::pack::{Programme, QuestionKind};
@@ -114,6 +115,8 @@ struct ResultNodes {
     before_applying: (Element, Element),
     window: Element,
     link: Element,
+    /// What "Sources and rules" shows under its summary (`fill_sources`).
+    sources: Element,
 }
 
 /// What every question's block shows, whatever its kind.
@@ -421,6 +424,14 @@ impl Drawn {
         set_text(&self.live, &text);
     }
 
+    /// Fills "Sources and rules" again from the programmes of `state`: once their
+    /// sources have come, or, with `waiting` (`sources_failed`), to say they cannot.
+    pub fn fill_sources(&self, maker: &Maker, state: &WidgetState, waiting: &str) {
+        for (nodes, programme) in self.programmes.iter().zip(&state.form.programmes) {
+            fill_sources(maker, &nodes.sources, programme, state.lang, waiting);
+        }
+    }
+
     /// Empties the live region, so that nothing said before is read again.
     pub fn hush(&self) {
         element::set_text_content(&self.live, None);
@@ -533,7 +544,10 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         &[("href", &programme.apply_url)],
         None,
     );
-    sources(maker, &section, programme, lang);
+    let details = maker.node(&section, "details|class=sources");
+    maker.put_text(&details, "summary", ui.sources_and_rules);
+    let sources = maker.node(&details, "div");
+    fill_sources(maker, &sources, programme, lang, ui.sources_loading);
     ResultNodes {
         section,
         headline: headline.unchecked_into(),
@@ -544,6 +558,7 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         before_applying,
         window,
         link,
+        sources,
     }
 }
 
@@ -612,26 +627,31 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     set_hidden(part, report.before_applying.is_empty());
 }
 
-/// A closed `<details>` with the sources, the pack's readings of them, and which rules
-/// these are: what a newsroom checks and cites.
-fn sources(maker: &Maker, parent: &Element, programme: &Programme, lang: Lang) {
-    let details = maker.node(parent, "details|class=sources");
-    maker.put_text(&details, "summary", ui(lang).sources_and_rules);
-    let list = maker.node(&details, "ul");
-    for source in &programme.sources {
-        let item = maker.node(&list, "li");
-        let text = wording::source(source, lang);
-        match &source.url {
-            Some(url) => {
-                maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
+/// What the closed `<details>` "Sources and rules" shows: the sources, the pack's
+/// readings of them, and which rules these are, what a newsroom checks and cites. A
+/// page fetches the sources once the visitor acts (`catalogue::Apart`): until a
+/// programme has them, `waiting` says so in their place.
+fn fill_sources(maker: &Maker, body: &Element, programme: &Programme, lang: Lang, waiting: &str) {
+    element::set_text_content(body, None);
+    if catalogue::awaits_sources(programme, lang) {
+        maker.put_text(body, "p", waiting);
+    } else {
+        let list = maker.node(body, "ul");
+        for source in &programme.sources {
+            let item = maker.node(&list, "li");
+            let text = wording::source(source, lang);
+            match &source.url {
+                Some(url) => {
+                    maker.put(&item, "a|target=_blank|rel=noopener noreferrer", &[("href", url)], Some(&text));
+                }
+                None => element::set_text_content(&item, Some(&text)),
             }
-            None => element::set_text_content(&item, Some(&text)),
+        }
+        for reading in &programme.readings {
+            maker.put_text(body, "p", reading.text.get(lang));
         }
     }
-    for reading in &programme.readings {
-        maker.put_text(&details, "p", reading.text.get(lang));
-    }
-    maker.put_text(&details, "p|class=rules", &wording::rules(programme, lang));
+    maker.put_text(body, "p|class=rules", &wording::rules(programme, lang));
 }
 
 /// The block of one question: its container, its heading (a `legend`, or a `label` for

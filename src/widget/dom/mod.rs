@@ -31,7 +31,7 @@ use super::state::{Kept, Message, WidgetState};
 use super::summary::Summary;
 use super::wording::keep;
 use crate::answer::UNKNOWN;
-use crate::catalogue;
+use crate::catalogue::{self, Apart};
 use crate::i18n::{cut, ui, Lang};
 use crate::js;
 use crate::pack::Programme;
@@ -81,10 +81,15 @@ pub struct Mounted {
     /// any: their search cost 61 B gzipped there.
     #[cfg(any(feature = "standalone", feature = "preview"))]
     extra: Vec<&'static Programme>,
-    /// The element script's `need(lang)` for this widget (`Loader::need`).
+    /// The element script's `need(name)` for this widget (`Loader::need`).
     need: Option<js_sys::Function>,
     /// The language the language button asked for, while its texts come.
     wanted: Option<Lang>,
+    /// The language whose sources were asked for (`ask_sources`), until they come.
+    sources_asked: Option<Lang>,
+    /// The summary the visitor asked to keep (`print` or `copy`), made once the
+    /// sources it cites have come.
+    pending: Option<String>,
 }
 
 type Shared = RefCell<Mounted>;
@@ -135,8 +140,8 @@ enum Work {
     /// after.
     Event(Event, Option<Element>),
     Refresh,
-    /// The texts of a language asked for (`need`) could not come.
-    Unavailable(Lang),
+    /// The texts or the sources of a language, asked for (`need`), could not come.
+    Unavailable(Apart, Lang),
 }
 
 /// One mounted widget and its queue of work; what the element holds.
@@ -151,10 +156,10 @@ impl Handle {
         run(&self.mount, Work::Refresh)
     }
 
-    /// The texts of `lang`, asked for, could not come: said in the widget, which stays
-    /// in its language.
-    pub fn unavailable(&self, lang: Lang) -> Result<(), JsValue> {
-        run(&self.mount, Work::Unavailable(lang))
+    /// `part` in `lang`, asked for, could not come: said in the widget, which stays
+    /// in its language, or shows no sources.
+    pub fn unavailable(&self, part: Apart, lang: Lang) -> Result<(), JsValue> {
+        run(&self.mount, Work::Unavailable(part, lang))
     }
 
     /// Whether its state is taken. Outside the engine's own work, only after an
@@ -213,7 +218,7 @@ fn run(mount: &Mount, first: Work) -> Result<(), JsValue> {
         let done = match work {
             Work::Event(event, target) => handle_event(mounted, &event, target),
             Work::Refresh => refresh(mounted),
-            Work::Unavailable(lang) => unavailable(mounted, lang),
+            Work::Unavailable(part, lang) => unavailable(mounted, part, lang),
         };
         // Sent from here, once for both kinds of work.
         let done = done.and_then(|changed| if changed { announce(mounted) } else { Ok(()) });
@@ -314,9 +319,10 @@ pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
 /// gzipped).
 #[derive(Default)]
 pub struct Loader {
-    /// `need(lang)`: fetches the texts of a language the catalogue has not got, gives
-    /// them, then refreshes the widget (`Handle::refresh`), or, if they cannot come,
-    /// says so to it (`Handle::unavailable`).
+    /// `need(name)`: fetches what the catalogue has not got, the texts of a language
+    /// (`fr`, `en`) or its sources (`sources.fr`, `sources.en`), gives them, then
+    /// refreshes the widget (`Handle::refresh`), or, if they cannot come, says so to it
+    /// (`Handle::unavailable`).
     pub need: Option<js_sys::Function>,
     /// The constructed stylesheet the element script drew the placeholder with: the
     /// loader's part of widget.css, which comes first in the widget's styles.
@@ -374,6 +380,8 @@ pub fn mount_with(
             extra,
             need,
             wanted: None,
+            sources_asked: None,
+            pending: None,
         });
         Mount { mounted, queue: RefCell::default(), document }
     });
@@ -393,7 +401,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
     let m = &mut *m;
     // The button's language, once its texts are here (the element script refreshes
     // the widget when they are given).
-    if let Some(wanted) = m.wanted.filter(|lang| catalogue::has(*lang)) {
+    if let Some(wanted) = m.wanted.filter(|lang| catalogue::has(Apart::Texts, *lang)) {
         m.wanted = None;
         // Focus goes to the button, unless the visitor went on to a question meanwhile.
         let held = match m.held() {
@@ -403,26 +411,28 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         m.switch_language(wanted, held);
         return Ok(true);
     }
+    // The sources, once given (the element script refreshes the widget then too).
+    let taken = m.reread()?;
     let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
     let asked = attribute_lang(&m.host, &m.maker.document);
     // A language whose texts are not here is asked for, and the widget refreshed once
     // they are given; meanwhile it is drawn in the language it shows, or in one whose
     // texts are here (the element script gives one before it mounts a widget).
-    let lang = if catalogue::has(asked) {
+    let lang = if catalogue::has(Apart::Texts, asked) {
         asked
     } else {
-        m.ask(asked);
-        match (&m.shown, catalogue::has(Lang::Fr)) {
+        m.ask(asked.code());
+        match (&m.shown, catalogue::has(Apart::Texts, Lang::Fr)) {
             (Some(shown), _) => shown.state.lang,
             (None, true) => Lang::Fr,
-            (None, false) if catalogue::has(Lang::En) => Lang::En,
+            (None, false) if catalogue::has(Apart::Texts, Lang::En) => Lang::En,
             (None, false) => return Ok(false),
         }
     };
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
     if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
-        return Ok(false);
+        return Ok(taken);
     }
     if programmes_changed {
         // A loop rather than collecting into a `Result`: the first unknown id stops it,
@@ -653,11 +663,18 @@ fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Res
     let m = &mut *m;
     // Without a form, the widget shows only a message, which no event acts on; what an
     // Enter pressed before began is over (its release may come now).
-    let Some(shown) = &mut m.shown else {
+    if m.shown.is_none() {
         m.entering = false;
         m.unsaid = None;
         return Ok(false);
-    };
+    }
+    // The visitor acts: the sources, which "Sources and rules" and a kept summary
+    // show, are fetched now if they are not here (again, after a failure, when the
+    // visitor opens "Sources and rules"), and taken in if they came meanwhile (for
+    // another widget of the page).
+    m.reread()?;
+    m.ask_sources(element::matches(&target, ".sources summary"));
+    let Some(shown) = &mut m.shown else { return Ok(false) };
     let kind = element::type_of(event);
     match kind.as_str() {
         "keydown" | "keyup" if key_of(event).as_deref() == Some("Enter") => {
@@ -697,14 +714,14 @@ fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Res
                     Lang::En => Lang::Fr,
                     Lang::Fr => Lang::En,
                 };
-                if !catalogue::has(lang) {
+                if !catalogue::has(Apart::Texts, lang) {
                     // Shown once they are given (`refresh`); asked once, and the button
                     // busy meanwhile (the redraw in that language makes a new one), which
                     // the live region says: a screen reader does not read `aria-busy`.
                     if m.wanted.replace(lang).is_none() {
                         element::set(&button, "aria-busy", "true");
                         set_text(shown.drawn.live(), ui(shown.state.lang).other_language_loading);
-                        m.ask(lang);
+                        m.ask(lang.code());
                     }
                     return Ok(false);
                 }
@@ -716,17 +733,7 @@ fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Res
                 // The buttons hide once chosen: focus goes back to the field.
                 shown.drawn.focus_next(Some(question));
             } else if let Some(action) = element::attribute(&button, "data-action") {
-                let (state, live) = (&shown.state, shown.drawn.live());
-                let words = keep(state.lang);
-                match action.as_str() {
-                    "print" => printed::print(&m.maker, &m.root, &mut m.printer, &Summary::of(state))?,
-                    "copy" => copy(&Summary::of(state).text(), live, words.copied, words.copy_failed),
-                    "share" => {
-                        let link = link_to(&m.host, &m.maker.document, state)?;
-                        copy(&link, live, words.link_copied, words.copy_failed);
-                    }
-                    _ => {}
-                }
+                m.keep(action)?;
                 return Ok(false);
             } else {
                 // The one left: "Start over".
@@ -751,16 +758,30 @@ enum Held {
     Question(usize),
 }
 
-/// The texts of `lang`, asked for, could not come: said in the live region of a form
-/// shown; the button's language, if it was that one, is no longer asked for.
-fn unavailable(mounted: &Shared, lang: Lang) -> Result<bool, JsValue> {
+/// `part` in `lang`, asked for, could not come. The texts of the button's language:
+/// said in the live region, and no longer asked for. The sources: said in "Sources
+/// and rules", and by the live region if a summary waited for them, which is not made;
+/// asked for again only when the visitor asks for them (`ask_sources`).
+fn unavailable(mounted: &Shared, part: Apart, lang: Lang) -> Result<bool, JsValue> {
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
-    if m.wanted == Some(lang) {
-        m.wanted = None;
-    }
-    if let Some(shown) = &m.shown {
-        element::call_with_text(shown.drawn.language_button(), "removeAttribute", "aria-busy");
-        set_text(shown.drawn.live(), ui(shown.state.lang).other_language_failed);
+    let m = &mut *m;
+    let Some(shown) = &m.shown else { return Ok(false) };
+    let ui = ui(shown.state.lang);
+    match part {
+        Apart::Texts => {
+            if m.wanted == Some(lang) {
+                m.wanted = None;
+            }
+            element::call_with_text(shown.drawn.language_button(), "removeAttribute", "aria-busy");
+            set_text(shown.drawn.live(), ui.other_language_failed);
+        }
+        Apart::Sources if m.sources_asked == Some(lang) => {
+            shown.drawn.fill_sources(&m.maker, &shown.state, ui.sources_failed);
+            if m.pending.take().is_some() {
+                set_text(shown.drawn.live(), ui.sources_failed);
+            }
+        }
+        Apart::Sources => {}
     }
     Ok(false)
 }
@@ -822,6 +843,11 @@ fn announce(mounted: &Shared) -> Result<(), JsValue> {
 }
 
 impl Mounted {
+    /// `programme` as the catalogue reads it now, with what it was given since.
+    fn programme_now(&self, programme: &'static Programme) -> &'static Programme {
+        self.programme(&programme.id).unwrap_or(programme)
+    }
+
     /// The programme of `id`, found among the catalogue's rather than by
     /// `catalogue::programme`, whose error copied the id.
     fn programme(&self, id: &str) -> Option<&'static Programme> {
@@ -851,13 +877,85 @@ impl Mounted {
         Ok((self.host.clone(), events))
     }
 
-    /// Asks the element script for the texts of `lang` (`need`): it gives them, then
-    /// refreshes the widget, or tells it that they cannot come (`unavailable`). Never
-    /// called where the texts are built in, where there is no `need`.
-    fn ask(&self, lang: Lang) {
+    /// Asks the element script for `name` (`need`: `fr`, `en`, `sources.fr`,
+    /// `sources.en`): it gives them, then refreshes the widget, or tells it that they
+    /// cannot come (`unavailable`). Never called where they are built in, where there
+    /// is no `need`.
+    fn ask(&self, name: &str) {
         if let Some(need) = &self.need {
-            element::apply(need, lang.code());
+            element::apply(need, name);
         }
+    }
+
+    /// Asks for the sources in the language shown, if the programmes shown wait for
+    /// them: once, or `again` (the visitor asks for them: a summary, or "Sources and
+    /// rules" opened), which the element script fetches anew only if they failed.
+    fn ask_sources(&mut self, again: bool) {
+        let Some(shown) = &self.shown else { return };
+        let lang = shown.state.lang;
+        let waits = shown.state.form.programmes.iter().any(|p| catalogue::awaits_sources(p, lang));
+        if waits && (again || self.sources_asked != Some(lang)) {
+            self.sources_asked = Some(lang);
+            self.ask(match lang {
+                Lang::Fr => "sources.fr",
+                Lang::En => "sources.en",
+            });
+        }
+    }
+
+    /// Takes in what the catalogue was given since the programmes shown were read (their
+    /// sources, most often): the form gets the programmes as read now, with the
+    /// answers, and "Sources and rules" is filled again; the rest of the drawing is
+    /// left as it is, so that focus and typing survive. Then makes the summary that
+    /// waited for the sources, if any. Whether anything was taken in.
+    fn reread(&mut self) -> Result<bool, JsValue> {
+        let Some(shown) = &self.shown else { return Ok(false) };
+        let mut programmes = Vec::new();
+        let mut changed = false;
+        for &programme in &shown.state.form.programmes {
+            let now = self.programme_now(programme);
+            changed |= !std::ptr::eq(now, programme);
+            programmes.push(now);
+        }
+        let (true, Some(shown)) = (changed, &mut self.shown) else { return Ok(false) };
+        let (lang, today) = (shown.state.lang, shown.state.today);
+        let old = std::mem::replace(&mut shown.state, WidgetState::new(programmes, lang, today));
+        shown.state.keep_answers_of(old);
+        shown.sync(&self.maker);
+        shown.drawn.fill_sources(&self.maker, &shown.state, ui(lang).sources_loading);
+        if self.sources_asked == Some(lang) && !catalogue::has(Apart::Sources, lang) {
+            return Ok(true);
+        }
+        self.sources_asked = None;
+        if let Some(action) = self.pending.take() {
+            self.keep(action)?;
+        }
+        Ok(true)
+    }
+
+    /// Prints, copies or shares what the visitor answered (the buttons' `data-action`).
+    /// A summary cites the programmes' sources: while they are fetched, it waits for
+    /// them (`reread` makes it), and the live region says so.
+    fn keep(&mut self, action: String) -> Result<(), JsValue> {
+        let Some(shown) = &self.shown else { return Ok(()) };
+        let (state, live) = (&shown.state, shown.drawn.live());
+        let words = keep(state.lang);
+        let waits = state.form.programmes.iter().any(|p| catalogue::awaits_sources(p, state.lang));
+        match action.as_str() {
+            "print" | "copy" if waits => {
+                set_text(live, ui(state.lang).sources_loading);
+                self.pending = Some(action);
+                self.ask_sources(true);
+            }
+            "print" => printed::print(&self.maker, &self.root, &mut self.printer, &Summary::of(state))?,
+            "copy" => copy(&Summary::of(state).text(), live, words.copied, words.copy_failed),
+            "share" => {
+                let link = link_to(&self.host, &self.maker.document, state)?;
+                copy(&link, live, words.link_copied, words.copy_failed);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Where focus is in the widget, to put it back after a redraw.
