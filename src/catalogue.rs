@@ -355,34 +355,33 @@ pub fn programmes() -> &'static [Programme] {
 
 #[cfg(not(feature = "standalone"))]
 thread_local! {
-    /// Each read of the programmes, once made. Cells of a thread-local, as `GIVEN`, rather
-    /// than `OnceLock`s (−67 B gzipped): the element's engine runs on one thread.
-    static READ: [std::cell::Cell<Option<&'static [Programme]>>; 16] =
-        const { [const { std::cell::Cell::new(None) }; 16] };
+    /// The last read of the programmes, and which parts were given then (a bit per
+    /// `slot`). A cell of a thread-local, as `GIVEN`, rather than a `OnceLock` (−67 B
+    /// gzipped): the element's engine runs on one thread.
+    static READ: std::cell::Cell<Option<(usize, &'static [Programme])>> = const { std::cell::Cell::new(None) };
 }
 
 /// The built-in programmes, in the order of their file names. Each language's texts
 /// and sources are empty until the catalogue has them (`has`): the programmes are read
-/// again once a part is given, a read kept per set of parts given (at most five in a
-/// page, each a few tens of KB, and a `&'static` to one stays valid).
+/// again once a part is given. Parts are only ever added, so an earlier set never
+/// comes back: the last read is the one kept for new callers, while each earlier one
+/// stays valid for those that hold it (at most five in a page, a few tens of KB each).
 #[cfg(not(feature = "standalone"))]
 pub fn programmes() -> &'static [Programme] {
-    let mut read = 0;
+    let mut given = 0;
     for part in [Apart::Texts, Apart::Sources] {
         for lang in Lang::ALL {
-            read |= usize::from(has(part, lang)) << slot(part, lang);
+            given |= usize::from(has(part, lang)) << slot(part, lang);
         }
     }
-    READ.with(|reads| {
-        reads.get(read).map_or(&[][..], |cell| match cell.get() {
-            Some(programmes) => programmes,
-            None => {
-                // Kept for as long as the page, as a `OnceLock` would keep it.
-                let programmes: &'static [Programme] = Vec::leak(baked::programmes());
-                cell.set(Some(programmes));
-                programmes
-            }
-        })
+    READ.with(|last| match last.get() {
+        Some((then, programmes)) if then == given => programmes,
+        _ => {
+            // Kept for as long as the page, as a `OnceLock` would keep it.
+            let programmes: &'static [Programme] = Vec::leak(baked::programmes());
+            last.set(Some((given, programmes)));
+            programmes
+        }
     })
 }
 
