@@ -3,7 +3,7 @@
 //!   the others (a question id means one thing in every pack), and written out as data
 //!   for `catalogue` by the rules crate's `bake` (`catalogue.bin`, the structure,
 //!   `catalogue.txt`, the strings, and `catalogue.fr.txt` and `catalogue.en.txt`, the
-//!   texts in each language, and `catalogue.sources.fr.txt` and `catalogue.sources.en.txt`,
+//!   texts in each language after the product's words in it (`i18n::Ui`), and `catalogue.sources.fr.txt` and `catalogue.sources.en.txt`,
 //!   the readings and the sources no document cites, which scripts/build.sh also ships
 //!   apart). Adding a programme is adding a file; a
 //!   broken pack fails the build with every problem and its place; and visitors
@@ -17,7 +17,7 @@
 
 use std::{env, fs, path::Path, path::PathBuf};
 
-use eligibility_rules::i18n::Lang;
+use eligibility_rules::i18n::{self, Lang};
 use eligibility_rules::{bake, compile};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -29,7 +29,14 @@ fn main() -> BuildResult<()> {
     fs::write(out.join("catalogue.bin"), baked.bytes)?;
     fs::write(out.join("catalogue.txt"), baked.text)?;
     for ((lang, text), sources) in Lang::ALL.iter().zip(&baked.texts).zip(&baked.sources) {
-        fs::write(out.join(format!("catalogue.{lang}.txt")), text)?;
+        // The product's words first, each ended by a NUL as the texts are (`catalogue::words`).
+        let mut texts = String::new();
+        for word in i18n::ui(*lang).words() {
+            texts.push_str(word);
+            texts.push('\0');
+        }
+        texts.push_str(text);
+        fs::write(out.join(format!("catalogue.{lang}.txt")), texts)?;
         fs::write(out.join(format!("catalogue.sources.{lang}.txt")), sources)?;
     }
     let css = root.join("src/widget/widget.css");

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui};
 use crate::pack::Programme;
 
 /// The programmes as build.rs baked them (`rules::bake`): their structure, the text
@@ -30,18 +30,14 @@ mod baked {
     const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.txt"));
 
     pub fn programmes() -> Vec<Programme> {
-        let mut reader = Reader { at: 0, text: 0, fr: 0, en: 0, sources: [0, 0] };
+        // Each language's texts begin with the product's words (`super::words`).
+        let past_words = |lang| super::words(super::texts(Apart::Texts, lang)).1;
+        let mut reader = Reader { at: 0, text: 0, fr: past_words(Lang::Fr), en: past_words(Lang::En), sources: [0, 0] };
         reader.list(Reader::programme)
     }
 
-    /// The text up to the NUL at or after `at` in `from`, which ends each string; `at`
-    /// moves past it.
     fn take(from: &str, at: &mut usize) -> String {
-        // Found by `find`, whose search the WebAssembly has anyway, not a loop of its own (−9 B gzipped).
-        let rest = from.get(*at..).unwrap_or_default();
-        let text = rest.get(..rest.find('\0').unwrap_or(rest.len())).unwrap_or_default();
-        *at = at.saturating_add(text.len()).saturating_add(1);
-        text.to_owned()
+        super::slice(from, at).to_owned()
     }
 
     /// Where reading is, in the bytes, in the text, in each language's and in each
@@ -280,6 +276,27 @@ mod baked {
     }
 }
 
+/// The text up to the NUL at or after `at` in `from`, which ends each string; `at`
+/// moves past it.
+fn slice<'a>(from: &'a str, at: &mut usize) -> &'a str {
+    // Found by `find`, whose search the WebAssembly has anyway, not a loop of its own (−9 B gzipped).
+    let rest = from.get(*at..).unwrap_or_default();
+    let text = rest.get(..rest.find('\0').unwrap_or(rest.len())).unwrap_or_default();
+    *at = at.saturating_add(text.len()).saturating_add(1);
+    text
+}
+
+/// The product's words at the head of a language's texts, as build.rs writes them
+/// (`Ui::words`, each ended by a NUL), and where the programmes' texts begin after them.
+fn words(texts: &str) -> ([&str; Ui::COUNT], usize) {
+    let mut at = 0;
+    let mut words = [""; Ui::COUNT];
+    for word in &mut words {
+        *word = slice(texts, &mut at);
+    }
+    (words, at)
+}
+
 /// The two parts of the programmes' data that come in each language, apart from their
 /// structure: their texts, and their sources with the pack's readings of them (the
 /// strings of every `Reading` and of every `Source` that no document cites: what the
@@ -336,6 +353,9 @@ pub fn give(part: Apart, lang: Lang, text: String) {
     // texts. `String::leak`, not boxed first: wasm-bindgen's copy is exactly its length,
     // and the shrinking cost 23 B gzipped.
     let text: &'static str = text.leak();
+    if part == Apart::Texts {
+        crate::i18n::give_words(lang, words(text).0);
+    }
     GIVEN.with(|given| given.get(slot(part, lang)).map(|cell| cell.set(text)));
 }
 
@@ -409,3 +429,18 @@ impl fmt::Display for UnknownProgramme {
 }
 
 impl std::error::Error for UnknownProgramme {}
+
+#[cfg(all(test, feature = "standalone"))]
+mod tests {
+    use super::*;
+
+    /// The head of each language's texts is the product's words in it, as built in.
+    #[test]
+    fn the_texts_begin_with_the_words() {
+        for lang in Lang::ALL {
+            let (words, end) = words(texts(Apart::Texts, lang));
+            assert_eq!(words, crate::i18n::ui(lang).words(), "{lang:?}");
+            assert!(end > 0 && end < texts(Apart::Texts, lang).len());
+        }
+    }
+}

@@ -9,7 +9,7 @@ use std::fs;
 
 use eligibility::catalogue::{self, Apart};
 use eligibility::compile::compile;
-use eligibility::i18n::{Lang, Text};
+use eligibility::i18n::{ui, Lang, Text};
 use eligibility::pack::{Programme, Source};
 
 /// Each shipped pack as `compile` makes it: the programmes with both languages' texts.
@@ -111,12 +111,19 @@ fn the_programmes_read_with_the_languages_and_sources_given_so_far() {
     assert_ne!(none, compiled, "the shipped packs have readings and sources no document cites");
     assert!(compiled.iter().any(|p| p.sources.iter().any(|s| s.id.is_some())), "and sources that documents cite");
 
+    // The product's words come with each language's texts (checked against those built
+    // in by the catalogue's own test, where they are).
+    assert!(ui(Lang::Fr).words().iter().chain(&ui(Lang::En).words()).all(|word| word.is_empty()));
     catalogue::give(Apart::Texts, Lang::En, texts(Apart::Texts, Lang::En));
     assert!(has(Apart::Texts, Lang::En) && !has(Apart::Texts, Lang::Fr));
+    assert!(ui(Lang::En).words().iter().all(|word| !word.is_empty()) && ui(Lang::Fr).likely_eligible.is_empty());
+    assert_eq!(ui(Lang::En).likely_eligible, "You are likely eligible");
     assert_eq!(format!("{:?}", catalogue::programmes()), with_blank(&none, &["fr"]));
 
     catalogue::give(Apart::Texts, Lang::Fr, texts(Apart::Texts, Lang::Fr));
     assert!(has(Apart::Texts, Lang::Fr));
+    assert_eq!(ui(Lang::Fr).likely_eligible, "Vous êtes probablement éligible");
+    assert_eq!(ui(Lang::Fr).according_to, "selon", "the last word");
     assert_eq!(catalogue::programmes(), none.as_slice());
     assert!(all_await(Lang::Fr) && all_await(Lang::En));
 

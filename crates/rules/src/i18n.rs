@@ -89,103 +89,132 @@ impl Text {
     }
 }
 
-/// The product's own words, the same for every programme.
-#[derive(Debug, Clone, Copy)]
-pub struct Ui {
-    pub likely_eligible: &'static str,
-    pub likely_not_eligible: &'static str,
-    pub not_yet_known: &'static str,
-    pub amount: &'static str,
-    pub reasons: &'static str,
-    pub window: &'static str,
-    pub opens: &'static str,
-    pub closes: &'static str,
-    pub closing_unknown: &'static str,
-    pub apply: &'static str,
-    pub estimate_notice: &'static str,
-    pub continue_label: &'static str,
-    pub start_over: &'static str,
-    pub switch_language: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub invalid_number: &'static str,
-    pub invalid_whole_number: &'static str,
-    pub at_least: &'static str,
-    pub at_most: &'static str,
-    pub unknown_programme: &'static str,
-    pub no_programme: &'static str,
-    pub choose: &'static str,
-    pub operator_decides: &'static str,
-    pub met: &'static str,
-    pub not_met: &'static str,
-    pub unknown: &'static str,
-    pub sources_and_rules: &'static str,
-    pub version: &'static str,
-    pub checked_on: &'static str,
-    pub fingerprint: &'static str,
-    pub country_question: &'static str,
-    pub other_country: &'static str,
-    /// "You work" + `Country::inside` + ".".
-    pub country_met: &'static str,
-    /// "This programme is only for people who work" + `Country::inside` + ".".
-    pub country_not_met: &'static str,
-    pub country_unknown: &'static str,
-    pub would_have_been_eligible: &'static str,
-    pub would_not_have_been_eligible: &'static str,
-    /// "Applications closed on" + the day.
-    pub closed_on: &'static str,
-    /// "Applications opened on" + the day, then `may_have_closed` + "(operator).".
-    pub opened_on: &'static str,
-    pub may_have_closed: &'static str,
-    pub not_open_yet: &'static str,
-    pub read_terms: &'static str,
-    pub read_terms_closed: &'static str,
-    pub check_with_operator: &'static str,
-    pub benefit: &'static str,
-    pub starts: &'static str,
-    pub or: &'static str,
-    pub from_amount: &'static str,
-    pub several_title: &'static str,
-    pub several_intro: &'static str,
-    pub results: &'static str,
-    pub none_for_country: &'static str,
-    pub too_precise: &'static str,
-    pub understood: &'static str,
-    pub which_did_you_mean: &'static str,
-    pub crashed: &'static str,
-    /// Said while the texts of the other language are fetched, asked for by the language
-    /// button: the form stays in its language until they come.
-    pub other_language_loading: &'static str,
-    /// Said when the texts of the other language could not be fetched.
-    pub other_language_failed: &'static str,
-    /// Shown under "Sources and rules", and said when a summary waits for them, while
-    /// the programmes' sources are fetched (a page loads them once a visitor acts).
-    pub sources_loading: &'static str,
-    /// Shown and said when the sources could not be fetched.
-    pub sources_failed: &'static str,
-    /// Said by the live region when an answer brings a new question, before its label.
-    pub next_question: &'static str,
-    /// The answer "I don't know", offered with every question.
-    pub do_not_know: &'static str,
-    /// Before the questions answered "I don't know" that the verdict still depends on.
-    pub depends_on: &'static str,
-    /// Above the changes of answer that would change the verdict or the benefit.
-    pub what_would_change: &'static str,
-    /// What a verdict would be with another answer.
-    pub would_be_eligible: &'static str,
-    pub would_not_be_eligible: &'static str,
-    pub might_be_eligible: &'static str,
-    /// A range of numbers in a change: `au moins 12`, `moins de 800 £`.
-    pub bound_at_least: &'static str,
-    pub bound_more_than: &'static str,
-    pub bound_at_most: &'static str,
-    pub bound_less_than: &'static str,
-    pub and: &'static str,
-    /// Above what to have ready, per criterion, as the sources say it.
-    pub before_applying: &'static str,
-    pub according_to: &'static str,
+/// The struct of the product's words (`Ui`), each a `&'static str`, and its list in the
+/// order of its fields: what build.rs writes at the head of each language's texts and
+/// the element's engine reads back (`give_words`), so that a page loads the words of its
+/// language only.
+macro_rules! words {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// The product's own words, the same for every programme.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct Ui {
+            $($(#[$doc])* pub $field: &'static str,)*
+        }
+
+        impl Ui {
+            /// How many words there are.
+            pub const COUNT: usize = [$(stringify!($field)),*].len();
+
+            /// The words in the order of the fields.
+            pub const fn from_words(words: [&'static str; Ui::COUNT]) -> Ui {
+                let [$($field),*] = words;
+                Ui { $($field),* }
+            }
+
+            /// The words in the order of the fields, as `from_words` takes them.
+            pub fn words(&self) -> [&'static str; Ui::COUNT] {
+                [$(self.$field),*]
+            }
+        }
+    };
 }
 
+words! {
+    likely_eligible,
+    likely_not_eligible,
+    not_yet_known,
+    amount,
+    reasons,
+    window,
+    opens,
+    closes,
+    closing_unknown,
+    apply,
+    estimate_notice,
+    continue_label,
+    start_over,
+    switch_language,
+    yes,
+    no,
+    invalid_number,
+    invalid_whole_number,
+    at_least,
+    at_most,
+    unknown_programme,
+    no_programme,
+    choose,
+    operator_decides,
+    met,
+    not_met,
+    unknown,
+    sources_and_rules,
+    version,
+    checked_on,
+    fingerprint,
+    country_question,
+    other_country,
+    /// "You work" + `Country::inside` + ".".
+    country_met,
+    /// "This programme is only for people who work" + `Country::inside` + ".".
+    country_not_met,
+    country_unknown,
+    would_have_been_eligible,
+    would_not_have_been_eligible,
+    /// "Applications closed on" + the day.
+    closed_on,
+    /// "Applications opened on" + the day, then `may_have_closed` + "(operator).".
+    opened_on,
+    may_have_closed,
+    not_open_yet,
+    read_terms,
+    read_terms_closed,
+    check_with_operator,
+    benefit,
+    starts,
+    or,
+    from_amount,
+    several_title,
+    several_intro,
+    results,
+    none_for_country,
+    too_precise,
+    understood,
+    which_did_you_mean,
+    crashed,
+    /// Said while the texts of the other language are fetched, asked for by the language
+    /// button: the form stays in its language until they come.
+    other_language_loading,
+    /// Said when the texts of the other language could not be fetched.
+    other_language_failed,
+    /// Shown under "Sources and rules", and said when a summary waits for them, while
+    /// the programmes' sources are fetched (a page loads them once a visitor acts).
+    sources_loading,
+    /// Shown and said when the sources could not be fetched.
+    sources_failed,
+    /// Said by the live region when an answer brings a new question, before its label.
+    next_question,
+    /// The answer "I don't know", offered with every question.
+    do_not_know,
+    /// Before the questions answered "I don't know" that the verdict still depends on.
+    depends_on,
+    /// Above the changes of answer that would change the verdict or the benefit.
+    what_would_change,
+    /// What a verdict would be with another answer.
+    would_be_eligible,
+    would_not_be_eligible,
+    might_be_eligible,
+    /// A range of numbers in a change: `au moins 12`, `moins de 800 £`.
+    bound_at_least,
+    bound_more_than,
+    bound_at_most,
+    bound_less_than,
+    and,
+    /// Above what to have ready, per criterion, as the sources say it.
+    before_applying,
+    according_to,
+}
+
+#[cfg(feature = "builtin-words")]
 const FR: Ui = Ui {
     likely_eligible: "Vous êtes probablement éligible",
     likely_not_eligible: "Vous n'êtes probablement pas éligible",
@@ -264,6 +293,7 @@ const FR: Ui = Ui {
     according_to: "selon",
 };
 
+#[cfg(feature = "builtin-words")]
 const EN: Ui = Ui {
     likely_eligible: "You are likely eligible",
     likely_not_eligible: "You are likely not eligible",
@@ -395,12 +425,41 @@ pub fn colon(lang: Lang) -> &'static str {
 
 /// Not inlined: a caller then reads each word through the one pointer, where inlined
 /// every word became a choice between its two constants, written out at each use.
+#[cfg(feature = "builtin-words")]
 #[inline(never)]
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
     }
+}
+
+#[cfg(not(feature = "builtin-words"))]
+thread_local! {
+    /// The words of each language, once given (`give_words`). A thread-local of cells,
+    /// as the catalogue's: the element's engine runs on one thread.
+    static GIVEN: [std::cell::Cell<Option<&'static Ui>>; 2] = const { [const { std::cell::Cell::new(None) }; 2] };
+}
+
+/// The words of `lang` as given (`give_words`), every one empty before: the element's
+/// engine is built without them (`builtin-words`), and draws only a language whose
+/// texts, which hold them, it was given. Not inlined, as the built-in `ui`.
+#[cfg(not(feature = "builtin-words"))]
+#[inline(never)]
+pub fn ui(lang: Lang) -> &'static Ui {
+    const NONE: Ui = Ui::from_words([""; Ui::COUNT]);
+    GIVEN.with(|given| given.get(usize::from(lang == Lang::En)).and_then(std::cell::Cell::get)).unwrap_or(&NONE)
+}
+
+/// Gives the words of `lang`, read from the head of its texts (`src/catalogue.rs`);
+/// given again, they are kept as they were.
+#[cfg(not(feature = "builtin-words"))]
+pub fn give_words(lang: Lang, words: [&'static str; Ui::COUNT]) {
+    GIVEN.with(|given| {
+        if let Some(cell) = given.get(usize::from(lang == Lang::En)).filter(|cell| cell.get().is_none()) {
+            cell.set(Some(Box::leak(Box::new(Ui::from_words(words)))));
+        }
+    });
 }
 
 #[cfg(test)]
