@@ -146,3 +146,18 @@ fn the_programmes_read_with_the_languages_and_sources_given_so_far() {
     let first = compiled.first().map(|p| p.id.as_str()).unwrap_or_default();
     assert_eq!(catalogue::programme(first).map(|p| p.name.fr.is_empty()), Ok(false));
 }
+
+/// A page in French, as most are: its texts, then its sources once the visitor acts,
+/// and never the English (a thread of its own: the catalogue starts empty).
+#[test]
+fn the_programmes_read_with_the_french_texts_then_sources() {
+    let compiled = compiled();
+    catalogue::give(Apart::Texts, Lang::Fr, texts(Apart::Texts, Lang::Fr));
+    assert_eq!(format!("{:?}", catalogue::programmes()), with_blank(&with_sources(&compiled, &[]), &["en"]));
+    assert!(all_await(Lang::Fr));
+    catalogue::give(Apart::Sources, Lang::Fr, texts(Apart::Sources, Lang::Fr));
+    assert_eq!(format!("{:?}", catalogue::programmes()), with_blank(&with_sources(&compiled, &[Lang::Fr]), &["en"]));
+    assert!(!catalogue::programmes().iter().any(|p| catalogue::awaits_sources(p, Lang::Fr)));
+    assert!(catalogue::programmes().iter().any(|p| catalogue::awaits_sources(p, Lang::En)), "the English readings");
+    assert!(ui(Lang::En).likely_eligible.is_empty(), "nor the English words");
+}

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { programmes, questions as questionList } from '../../www/dist/index.js';
-import { ACTED_FILES, answer, builtFiles, NOTHING_WRITTEN, open, questionsById, ready, server, start, writtenSomewhere } from './harness.mjs';
+import { ACTED_FILES, answer, builtFiles, NOTHING_WRITTEN, open, questionsById, ready, server, sourcesCame, start, writtenSomewhere } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -215,6 +215,7 @@ test('the sources come once the visitor acts; a summary kept before waits for th
   await ready(page);
   const widget = page.locator('eligibility-widget');
   const details = widget.locator('details.sources');
+  await page.waitForLoadState('networkidle');
   assert.equal(fetched(requests), 0, 'not before the visitor acts');
   assert.match(await details.locator('div').textContent(), /^Chargement des sources…Règles netflix-audiens-2020/);
   // Copied first thing: the summary waits for the sources, says so, then is copied with them.
@@ -233,6 +234,36 @@ test('the sources come once the visitor acts; a summary kept before waits for th
   assert.equal(fetched(requests), 1, 'fetched once');
   assert.deepEqual(errors, []);
   await page.close();
+
+  // Sources that come while the visitor types: what is typed, and focus, stay.
+  const slow = await open(browser.context, `${browser.origin}/`);
+  await ready(slow.page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await slow.page.route(`**${sourcesAt}`, async (route) => { await held; await route.continue(); });
+  const typing = slow.page.locator('eligibility-widget');
+  await answer(typing, NETFLIX.profession, 'technician', 'fr');
+  await answer(typing, NETFLIX.rights_not_renewed_since_2020, true, 'fr');
+  const field = typing.locator('input[type=text][name=days_worked]');
+  await field.click();
+  await field.pressSequentially('1234');
+  release();
+  await sourcesCame(typing);
+  assert.equal(await field.inputValue(), '1234', 'what was typed');
+  assert.equal(await typing.evaluate((host) => host.shadowRoot.activeElement?.name), 'days_worked', 'focus');
+  await slow.page.close();
+
+  // Two widgets: once the first has taken the sources in, a click in the second counts.
+  const two = await open(browser.context, `${browser.origin}/two-widgets.html`);
+  await ready(two.page);
+  const [first, second] = [two.page.locator('#first'), two.page.locator('#second')];
+  await first.locator('label.option:has(input[value=technician])').click();
+  await sourcesCame(first);
+  await second.locator('label.option:has(input[value=other])').click();
+  assert.equal(await second.locator('input[value=other]').isChecked(), true);
+  assert.equal(await second.locator('.verdict').getAttribute('data-status'), 'not_eligible');
+  assert.deepEqual([...slow.errors, ...two.errors], []);
+  await two.page.close();
 
   // Sources that fail their integrity: said where they would be and by the live region;
   // the summary is not made without them, and the form goes on.

@@ -85,8 +85,13 @@ pub struct Mounted {
     need: Option<js_sys::Function>,
     /// The language the language button asked for, while its texts come.
     wanted: Option<Lang>,
-    /// The language whose sources were asked for (`ask_sources`), until they come.
+    /// The language whose sources were asked for last (`ask_sources`).
     sources_asked: Option<Lang>,
+    /// The visitor has acted in the widget: the sources of each language it shows are
+    /// asked for.
+    acted: bool,
+    /// A problem is shown (`show_problem`) for the attributes read last, not a form.
+    problem: bool,
     /// The summary the visitor asked to keep (`print` or `copy`), made once the
     /// sources it cites have come.
     pending: Option<String>,
@@ -381,6 +386,8 @@ pub fn mount_with(
             need,
             wanted: None,
             sources_asked: None,
+            acted: false,
+            problem: false,
             pending: None,
         });
         Mount { mounted, queue: RefCell::default(), document }
@@ -394,9 +401,17 @@ pub fn mount_with(
 /// array walked by value brings its own iterator (0.06 KB gzipped).
 const LISTENED: [&str; 5] = ["change", "submit", "click", "keydown", "keyup"];
 
-/// Reads the `programme` and `lang` attributes again and redraws what they change;
-/// whether that may have changed a report.
+/// Reads the `programme` and `lang` attributes again and redraws what they change, or
+/// takes in what the catalogue was given; then makes the summary that waited for the
+/// sources, whichever way they were taken in. Whether that may have changed a report.
 fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
+    let changed = redraw(mounted)?;
+    mounted.try_borrow_mut().map_err(|_| "the widget is busy")?.keep_waiting()?;
+    Ok(changed)
+}
+
+/// `refresh`, but for the summary that waited.
+fn redraw(mounted: &Shared) -> Result<bool, JsValue> {
     let mut m = mounted.try_borrow_mut().map_err(|_| "the widget is busy")?;
     let m = &mut *m;
     // The button's language, once its texts are here (the element script refreshes
@@ -412,7 +427,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         return Ok(true);
     }
     // The sources, once given (the element script refreshes the widget then too).
-    let taken = m.reread()?;
+    let taken = m.reread();
     let programme_attribute = element::attribute(&m.host, "programme").unwrap_or_default();
     let asked = attribute_lang(&m.host, &m.maker.document);
     // A language whose texts are not here is asked for, and the widget refreshed once
@@ -430,6 +445,11 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
         }
     };
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
+    // A problem said for these very attributes is not said again (by a refresh for
+    // files given meanwhile, the sources asked for before).
+    if m.problem && (&m.attributes.0, m.attributes.1, m.attributes.2) == (&programme_attribute, lang, features) {
+        return Ok(taken);
+    }
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
     if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
         return Ok(taken);
@@ -454,6 +474,7 @@ fn refresh(mounted: &Shared) -> Result<bool, JsValue> {
             m.show_problem(lang, unknown);
         }
         m.attributes = (programme_attribute, lang, features);
+        m.problem = failed;
         if failed {
             return Ok(false);
         }
@@ -672,7 +693,8 @@ fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Res
     // show, are fetched now if they are not here (again, after a failure, when the
     // visitor opens "Sources and rules"), and taken in if they came meanwhile (for
     // another widget of the page).
-    m.reread()?;
+    m.reread();
+    m.acted = true;
     m.ask_sources(element::matches(&target, ".sources summary"));
     let Some(shown) = &mut m.shown else { return Ok(false) };
     let kind = element::type_of(event);
@@ -775,7 +797,7 @@ fn unavailable(mounted: &Shared, part: Apart, lang: Lang) -> Result<bool, JsValu
             element::call_with_text(shown.drawn.language_button(), "removeAttribute", "aria-busy");
             set_text(shown.drawn.live(), ui.other_language_failed);
         }
-        Apart::Sources if m.sources_asked == Some(lang) => {
+        Apart::Sources if m.sources_asked == Some(lang) && shown.state.lang == lang => {
             shown.drawn.fill_sources(&m.maker, &shown.state, ui.sources_failed);
             if m.pending.take().is_some() {
                 set_text(shown.drawn.live(), ui.sources_failed);
@@ -891,10 +913,8 @@ impl Mounted {
     /// them: once, or `again` (the visitor asks for them: a summary, or "Sources and
     /// rules" opened), which the element script fetches anew only if they failed.
     fn ask_sources(&mut self, again: bool) {
-        let Some(shown) = &self.shown else { return };
-        let lang = shown.state.lang;
-        let waits = shown.state.form.programmes.iter().any(|p| catalogue::awaits_sources(p, lang));
-        if waits && (again || self.sources_asked != Some(lang)) {
+        let Some(lang) = self.awaited() else { return };
+        if again || self.sources_asked != Some(lang) {
             self.sources_asked = Some(lang);
             self.ask(match lang {
                 Lang::Fr => "sources.fr",
@@ -903,13 +923,21 @@ impl Mounted {
         }
     }
 
+    /// The language shown, if a programme shown waits for its sources in it.
+    fn awaited(&self) -> Option<Lang> {
+        let shown = self.shown.as_ref()?;
+        let lang = shown.state.lang;
+        shown.state.form.programmes.iter().any(|p| catalogue::awaits_sources(p, lang)).then_some(lang)
+    }
+
     /// Takes in what the catalogue was given since the programmes shown were read (their
-    /// sources, most often): the form gets the programmes as read now, with the
-    /// answers, and "Sources and rules" is filled again; the rest of the drawing is
-    /// left as it is, so that focus and typing survive. Then makes the summary that
-    /// waited for the sources, if any. Whether anything was taken in.
-    fn reread(&mut self) -> Result<bool, JsValue> {
-        let Some(shown) = &self.shown else { return Ok(false) };
+    /// sources, most often): the form gets the programmes as read now, with the same
+    /// answers, and "Sources and rules" is filled again once it has them. The rest of
+    /// the drawing is left as it is, not brought in line with the state: it holds what
+    /// the visitor typed or clicked and the widget has not yet taken in (the event
+    /// being handled), and focus. Whether anything was taken in.
+    fn reread(&mut self) -> bool {
+        let Some(shown) = &self.shown else { return false };
         let mut programmes = Vec::new();
         let mut changed = false;
         for &programme in &shown.state.form.programmes {
@@ -917,37 +945,49 @@ impl Mounted {
             changed |= !std::ptr::eq(now, programme);
             programmes.push(now);
         }
-        let (true, Some(shown)) = (changed, &mut self.shown) else { return Ok(false) };
+        let (true, Some(shown)) = (changed, &mut self.shown) else { return false };
         let (lang, today) = (shown.state.lang, shown.state.today);
         let old = std::mem::replace(&mut shown.state, WidgetState::new(programmes, lang, today));
         shown.state.keep_answers_of(old);
-        shown.sync(&self.maker);
-        shown.drawn.fill_sources(&self.maker, &shown.state, ui(lang).sources_loading);
-        if self.sources_asked == Some(lang) && !catalogue::has(Apart::Sources, lang) {
-            return Ok(true);
+        // While they still wait, what "Sources and rules" says (loading, or failed) stays.
+        if self.awaited().is_none() {
+            if let Some(shown) = &self.shown {
+                shown.drawn.fill_sources(&self.maker, &shown.state, ui(lang).sources_loading);
+            }
         }
-        self.sources_asked = None;
-        if let Some(action) = self.pending.take() {
-            self.keep(action)?;
+        true
+    }
+
+    /// Makes the summary that waited for the sources (`keep`), once they are here.
+    fn keep_waiting(&mut self) -> Result<(), JsValue> {
+        if self.awaited().is_some() {
+            return Ok(());
         }
-        Ok(true)
+        match self.pending.take() {
+            Some(action) => self.keep(action),
+            None => Ok(()),
+        }
     }
 
     /// Prints, copies or shares what the visitor answered (the buttons' `data-action`).
     /// A summary cites the programmes' sources: while they are fetched, it waits for
-    /// them (`reread` makes it), and the live region says so.
+    /// them (`keep_waiting` makes it), and the live region says so.
     fn keep(&mut self, action: String) -> Result<(), JsValue> {
+        let waits = self.awaited().is_some();
         let Some(shown) = &self.shown else { return Ok(()) };
         let (state, live) = (&shown.state, shown.drawn.live());
         let words = keep(state.lang);
-        let waits = state.form.programmes.iter().any(|p| catalogue::awaits_sources(p, state.lang));
         match action.as_str() {
             "print" | "copy" if waits => {
                 set_text(live, ui(state.lang).sources_loading);
                 self.pending = Some(action);
                 self.ask_sources(true);
             }
-            "print" => printed::print(&self.maker, &self.root, &mut self.printer, &Summary::of(state))?,
+            "print" => {
+                // Nothing said before (that the sources are loading) stays to be read.
+                element::set_text_content(live, None);
+                printed::print(&self.maker, &self.root, &mut self.printer, &Summary::of(state))?;
+            }
             "copy" => copy(&Summary::of(state).text(), live, words.copied, words.copy_failed),
             "share" => {
                 let link = link_to(&self.host, &self.maker.document, state)?;
@@ -996,6 +1036,10 @@ impl Mounted {
             Held::Nothing => {}
         }
         self.shown = Some(shown);
+        // The visitor acted: the sources in this language too.
+        if self.acted {
+            self.ask_sources(false);
+        }
     }
 
     /// Says, in the widget and in the console, that `programme` is unknown (or, when
