@@ -11,7 +11,7 @@ use crate::i18n::colon;
 use crate::i18n::{ui, Lang};
 use crate::pack::QuestionKind;
 use crate::widget::state::WidgetState;
-use crate::widget::wording::{self, keep};
+use crate::widget::wording;
 use eligibility_rules::cat;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,6 @@ impl<'s> Summary<'s> {
     pub fn of(state: &'s WidgetState) -> Summary<'s> {
         let lang = state.lang;
         let ui = ui(lang);
-        let words = keep(lang);
         let view = state.view();
         let reports = &view.reports;
         // Plain loops rather than collected iterators: each `collect` is its own code.
@@ -122,7 +121,7 @@ impl<'s> Summary<'s> {
                 lists,
                 window: wording::window(programme, window, lang),
                 link: (wording::link(window, lang), &programme.apply_url),
-                sources_title: words.sources,
+                sources_title: ui.sources,
                 sources,
                 rules: wording::rules(programme, lang),
             });
@@ -137,10 +136,10 @@ impl<'s> Summary<'s> {
         }
         Summary {
             lang,
-            title: words.title,
-            made_on: cat!(words.made_on, " ", state.today.long(lang)),
+            title: ui.title,
+            made_on: cat!(ui.made_on, " ", state.today.long(lang)),
             results,
-            answers_title: words.your_answers,
+            answers_title: ui.your_answers,
             answers,
             notice: ui.estimate_notice,
         }
@@ -177,7 +176,7 @@ impl<'s> Summary<'s> {
         }
         line(&mut out, &["\n", self.answers_title, colon]);
         if self.answers.is_empty() {
-            line(&mut out, &[keep(self.lang).no_answers]);
+            line(&mut out, &[ui(self.lang).no_answers]);
         }
         for (label, answer) in &self.answers {
             line(&mut out, &["- ", label, " — ", answer]);

@@ -213,102 +213,12 @@ pub fn quote(out: &mut String, text: &str, lang: Lang) {
     out.push_str(close);
 }
 
-/// The words of keeping and sharing a result (the print, copy and share buttons, the
-/// summary, a link's answers restored): the widget's alone, so kept here rather than
-/// with the words every tool shares in `i18n`.
-#[derive(Debug)]
-pub struct KeepWords {
-    /// The group of the three buttons, for assistive technologies.
-    pub group: &'static str,
-    pub print: &'static str,
-    pub copy: &'static str,
-    pub share: &'static str,
-    pub copied: &'static str,
-    pub link_copied: &'static str,
-    pub copy_failed: &'static str,
-    /// The summary's title; followed by `made_on` and the day.
-    pub title: &'static str,
-    pub made_on: &'static str,
-    pub your_answers: &'static str,
-    pub no_answers: &'static str,
-    pub sources: &'static str,
-    pub restored: &'static str,
-    /// "The rules of" + the programme + `changed_since` + versions.
-    pub rules_of: &'static str,
-    pub changed_since: &'static str,
-    pub now: &'static str,
-    pub still_apply: &'static str,
-    /// Before the labels of the answers left out.
-    pub dropped: &'static str,
-    /// Answers to questions no longer asked: one, several.
-    pub gone_one: &'static str,
-    pub gone_many: &'static str,
-    pub unreadable: &'static str,
-}
-
-const KEEP_FR: KeepWords = KeepWords {
-    group: "Garder ou partager le résultat",
-    print: "Imprimer ou enregistrer en PDF",
-    copy: "Copier le résumé",
-    share: "Copier un lien vers mes réponses",
-    copied: "Résumé copié dans le presse-papiers.",
-    link_copied: "Lien copié. Vos réponses y sont écrites après le signe #, que le navigateur n'envoie à aucun serveur\u{a0}; qui a le lien peut les lire.",
-    copy_failed: "La copie n'a pas pu se faire\u{a0}: le navigateur l'a refusée.",
-    title: "Résumé de votre simulation d'éligibilité",
-    made_on: "Fait le",
-    your_answers: "Vos réponses",
-    no_answers: "Aucune réponse pour l'instant.",
-    sources: "Sources",
-    restored: "Vos réponses ont été reprises du lien.",
-    rules_of: "Les règles de",
-    changed_since: "ont changé depuis ce lien",
-    now: "aujourd'hui",
-    still_apply: "les réponses qui s'appliquent encore ont été reprises.",
-    dropped: "Non reprises, car elles ne correspondent plus aux questions\u{a0}:",
-    gone_one: "une réponse à une question qui n'est plus posée",
-    gone_many: "réponses à des questions qui ne sont plus posées",
-    unreadable: "Le lien contient des réponses qui n'ont pas pu être lues\u{a0}: aucune n'a été reprise.",
-};
-
-const KEEP_EN: KeepWords = KeepWords {
-    group: "Keep or share the result",
-    print: "Print or save as PDF",
-    copy: "Copy the summary",
-    share: "Copy a link to my answers",
-    copied: "Summary copied to the clipboard.",
-    link_copied: "Link copied. Your answers are written in it after the # sign, which browsers send to no server; anyone with the link can read them.",
-    copy_failed: "Copying did not work: the browser refused it.",
-    title: "Summary of your eligibility check",
-    made_on: "Made on",
-    your_answers: "Your answers",
-    no_answers: "No answers yet.",
-    sources: "Sources",
-    restored: "Your answers were restored from the link.",
-    rules_of: "The rules of",
-    changed_since: "changed since this link was made",
-    now: "now",
-    still_apply: "the answers that still apply were restored.",
-    dropped: "Not restored, as they no longer fit the questions:",
-    gone_one: "one answer to a question no longer asked",
-    gone_many: "answers to questions no longer asked",
-    unreadable: "The link holds answers that could not be read: none was restored.",
-};
-
-/// Not inlined, as `i18n::ui`: each word read through one pointer.
-#[inline(never)]
-pub fn keep(lang: Lang) -> &'static KeepWords {
-    match lang {
-        Lang::Fr => &KEEP_FR,
-        Lang::En => &KEEP_EN,
-    }
-}
-
 /// What the widget says after restoring a link's answers: that it did, the rules that
 /// changed since (`changed`: the programme's index in `form` and the link's version), and
 /// the answers left out (`dropped`: their ids; those of questions `form` no longer asks
 /// are counted, not named). Each written as it is looked up, rather than gathered first.
 pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String], lang: Lang) -> String {
-    let words = keep(lang);
+    let words = ui(lang);
     let mut out = words.restored.to_owned();
     for (i, was) in changed {
         let Some(programme) = form.programmes.get(*i) else { continue };

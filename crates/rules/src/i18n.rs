@@ -212,6 +212,34 @@ words! {
     /// Above what to have ready, per criterion, as the sources say it.
     before_applying,
     according_to,
+    // The words of keeping and sharing a result (the print, copy and share buttons, the
+    // summary, a link's answers restored): the widget's alone.
+    /// The group of the three buttons, for assistive technologies.
+    group,
+    print,
+    copy,
+    share,
+    copied,
+    link_copied,
+    copy_failed,
+    /// The summary's title; followed by `made_on` and the day.
+    title,
+    made_on,
+    your_answers,
+    no_answers,
+    sources,
+    restored,
+    /// "The rules of" + the programme + `changed_since` + versions.
+    rules_of,
+    changed_since,
+    now,
+    still_apply,
+    /// Before the labels of the answers left out.
+    dropped,
+    /// Answers to questions no longer asked: one, several.
+    gone_one,
+    gone_many,
+    unreadable,
 }
 
 #[cfg(feature = "builtin-words")]
@@ -291,6 +319,27 @@ const FR: Ui = Ui {
     and: "et",
     before_applying: "Avant de déposer votre demande",
     according_to: "selon",
+    group: "Garder ou partager le résultat",
+    print: "Imprimer ou enregistrer en PDF",
+    copy: "Copier le résumé",
+    share: "Copier un lien vers mes réponses",
+    copied: "Résumé copié dans le presse-papiers.",
+    link_copied: "Lien copié. Vos réponses y sont écrites après le signe #, que le navigateur n'envoie à aucun serveur\u{a0}; qui a le lien peut les lire.",
+    copy_failed: "La copie n'a pas pu se faire\u{a0}: le navigateur l'a refusée.",
+    title: "Résumé de votre simulation d'éligibilité",
+    made_on: "Fait le",
+    your_answers: "Vos réponses",
+    no_answers: "Aucune réponse pour l'instant.",
+    sources: "Sources",
+    restored: "Vos réponses ont été reprises du lien.",
+    rules_of: "Les règles de",
+    changed_since: "ont changé depuis ce lien",
+    now: "aujourd'hui",
+    still_apply: "les réponses qui s'appliquent encore ont été reprises.",
+    dropped: "Non reprises, car elles ne correspondent plus aux questions\u{a0}:",
+    gone_one: "une réponse à une question qui n'est plus posée",
+    gone_many: "réponses à des questions qui ne sont plus posées",
+    unreadable: "Le lien contient des réponses qui n'ont pas pu être lues\u{a0}: aucune n'a été reprise.",
 };
 
 #[cfg(feature = "builtin-words")]
@@ -371,6 +420,27 @@ const EN: Ui = Ui {
     and: "and",
     before_applying: "Before you apply",
     according_to: "according to",
+    group: "Keep or share the result",
+    print: "Print or save as PDF",
+    copy: "Copy the summary",
+    share: "Copy a link to my answers",
+    copied: "Summary copied to the clipboard.",
+    link_copied: "Link copied. Your answers are written in it after the # sign, which browsers send to no server; anyone with the link can read them.",
+    copy_failed: "Copying did not work: the browser refused it.",
+    title: "Summary of your eligibility check",
+    made_on: "Made on",
+    your_answers: "Your answers",
+    no_answers: "No answers yet.",
+    sources: "Sources",
+    restored: "Your answers were restored from the link.",
+    rules_of: "The rules of",
+    changed_since: "changed since this link was made",
+    now: "now",
+    still_apply: "the answers that still apply were restored.",
+    dropped: "Not restored, as they no longer fit the questions:",
+    gone_one: "one answer to a question no longer asked",
+    gone_many: "answers to questions no longer asked",
+    unreadable: "The link holds answers that could not be read: none was restored.",
 };
 
 /// Its parts run together, each a `&str`, a `String` or a `&String`: `format!` for

@@ -500,7 +500,7 @@ fn show(element: &Element, text: Option<&str>) {
 
 /// The print, copy and share buttons that `features` allows, in one labelled group.
 fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) {
-    let words = wording::keep(lang);
+    let words = ui(lang);
     let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group)], None);
     // Walked by reference: an array walked by value brings its own iterator (36 B gzipped).
     for (on, action, text) in &[

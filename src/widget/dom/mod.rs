@@ -29,7 +29,6 @@ use super::features::{words, Features};
 use super::share::{same_programmes, FromLink, Link};
 use super::state::{Kept, Message, WidgetState};
 use super::summary::Summary;
-use super::wording::keep;
 use crate::answer::UNKNOWN;
 use crate::catalogue::{self, Apart};
 use crate::i18n::{cut, ui, Lang};
@@ -976,7 +975,7 @@ impl Mounted {
         let waits = self.awaited().is_some();
         let Some(shown) = &self.shown else { return Ok(()) };
         let (state, live) = (&shown.state, shown.drawn.live());
-        let words = keep(state.lang);
+        let words = ui(state.lang);
         match action.as_str() {
             "print" | "copy" if waits => {
                 set_text(live, ui(state.lang).sources_loading);

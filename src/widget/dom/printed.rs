@@ -11,10 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, HtmlIFrameElement, ShadowRoot};
 
 use super::element::{self, Maker};
-use crate::i18n::colon;
+use crate::i18n::{colon, ui};
 use crate::js;
 use crate::widget::summary::Summary;
-use crate::widget::wording::keep;
 use eligibility_rules::cat;
 
 // summary.css as build.rs writes it: without comments and needless spaces.
@@ -105,7 +104,7 @@ fn draw(maker: &Maker, summary: &Summary) -> Result<(), JsValue> {
     let answers = maker.node(&body, "section");
     maker.put_text(&answers, "h2", summary.answers_title);
     if summary.answers.is_empty() {
-        maker.put_text(&answers, "p", keep(summary.lang).no_answers);
+        maker.put_text(&answers, "p", ui(summary.lang).no_answers);
     }
     let list = maker.node(&answers, "dl");
     for (label, answer) in &summary.answers {
