@@ -390,21 +390,52 @@ fn hex(byte: Option<u8>) -> Option<u8> {
 
 /// Question and programme ids: lower-case letters, digits, `_` and `-`.
 fn is_id(text: &str) -> bool {
-    shaped(text, 64, |b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    shaped(text, Shape::Id)
 }
 
 fn is_version(text: &str) -> bool {
-    shaped(text, 32, |b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
+    shaped(text, Shape::Version)
 }
 
 fn is_hash(text: &str) -> bool {
-    text.len() == HASH_DIGITS && shaped(text, HASH_DIGITS, |b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == HASH_DIGITS && shaped(text, Shape::Hash)
 }
 
-/// Whether `text` has one to `max` bytes, each `allowed`: one loop for the three shapes,
-/// where each closure of `all` was a loop of its own.
-fn shaped(text: &str, max: usize, allowed: fn(u8) -> bool) -> bool {
-    (1..=max).contains(&text.len()) && text.bytes().all(allowed)
+/// The bytes a value may hold, each shape allowing what the one before it does and more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    /// Digits.
+    Rank,
+    /// Digits and `a`–`f`.
+    Hash,
+    /// Digits, lower-case letters, `_` and `-`.
+    Id,
+    /// Digits, letters of either case, `-`, `.` and `+`.
+    Version,
+}
+
+/// Whether `shape` allows `byte`: one match for the four shapes, where each was a
+/// closure passed to `shaped`, a function of its own.
+fn allowed(byte: u8, shape: Shape) -> bool {
+    match byte {
+        b'0'..=b'9' => true,
+        b'a'..=b'f' => shape >= Shape::Hash,
+        b'g'..=b'z' | b'-' => shape >= Shape::Id,
+        b'_' => shape == Shape::Id,
+        b'A'..=b'Z' | b'.' | b'+' => shape == Shape::Version,
+        _ => false,
+    }
+}
+
+/// Whether `text` has one to its shape's most bytes, each allowed by `shape`.
+fn shaped(text: &str, shape: Shape) -> bool {
+    let max = match shape {
+        Shape::Rank => 3,
+        Shape::Hash => HASH_DIGITS,
+        Shape::Id => 64,
+        Shape::Version => 32,
+    };
+    (1..=max).contains(&text.len()) && text.bytes().all(|b| allowed(b, shape))
 }
 
 /// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
@@ -422,7 +453,7 @@ fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
 fn read_rank(text: &str) -> Result<usize, LinkError> {
     let bad = LinkError::Shape(Part::Rank);
     // At most three digits, the first not a zero: no integer parsing needed.
-    if !shaped(text, 3, |b| b.is_ascii_digit()) || text.starts_with('0') {
+    if !shaped(text, Shape::Rank) || text.starts_with('0') {
         return Err(bad);
     }
     Ok(text.bytes().fold(0, |rank, b| rank * 10 + usize::from(b - b'0')))
@@ -442,6 +473,18 @@ mod tests {
         assert_eq!(said(Part::ChosenReading), "a chosen reading is not well formed");
         assert_eq!(said(Part::Rank), "the rank is not well formed");
         assert_eq!(said(Part::ValueLength), "a value's length is not well formed");
+    }
+
+    /// Each shape's bytes as the closures that said them before one match did.
+    #[test]
+    fn each_shape_allows_the_bytes_it_did() {
+        for b in 0..=u8::MAX {
+            assert_eq!(allowed(b, Shape::Rank), b.is_ascii_digit(), "{b}");
+            assert_eq!(allowed(b, Shape::Hash), b.is_ascii_digit() || (b'a'..=b'f').contains(&b), "{b}");
+            let id = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-';
+            assert_eq!(allowed(b, Shape::Id), id, "{b}");
+            assert_eq!(allowed(b, Shape::Version), b.is_ascii_alphanumeric() || b"-.+".contains(&b), "{b}");
+        }
     }
 
     #[test]
