@@ -252,9 +252,10 @@ fn change<'p>(
                 (Some(low), Some(high)) if low == high => Some(low),
                 _ => None,
             };
-            // Else both ends, written as they are read; one loop for the two.
+            // Else both ends, written as they are read; one loop for the two, over an array
+            // walked by reference: by value, it brought an iterator of its own.
             let start = out.len();
-            for (edge, upper) in [(low, false), (high, true)] {
+            for &(edge, upper) in &[(low, false), (high, true)] {
                 let Some(edge) = edge else { continue };
                 let (slot, word) = match (upper, edge.included) {
                     (false, true) => (&mut report.at_least, ui.bound_at_least),
