@@ -353,7 +353,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
     if raw.is_empty() {
         return Typed::answer(None);
     }
-    let integer = match kind {
+    match kind {
         QuestionKind::YesNo => {
             return Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
@@ -372,9 +372,11 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
             }
             return Typed::answer(answer);
         }
-        QuestionKind::Integer { .. } => true,
-        QuestionKind::Money { .. } => false,
-    };
+        QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {}
+    }
+    // Tested apart from the match above: set in its arms, the code after it was copied
+    // into each.
+    let integer = matches!(kind, QuestionKind::Integer { .. });
     let (min, max) = bounds(kind);
     let (first, second) = match read_typed_amount(raw, lang) {
         Ok(TypedAmount::Exact(value)) => (value, None),
