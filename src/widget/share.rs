@@ -324,57 +324,60 @@ fn encode_into(out: &mut String, value: &str) {
 }
 
 /// Decodes a percent-encoded value; refuses a literal character that should have been
-/// escaped, a broken escape, and bytes that are not UTF-8.
+/// escaped, a broken escape, and bytes that are not UTF-8. The bytes are read as UTF-8
+/// as they are decoded, a character at a time, rather than gathered first and read
+/// again: what `String::from_utf8` accepts, without `core::str::from_utf8`, whose
+/// word-at-a-time validation was 0.7 KB for values of a few bytes.
 fn decode(value: &str) -> Result<String, LinkError> {
-    let mut bytes = Vec::with_capacity(value.len());
+    let mut text = String::with_capacity(value.len());
     let mut rest = value.bytes();
+    let mut length = 0;
+    // The character being read: its bits so far, how many continuation bytes are still
+    // to come, and the least character that needs that many (fewer would be an
+    // overlong form). Bytes that are not UTF-8 are told at the end, after the length,
+    // as when they were read after it.
+    let (mut code, mut more, mut least) = (0, 0, 0);
+    let mut utf8 = true;
     while let Some(byte) = rest.next() {
-        match byte {
+        let byte = match byte {
             b'%' => {
                 let high = hex(rest.next()).ok_or(LinkError::Escape)?;
                 let low = hex(rest.next()).ok_or(LinkError::Escape)?;
-                bytes.push(high << 4 | low);
+                high << 4 | low
             }
-            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => bytes.push(b),
+            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => b,
             _ => return Err(LinkError::Escape),
+        };
+        length += 1;
+        if more > 0 {
+            utf8 &= byte & 0xc0 == 0x80;
+            code = code << 6 | u32::from(byte & 0x3f);
+            more -= 1;
+        } else {
+            (code, more, least) = match byte {
+                0x00..=0x7f => (u32::from(byte), 0, 0),
+                0xc0..=0xdf => (u32::from(byte & 0x1f), 1, 0x80),
+                0xe0..=0xef => (u32::from(byte & 0x0f), 2, 0x800),
+                0xf0..=0xf7 => (u32::from(byte & 0x07), 3, 0x1_0000),
+                _ => (0, 0, 1),
+            };
+        }
+        if more == 0 {
+            // Refuses the overlong forms, the surrogates and what lies past U+10FFFF.
+            match char::from_u32(code) {
+                Some(c) if code >= least => text.push(c),
+                _ => utf8 = false,
+            }
         }
     }
-    if bytes.len() > MAX_VALUE {
+    if length > MAX_VALUE {
         return Err(LinkError::Shape(Part::ValueLength));
     }
-    utf8(&bytes).ok_or(LinkError::Escape)
-}
-
-/// The text of UTF-8 bytes, `None` when they are not UTF-8: what `String::from_utf8`
-/// accepts, decoded a character at a time rather than through `core::str::from_utf8`,
-/// whose word-at-a-time validation was 0.7 KB for values of a few bytes.
-fn utf8(bytes: &[u8]) -> Option<String> {
-    let mut text = String::with_capacity(bytes.len());
-    let mut rest = bytes.iter();
-    while let Some(&lead) = rest.next() {
-        // The lead byte's bits, how many continuation bytes follow, and the least
-        // character that needs that many (fewer would be an overlong form).
-        let (mut code, more, least) = match lead {
-            0x00..=0x7f => (u32::from(lead), 0, 0),
-            0xc0..=0xdf => (u32::from(lead & 0x1f), 1, 0x80),
-            0xe0..=0xef => (u32::from(lead & 0x0f), 2, 0x800),
-            0xf0..=0xf7 => (u32::from(lead & 0x07), 3, 0x1_0000),
-            _ => return None,
-        };
-        for _ in 0..more {
-            let next = rest.next()?;
-            if next & 0xc0 != 0x80 {
-                return None;
-            }
-            code = code << 6 | u32::from(next & 0x3f);
-        }
-        if code < least {
-            return None;
-        }
-        // Refuses the surrogates and what lies past U+10FFFF.
-        text.push(char::from_u32(code)?);
+    // A character cut short at the end is no UTF-8 either.
+    if !utf8 || more > 0 {
+        return Err(LinkError::Escape);
     }
-    Some(text)
+    Ok(text)
 }
 
 /// A hex digit's value, either case: what `to_digit(16)` gives, without its code for
@@ -496,10 +499,15 @@ mod tests {
         assert_eq!(hex(None), None);
     }
 
-    /// `utf8` against `String::from_utf8` on every sequence of one or two bytes and on
-    /// three and four bytes whose later bytes sit at the edges of the continuation range.
+    /// `decode` against `String::from_utf8` on every sequence of one or two bytes and on
+    /// three and four bytes whose later bytes sit at the edges of the continuation range,
+    /// each byte percent-encoded.
     #[test]
     fn utf8_accepts_and_refuses_what_from_utf8_does() {
+        let utf8 = |bytes: &[u8]| {
+            let encoded: String = bytes.iter().map(|b| format!("%{b:02X}")).collect();
+            decode(&encoded).ok()
+        };
         let edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xf4, 0xff];
         let check = |bytes: &[u8]| {
             assert_eq!(utf8(bytes), String::from_utf8(bytes.to_vec()).ok(), "{bytes:02x?}");
@@ -621,6 +629,14 @@ mod tests {
             format!("#eligibility=v1;{pin};a=x,{}", "%41".repeat(MAX_VALUE + 1)),
             LinkError::Shape(Part::ValueLength),
         );
+        // Too long is said before bytes that are not UTF-8, wherever they are.
+        check(
+            format!("#eligibility=v1;{pin};a=x,{}", "%FF".repeat(MAX_VALUE + 1)),
+            LinkError::Shape(Part::ValueLength),
+        );
+        check(format!("#eligibility=v1;{pin};a=x,%C3{}", "y".repeat(MAX_VALUE)), LinkError::Shape(Part::ValueLength));
+        check(format!("#eligibility=v1;{pin};a=x,%C3{}", "y".repeat(MAX_VALUE - 1)), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=x,%C3%A9%FF%zz"), LinkError::Escape);
         check(format!("#eligibility=v1;{pin}{}", ";a=x,y".repeat(MAX_LENGTH)), LinkError::TooLong);
         let many: String = (0..=MAX_ANSWERS).map(|i| format!(";a=q{i},y")).collect();
         check(format!("#eligibility=v1;{pin}{many}"), LinkError::TooMany);
