@@ -3,8 +3,6 @@
 //! the widget's state with the same words the widget shows; written as plain text for
 //! the clipboard here, drawn for print by the DOM layer. Pure, tested natively.
 
-use rust_decimal::Decimal;
-
 use crate::answer::Answer;
 use crate::engine::CriterionStatus;
 use crate::i18n::colon;
@@ -219,13 +217,14 @@ fn shown_answer(state: &WidgetState, q: usize, kind: &QuestionKind) -> Option<St
     if state.answers().is_unknown(q) {
         return Some(ui.do_not_know.to_owned());
     }
-    match (kind, state.answers().get(q)?) {
+    let answer = state.answers().get(q)?;
+    match (kind, answer) {
         (_, Answer::YesNo(true)) => Some(ui.yes.to_owned()),
         (_, Answer::YesNo(false)) => Some(ui.no.to_owned()),
         (QuestionKind::Choice(choices), Answer::Choice(i)) => Some(choices.get(*i)?.label.get(state.lang).to_owned()),
         (_, Answer::Choice(_)) => None,
-        (kind, Answer::Integer(n)) => Some(wording::reading(kind, Decimal::from(*n), state.lang)),
-        (kind, Answer::Money(value)) => Some(wording::reading(kind, *value, state.lang)),
+        // Either kind of number read by the engine's `number`, in one place.
+        (kind, Answer::Integer(_) | Answer::Money(_)) => Some(wording::reading(kind, answer.number()?, state.lang)),
     }
 }
 
