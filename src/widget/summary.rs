@@ -98,7 +98,14 @@ impl<'s> Summary<'s> {
             }
             titled(&mut lists, ui.what_would_change, &mut items);
             for d in &report.before_applying {
-                let mut item = cat!(d.text, " (", ui.according_to, " ", d.source.publisher, ", ", d.source.title);
+                // Each part pushed onto the first rather than all concatenated.
+                let mut item = d.text.to_owned();
+                item.push_str(" (");
+                item.push_str(ui.according_to);
+                item.push(' ');
+                item.push_str(d.source.publisher);
+                item.push_str(", ");
+                item.push_str(d.source.title);
                 if let Some(url) = &d.source.url {
                     item.push_str(": ");
                     item.push_str(url);
