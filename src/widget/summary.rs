@@ -81,7 +81,13 @@ impl<'s> Summary<'s> {
             let mut reasons = Vec::new();
             for c in &report.criteria {
                 let (mark, word) = mark(c.status, lang);
-                reasons.push(cat!(mark, " ", word, " ", c.explanation));
+                // Pushed part by part onto the mark rather than five parts concatenated.
+                let mut reason = mark.to_owned();
+                reason.push(' ');
+                reason.push_str(word);
+                reason.push(' ');
+                reason.push_str(&c.explanation);
+                reasons.push(reason);
             }
             // One list filled in turn, each handed to `lists` under its title when it says
             // something (`titled`), rather than three lists each dropped if empty.
