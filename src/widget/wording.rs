@@ -58,15 +58,23 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let ui = ui(lang);
     if let Some(amount) = amount(outcome, lang) {
-        return Some(cat!(ui.amount, colon(lang), " ", amount));
+        // Each part pushed onto the title rather than all concatenated.
+        let mut out = ui.amount.to_owned();
+        out.push_str(colon(lang));
+        out.push(' ');
+        out.push_str(&amount);
+        return Some(out);
     }
     let (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) =
         (&outcome.verdict.programme.benefit, outcome.benefit())
     else {
         return None;
     };
-    // Each part pushed rather than all concatenated (−8 B).
-    let mut out = cat!(ui.benefit, colon(lang), " ", place.what.get(lang));
+    // Each part pushed rather than all concatenated (−8 B, and −27 B with the title).
+    let mut out = ui.benefit.to_owned();
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(place.what.get(lang));
     out.push_str(semicolon(lang));
     out.push_str(ui.starts);
     out.push_str(colon(lang));
