@@ -151,12 +151,22 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
 
 /// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
 pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
-    cat!(ui(lang).understood, colon(lang), " ", reading(kind, value, lang))
+    // Each part pushed onto the words rather than all concatenated.
+    let mut out = ui(lang).understood.to_owned();
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(&reading(kind, value, lang));
+    out
 }
 
 /// `Fonds … : Vous êtes probablement éligible`: a verdict announced in a form of several.
 pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String {
-    cat!(programme.name.get(lang), colon(lang), " ", headline)
+    // Each part pushed onto the name rather than all concatenated.
+    let mut out = programme.name.get(lang).to_owned();
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(headline);
+    out
 }
 
 /// The words of the link to the operator's page: an invitation to apply only while
