@@ -4,7 +4,6 @@
 //! the clipboard here, drawn for print by the DOM layer. Pure, tested natively.
 
 use crate::answer::Answer;
-use crate::engine::CriterionStatus;
 use crate::i18n::colon;
 use crate::i18n::{ui, Lang};
 use crate::pack::QuestionKind;
@@ -55,9 +54,11 @@ pub struct ResultSummary {
 /// summary's and the drawn reasons' one mapping.
 pub fn mark(status: &str, lang: Lang) -> (&'static str, &'static str) {
     let ui = ui(lang);
+    // `CriterionStatus::as_str`'s words, matched as literals rather than each compared
+    // through a call.
     match status {
-        s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
-        s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
+        "met" => ("✓", ui.met),
+        "not_met" => ("✗", ui.not_met),
         _ => ("?", ui.unknown),
     }
 }
@@ -247,6 +248,18 @@ mod tests {
     use crate::catalogue;
     use crate::pack::Date;
     use crate::widget::state::Message;
+
+    /// Each status's mark, found from the words the engine gives it.
+    #[test]
+    fn each_status_has_its_mark() {
+        use crate::engine::CriterionStatus;
+        for lang in [Lang::Fr, Lang::En] {
+            let ui = ui(lang);
+            assert_eq!(mark(CriterionStatus::Met.as_str(), lang), ("✓", ui.met));
+            assert_eq!(mark(CriterionStatus::NotMet.as_str(), lang), ("✗", ui.not_met));
+            assert_eq!(mark(CriterionStatus::Unknown.as_str(), lang), ("?", ui.unknown));
+        }
+    }
 
     fn state_of(ids: &[&str], lang: Lang, answers: &[(&str, &str)]) -> WidgetState {
         let programmes = ids.iter().map(|id| catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"))).collect();
