@@ -251,12 +251,14 @@ pub struct KeepWords {
     pub no_answers: &'static str,
     pub sources: &'static str,
     pub restored: &'static str,
-    /// "The rules of" + the programme + `changed_since` + versions.
+    /// " The rules of " + the programme + `changed_since` + version + the link's
+    /// version + `now` + the version now + `still_apply`: each with the spaces and marks
+    /// around it, so that `restored` pushes one text where it pushed three.
     pub rules_of: &'static str,
     pub changed_since: &'static str,
     pub now: &'static str,
     pub still_apply: &'static str,
-    /// Before the labels of the answers left out.
+    /// Before the labels of the answers left out, with its spaces.
     pub dropped: &'static str,
     /// Answers to questions no longer asked: one, several.
     pub gone_one: &'static str,
@@ -278,11 +280,11 @@ const KEEP_FR: KeepWords = KeepWords {
     no_answers: "Aucune réponse pour l'instant.",
     sources: "Sources",
     restored: "Vos réponses ont été reprises du lien.",
-    rules_of: "Les règles de",
-    changed_since: "ont changé depuis ce lien",
-    now: "aujourd'hui",
-    still_apply: "les réponses qui s'appliquent encore ont été reprises.",
-    dropped: "Non reprises, car elles ne correspondent plus aux questions\u{a0}:",
+    rules_of: " Les règles de ",
+    changed_since: " ont changé depuis ce lien (",
+    now: ", aujourd'hui ",
+    still_apply: ")\u{a0}: les réponses qui s'appliquent encore ont été reprises.",
+    dropped: " Non reprises, car elles ne correspondent plus aux questions\u{a0}: ",
     gone_one: "une réponse à une question qui n'est plus posée",
     gone_many: "réponses à des questions qui ne sont plus posées",
     unreadable: "Le lien contient des réponses qui n'ont pas pu être lues\u{a0}: aucune n'a été reprise.",
@@ -302,11 +304,11 @@ const KEEP_EN: KeepWords = KeepWords {
     no_answers: "No answers yet.",
     sources: "Sources",
     restored: "Your answers were restored from the link.",
-    rules_of: "The rules of",
-    changed_since: "changed since this link was made",
-    now: "now",
-    still_apply: "the answers that still apply were restored.",
-    dropped: "Not restored, as they no longer fit the questions:",
+    rules_of: " The rules of ",
+    changed_since: " changed since this link was made (",
+    now: ", now ",
+    still_apply: "): the answers that still apply were restored.",
+    dropped: " Not restored, as they no longer fit the questions: ",
     gone_one: "one answer to a question no longer asked",
     gone_many: "answers to questions no longer asked",
     unreadable: "The link holds answers that could not be read: none was restored.",
@@ -330,33 +332,23 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
     let mut out = words.restored.to_owned();
     for (i, was) in changed {
         let Some(programme) = form.programmes.get(*i) else { continue };
-        out.push(' ');
+        // Each part pushed, rather than made a text of its own first (−64 B); the
+        // spaces and marks around the words held in them.
         out.push_str(words.rules_of);
-        out.push(' ');
         quote(&mut out, programme.name.get(lang), lang);
-        // Each part pushed, rather than made a text of its own first (−64 B).
-        out.push(' ');
         out.push_str(words.changed_since);
-        out.push_str(" (");
         out.push_str(ui(lang).version);
         out.push(' ');
         out.push_str(was);
-        out.push_str(", ");
         out.push_str(words.now);
-        out.push(' ');
         out.push_str(&programme.version);
-        out.push(')');
-        out.push_str(colon(lang));
-        out.push(' ');
         out.push_str(words.still_apply);
     }
     // Each answer left out written in place, after the words that introduce them or
     // a semicolon, rather than gathered and joined; the words pushed before the first,
     // as every answer left out is said, by name or counted (−25 B).
     if !dropped.is_empty() {
-        out.push(' ');
         out.push_str(words.dropped);
-        out.push(' ');
     }
     let mut separator = "";
     let mut gone = 0;
