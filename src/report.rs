@@ -221,7 +221,6 @@ fn change<'p>(
         Some(Answer::Integer(number)) => Bound::Integer(number),
         _ => Bound::Money(canonical(value)),
     };
-    let written = |value: Decimal| reading(&question.kind, value, lang);
     // The sentence written in place as its parts are found, rather than each part made
     // a text of its own and all copied into it: the question, the other answer, the
     // verdict.
@@ -274,10 +273,10 @@ fn change<'p>(
                 }
                 out.push_str(word);
                 out.push(' ');
-                out.push_str(&written(edge.value));
+                out.push_str(&reading(&question.kind, edge.value, lang));
             }
             if let Some(value) = single {
-                out.push_str(&written(value));
+                out.push_str(&reading(&question.kind, value, lang));
             }
         }
     }
