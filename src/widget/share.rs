@@ -443,12 +443,11 @@ fn shaped(text: &str, shape: Shape) -> bool {
 
 /// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
 fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
-    let bad = LinkError::Shape(Part::ChosenReading);
-    let value = crate::money::read_decimal(text).map_err(|_| bad.clone())?;
-    if canonical(value) != text {
-        return Err(bad);
+    // One test for both ways to fail, with no closure to map the reader's error.
+    match crate::money::read_decimal(text) {
+        Ok(value) if canonical(value) == text => Ok(value),
+        _ => Err(LinkError::Shape(Part::ChosenReading)),
     }
-    Ok(value)
 }
 
 /// A rank: digits with no leading zero, at most 999; `0` is written by leaving
