@@ -243,11 +243,14 @@ fn change<'p>(
             let (min, max) = bounds(&question.kind);
             // An end's number, if the range holds it: an included edge, or the question's
             // bound where the range is open. One match, not a chain of `Option`'s methods.
-            let end = |edge: &Option<Edge>, bound: Option<Decimal>| match edge {
-                Some(edge) => edge.included.then_some(edge.value),
-                None => bound,
-            };
-            let single = match (end(low, min), end(high, max)) {
+            // Borrowed, not moved through copies of the decimals.
+            fn end<'a>(edge: &'a Option<Edge>, bound: &'a Option<Decimal>) -> Option<&'a Decimal> {
+                match edge {
+                    Some(edge) => edge.included.then_some(&edge.value),
+                    None => bound.as_ref(),
+                }
+            }
+            let single = match (end(low, &min), end(high, &max)) {
                 (Some(low), Some(high)) if low == high => Some(low),
                 _ => None,
             };
@@ -276,7 +279,7 @@ fn change<'p>(
                 out.push_str(&reading(&question.kind, edge.value, lang));
             }
             if let Some(value) = single {
-                out.push_str(&reading(&question.kind, value, lang));
+                out.push_str(&reading(&question.kind, *value, lang));
             }
         }
     }
