@@ -256,11 +256,14 @@ impl WidgetState {
     fn answer_kept(&mut self, question: usize, kept: &Kept) -> bool {
         self.answer(question, &kept.raw);
         let Some(field) = self.fields.get(question) else { return false };
-        match (field.reading, kept.chosen) {
+        // The reading and the choice compared borrowed, not copied into a tuple.
+        match (&field.reading, &kept.chosen) {
             _ if field.error.is_some() => false,
             (Some(Reading::Ambiguous { first, second }), Some(chosen)) => {
-                self.choose(question, chosen == second);
-                chosen == first || chosen == second
+                let is_second = chosen == second;
+                let fits = is_second || chosen == first;
+                self.choose(question, is_second);
+                fits
             }
             // Not chosen yet when the link was made: the visitor is asked again.
             (Some(Reading::Ambiguous { .. }), None) => true,
