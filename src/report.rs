@@ -221,7 +221,6 @@ fn change<'p>(
         Some(Answer::Integer(number)) => Bound::Integer(number),
         _ => Bound::Money(canonical(value)),
     };
-    let written = |value: Decimal| reading(&question.kind, value, lang);
     // The sentence written in place as its parts are found, rather than each part made
     // a text of its own and all copied into it: the question, the other answer, the
     // verdict.
@@ -244,17 +243,21 @@ fn change<'p>(
             let (min, max) = bounds(&question.kind);
             // An end's number, if the range holds it: an included edge, or the question's
             // bound where the range is open. One match, not a chain of `Option`'s methods.
-            let end = |edge: &Option<Edge>, bound: Option<Decimal>| match edge {
-                Some(edge) => edge.included.then_some(edge.value),
-                None => bound,
-            };
-            let single = match (end(low, min), end(high, max)) {
+            // Borrowed, not moved through copies of the decimals.
+            fn end<'a>(edge: &'a Option<Edge>, bound: &'a Option<Decimal>) -> Option<&'a Decimal> {
+                match edge {
+                    Some(edge) => edge.included.then_some(&edge.value),
+                    None => bound.as_ref(),
+                }
+            }
+            let single = match (end(low, &min), end(high, &max)) {
                 (Some(low), Some(high)) if low == high => Some(low),
                 _ => None,
             };
-            // Else both ends, written as they are read; one loop for the two.
+            // Else both ends, written as they are read; one loop for the two, over an array
+            // walked by reference: by value, it brought an iterator of its own.
             let start = out.len();
-            for (edge, upper) in [(low, false), (high, true)] {
+            for &(edge, upper) in &[(low, false), (high, true)] {
                 let Some(edge) = edge else { continue };
                 let (slot, word) = match (upper, edge.included) {
                     (false, true) => (&mut report.at_least, ui.bound_at_least),
@@ -273,10 +276,10 @@ fn change<'p>(
                 }
                 out.push_str(word);
                 out.push(' ');
-                out.push_str(&written(edge.value));
+                out.push_str(&reading(&question.kind, edge.value, lang));
             }
             if let Some(value) = single {
-                out.push_str(&written(value));
+                out.push_str(&reading(&question.kind, *value, lang));
             }
         }
     }

@@ -324,57 +324,60 @@ fn encode_into(out: &mut String, value: &str) {
 }
 
 /// Decodes a percent-encoded value; refuses a literal character that should have been
-/// escaped, a broken escape, and bytes that are not UTF-8.
+/// escaped, a broken escape, and bytes that are not UTF-8. The bytes are read as UTF-8
+/// as they are decoded, a character at a time, rather than gathered first and read
+/// again: what `String::from_utf8` accepts, without `core::str::from_utf8`, whose
+/// word-at-a-time validation was 0.7 KB for values of a few bytes.
 fn decode(value: &str) -> Result<String, LinkError> {
-    let mut bytes = Vec::with_capacity(value.len());
+    let mut text = String::with_capacity(value.len());
     let mut rest = value.bytes();
+    let mut length = 0;
+    // The character being read: its bits so far, how many continuation bytes are still
+    // to come, and the least character that needs that many (fewer would be an
+    // overlong form). Bytes that are not UTF-8 are told at the end, after the length,
+    // as when they were read after it.
+    let (mut code, mut more, mut least) = (0, 0, 0);
+    let mut utf8 = true;
     while let Some(byte) = rest.next() {
-        match byte {
+        let byte = match byte {
             b'%' => {
                 let high = hex(rest.next()).ok_or(LinkError::Escape)?;
                 let low = hex(rest.next()).ok_or(LinkError::Escape)?;
-                bytes.push(high << 4 | low);
+                high << 4 | low
             }
-            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => bytes.push(b),
+            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => b,
             _ => return Err(LinkError::Escape),
+        };
+        length += 1;
+        if more > 0 {
+            utf8 &= byte & 0xc0 == 0x80;
+            code = code << 6 | u32::from(byte & 0x3f);
+            more -= 1;
+        } else {
+            (code, more, least) = match byte {
+                0x00..=0x7f => (u32::from(byte), 0, 0),
+                0xc0..=0xdf => (u32::from(byte & 0x1f), 1, 0x80),
+                0xe0..=0xef => (u32::from(byte & 0x0f), 2, 0x800),
+                0xf0..=0xf7 => (u32::from(byte & 0x07), 3, 0x1_0000),
+                _ => (0, 0, 1),
+            };
+        }
+        if more == 0 {
+            // Refuses the overlong forms, the surrogates and what lies past U+10FFFF.
+            match char::from_u32(code) {
+                Some(c) if code >= least => text.push(c),
+                _ => utf8 = false,
+            }
         }
     }
-    if bytes.len() > MAX_VALUE {
+    if length > MAX_VALUE {
         return Err(LinkError::Shape(Part::ValueLength));
     }
-    utf8(&bytes).ok_or(LinkError::Escape)
-}
-
-/// The text of UTF-8 bytes, `None` when they are not UTF-8: what `String::from_utf8`
-/// accepts, decoded a character at a time rather than through `core::str::from_utf8`,
-/// whose word-at-a-time validation was 0.7 KB for values of a few bytes.
-fn utf8(bytes: &[u8]) -> Option<String> {
-    let mut text = String::with_capacity(bytes.len());
-    let mut rest = bytes.iter();
-    while let Some(&lead) = rest.next() {
-        // The lead byte's bits, how many continuation bytes follow, and the least
-        // character that needs that many (fewer would be an overlong form).
-        let (mut code, more, least) = match lead {
-            0x00..=0x7f => (u32::from(lead), 0, 0),
-            0xc0..=0xdf => (u32::from(lead & 0x1f), 1, 0x80),
-            0xe0..=0xef => (u32::from(lead & 0x0f), 2, 0x800),
-            0xf0..=0xf7 => (u32::from(lead & 0x07), 3, 0x1_0000),
-            _ => return None,
-        };
-        for _ in 0..more {
-            let next = rest.next()?;
-            if next & 0xc0 != 0x80 {
-                return None;
-            }
-            code = code << 6 | u32::from(next & 0x3f);
-        }
-        if code < least {
-            return None;
-        }
-        // Refuses the surrogates and what lies past U+10FFFF.
-        text.push(char::from_u32(code)?);
+    // A character cut short at the end is no UTF-8 either.
+    if !utf8 || more > 0 {
+        return Err(LinkError::Escape);
     }
-    Some(text)
+    Ok(text)
 }
 
 /// A hex digit's value, either case: what `to_digit(16)` gives, without its code for
@@ -390,31 +393,61 @@ fn hex(byte: Option<u8>) -> Option<u8> {
 
 /// Question and programme ids: lower-case letters, digits, `_` and `-`.
 fn is_id(text: &str) -> bool {
-    shaped(text, 64, |b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    shaped(text, Shape::Id)
 }
 
 fn is_version(text: &str) -> bool {
-    shaped(text, 32, |b| b.is_ascii_alphanumeric() || b"-.+".contains(&b))
+    shaped(text, Shape::Version)
 }
 
 fn is_hash(text: &str) -> bool {
-    text.len() == HASH_DIGITS && shaped(text, HASH_DIGITS, |b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == HASH_DIGITS && shaped(text, Shape::Hash)
 }
 
-/// Whether `text` has one to `max` bytes, each `allowed`: one loop for the three shapes,
-/// where each closure of `all` was a loop of its own.
-fn shaped(text: &str, max: usize, allowed: fn(u8) -> bool) -> bool {
-    (1..=max).contains(&text.len()) && text.bytes().all(allowed)
+/// The bytes a value may hold, each shape allowing what the one before it does and more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    /// Digits.
+    Rank,
+    /// Digits and `a`–`f`.
+    Hash,
+    /// Digits, lower-case letters, `_` and `-`.
+    Id,
+    /// Digits, letters of either case, `-`, `.` and `+`.
+    Version,
+}
+
+/// Whether `shape` allows `byte`: one match for the four shapes, where each was a
+/// closure passed to `shaped`, a function of its own.
+fn allowed(byte: u8, shape: Shape) -> bool {
+    match byte {
+        b'0'..=b'9' => true,
+        b'a'..=b'f' => shape >= Shape::Hash,
+        b'g'..=b'z' | b'-' => shape >= Shape::Id,
+        b'_' => shape == Shape::Id,
+        b'A'..=b'Z' | b'.' | b'+' => shape == Shape::Version,
+        _ => false,
+    }
+}
+
+/// Whether `text` has one to its shape's most bytes, each allowed by `shape`.
+fn shaped(text: &str, shape: Shape) -> bool {
+    let max = match shape {
+        Shape::Rank => 3,
+        Shape::Hash => HASH_DIGITS,
+        Shape::Id => 64,
+        Shape::Version => 32,
+    };
+    (1..=max).contains(&text.len()) && text.bytes().all(|b| allowed(b, shape))
 }
 
 /// A chosen reading: a decimal written exactly as `Link::fragment` writes one.
 fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
-    let bad = LinkError::Shape(Part::ChosenReading);
-    let value = crate::money::read_decimal(text).map_err(|_| bad.clone())?;
-    if canonical(value) != text {
-        return Err(bad);
+    // One test for both ways to fail, with no closure to map the reader's error.
+    match crate::money::read_decimal(text) {
+        Ok(value) if canonical(value) == text => Ok(value),
+        _ => Err(LinkError::Shape(Part::ChosenReading)),
     }
-    Ok(value)
 }
 
 /// A rank: digits with no leading zero, at most 999; `0` is written by leaving
@@ -422,7 +455,7 @@ fn read_chosen(text: &str) -> Result<rust_decimal::Decimal, LinkError> {
 fn read_rank(text: &str) -> Result<usize, LinkError> {
     let bad = LinkError::Shape(Part::Rank);
     // At most three digits, the first not a zero: no integer parsing needed.
-    if !shaped(text, 3, |b| b.is_ascii_digit()) || text.starts_with('0') {
+    if !shaped(text, Shape::Rank) || text.starts_with('0') {
         return Err(bad);
     }
     Ok(text.bytes().fold(0, |rank, b| rank * 10 + usize::from(b - b'0')))
@@ -444,6 +477,18 @@ mod tests {
         assert_eq!(said(Part::ValueLength), "a value's length is not well formed");
     }
 
+    /// Each shape's bytes as the closures that said them before one match did.
+    #[test]
+    fn each_shape_allows_the_bytes_it_did() {
+        for b in 0..=u8::MAX {
+            assert_eq!(allowed(b, Shape::Rank), b.is_ascii_digit(), "{b}");
+            assert_eq!(allowed(b, Shape::Hash), b.is_ascii_digit() || (b'a'..=b'f').contains(&b), "{b}");
+            let id = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-';
+            assert_eq!(allowed(b, Shape::Id), id, "{b}");
+            assert_eq!(allowed(b, Shape::Version), b.is_ascii_alphanumeric() || b"-.+".contains(&b), "{b}");
+        }
+    }
+
     #[test]
     fn hex_digits_are_read_as_to_digit_reads_them() {
         for byte in 0..=u8::MAX {
@@ -453,10 +498,15 @@ mod tests {
         assert_eq!(hex(None), None);
     }
 
-    /// `utf8` against `String::from_utf8` on every sequence of one or two bytes and on
-    /// three and four bytes whose later bytes sit at the edges of the continuation range.
+    /// `decode` against `String::from_utf8` on every sequence of one or two bytes and on
+    /// three and four bytes whose later bytes sit at the edges of the continuation range,
+    /// each byte percent-encoded.
     #[test]
     fn utf8_accepts_and_refuses_what_from_utf8_does() {
+        let utf8 = |bytes: &[u8]| {
+            let encoded: String = bytes.iter().map(|b| format!("%{b:02X}")).collect();
+            decode(&encoded).ok()
+        };
         let edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xf4, 0xff];
         let check = |bytes: &[u8]| {
             assert_eq!(utf8(bytes), String::from_utf8(bytes.to_vec()).ok(), "{bytes:02x?}");
@@ -578,6 +628,14 @@ mod tests {
             format!("#eligibility=v1;{pin};a=x,{}", "%41".repeat(MAX_VALUE + 1)),
             LinkError::Shape(Part::ValueLength),
         );
+        // Too long is said before bytes that are not UTF-8, wherever they are.
+        check(
+            format!("#eligibility=v1;{pin};a=x,{}", "%FF".repeat(MAX_VALUE + 1)),
+            LinkError::Shape(Part::ValueLength),
+        );
+        check(format!("#eligibility=v1;{pin};a=x,%C3{}", "y".repeat(MAX_VALUE)), LinkError::Shape(Part::ValueLength));
+        check(format!("#eligibility=v1;{pin};a=x,%C3{}", "y".repeat(MAX_VALUE - 1)), LinkError::Escape);
+        check(format!("#eligibility=v1;{pin};a=x,%C3%A9%FF%zz"), LinkError::Escape);
         check(format!("#eligibility=v1;{pin}{}", ";a=x,y".repeat(MAX_LENGTH)), LinkError::TooLong);
         let many: String = (0..=MAX_ANSWERS).map(|i| format!(";a=q{i},y")).collect();
         check(format!("#eligibility=v1;{pin}{many}"), LinkError::TooMany);

@@ -256,11 +256,14 @@ impl WidgetState {
     fn answer_kept(&mut self, question: usize, kept: &Kept) -> bool {
         self.answer(question, &kept.raw);
         let Some(field) = self.fields.get(question) else { return false };
-        match (field.reading, kept.chosen) {
+        // The reading and the choice compared borrowed, not copied into a tuple.
+        match (&field.reading, &kept.chosen) {
             _ if field.error.is_some() => false,
             (Some(Reading::Ambiguous { first, second }), Some(chosen)) => {
-                self.choose(question, chosen == second);
-                chosen == first || chosen == second
+                let is_second = chosen == second;
+                let fits = is_second || chosen == first;
+                self.choose(question, is_second);
+                fits
             }
             // Not chosen yet when the link was made: the visitor is asked again.
             (Some(Reading::Ambiguous { .. }), None) => true,
@@ -353,7 +356,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
     if raw.is_empty() {
         return Typed::answer(None);
     }
-    let integer = match kind {
+    match kind {
         QuestionKind::YesNo => {
             return Typed::answer(match raw {
                 "yes" => Some(Answer::YesNo(true)),
@@ -372,13 +375,16 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
             }
             return Typed::answer(answer);
         }
-        QuestionKind::Integer { .. } => true,
-        QuestionKind::Money { .. } => false,
-    };
+        QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {}
+    }
+    // Tested apart from the match above: set in its arms, the code after it was copied
+    // into each.
+    let integer = matches!(kind, QuestionKind::Integer { .. });
     let (min, max) = bounds(kind);
-    let (first, second) = match read_typed_amount(raw, lang) {
-        Ok(TypedAmount::Exact(value)) => (value, None),
-        Ok(TypedAmount::Ambiguous { first, second }) => (first, Some(second)),
+    // The readings made the array they are walked in, not a tuple first.
+    let values = match read_typed_amount(raw, lang) {
+        Ok(TypedAmount::Exact(value)) => [Some(value), None],
+        Ok(TypedAmount::Ambiguous { first, second }) => [Some(first), Some(second)],
         Err(DecimalError::TooPrecise) => return Typed::error(FieldError::TooPrecise),
         Err(DecimalError::NotANumber) if integer => return Typed::error(FieldError::NotAWholeNumber),
         Err(DecimalError::NotANumber) => return Typed::error(FieldError::NotANumber),
@@ -389,7 +395,7 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
     let mut first_reading = None;
     let mut inside = (None, None);
     // Walked by reference: an array walked by value brings its own iterator (31 B gzipped).
-    for value in &[Some(first), second] {
+    for value in &values {
         let Some(value) = *value else { continue };
         if integer && whole_part(value).1 {
             continue;
@@ -408,25 +414,26 @@ fn read(kind: &QuestionKind, raw: &str, lang: Lang) -> Typed {
     if integer && readings == 0 {
         return Typed::error(FieldError::NotAWholeNumber);
     }
-    match (inside, first_reading) {
+    // Matched borrowed, not moved into a tuple of options of decimals.
+    match (&inside, &first_reading) {
         ((Some(value), None), _) => {
-            let answer = number_answer(kind, value);
+            let answer = number_answer(kind, *value);
             // Said back when it took reading: a separator, a sign, a choice between two.
             // Digits only, by a plain loop rather than `all` and its closure.
             let mut plain = readings == 1;
             for b in raw.bytes() {
                 plain &= b.is_ascii_digit();
             }
-            Typed { answer, error: None, reading: (!plain).then_some(Reading::Understood(value)) }
+            Typed { answer, error: None, reading: (!plain).then_some(Reading::Understood(*value)) }
         }
         ((Some(first), Some(second)), _) => {
-            Typed { answer: None, error: None, reading: Some(Reading::Ambiguous { first, second }) }
+            Typed { answer: None, error: None, reading: Some(Reading::Ambiguous { first: *first, second: *second }) }
         }
         (_, Some(value)) => {
             // The bound passed, written once for either error; by one match, not a chain
             // of `Option`'s methods.
             let (bound, below) = match min {
-                Some(min) if value < min => (Some(min), true),
+                Some(min) if *value < min => (Some(min), true),
                 _ => (max, false),
             };
             let shown = match bound {

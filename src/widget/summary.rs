@@ -3,10 +3,7 @@
 //! the widget's state with the same words the widget shows; written as plain text for
 //! the clipboard here, drawn for print by the DOM layer. Pure, tested natively.
 
-use rust_decimal::Decimal;
-
 use crate::answer::Answer;
-use crate::engine::CriterionStatus;
 use crate::i18n::colon;
 use crate::i18n::{ui, Lang};
 use crate::pack::QuestionKind;
@@ -57,9 +54,11 @@ pub struct ResultSummary {
 /// summary's and the drawn reasons' one mapping.
 pub fn mark(status: &str, lang: Lang) -> (&'static str, &'static str) {
     let ui = ui(lang);
+    // `CriterionStatus::as_str`'s words, matched as literals rather than each compared
+    // through a call.
     match status {
-        s if s == CriterionStatus::Met.as_str() => ("✓", ui.met),
-        s if s == CriterionStatus::NotMet.as_str() => ("✗", ui.not_met),
+        "met" => ("✓", ui.met),
+        "not_met" => ("✗", ui.not_met),
         _ => ("?", ui.unknown),
     }
 }
@@ -82,7 +81,13 @@ impl<'s> Summary<'s> {
             let mut reasons = Vec::new();
             for c in &report.criteria {
                 let (mark, word) = mark(c.status, lang);
-                reasons.push(cat!(mark, " ", word, " ", c.explanation));
+                // Pushed part by part onto the mark rather than five parts concatenated.
+                let mut reason = mark.to_owned();
+                reason.push(' ');
+                reason.push_str(word);
+                reason.push(' ');
+                reason.push_str(&c.explanation);
+                reasons.push(reason);
             }
             // One list filled in turn, each handed to `lists` under its title when it says
             // something (`titled`), rather than three lists each dropped if empty.
@@ -99,7 +104,14 @@ impl<'s> Summary<'s> {
             }
             titled(&mut lists, ui.what_would_change, &mut items);
             for d in &report.before_applying {
-                let mut item = cat!(d.text, " (", ui.according_to, " ", d.source.publisher, ", ", d.source.title);
+                // Each part pushed onto the first rather than all concatenated.
+                let mut item = d.text.to_owned();
+                item.push_str(" (");
+                item.push_str(ui.according_to);
+                item.push(' ');
+                item.push_str(d.source.publisher);
+                item.push_str(", ");
+                item.push_str(d.source.title);
                 if let Some(url) = &d.source.url {
                     item.push_str(": ");
                     item.push_str(url);
@@ -218,13 +230,14 @@ fn shown_answer(state: &WidgetState, q: usize, kind: &QuestionKind) -> Option<St
     if state.answers().is_unknown(q) {
         return Some(ui.do_not_know.to_owned());
     }
-    match (kind, state.answers().get(q)?) {
+    let answer = state.answers().get(q)?;
+    match (kind, answer) {
         (_, Answer::YesNo(true)) => Some(ui.yes.to_owned()),
         (_, Answer::YesNo(false)) => Some(ui.no.to_owned()),
         (QuestionKind::Choice(choices), Answer::Choice(i)) => Some(choices.get(*i)?.label.get(state.lang).to_owned()),
         (_, Answer::Choice(_)) => None,
-        (kind, Answer::Integer(n)) => Some(wording::reading(kind, Decimal::from(*n), state.lang)),
-        (kind, Answer::Money(value)) => Some(wording::reading(kind, *value, state.lang)),
+        // Either kind of number read by the engine's `number`, in one place.
+        (kind, Answer::Integer(_) | Answer::Money(_)) => Some(wording::reading(kind, answer.number()?, state.lang)),
     }
 }
 
@@ -234,6 +247,18 @@ mod tests {
     use crate::catalogue;
     use crate::pack::Date;
     use crate::widget::state::Message;
+
+    /// Each status's mark, found from the words the engine gives it.
+    #[test]
+    fn each_status_has_its_mark() {
+        use crate::engine::CriterionStatus;
+        for lang in [Lang::Fr, Lang::En] {
+            let ui = ui(lang);
+            assert_eq!(mark(CriterionStatus::Met.as_str(), lang), ("✓", ui.met));
+            assert_eq!(mark(CriterionStatus::NotMet.as_str(), lang), ("✗", ui.not_met));
+            assert_eq!(mark(CriterionStatus::Unknown.as_str(), lang), ("?", ui.unknown));
+        }
+    }
 
     fn state_of(ids: &[&str], lang: Lang, answers: &[(&str, &str)]) -> WidgetState {
         let programmes = ids.iter().map(|id| catalogue::programme(id).unwrap_or_else(|e| panic!("{e}"))).collect();

@@ -58,15 +58,23 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
 pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let ui = ui(lang);
     if let Some(amount) = amount(outcome, lang) {
-        return Some(cat!(ui.amount, colon(lang), " ", amount));
+        // Each part pushed onto the title rather than all concatenated.
+        let mut out = ui.amount.to_owned();
+        out.push_str(colon(lang));
+        out.push(' ');
+        out.push_str(&amount);
+        return Some(out);
     }
     let (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) =
         (&outcome.verdict.programme.benefit, outcome.benefit())
     else {
         return None;
     };
-    // Each part pushed rather than all concatenated (−8 B).
-    let mut out = cat!(ui.benefit, colon(lang), " ", place.what.get(lang));
+    // Each part pushed rather than all concatenated (−8 B, and −27 B with the title).
+    let mut out = ui.benefit.to_owned();
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(place.what.get(lang));
     out.push_str(semicolon(lang));
     out.push_str(ui.starts);
     out.push_str(colon(lang));
@@ -143,12 +151,22 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
 
 /// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
 pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
-    cat!(ui(lang).understood, colon(lang), " ", reading(kind, value, lang))
+    // Each part pushed onto the words rather than all concatenated.
+    let mut out = ui(lang).understood.to_owned();
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(&reading(kind, value, lang));
+    out
 }
 
 /// `Fonds … : Vous êtes probablement éligible`: a verdict announced in a form of several.
 pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String {
-    cat!(programme.name.get(lang), colon(lang), " ", headline)
+    // Each part pushed onto the name rather than all concatenated.
+    let mut out = programme.name.get(lang).to_owned();
+    out.push_str(colon(lang));
+    out.push(' ');
+    out.push_str(headline);
+    out
 }
 
 /// The words of the link to the operator's page: an invitation to apply only while
@@ -222,33 +240,23 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
     let mut out = words.restored.to_owned();
     for (i, was) in changed {
         let Some(programme) = form.programmes.get(*i) else { continue };
-        out.push(' ');
+        // Each part pushed, rather than made a text of its own first (−64 B); the
+        // spaces and marks around the words held in them.
         out.push_str(words.rules_of);
-        out.push(' ');
         quote(&mut out, programme.name.get(lang), lang);
-        // Each part pushed, rather than made a text of its own first (−64 B).
-        out.push(' ');
         out.push_str(words.changed_since);
-        out.push_str(" (");
         out.push_str(ui(lang).version);
         out.push(' ');
         out.push_str(was);
-        out.push_str(", ");
         out.push_str(words.now);
-        out.push(' ');
         out.push_str(&programme.version);
-        out.push(')');
-        out.push_str(colon(lang));
-        out.push(' ');
         out.push_str(words.still_apply);
     }
     // Each answer left out written in place, after the words that introduce them or
     // a semicolon, rather than gathered and joined; the words pushed before the first,
     // as every answer left out is said, by name or counted (−25 B).
     if !dropped.is_empty() {
-        out.push(' ');
         out.push_str(words.dropped);
-        out.push(' ');
     }
     let mut separator = "";
     let mut gone = 0;

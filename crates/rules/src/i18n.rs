@@ -229,12 +229,14 @@ words! {
     no_answers,
     sources,
     restored,
-    /// "The rules of" + the programme + `changed_since` + versions.
+    /// " The rules of " + the programme + `changed_since` + version + the link's
+    /// version + `now` + the version now + `still_apply`: each with the spaces and marks
+    /// around it, so that `restored` pushes one text where it pushed three.
     rules_of,
     changed_since,
     now,
     still_apply,
-    /// Before the labels of the answers left out.
+    /// Before the labels of the answers left out, with its spaces.
     dropped,
     /// Answers to questions no longer asked: one, several.
     gone_one,
@@ -332,11 +334,11 @@ const FR: Ui = Ui {
     no_answers: "Aucune réponse pour l'instant.",
     sources: "Sources",
     restored: "Vos réponses ont été reprises du lien.",
-    rules_of: "Les règles de",
-    changed_since: "ont changé depuis ce lien",
-    now: "aujourd'hui",
-    still_apply: "les réponses qui s'appliquent encore ont été reprises.",
-    dropped: "Non reprises, car elles ne correspondent plus aux questions\u{a0}:",
+    rules_of: " Les règles de ",
+    changed_since: " ont changé depuis ce lien (",
+    now: ", aujourd'hui ",
+    still_apply: ")\u{a0}: les réponses qui s'appliquent encore ont été reprises.",
+    dropped: " Non reprises, car elles ne correspondent plus aux questions\u{a0}: ",
     gone_one: "une réponse à une question qui n'est plus posée",
     gone_many: "réponses à des questions qui ne sont plus posées",
     unreadable: "Le lien contient des réponses qui n'ont pas pu être lues\u{a0}: aucune n'a été reprise.",
@@ -433,11 +435,11 @@ const EN: Ui = Ui {
     no_answers: "No answers yet.",
     sources: "Sources",
     restored: "Your answers were restored from the link.",
-    rules_of: "The rules of",
-    changed_since: "changed since this link was made",
-    now: "now",
-    still_apply: "the answers that still apply were restored.",
-    dropped: "Not restored, as they no longer fit the questions:",
+    rules_of: " The rules of ",
+    changed_since: " changed since this link was made (",
+    now: ", now ",
+    still_apply: "): the answers that still apply were restored.",
+    dropped: " Not restored, as they no longer fit the questions: ",
     gone_one: "one answer to a question no longer asked",
     gone_many: "answers to questions no longer asked",
     unreadable: "The link holds answers that could not be read: none was restored.",
