@@ -203,32 +203,29 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
             return Err(DecimalError::NotANumber);
         }
     }
-    let number = |whole: &str, fraction: Option<&str>| parts_value(negative, whole, fraction, 0);
     let (mark, grouping) = match (comma, dot) {
         (Some(comma), Some(dot)) if comma > dot => (comma, b'.'),
         (Some(_), Some(dot)) => (dot, b','),
-        (Some(_), None) => return lone_separator(&body, b',', lang, number),
-        (None, Some(_)) => return lone_separator(&body, b'.', lang, number),
-        (None, None) => return number(&body, None).map(TypedAmount::Exact),
+        (Some(_), None) => return lone_separator(&body, b',', lang, negative),
+        (None, Some(_)) => return lone_separator(&body, b'.', lang, negative),
+        (None, None) => return parts_value(negative, &body, None, 0).map(TypedAmount::Exact),
     };
     // Both kinds appear: the last one is the decimal mark, once (what is before it
     // must be grouped digits only); the other groups.
     let (whole, fraction) = body.get(..mark).zip(body.get(mark + 1..)).ok_or(DecimalError::NotANumber)?;
     let whole = ungroup(whole, grouping).ok_or(DecimalError::NotANumber)?;
-    number(&whole, Some(fraction)).map(TypedAmount::Exact)
+    parts_value(negative, &whole, Some(fraction), 0).map(TypedAmount::Exact)
 }
 
 /// Reads `body`, where `separator` is the only separator, in each way it can mean:
-/// thousands grouping and decimal mark.
-fn lone_separator(
-    body: &str,
-    separator: u8,
-    lang: Lang,
-    number: impl Fn(&str, Option<&str>) -> Result<Decimal, DecimalError>,
-) -> Result<TypedAmount, DecimalError> {
-    let grouped = ungroup(body, separator).map(|whole| number(&whole, None));
+/// thousands grouping and decimal mark. The sign given, not a closure that held it: the
+/// closure was a function of its own, and this one generic over it.
+fn lone_separator(body: &str, separator: u8, lang: Lang, negative: bool) -> Result<TypedAmount, DecimalError> {
+    let grouped = ungroup(body, separator).map(|whole| parts_value(negative, &whole, None, 0));
     let decimal = match cut(body, [separator; 2]) {
-        (whole, Some(fraction)) if is_digits(whole) && is_digits(fraction) => Some(number(whole, Some(fraction))),
+        (whole, Some(fraction)) if is_digits(whole) && is_digits(fraction) => {
+            Some(parts_value(negative, whole, Some(fraction), 0))
+        }
         _ => None,
     };
     let page_marks_decimals_with_it = match lang {
