@@ -293,8 +293,7 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Region> {
         QuestionKind::Money { min, max, .. } => (*min, *max, false),
         QuestionKind::YesNo | QuestionKind::Choice(_) => return Vec::new(),
     };
-    crate::sort::sort(&mut points);
-    points.dedup();
+    crate::sort::sort_unique(&mut points);
     let included = |value| Edge { value, included: true };
     // A point, excluded, or else the question's bound, included: one match, where maps
     // and `or`s of options moved each through copies.
