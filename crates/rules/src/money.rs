@@ -310,49 +310,63 @@ fn symbol(currency: &str) -> &str {
 /// `€15,000`, `€900` and `€0.999` in English. Cents appear only when the amount has
 /// them (`15 000,50 €`), and no digit is ever rounded away.
 pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
-    let negative = value.is_sign_negative() && !value.is_zero();
-    let mut magnitude = format_number(value.abs(), lang);
-    // Money shows cents: 15 000,5 is written 15 000,50. The mark is ASCII and the digits
-    // after it too: found as a byte, without a search for a char.
-    let mark = decimal_mark(lang) as u8;
-    if magnitude.bytes().rposition(|b| b == mark).is_some_and(|at| at + 2 == magnitude.len()) {
-        magnitude.push('0');
-    }
-    let sign = if negative { "-" } else { "" };
+    let mut out = String::new();
+    push_amount(&mut out, value, currency, lang);
+    out
+}
+
+/// `format_amount` written onto `out`: the sign, symbol, digits and cents each pushed
+/// in place, for an amount and both ends of a range, where each was a text of its own
+/// and all were concatenated into another.
+fn push_amount(out: &mut String, value: Decimal, currency: &str, lang: Lang) {
+    push_sign(out, value);
     let symbol = symbol(currency);
-    match lang {
-        Lang::Fr => cat!(sign, magnitude, "\u{00A0}", symbol),
-        Lang::En if symbol.len() > 1 && symbol.is_ascii() => cat!(sign, magnitude, " ", symbol),
-        Lang::En => cat!(sign, symbol, magnitude),
+    // A code (`CHF`) follows the number in English too, after a space.
+    let before = matches!(lang, Lang::En) && !(symbol.len() > 1 && symbol.is_ascii());
+    if before {
+        out.push_str(symbol);
+    }
+    let start = out.len();
+    push_number(out, value, lang);
+    // Money shows cents: 15 000,5 is written 15 000,50. The mark is ASCII and the digits
+    // after it too: found as a byte, without a search for a char, in the number alone.
+    let mark = decimal_mark(lang) as u8;
+    let digits = out.get(start..).unwrap_or_default();
+    if digits.bytes().rposition(|b| b == mark).is_some_and(|at| at + 2 == digits.len()) {
+        out.push('0');
+    }
+    if !before {
+        out.push_str(match lang {
+            Lang::Fr => "\u{00A0}",
+            Lang::En => " ",
+        });
+        out.push_str(symbol);
+    }
+}
+
+fn push_sign(out: &mut String, value: Decimal) {
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
     }
 }
 
 /// Writes a number for a language, thousands grouped, every digit kept: `1 234,5`,
 /// `1,234.5`.
 pub fn format_number(value: Decimal, lang: Lang) -> String {
-    // Normalised, the value is written with every digit it has and no trailing zero.
-    let plain = plain(normal(value).abs());
-    let (whole, fraction) = cut(&plain, [b'.'; 2]);
-    let fraction = fraction.unwrap_or_default();
+    let mut out = String::new();
+    push_sign(&mut out, value);
+    push_number(&mut out, value, lang);
+    out
+}
+
+/// The digits of `value`'s magnitude, as `format_number` writes them, onto `out`.
+fn push_number(out: &mut String, value: Decimal, lang: Lang) {
     let group = match lang {
         Lang::Fr => '\u{202F}',
         Lang::En => ',',
     };
-    let mut grouped = String::new();
-    if value.is_sign_negative() && !value.is_zero() {
-        grouped.push('-');
-    }
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(digit);
-    }
-    if !fraction.is_empty() {
-        grouped.push(decimal_mark(lang));
-        grouped.push_str(fraction);
-    }
-    grouped
+    // Normalised, the value is written with every digit it has and no trailing zero.
+    push_digits(out, normal(value), Some(group), decimal_mark(lang));
 }
 
 fn decimal_mark(lang: Lang) -> char {
@@ -364,14 +378,16 @@ fn decimal_mark(lang: Lang) -> char {
 
 /// An amount or a range of amounts: `900 €`, `500 € à 900 €`, `€500 to €900`.
 pub fn format_range(min: Decimal, max: Decimal, currency: &str, lang: Lang) -> String {
-    if min == max {
-        return format_amount(min, currency, lang);
+    let mut out = String::new();
+    push_amount(&mut out, min, currency, lang);
+    if min != max {
+        out.push_str(match lang {
+            Lang::Fr => " à ",
+            Lang::En => " to ",
+        });
+        push_amount(&mut out, max, currency, lang);
     }
-    let word = match lang {
-        Lang::Fr => "à",
-        Lang::En => "to",
-    };
-    cat!(format_amount(min, currency, lang), " ", word, " ", format_amount(max, currency, lang))
+    out
 }
 
 /// The canonical text of a decimal in results: no exponent, no trailing zeros.
@@ -400,6 +416,17 @@ fn normal(value: Decimal) -> Decimal {
 /// rust_decimal's formatting, which the WebAssembly then leaves out (BENCHMARKS.md,
 /// "The fifth cut").
 pub fn plain(value: Decimal) -> String {
+    let mut out = String::new();
+    push_sign(&mut out, value);
+    push_digits(&mut out, value, None, '.');
+    out
+}
+
+/// The digits of `value`'s magnitude, every one of its scale, onto `out`: `mark` before
+/// the fraction and, when given, `group` between the whole part's thousands. One
+/// writer for `plain` and `format_number`, which wrote `plain`'s text and copied it
+/// again with its groups.
+fn push_digits(out: &mut String, value: Decimal, group: Option<char>, mark: char) {
     let mut mantissa = value.mantissa().unsigned_abs();
     let mut reversed = Vec::new();
     loop {
@@ -415,18 +442,17 @@ pub fn plain(value: Decimal) -> String {
     while reversed.len() <= scale {
         reversed.push(b'0');
     }
-    let mut out = String::new();
-    if value.is_sign_negative() && !value.is_zero() {
-        out.push('-');
-    }
     let point = reversed.len() - scale;
     for (i, digit) in reversed.iter().rev().enumerate() {
         if i == point {
-            out.push('.');
+            out.push(mark);
+        } else if i > 0 && i < point && (point - i) % 3 == 0 {
+            if let Some(group) = group {
+                out.push(group);
+            }
         }
         out.push(char::from(*digit));
     }
-    out
 }
 
 // The engine's sums and products, written on the decimals' mantissas: rust_decimal's
@@ -1063,8 +1089,62 @@ mod tests {
             ]
         }
 
+        /// `format_number` as it was, grouping a copy of `plain`'s text.
+        fn old_number(value: Decimal, lang: Lang) -> String {
+            let plain = plain(normal(value).abs());
+            let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+            let group = if lang == Lang::Fr { '\u{202F}' } else { ',' };
+            let mut grouped = String::new();
+            if value.is_sign_negative() && !value.is_zero() {
+                grouped.push('-');
+            }
+            for (i, digit) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    grouped.push(group);
+                }
+                grouped.push(digit);
+            }
+            if !fraction.is_empty() {
+                grouped.push(decimal_mark(lang));
+                grouped.push_str(fraction);
+            }
+            grouped
+        }
+
+        /// `format_amount` as it was, its parts concatenated.
+        fn old_amount(value: Decimal, currency: &str, lang: Lang) -> String {
+            let negative = value.is_sign_negative() && !value.is_zero();
+            let mut magnitude = old_number(value.abs(), lang);
+            if magnitude.rfind(decimal_mark(lang)).is_some_and(|at| at + 2 == magnitude.len()) {
+                magnitude.push('0');
+            }
+            let sign = if negative { "-" } else { "" };
+            let symbol = symbol(currency);
+            match lang {
+                Lang::Fr => format!("{sign}{magnitude}\u{00A0}{symbol}"),
+                Lang::En if symbol.len() > 1 && symbol.is_ascii() => format!("{sign}{magnitude} {symbol}"),
+                Lang::En => format!("{sign}{symbol}{magnitude}"),
+            }
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+            #[test]
+            fn numbers_amounts_and_ranges_are_written_as_before(
+                a in any_decimal(),
+                b in any_decimal(),
+                // Symbols, codes, and ones holding a mark before the digits.
+                currency in prop_oneof![Just("EUR"), Just("USD"), Just("GBP"), Just("CHF"), Just("."), Just(","), Just("é."), Just("Fr.")],
+            ) {
+                for lang in Lang::ALL {
+                    prop_assert_eq!(format_number(a, lang), old_number(a, lang));
+                    prop_assert_eq!(format_amount(a, currency, lang), old_amount(a, currency, lang));
+                    let word = if lang == Lang::Fr { "à" } else { "to" };
+                    let range = if a == b { old_amount(a, currency, lang) } else { format!("{} {word} {}", old_amount(a, currency, lang), old_amount(b, currency, lang)) };
+                    prop_assert_eq!(format_range(a, b, currency, lang), range);
+                }
+            }
 
             #[test]
             fn whole_parts_are_rust_decimals(value in any_decimal()) {
