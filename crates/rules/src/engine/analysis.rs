@@ -204,8 +204,10 @@ fn explore(
     let benefit_member = buffers.open.first().copied();
     found.benefit = benefit_member.is_some();
     for root in 0..programme.questions.len() {
-        if buffers.parent.get(root) != Some(&root) {
-            continue;
+        // Matched, not compared as options: that comparison was a function of its own.
+        match buffers.parent.get(root) {
+            Some(p) if *p == root => {}
+            _ => continue,
         }
         let mut questions = std::mem::take(&mut buffers.questions);
         questions.clear();
@@ -362,9 +364,13 @@ fn try_component(
         let radix = radix(q);
         for i in 0..count {
             // Its digit times `stride` is at most `i`.
-            if keys.get(i) != keys.get(i - (i / stride) % radix * stride) {
-                found.relevant.insert(*q);
-                break;
+            // Both are there: `i` is below `count`, the other at most `i`.
+            match (keys.get(i), keys.get(i - (i / stride) % radix * stride)) {
+                (Some(key), Some(other)) if key != other => {
+                    found.relevant.insert(*q);
+                    break;
+                }
+                _ => {}
             }
         }
         stride *= radix;
