@@ -114,8 +114,9 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
                     }
                     outcomes.push(outcome);
                 }
-                for upwards in [false, true] {
-                    nearest(&now, (q, here), upwards, counted, (&regions, &outcomes), &mut found);
+                // Down, then up: a range of two, not an array walked by value.
+                for upwards in 0..2 {
+                    nearest(&now, (q, here), upwards == 1, counted, (&regions, &outcomes), &mut found);
                 }
             }
         }
