@@ -326,15 +326,8 @@ fn push_amount(out: &mut String, value: Decimal, currency: &str, lang: Lang) {
     if before {
         out.push_str(symbol);
     }
-    let start = out.len();
-    push_number(out, value, lang);
-    // Money shows cents: 15 000,5 is written 15 000,50. The mark is ASCII and the digits
-    // after it too: found as a byte, without a search for a char, in the number alone.
-    let mark = decimal_mark(lang) as u8;
-    let digits = out.get(start..).unwrap_or_default();
-    if digits.bytes().rposition(|b| b == mark).is_some_and(|at| at + 2 == digits.len()) {
-        out.push('0');
-    }
+    // Money shows cents: 15 000,5 is written 15 000,50.
+    push_number(out, value, lang, true);
     if !before {
         out.push_str(match lang {
             Lang::Fr => "\u{00A0}",
@@ -355,18 +348,24 @@ fn push_sign(out: &mut String, value: Decimal) {
 pub fn format_number(value: Decimal, lang: Lang) -> String {
     let mut out = String::new();
     push_sign(&mut out, value);
-    push_number(&mut out, value, lang);
+    push_number(&mut out, value, lang, false);
     out
 }
 
-/// The digits of `value`'s magnitude, as `format_number` writes them, onto `out`.
-fn push_number(out: &mut String, value: Decimal, lang: Lang) {
+/// The digits of `value`'s magnitude, as `format_number` writes them, onto `out`; with
+/// `cents`, a lone digit after the mark gets a zero after it (told from the scale, not
+/// found in the text written).
+fn push_number(out: &mut String, value: Decimal, lang: Lang, cents: bool) {
     let group = match lang {
         Lang::Fr => '\u{202F}',
         Lang::En => ',',
     };
     // Normalised, the value is written with every digit it has and no trailing zero.
-    push_digits(out, normal(value), Some(group), decimal_mark(lang));
+    let value = normal(value);
+    push_digits(out, value, Some(group), decimal_mark(lang));
+    if cents && value.scale() == 1 {
+        out.push('0');
+    }
 }
 
 fn decimal_mark(lang: Lang) -> char {
