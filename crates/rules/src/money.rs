@@ -15,7 +15,6 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::cat;
 use crate::i18n::{cut, Lang};
 
 /// Why a text is not a decimal.
@@ -58,27 +57,46 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
         Some(e) => read_exponent(e).ok_or(DecimalError::NotANumber)?,
         None => 0,
     };
-    parts_value(negative, whole, fraction, exponent)
+    // `whole` holds no point: `b'.'` groups nothing there.
+    parts_value(negative, whole, b'.', fraction, exponent)
 }
 
 /// `whole.fraction × 10^exponent`, the parts of a number as [`read_decimal`] reads them
 /// (`fraction` after a point, which then has digits): also what a typed amount comes to
-/// once its separators are understood, without writing it out to read it again.
-fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i64) -> Result<Decimal, DecimalError> {
+/// once its separators are understood, without writing it out to read it again. The
+/// `grouping` marks in `whole` are left out (the caller checked where they stand, with
+/// `grouped`): its digits are not copied once without them and again with the fraction.
+fn parts_value(
+    negative: bool,
+    whole: &str,
+    grouping: u8,
+    fraction: Option<&str>,
+    exponent: i64,
+) -> Result<Decimal, DecimalError> {
     let fraction = match fraction {
         Some(fraction) if !is_digits(fraction) => return Err(DecimalError::NotANumber),
         Some(fraction) => fraction,
         None => "",
     };
-    if !is_digits(whole) {
+    // The value is `digits × 10^-scale`, the digits being `whole`'s and `fraction` run
+    // together; a scale below zero multiplies.
+    let mut joined = String::new();
+    for b in whole.bytes() {
+        if b == grouping {
+            continue;
+        }
+        if !b.is_ascii_digit() {
+            return Err(DecimalError::NotANumber);
+        }
+        joined.push(char::from(b));
+    }
+    if joined.is_empty() {
         return Err(DecimalError::NotANumber);
     }
-    // The value is `digits × 10^-scale`, the digits being `whole` and `fraction` run
-    // together; a scale below zero multiplies.
+    joined.push_str(fraction);
     // No text is 2^63 bytes long and an exponent is at most 2^40 (`read_exponent`): the
     // casts here are exact and no difference overflows, without checks (−39 B gzipped).
     let scale = fraction.len() as i64 - exponent;
-    let joined = cat!(whole, fraction);
     // Found as a byte: `trim_start_matches` brought a char searcher (see `i18n::cut`).
     let Some(first) = joined.bytes().position(|b| b != b'0') else { return Ok(Decimal::ZERO) };
     let significant = joined.get(first..).ok_or(DecimalError::NotANumber)?;
@@ -208,23 +226,27 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
         (Some(_), Some(dot)) => (dot, b','),
         (Some(_), None) => return lone_separator(&body, b',', lang, negative),
         (None, Some(_)) => return lone_separator(&body, b'.', lang, negative),
-        (None, None) => return parts_value(negative, &body, None, 0).map(TypedAmount::Exact),
+        // No mark: `b'.'` groups nothing.
+        (None, None) => return parts_value(negative, &body, b'.', None, 0).map(TypedAmount::Exact),
     };
     // Both kinds appear: the last one is the decimal mark, once (what is before it
     // must be grouped digits only); the other groups.
     let (whole, fraction) = body.get(..mark).zip(body.get(mark + 1..)).ok_or(DecimalError::NotANumber)?;
-    let whole = ungroup(whole, grouping).ok_or(DecimalError::NotANumber)?;
-    parts_value(negative, &whole, Some(fraction), 0).map(TypedAmount::Exact)
+    if !grouped(whole, grouping) {
+        return Err(DecimalError::NotANumber);
+    }
+    parts_value(negative, whole, grouping, Some(fraction), 0).map(TypedAmount::Exact)
 }
 
 /// Reads `body`, where `separator` is the only separator, in each way it can mean:
 /// thousands grouping and decimal mark. The sign given, not a closure that held it: the
 /// closure was a function of its own, and this one generic over it.
 fn lone_separator(body: &str, separator: u8, lang: Lang, negative: bool) -> Result<TypedAmount, DecimalError> {
-    let grouped = ungroup(body, separator).map(|whole| parts_value(negative, &whole, None, 0));
+    let grouped = grouped(body, separator).then(|| parts_value(negative, body, separator, None, 0));
     let decimal = match cut(body, [separator; 2]) {
+        // `whole` holds no separator: it groups nothing there.
         (whole, Some(fraction)) if is_digits(whole) && is_digits(fraction) => {
-            Some(parts_value(negative, whole, Some(fraction), 0))
+            Some(parts_value(negative, whole, separator, Some(fraction), 0))
         }
         _ => None,
     };
@@ -242,25 +264,26 @@ fn lone_separator(body: &str, separator: u8, lang: Lang, negative: bool) -> Resu
     }
 }
 
-/// The digits of `text` when `separator` groups them in thousands: one to three
-/// digits, not starting with 0, then groups of exactly three.
-fn ungroup(text: &str, separator: u8) -> Option<String> {
-    let mut digits = String::new();
+/// Whether `separator` groups `text`'s digits in thousands: one to three digits, not
+/// starting with 0, then groups of exactly three. Checked only, not copied without the
+/// separators: `parts_value` leaves them out as it reads the digits.
+fn grouped(text: &str, separator: u8) -> bool {
     let mut rest = Some(text);
+    let mut first = true;
     // Each group in turn, as `split` would give them, the first also when alone.
     while let Some(text) = rest {
         let (group, next) = cut(text, [separator; 2]);
-        let fits = match digits.is_empty() {
+        let fits = match first {
             true => group.len() <= 3 && !group.starts_with('0'),
             false => group.len() == 3,
         };
         if !fits || !is_digits(group) {
-            return None;
+            return false;
         }
-        digits.push_str(group);
+        first = false;
         rest = next;
     }
-    Some(digits)
+    true
 }
 
 /// A currency sign or code a visitor may type before or after an amount.
@@ -1068,6 +1091,7 @@ mod tests {
         use proptest::prelude::*;
 
         use super::*;
+        use crate::cat;
 
         /// Decimals whose scales differ by a few places: where additions are aligned and
         /// rounded in every way.
@@ -1192,7 +1216,7 @@ mod tests {
                     Some(ref fraction) => cat!(sign, whole, ".", fraction),
                     None => cat!(sign, whole),
                 };
-                prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
+                prop_assert_eq!(parts_value(negative, &whole, b'.', fraction.as_deref(), 0), read_decimal(&text));
             }
 
             #[test]
@@ -1211,7 +1235,11 @@ mod tests {
                     }
                     Some(digits)
                 });
-                prop_assert_eq!(ungroup(&text, separator as u8), expected);
+                // Checked as `ungroup` checked it, and read as its digits were.
+                prop_assert_eq!(grouped(&text, separator as u8), expected.is_some());
+                if let Some(digits) = expected {
+                    prop_assert_eq!(parts_value(false, &text, separator as u8, None, 0), parts_value(false, &digits, b'.', None, 0));
+                }
             }
 
             #[test]
