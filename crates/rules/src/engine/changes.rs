@@ -301,9 +301,10 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> (Vec<Answer>, Vec<R
     let included = |value| Edge { value, included: true };
     // A point, excluded, or else the question's bound, included: one match, where maps
     // and `or`s of options moved each through copies.
-    fn edge(point: Option<Decimal>, bound: Option<Decimal>) -> Option<Edge> {
+    // The point borrowed, not copied into an option first.
+    fn edge(point: Option<&Decimal>, bound: Option<Decimal>) -> Option<Edge> {
         match (point, bound) {
-            (Some(value), _) => Some(Edge { value, included: false }),
+            (Some(value), _) => Some(Edge { value: *value, included: false }),
             (None, Some(value)) => Some(Edge { value, included: true }),
             (None, None) => None,
         }
@@ -325,8 +326,8 @@ fn regions(kind: &QuestionKind, mut points: Vec<Decimal>) -> (Vec<Answer>, Vec<R
             }
         }
         let place = (below, at);
-        let lower = below.checked_sub(1).and_then(|i| points.get(i)).copied();
-        let upper = points.get(below).copied().filter(|_| !place.1);
+        let lower = below.checked_sub(1).and_then(|i| points.get(i));
+        let upper = points.get(below).filter(|_| !place.1);
         let endless = upper.is_none() && max.is_none();
         if last_place == Some(place) {
             if let Some(region) = regions.last_mut() {
