@@ -162,10 +162,15 @@ fn merge(outcome: &mut Outcome, other: &Outcome, endless: bool) -> bool {
             // `Ord::min` and `max` written out, as `benefit::widen` does: they were
             // functions of their own (−20 B gzipped).
             // One match, not a zip, map and filter of options (see `regions`).
-            *x = match (*x, y) {
-                (Some(x), Some(y)) if !endless => Some(if *y >= x { *y } else { x }),
-                _ => None,
-            };
+            // Changed in place, not copied out and back.
+            match (x.as_mut(), y) {
+                (Some(x), Some(y)) if !endless => {
+                    if *y >= *x {
+                        *x = *y;
+                    }
+                }
+                _ => *x = None,
+            }
             if *b < *a {
                 *a = *b;
             }
