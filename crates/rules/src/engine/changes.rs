@@ -86,7 +86,7 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
             QuestionKind::Integer { .. } | QuestionKind::Money { .. } => {
                 let Some(value) = given.number() else { continue };
                 let (answers_tried, regions) = regions(&question.kind, breakpoints(programme, q));
-                let Some(here) = regions.iter().position(|r| r.holds(value)) else { continue };
+                let Some(here) = regions.iter().position(|r| r.holds(&value)) else { continue };
                 // The answer given's own region is not tried; elsewhere one answer stands
                 // for a region, unless a per-unit amount counts the question.
                 let counted = counted(programme, q);
@@ -276,14 +276,16 @@ struct Region {
 }
 
 impl Region {
-    fn holds(&self, value: Decimal) -> bool {
+    fn holds(&self, value: &Decimal) -> bool {
         // One comparison per edge, where `<` and `==` were each one.
-        // The edges borrowed, not copied into each call (−49 B gzipped).
-        let within = |edge: &Option<Edge>, side| {
-            edge.is_none_or(|e| match value.cmp(&e.value) {
+        // The edges borrowed, not copied into each call (−49 B gzipped); the value too, and
+        // each edge matched where it is (−20 B gzipped).
+        let within = |edge: &Option<Edge>, side| match edge {
+            Some(e) => match value.cmp(&e.value) {
                 Ordering::Equal => e.included,
                 other => other == side,
-            })
+            },
+            None => true,
         };
         within(&self.low, Ordering::Greater) && within(&self.high, Ordering::Less)
     }
