@@ -100,17 +100,16 @@ fn parts_value(
     // Found as a byte: `trim_start_matches` brought a char searcher (see `i18n::cut`).
     let Some(first) = joined.bytes().position(|b| b != b'0') else { return Ok(Decimal::ZERO) };
     let significant = joined.get(first..).ok_or(DecimalError::NotANumber)?;
-    from_digits(negative, significant, scale)
-        .or_else(|| {
-            // Trailing zeros after the point add no value: without them, `1.000…0` with
-            // thirty zeros still fits, exactly.
-            let trailing = significant.len() - significant.trim_end_matches('0').len();
-            let droppable = trailing.min(usize::try_from(scale).unwrap_or(0));
-            // At most the zeros there are.
-            let kept = significant.get(..significant.len() - droppable)?;
-            from_digits(negative, kept, scale - droppable as i64)
-        })
-        .ok_or(DecimalError::TooPrecise)
+    if let Some(value) = from_digits(negative, significant, scale) {
+        return Ok(value);
+    }
+    // Trailing zeros after the point add no value: without them, `1.000…0` with thirty
+    // zeros still fits, exactly. Tried in turn, not through `or_else` and a closure.
+    let trailing = significant.len() - significant.trim_end_matches('0').len();
+    let droppable = trailing.min(usize::try_from(scale).unwrap_or(0));
+    // At most the zeros there are: `get` gives them.
+    let kept = significant.get(..significant.len() - droppable).unwrap_or_default();
+    from_digits(negative, kept, scale - droppable as i64).ok_or(DecimalError::TooPrecise)
 }
 
 /// Reads a decimal as [`read_decimal`] does, for callers that need not say why not.
