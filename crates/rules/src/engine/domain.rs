@@ -179,8 +179,11 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
             }
         }
         // One less as a sum: a subtraction would bring rust_decimal's addition back.
-        put(&mut values, points.first().and_then(|c| sum(c, &Decimal::NEGATIVE_ONE)));
-        put(&mut values, points.last().and_then(|c| sum(c, &Decimal::ONE)));
+        // Matched, not through `and_then` and a closure each.
+        if let (Some(first), Some(last)) = (points.first(), points.last()) {
+            put(&mut values, sum(first, &Decimal::NEGATIVE_ONE));
+            put(&mut values, sum(last, &Decimal::ONE));
+        }
     }
     if values.is_empty() {
         values.push(Decimal::ZERO);
