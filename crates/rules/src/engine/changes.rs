@@ -238,13 +238,14 @@ fn nearest(
         last += 1;
     }
     let near = regions.get(index(first))?;
-    let far = match last + 1 == steps {
-        true => None,
-        false => Some(regions.get(index(last))?),
-    };
-    let (low, high) = match up {
-        true => (near.low, far.and_then(|r| r.high)),
-        false => (far.and_then(|r| r.low), near.high),
+    // The far edge, none when the walk reached the last region: matched with the
+    // direction, not through `and_then` and a closure.
+    let far = regions.get(index(last))?;
+    let (low, high) = match (up, last + 1 == steps) {
+        (true, true) => (near.low, None),
+        (true, false) => (near.low, far.high),
+        (false, true) => (None, near.high),
+        (false, false) => (far.low, near.high),
     };
     let (status, benefit) = run;
     changes.push(Change { question: q, to: Alternative::Between { low, high }, status, benefit });
