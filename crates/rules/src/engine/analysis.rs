@@ -309,8 +309,13 @@ fn try_component(
         let mut all_met = true;
         for &c in criteria {
             // Every question it reads has an answer now: it cannot be open.
-            let met = programme.criteria.get(c).and_then(|c| truth(&c.condition, work, &mut open));
-            let (Some(met), Some(seen)) = (met, found.criteria.get_mut(c)) else {
+            // The criterion and its findings matched, then its truth, not through `and_then`
+            // and a closure.
+            let (Some(criterion), Some(seen)) = (programme.criteria.get(c), found.criteria.get_mut(c)) else {
+                tried = None;
+                break;
+            };
+            let Some(met) = truth(&criterion.condition, work, &mut open) else {
                 tried = None;
                 break;
             };
