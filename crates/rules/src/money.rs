@@ -15,7 +15,6 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::cat;
 use crate::i18n::{cut, Lang};
 
 /// Why a text is not a decimal.
@@ -58,41 +57,59 @@ pub fn read_decimal(text: &str) -> Result<Decimal, DecimalError> {
         Some(e) => read_exponent(e).ok_or(DecimalError::NotANumber)?,
         None => 0,
     };
-    parts_value(negative, whole, fraction, exponent)
+    // `whole` holds no point: `b'.'` groups nothing there.
+    parts_value(negative, whole, b'.', fraction, exponent)
 }
 
 /// `whole.fraction × 10^exponent`, the parts of a number as [`read_decimal`] reads them
 /// (`fraction` after a point, which then has digits): also what a typed amount comes to
-/// once its separators are understood, without writing it out to read it again.
-fn parts_value(negative: bool, whole: &str, fraction: Option<&str>, exponent: i64) -> Result<Decimal, DecimalError> {
+/// once its separators are understood, without writing it out to read it again. The
+/// `grouping` marks in `whole` are left out (the caller checked where they stand, with
+/// `grouped`): its digits are not copied once without them and again with the fraction.
+fn parts_value(
+    negative: bool,
+    whole: &str,
+    grouping: u8,
+    fraction: Option<&str>,
+    exponent: i64,
+) -> Result<Decimal, DecimalError> {
     let fraction = match fraction {
         Some(fraction) if !is_digits(fraction) => return Err(DecimalError::NotANumber),
         Some(fraction) => fraction,
         None => "",
     };
-    if !is_digits(whole) {
+    // The value is `digits × 10^-scale`, the digits being `whole`'s and `fraction` run
+    // together; a scale below zero multiplies.
+    let mut joined = String::new();
+    for b in whole.bytes() {
+        if b == grouping {
+            continue;
+        }
+        if !b.is_ascii_digit() {
+            return Err(DecimalError::NotANumber);
+        }
+        joined.push(char::from(b));
+    }
+    if joined.is_empty() {
         return Err(DecimalError::NotANumber);
     }
-    // The value is `digits × 10^-scale`, the digits being `whole` and `fraction` run
-    // together; a scale below zero multiplies.
+    joined.push_str(fraction);
     // No text is 2^63 bytes long and an exponent is at most 2^40 (`read_exponent`): the
     // casts here are exact and no difference overflows, without checks (−39 B gzipped).
     let scale = fraction.len() as i64 - exponent;
-    let joined = cat!(whole, fraction);
     // Found as a byte: `trim_start_matches` brought a char searcher (see `i18n::cut`).
     let Some(first) = joined.bytes().position(|b| b != b'0') else { return Ok(Decimal::ZERO) };
     let significant = joined.get(first..).ok_or(DecimalError::NotANumber)?;
-    from_digits(negative, significant, scale)
-        .or_else(|| {
-            // Trailing zeros after the point add no value: without them, `1.000…0` with
-            // thirty zeros still fits, exactly.
-            let trailing = significant.len() - significant.trim_end_matches('0').len();
-            let droppable = trailing.min(usize::try_from(scale).unwrap_or(0));
-            // At most the zeros there are.
-            let kept = significant.get(..significant.len() - droppable)?;
-            from_digits(negative, kept, scale - droppable as i64)
-        })
-        .ok_or(DecimalError::TooPrecise)
+    if let Some(value) = from_digits(negative, significant, scale) {
+        return Ok(value);
+    }
+    // Trailing zeros after the point add no value: without them, `1.000…0` with thirty
+    // zeros still fits, exactly. Tried in turn, not through `or_else` and a closure.
+    let trailing = significant.len() - significant.trim_end_matches('0').len();
+    let droppable = trailing.min(usize::try_from(scale).unwrap_or(0));
+    // At most the zeros there are: `get` gives them.
+    let kept = significant.get(..significant.len() - droppable).unwrap_or_default();
+    from_digits(negative, kept, scale - droppable as i64).ok_or(DecimalError::TooPrecise)
 }
 
 /// Reads a decimal as [`read_decimal`] does, for callers that need not say why not.
@@ -203,32 +220,33 @@ pub fn read_typed_amount(text: &str, lang: Lang) -> Result<TypedAmount, DecimalE
             return Err(DecimalError::NotANumber);
         }
     }
-    let number = |whole: &str, fraction: Option<&str>| parts_value(negative, whole, fraction, 0);
     let (mark, grouping) = match (comma, dot) {
         (Some(comma), Some(dot)) if comma > dot => (comma, b'.'),
         (Some(_), Some(dot)) => (dot, b','),
-        (Some(_), None) => return lone_separator(&body, b',', lang, number),
-        (None, Some(_)) => return lone_separator(&body, b'.', lang, number),
-        (None, None) => return number(&body, None).map(TypedAmount::Exact),
+        (Some(_), None) => return lone_separator(&body, b',', lang, negative),
+        (None, Some(_)) => return lone_separator(&body, b'.', lang, negative),
+        // No mark: `b'.'` groups nothing.
+        (None, None) => return parts_value(negative, &body, b'.', None, 0).map(TypedAmount::Exact),
     };
     // Both kinds appear: the last one is the decimal mark, once (what is before it
     // must be grouped digits only); the other groups.
     let (whole, fraction) = body.get(..mark).zip(body.get(mark + 1..)).ok_or(DecimalError::NotANumber)?;
-    let whole = ungroup(whole, grouping).ok_or(DecimalError::NotANumber)?;
-    number(&whole, Some(fraction)).map(TypedAmount::Exact)
+    if !grouped(whole, grouping) {
+        return Err(DecimalError::NotANumber);
+    }
+    parts_value(negative, whole, grouping, Some(fraction), 0).map(TypedAmount::Exact)
 }
 
 /// Reads `body`, where `separator` is the only separator, in each way it can mean:
-/// thousands grouping and decimal mark.
-fn lone_separator(
-    body: &str,
-    separator: u8,
-    lang: Lang,
-    number: impl Fn(&str, Option<&str>) -> Result<Decimal, DecimalError>,
-) -> Result<TypedAmount, DecimalError> {
-    let grouped = ungroup(body, separator).map(|whole| number(&whole, None));
+/// thousands grouping and decimal mark. The sign given, not a closure that held it: the
+/// closure was a function of its own, and this one generic over it.
+fn lone_separator(body: &str, separator: u8, lang: Lang, negative: bool) -> Result<TypedAmount, DecimalError> {
+    let grouped = grouped(body, separator).then(|| parts_value(negative, body, separator, None, 0));
     let decimal = match cut(body, [separator; 2]) {
-        (whole, Some(fraction)) if is_digits(whole) && is_digits(fraction) => Some(number(whole, Some(fraction))),
+        // `whole` holds no separator: it groups nothing there.
+        (whole, Some(fraction)) if is_digits(whole) && is_digits(fraction) => {
+            Some(parts_value(negative, whole, separator, Some(fraction), 0))
+        }
         _ => None,
     };
     let page_marks_decimals_with_it = match lang {
@@ -245,25 +263,26 @@ fn lone_separator(
     }
 }
 
-/// The digits of `text` when `separator` groups them in thousands: one to three
-/// digits, not starting with 0, then groups of exactly three.
-fn ungroup(text: &str, separator: u8) -> Option<String> {
-    let mut digits = String::new();
+/// Whether `separator` groups `text`'s digits in thousands: one to three digits, not
+/// starting with 0, then groups of exactly three. Checked only, not copied without the
+/// separators: `parts_value` leaves them out as it reads the digits.
+fn grouped(text: &str, separator: u8) -> bool {
     let mut rest = Some(text);
+    let mut first = true;
     // Each group in turn, as `split` would give them, the first also when alone.
     while let Some(text) = rest {
         let (group, next) = cut(text, [separator; 2]);
-        let fits = match digits.is_empty() {
+        let fits = match first {
             true => group.len() <= 3 && !group.starts_with('0'),
             false => group.len() == 3,
         };
         if !fits || !is_digits(group) {
-            return None;
+            return false;
         }
-        digits.push_str(group);
+        first = false;
         rest = next;
     }
-    Some(digits)
+    true
 }
 
 /// A currency sign or code a visitor may type before or after an amount.
@@ -313,49 +332,62 @@ fn symbol(currency: &str) -> &str {
 /// `€15,000`, `€900` and `€0.999` in English. Cents appear only when the amount has
 /// them (`15 000,50 €`), and no digit is ever rounded away.
 pub fn format_amount(value: Decimal, currency: &str, lang: Lang) -> String {
-    let negative = value.is_sign_negative() && !value.is_zero();
-    let mut magnitude = format_number(value.abs(), lang);
-    // Money shows cents: 15 000,5 is written 15 000,50. The mark is ASCII and the digits
-    // after it too: found as a byte, without a search for a char.
-    let mark = decimal_mark(lang) as u8;
-    if magnitude.bytes().rposition(|b| b == mark).is_some_and(|at| at + 2 == magnitude.len()) {
-        magnitude.push('0');
-    }
-    let sign = if negative { "-" } else { "" };
+    let mut out = String::new();
+    push_amount(&mut out, value, currency, lang);
+    out
+}
+
+/// `format_amount` written onto `out`: the sign, symbol, digits and cents each pushed
+/// in place, for an amount and both ends of a range, where each was a text of its own
+/// and all were concatenated into another.
+fn push_amount(out: &mut String, value: Decimal, currency: &str, lang: Lang) {
+    push_sign(out, value);
     let symbol = symbol(currency);
-    match lang {
-        Lang::Fr => cat!(sign, magnitude, "\u{00A0}", symbol),
-        Lang::En if symbol.len() > 1 && symbol.is_ascii() => cat!(sign, magnitude, " ", symbol),
-        Lang::En => cat!(sign, symbol, magnitude),
+    // A code (`CHF`) follows the number in English too, after a space.
+    let before = matches!(lang, Lang::En) && !(symbol.len() > 1 && symbol.is_ascii());
+    if before {
+        out.push_str(symbol);
+    }
+    // Money shows cents: 15 000,5 is written 15 000,50.
+    push_number(out, value, lang, true);
+    if !before {
+        out.push_str(match lang {
+            Lang::Fr => "\u{00A0}",
+            Lang::En => " ",
+        });
+        out.push_str(symbol);
+    }
+}
+
+fn push_sign(out: &mut String, value: Decimal) {
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
     }
 }
 
 /// Writes a number for a language, thousands grouped, every digit kept: `1 234,5`,
 /// `1,234.5`.
 pub fn format_number(value: Decimal, lang: Lang) -> String {
-    // Normalised, the value is written with every digit it has and no trailing zero.
-    let plain = plain(normal(value).abs());
-    let (whole, fraction) = cut(&plain, [b'.'; 2]);
-    let fraction = fraction.unwrap_or_default();
+    let mut out = String::new();
+    push_sign(&mut out, value);
+    push_number(&mut out, value, lang, false);
+    out
+}
+
+/// The digits of `value`'s magnitude, as `format_number` writes them, onto `out`; with
+/// `cents`, a lone digit after the mark gets a zero after it (told from the scale, not
+/// found in the text written).
+fn push_number(out: &mut String, value: Decimal, lang: Lang, cents: bool) {
     let group = match lang {
         Lang::Fr => '\u{202F}',
         Lang::En => ',',
     };
-    let mut grouped = String::new();
-    if value.is_sign_negative() && !value.is_zero() {
-        grouped.push('-');
+    // Normalised, the value is written with every digit it has and no trailing zero.
+    let value = normal(value);
+    push_digits(out, value, Some(group), decimal_mark(lang));
+    if cents && value.scale() == 1 {
+        out.push('0');
     }
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(digit);
-    }
-    if !fraction.is_empty() {
-        grouped.push(decimal_mark(lang));
-        grouped.push_str(fraction);
-    }
-    grouped
 }
 
 fn decimal_mark(lang: Lang) -> char {
@@ -367,14 +399,16 @@ fn decimal_mark(lang: Lang) -> char {
 
 /// An amount or a range of amounts: `900 €`, `500 € à 900 €`, `€500 to €900`.
 pub fn format_range(min: Decimal, max: Decimal, currency: &str, lang: Lang) -> String {
-    if min == max {
-        return format_amount(min, currency, lang);
+    let mut out = String::new();
+    push_amount(&mut out, min, currency, lang);
+    if min != max {
+        out.push_str(match lang {
+            Lang::Fr => " à ",
+            Lang::En => " to ",
+        });
+        push_amount(&mut out, max, currency, lang);
     }
-    let word = match lang {
-        Lang::Fr => "à",
-        Lang::En => "to",
-    };
-    cat!(format_amount(min, currency, lang), " ", word, " ", format_amount(max, currency, lang))
+    out
 }
 
 /// The canonical text of a decimal in results: no exponent, no trailing zeros.
@@ -403,6 +437,17 @@ fn normal(value: Decimal) -> Decimal {
 /// rust_decimal's formatting, which the WebAssembly then leaves out (BENCHMARKS.md,
 /// "The fifth cut").
 pub fn plain(value: Decimal) -> String {
+    let mut out = String::new();
+    push_sign(&mut out, value);
+    push_digits(&mut out, value, None, '.');
+    out
+}
+
+/// The digits of `value`'s magnitude, every one of its scale, onto `out`: `mark` before
+/// the fraction and, when given, `group` between the whole part's thousands. One
+/// writer for `plain` and `format_number`, which wrote `plain`'s text and copied it
+/// again with its groups.
+fn push_digits(out: &mut String, value: Decimal, group: Option<char>, mark: char) {
     let mut mantissa = value.mantissa().unsigned_abs();
     let mut reversed = Vec::new();
     loop {
@@ -418,18 +463,17 @@ pub fn plain(value: Decimal) -> String {
     while reversed.len() <= scale {
         reversed.push(b'0');
     }
-    let mut out = String::new();
-    if value.is_sign_negative() && !value.is_zero() {
-        out.push('-');
-    }
     let point = reversed.len() - scale;
     for (i, digit) in reversed.iter().rev().enumerate() {
         if i == point {
-            out.push('.');
+            out.push(mark);
+        } else if i > 0 && i < point && (point - i) % 3 == 0 {
+            if let Some(group) = group {
+                out.push(group);
+            }
         }
         out.push(char::from(*digit));
     }
-    out
 }
 
 // The engine's sums and products, written on the decimals' mantissas: rust_decimal's
@@ -1046,6 +1090,7 @@ mod tests {
         use proptest::prelude::*;
 
         use super::*;
+        use crate::cat;
 
         /// Decimals whose scales differ by a few places: where additions are aligned and
         /// rounded in every way.
@@ -1066,8 +1111,62 @@ mod tests {
             ]
         }
 
+        /// `format_number` as it was, grouping a copy of `plain`'s text.
+        fn old_number(value: Decimal, lang: Lang) -> String {
+            let plain = plain(normal(value).abs());
+            let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+            let group = if lang == Lang::Fr { '\u{202F}' } else { ',' };
+            let mut grouped = String::new();
+            if value.is_sign_negative() && !value.is_zero() {
+                grouped.push('-');
+            }
+            for (i, digit) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    grouped.push(group);
+                }
+                grouped.push(digit);
+            }
+            if !fraction.is_empty() {
+                grouped.push(decimal_mark(lang));
+                grouped.push_str(fraction);
+            }
+            grouped
+        }
+
+        /// `format_amount` as it was, its parts concatenated.
+        fn old_amount(value: Decimal, currency: &str, lang: Lang) -> String {
+            let negative = value.is_sign_negative() && !value.is_zero();
+            let mut magnitude = old_number(value.abs(), lang);
+            if magnitude.rfind(decimal_mark(lang)).is_some_and(|at| at + 2 == magnitude.len()) {
+                magnitude.push('0');
+            }
+            let sign = if negative { "-" } else { "" };
+            let symbol = symbol(currency);
+            match lang {
+                Lang::Fr => format!("{sign}{magnitude}\u{00A0}{symbol}"),
+                Lang::En if symbol.len() > 1 && symbol.is_ascii() => format!("{sign}{magnitude} {symbol}"),
+                Lang::En => format!("{sign}{symbol}{magnitude}"),
+            }
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+            #[test]
+            fn numbers_amounts_and_ranges_are_written_as_before(
+                a in any_decimal(),
+                b in any_decimal(),
+                // Symbols, codes, and ones holding a mark before the digits.
+                currency in prop_oneof![Just("EUR"), Just("USD"), Just("GBP"), Just("CHF"), Just("."), Just(","), Just("é."), Just("Fr.")],
+            ) {
+                for lang in Lang::ALL {
+                    prop_assert_eq!(format_number(a, lang), old_number(a, lang));
+                    prop_assert_eq!(format_amount(a, currency, lang), old_amount(a, currency, lang));
+                    let word = if lang == Lang::Fr { "à" } else { "to" };
+                    let range = if a == b { old_amount(a, currency, lang) } else { format!("{} {word} {}", old_amount(a, currency, lang), old_amount(b, currency, lang)) };
+                    prop_assert_eq!(format_range(a, b, currency, lang), range);
+                }
+            }
 
             #[test]
             fn whole_parts_are_rust_decimals(value in any_decimal()) {
@@ -1116,7 +1215,7 @@ mod tests {
                     Some(ref fraction) => cat!(sign, whole, ".", fraction),
                     None => cat!(sign, whole),
                 };
-                prop_assert_eq!(parts_value(negative, &whole, fraction.as_deref(), 0), read_decimal(&text));
+                prop_assert_eq!(parts_value(negative, &whole, b'.', fraction.as_deref(), 0), read_decimal(&text));
             }
 
             #[test]
@@ -1135,7 +1234,11 @@ mod tests {
                     }
                     Some(digits)
                 });
-                prop_assert_eq!(ungroup(&text, separator as u8), expected);
+                // Checked as `ungroup` checked it, and read as its digits were.
+                prop_assert_eq!(grouped(&text, separator as u8), expected.is_some());
+                if let Some(digits) = expected {
+                    prop_assert_eq!(parts_value(false, &text, separator as u8, None, 0), parts_value(false, &digits, b'.', None, 0));
+                }
             }
 
             #[test]

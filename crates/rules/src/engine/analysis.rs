@@ -204,29 +204,29 @@ fn explore(
     let benefit_member = buffers.open.first().copied();
     found.benefit = benefit_member.is_some();
     for root in 0..programme.questions.len() {
-        if buffers.parent.get(root) != Some(&root) {
-            continue;
+        // Matched, not compared as options: that comparison was a function of its own.
+        match buffers.parent.get(root) {
+            Some(p) if *p == root => {}
+            _ => continue,
         }
-        let mut questions = std::mem::take(&mut buffers.questions);
-        questions.clear();
+        // Filled in place and read by `try_component` there: not taken out of the buffers
+        // and put back.
+        buffers.questions.clear();
         // A question in no component is its own root, and `root` is in one; the root of
         // `NONE` is itself: no other test is needed (−27 B gzipped).
         for q in 0..programme.questions.len() {
             if buffers.root(q) == root {
-                questions.push(q);
+                buffers.questions.push(q);
             }
         }
-        let mut owned = std::mem::take(&mut buffers.owned);
-        owned.clear();
-        for (c, &q) in buffers.members.iter().enumerate() {
-            if buffers.root(q) == root {
-                owned.push(c);
+        buffers.owned.clear();
+        for c in 0..buffers.members.len() {
+            if buffers.members.get(c).is_some_and(|&q| buffers.root(q) == root) {
+                buffers.owned.push(c);
             }
         }
         let benefit = benefit_member.is_some_and(|q| buffers.root(q) == root);
-        let tried = try_component(programme, answers, work, domains, (&questions, &owned, benefit), buffers, full);
-        (buffers.questions, buffers.owned) = (questions, owned);
-        tried?;
+        try_component(programme, answers, work, domains, benefit, buffers, full)?;
     }
 
     let found = &buffers.found;
@@ -272,19 +272,20 @@ pub fn benefit_questions(programme: &Programme, answers: &Answers, open: &mut Ve
 }
 
 /// Tries every combination of the representative answers of a component's questions
-/// (`component`: its questions in order, its criteria, whether it holds the benefit's
-/// questions) on `work`, which holds `answers` and gets them back. What a status does
-/// not need is gathered only when `full`.
+/// (in `buffers`: its questions in order and its criteria; `benefit`: whether it holds
+/// the benefit's questions) on `work`, which holds `answers` and gets them back. What a
+/// status does not need is gathered only when `full`.
 fn try_component(
     programme: &Programme,
     answers: &Answers,
     work: &mut Answers,
     domains: &Domains,
-    (questions, criteria, benefit): (&[QuestionIndex], &[usize], bool),
+    benefit: bool,
     buffers: &mut Buffers,
     full: bool,
 ) -> Option<()> {
-    let Buffers { keys, found, .. } = buffers;
+    let Buffers { keys, found, questions, owned: criteria, .. } = buffers;
+    let (questions, criteria): (&[QuestionIndex], &[usize]) = (questions, criteria);
     let radix = |q: &QuestionIndex| domains.get(*q).len();
     let mut count = 1;
     for q in questions {
@@ -308,8 +309,13 @@ fn try_component(
         let mut all_met = true;
         for &c in criteria {
             // Every question it reads has an answer now: it cannot be open.
-            let met = programme.criteria.get(c).and_then(|c| truth(&c.condition, work, &mut open));
-            let (Some(met), Some(seen)) = (met, found.criteria.get_mut(c)) else {
+            // The criterion and its findings matched, then its truth, not through `and_then`
+            // and a closure.
+            let (Some(criterion), Some(seen)) = (programme.criteria.get(c), found.criteria.get_mut(c)) else {
+                tried = None;
+                break;
+            };
+            let Some(met) = truth(&criterion.condition, work, &mut open) else {
                 tried = None;
                 break;
             };
@@ -362,9 +368,13 @@ fn try_component(
         let radix = radix(q);
         for i in 0..count {
             // Its digit times `stride` is at most `i`.
-            if keys.get(i) != keys.get(i - (i / stride) % radix * stride) {
-                found.relevant.insert(*q);
-                break;
+            // Both are there: `i` is below `count`, the other at most `i`.
+            match (keys.get(i), keys.get(i - (i / stride) % radix * stride)) {
+                (Some(key), Some(other)) if key != other => {
+                    found.relevant.insert(*q);
+                    break;
+                }
+                _ => {}
             }
         }
         stride *= radix;

@@ -116,8 +116,7 @@ pub(crate) fn each_condition<'p>(programme: &'p Programme, criteria: bool, visit
 /// where the rules change. Never empty for a question the rules read.
 pub fn representatives(kind: &QuestionKind, mut points: Vec<Decimal>) -> Vec<Answer> {
     // `crate::sort` only, here and in the engine: one small sort routine in the WebAssembly.
-    crate::sort::sort(&mut points);
-    points.dedup();
+    crate::sort::sort_unique(&mut points);
     representatives_of(kind, &points)
 }
 
@@ -180,14 +179,16 @@ pub(crate) fn representatives_of(kind: &QuestionKind, points: &[Decimal]) -> Vec
             }
         }
         // One less as a sum: a subtraction would bring rust_decimal's addition back.
-        put(&mut values, points.first().and_then(|c| sum(c, &Decimal::NEGATIVE_ONE)));
-        put(&mut values, points.last().and_then(|c| sum(c, &Decimal::ONE)));
+        // Matched, not through `and_then` and a closure each.
+        if let (Some(first), Some(last)) = (points.first(), points.last()) {
+            put(&mut values, sum(first, &Decimal::NEGATIVE_ONE));
+            put(&mut values, sum(last, &Decimal::ONE));
+        }
     }
     if values.is_empty() {
         values.push(Decimal::ZERO);
     }
-    crate::sort::sort(&mut values);
-    values.dedup();
+    crate::sort::sort_unique(&mut values);
     // Plain loops rather than iterator chains here: each chain was its own code.
     // Borrowed, as `engine::verdict` borrows its statuses: no owning iterator (−33 B gzipped).
     for &d in &values {

@@ -43,7 +43,7 @@ pub(crate) fn known(condition: &Condition, answers: &Answers) -> Option<bool> {
 /// found pushes nothing: what an open item pushed is dropped once another decides.
 pub(crate) fn truth(condition: &Condition, answers: &Answers, open: &mut Vec<QuestionIndex>) -> Option<bool> {
     // One leaf path, its question pushed in one place, not a generic `leaf` per kind
-    // of condition (−N B gzipped).
+    // of condition (−8 B gzipped, f57fbad).
     let (q, value) = match condition {
         Condition::All(items) => return combine(items, answers, false, open),
         Condition::Any(items) => return combine(items, answers, true, open),
