@@ -330,7 +330,7 @@ proptest! {
         };
         for (q, question) in programme.questions.iter().enumerate() {
             let mut work = answers.clone();
-            let mut with = |answer: &Answer| { work.set(q, Some(answer.clone())); outcome(&programme, &work) };
+            let mut with = |answer: &Answer| { work.set(q, Some(*answer)); outcome(&programme, &work) };
             let offered: Vec<&Change> = changes.iter().filter(|c| c.question == q).collect();
             // True: every answer a change names gives what it says.
             for change in &offered {
@@ -394,7 +394,7 @@ proptest! {
             let Some(given) = answers.get(q).cloned() else { continue };
             let counted = eligibility::engine::counted(&programme, q);
             let mut work = answers.clone();
-            let mut with = |answer: &Answer| { work.set(q, Some(answer.clone())); verdict(&work) };
+            let mut with = |answer: &Answer| { work.set(q, Some(*answer)); verdict(&work) };
             let names = |change: &Change, a: &Answer| match (&change.to, a.number()) {
                 (Alternative::Answer(other), _) => other == a,
                 (Alternative::Between { low, high }, Some(n)) => {
@@ -467,7 +467,7 @@ proptest! {
         let form = Form::new(vec![&first, &second]);
         let inputs: Vec<(String, AnswerInput)> = first.questions.iter().zip(&picks).filter_map(|(q, pick)| {
             let domain = dense(&q.kind);
-            let answer = domain.get((*pick)? % domain.len())?.clone();
+            let answer = *domain.get((*pick)? % domain.len())?;
             let input = match answer {
                 Answer::YesNo(b) => AnswerInput::Bool(b),
                 Answer::Choice(o) => AnswerInput::Text(["a", "b", "c"][o].into()),

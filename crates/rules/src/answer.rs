@@ -78,8 +78,9 @@ impl From<&toml::Value> for AnswerInput {
     }
 }
 
-/// A checked answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A checked answer to one question. `Copy`, as each of its values is: copied where it
+/// was cloned, with no clone of its own (nor of a list of them) in the WebAssembly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
     YesNo(bool),
     /// The index of the chosen option in the question's options.

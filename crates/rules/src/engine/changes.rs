@@ -60,7 +60,7 @@ pub fn changes(programme: &Programme, answers: &Answers, seen: impl Fn(Status) -
         let Some(given) = answers.get(q).filter(|_| !question.fixed) else { continue };
         let mut work = answers.clone();
         let mut try_answer = |answer: &Answer| {
-            work.set(q, Some(answer.clone()));
+            work.set(q, Some(*answer));
             outcome(&work)
         };
         match &question.kind {

@@ -115,15 +115,15 @@ mod tests {
         let t = Some(YesNo(true));
         let f = Some(YesNo(false));
         let cases = [
-            ([t.clone(), t.clone()], Residual::Known(true), Residual::Known(true)),
-            ([t.clone(), f.clone()], Residual::Known(false), Residual::Known(true)),
-            ([f.clone(), f.clone()], Residual::Known(false), Residual::Known(false)),
-            ([f.clone(), None], Residual::Known(false), open(&[1])),
-            ([t.clone(), None], open(&[1]), Residual::Known(true)),
+            ([t, t], Residual::Known(true), Residual::Known(true)),
+            ([t, f], Residual::Known(false), Residual::Known(true)),
+            ([f, f], Residual::Known(false), Residual::Known(false)),
+            ([f, None], Residual::Known(false), open(&[1])),
+            ([t, None], open(&[1]), Residual::Known(true)),
             ([None, None], open(&[0, 1]), open(&[0, 1])),
         ];
         for ([a, b], expected_and, expected_or) in cases {
-            let given = answers([a.clone(), b.clone(), None, None]);
+            let given = answers([a, b, None, None]);
             assert_eq!(residual(&a_and_b, &given), expected_and, "{a:?} and {b:?}");
             assert_eq!(residual(&a_or_b, &given), expected_or, "{a:?} or {b:?}");
         }
