@@ -242,6 +242,8 @@ words! {
     gone_one,
     gone_many,
     unreadable,
+    /// The names of the months, January first, one space between each (`Date::long`).
+    months,
 }
 
 #[cfg(feature = "builtin-words")]
@@ -342,6 +344,7 @@ const FR: Ui = Ui {
     gone_one: "une réponse à une question qui n'est plus posée",
     gone_many: "réponses à des questions qui ne sont plus posées",
     unreadable: "Le lien contient des réponses qui n'ont pas pu être lues\u{a0}: aucune n'a été reprise.",
+    months: "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
 };
 
 #[cfg(feature = "builtin-words")]
@@ -443,6 +446,7 @@ const EN: Ui = Ui {
     gone_one: "one answer to a question no longer asked",
     gone_many: "answers to questions no longer asked",
     unreadable: "The link holds answers that could not be read: none was restored.",
+    months: "January February March April May June July August September October November December",
 };
 
 /// Its parts run together, each a `&str`, a `String` or a `&String`: `format!` for

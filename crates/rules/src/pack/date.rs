@@ -71,40 +71,13 @@ impl Date {
 
     /// The day as a visitor reads it: `15 avril 2020`, `15 April 2020`.
     pub fn long(&self, lang: crate::i18n::Lang) -> String {
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        // Borrowed: a copy of either list was code of its own.
-        let names = match lang {
-            crate::i18n::Lang::Fr => &FR,
-            crate::i18n::Lang::En => &EN,
-        };
-        let month = names.get(usize::from(self.month).saturating_sub(1)).copied().unwrap_or_default();
+        // The month's name, the `month`-th word of the language's months (`Ui::months`),
+        // found by cutting the words before it away; none for a month out of 1 to 12.
+        let mut names = (self.month > 0).then_some(crate::i18n::ui(lang).months);
+        for _ in 1..self.month {
+            names = names.and_then(|rest| crate::i18n::cut(rest, [b' '; 2]).1);
+        }
+        let month = names.map_or("", |rest| crate::i18n::cut(rest, [b' '; 2]).0);
         let day = match (lang, self.day) {
             (crate::i18n::Lang::Fr, 1) => "1er".to_owned(),
             _ => digits(self.day.into()),
@@ -179,6 +152,14 @@ mod tests {
         let day = Date { year: 2020, month: 4, day: 1 };
         assert_eq!(day.long(Lang::Fr), "1er avril 2020");
         assert_eq!(day.long(Lang::En), "1 April 2020");
+        let names = |lang| (0..=13).map(|month| Date { year: 2020, month, day: 2 }.long(lang)).collect::<Vec<_>>();
+        let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"];
+        let fr = fr.iter().chain(&["novembre", "décembre"]).map(|m| format!("2 {m} 2020"));
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September"];
+        let en = en.iter().chain(&["October", "November", "December"]).map(|m| format!("2 {m} 2020"));
+        let out = || "2  2020".to_owned();
+        assert_eq!(names(Lang::Fr), [out()].into_iter().chain(fr).chain([out()]).collect::<Vec<_>>());
+        assert_eq!(names(Lang::En), [out()].into_iter().chain(en).chain([out()]).collect::<Vec<_>>());
         assert_eq!(Date { year: 987, month: 1, day: 5 }.to_string(), "0987-01-05");
         assert_eq!(Date { year: 12_345, month: 12, day: 31 }.to_string(), "12345-12-31");
     }
