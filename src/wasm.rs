@@ -89,24 +89,17 @@ pub fn texts(name: &str, text: String) {
 
 /// What the element script fetches for a widget, by the name `need` gives it: the
 /// programmes' texts in a language (`fr`, `en`) or their sources (`sources.fr`,
-/// `sources.en`).
+/// `sources.en`). One match of the four names, where a language's code read apart
+/// was a second (`Lang`'s `from_str` would copy any other into its error).
 fn apart_of(name: &str) -> Option<(Apart, crate::i18n::Lang)> {
-    let (part, code) = match name {
-        "sources.fr" => (Apart::Sources, "fr"),
-        "sources.en" => (Apart::Sources, "en"),
-        code => (Apart::Texts, code),
-    };
-    Some((part, lang_of(code)?))
-}
-
-/// The language of a code the element script gives (`fr`, `en`): what `Lang`'s
-/// `from_str` reads, without the copy of any other that its error holds.
-fn lang_of(code: &str) -> Option<crate::i18n::Lang> {
-    match code {
-        "fr" => Some(crate::i18n::Lang::Fr),
-        "en" => Some(crate::i18n::Lang::En),
-        _ => None,
-    }
+    use crate::i18n::Lang::{En, Fr};
+    Some(match name {
+        "fr" => (Apart::Texts, Fr),
+        "en" => (Apart::Texts, En),
+        "sources.fr" => (Apart::Sources, Fr),
+        "sources.en" => (Apart::Sources, En),
+        _ => return None,
+    })
 }
 
 /// The lists `keep()` made; anything else is nothing kept.
