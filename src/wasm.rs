@@ -102,6 +102,13 @@ fn apart_of(name: &str) -> Option<(Apart, crate::i18n::Lang)> {
     })
 }
 
+/// The text at `index` of a kept list, if it is one. Out of line: the reading of a
+/// JS text, inlined at each of the three, was copied three times.
+#[inline(never)]
+fn text_at(list: &js_sys::Array, index: u32) -> Option<String> {
+    list.get(index).as_string()
+}
+
 /// The lists `keep()` made; anything else is nothing kept.
 fn kept_from_js(kept: &JsValue) -> Vec<Kept> {
     let mut read = Vec::new();
@@ -112,8 +119,8 @@ fn kept_from_js(kept: &JsValue) -> Vec<Kept> {
     // A loop by index rather than an iterator chain: one copy of the reading, not a monomorphised adapter.
     for i in 0..list.length() {
         let Ok(item) = list.get(i).dyn_into::<js_sys::Array>() else { continue };
-        let (Some(id), Some(raw)) = (item.get(0).as_string(), item.get(1).as_string()) else { continue };
-        let chosen = item.get(2).as_string().and_then(|c| crate::money::read_decimal(&c).ok());
+        let (Some(id), Some(raw)) = (text_at(&item, 0), text_at(&item, 1)) else { continue };
+        let chosen = text_at(&item, 2).and_then(|c| crate::money::read_decimal(&c).ok());
         read.push(Kept { id, raw, chosen });
     }
     read
