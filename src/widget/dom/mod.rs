@@ -869,6 +869,20 @@ impl Mounted {
         self.programme(&programme.id).unwrap_or(programme)
     }
 
+    /// The programmes of `state` as the catalogue reads them now (`programme_now`), and
+    /// whether any was read again since: one loop for a switch of language and for
+    /// `reread`, where each had its own.
+    fn programmes_now(&self, state: &WidgetState) -> (Vec<&'static Programme>, bool) {
+        let mut programmes = Vec::new();
+        let mut changed = false;
+        for &programme in &state.form.programmes {
+            let now = self.programme_now(programme);
+            changed |= !std::ptr::eq(now, programme);
+            programmes.push(now);
+        }
+        (programmes, changed)
+    }
+
     /// The programme of `id`, found among the catalogue's rather than by
     /// `catalogue::programme`, whose error copied the id.
     fn programme(&self, id: &str) -> Option<&'static Programme> {
@@ -937,13 +951,7 @@ impl Mounted {
     /// being handled), and focus. Whether anything was taken in.
     fn reread(&mut self) -> bool {
         let Some(shown) = &self.shown else { return false };
-        let mut programmes = Vec::new();
-        let mut changed = false;
-        for &programme in &shown.state.form.programmes {
-            let now = self.programme_now(programme);
-            changed |= !std::ptr::eq(now, programme);
-            programmes.push(now);
-        }
+        let (programmes, changed) = self.programmes_now(&shown.state);
         let (true, Some(shown)) = (changed, &mut self.shown) else { return false };
         let (lang, today) = (shown.state.lang, shown.state.today);
         let old = std::mem::replace(&mut shown.state, WidgetState::new(programmes, lang, today));
@@ -1014,12 +1022,7 @@ impl Mounted {
         let Some(mut shown) = self.shown.take() else { return };
         commit_text_fields(&self.root, &mut shown.state);
         if shown.state.form.programmes.iter().any(|p| p.name.get(lang).is_empty()) {
-            let mut programmes = Vec::new();
-            for programme in &shown.state.form.programmes {
-                if let Some(programme) = self.programme(&programme.id) {
-                    programmes.push(programme);
-                }
-            }
+            let (programmes, _) = self.programmes_now(&shown.state);
             let mut state = WidgetState::new(programmes, lang, shown.state.today);
             state.keep_answers_of(shown.state);
             shown.state = state;
