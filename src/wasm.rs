@@ -118,7 +118,12 @@ fn kept_from_js(kept: &JsValue) -> Vec<Kept> {
     let list: &js_sys::Array = kept.unchecked_ref();
     // A loop by index rather than an iterator chain: one copy of the reading, not a monomorphised adapter.
     for i in 0..list.length() {
-        let Ok(item) = list.get(i).dyn_into::<js_sys::Array>() else { continue };
+        // Told by `isArray`, as the list was, then cast: `dyn_into` is code of its own.
+        let item = list.get(i);
+        if !js_sys::Array::is_array(&item) {
+            continue;
+        }
+        let item: js_sys::Array = item.unchecked_into();
         let (Some(id), Some(raw)) = (text_at(&item, 0), text_at(&item, 1)) else { continue };
         let chosen = text_at(&item, 2).and_then(|c| crate::money::read_decimal(&c).ok());
         read.push(Kept { id, raw, chosen });
