@@ -62,18 +62,20 @@ impl Widget {
     /// reading or null]` lists: what the element keeps when it leaves the page and frees
     /// this widget, to give to the next.
     pub fn keep(&self) -> Result<js_sys::Array, JsValue> {
-        let list = js_sys::Array::new();
-        // Walked by reference: by value, the list's own iterator and its drop came along.
-        for k in &self.handle.kept()? {
-            let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
-            // `push` three times rather than `Array.of`: an import fewer.
-            let item = js_sys::Array::new();
-            item.push(&JsValue::from_str(&k.id));
-            item.push(&JsValue::from_str(&k.raw));
-            item.push(&chosen);
-            list.push(&item);
-        }
-        Ok(list)
+        // Read in place: what a widget without a form kept is not copied first.
+        self.handle.with_kept(|kept| {
+            let list = js_sys::Array::new();
+            for k in kept {
+                let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
+                // `push` three times rather than `Array.of`: an import fewer.
+                let item = js_sys::Array::new();
+                item.push(&JsValue::from_str(&k.id));
+                item.push(&JsValue::from_str(&k.raw));
+                item.push(&chosen);
+                list.push(&item);
+            }
+            list
+        })
     }
 }
 

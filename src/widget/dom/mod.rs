@@ -174,10 +174,16 @@ impl Handle {
 
     /// What the visitor typed or chose, to mount the widget again with it later.
     pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
+        self.with_kept(copied)
+    }
+
+    /// What the visitor typed or chose, given to `with`: read in place (`wasm::Widget::keep`),
+    /// where `kept` copies what a widget without a form kept.
+    pub fn with_kept<R>(&self, with: impl FnOnce(&[Kept]) -> R) -> Result<R, JsValue> {
         let m = self.mount.mounted.try_borrow().map_err(|_| "the widget is busy")?;
         Ok(match (&m.shown, &m.kept) {
-            (Some(shown), _) => shown.state.kept(),
-            (None, kept) => copied(kept.as_deref().unwrap_or_default()),
+            (Some(shown), _) => with(&shown.state.kept()),
+            (None, kept) => with(kept.as_deref().unwrap_or_default()),
         })
     }
 }
