@@ -450,15 +450,14 @@ fn redraw(mounted: &Shared) -> Result<bool, JsValue> {
         }
     };
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
-    // A problem said for these very attributes is not said again (by a refresh for
-    // files given meanwhile, the sources asked for before).
-    if m.problem && (&m.attributes.0, m.attributes.1, m.attributes.2) == (&programme_attribute, lang, features) {
+    // Nothing to redraw for the same attributes: not the form shown, nor a problem
+    // said for them (not said again by a refresh for files given meanwhile, the
+    // sources asked for before). One comparison of the three for both.
+    let same = (&m.attributes.0, m.attributes.1, m.attributes.2) == (&programme_attribute, lang, features);
+    if same && (m.problem || m.shown.is_some()) {
         return Ok(taken);
     }
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
-    if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
-        return Ok(taken);
-    }
     if programmes_changed {
         // A loop rather than collecting into a `Result`: the first unknown id stops it,
         // borrowed from the attribute (none: empty, as no id is).
