@@ -388,12 +388,14 @@ thread_local! {
 /// stays valid for those that hold it (at most five in a page, a few tens of KB each).
 #[cfg(not(feature = "standalone"))]
 pub fn programmes() -> &'static [Programme] {
+    // Read from the cells at their slots, where asking `has` of each part in each
+    // language reached them through a function per pair.
     let mut given = 0;
-    for part in [Apart::Texts, Apart::Sources] {
-        for lang in Lang::ALL {
-            given |= usize::from(has(part, lang)) << slot(part, lang);
+    GIVEN.with(|cells| {
+        for (i, cell) in cells.iter().enumerate() {
+            given |= usize::from(!cell.get().is_empty()) << i;
         }
-    }
+    });
     READ.with(|last| match last.get() {
         Some((then, programmes)) if then == given => programmes,
         _ => {

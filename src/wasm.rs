@@ -62,18 +62,20 @@ impl Widget {
     /// reading or null]` lists: what the element keeps when it leaves the page and frees
     /// this widget, to give to the next.
     pub fn keep(&self) -> Result<js_sys::Array, JsValue> {
-        let list = js_sys::Array::new();
-        // Walked by reference: by value, the list's own iterator and its drop came along.
-        for k in &self.handle.kept()? {
-            let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
-            // `push` three times rather than `Array.of`: an import fewer.
-            let item = js_sys::Array::new();
-            item.push(&JsValue::from_str(&k.id));
-            item.push(&JsValue::from_str(&k.raw));
-            item.push(&chosen);
-            list.push(&item);
-        }
-        Ok(list)
+        // Read in place: what a widget without a form kept is not copied first.
+        self.handle.with_kept(|kept| {
+            let list = js_sys::Array::new();
+            for k in kept {
+                let chosen = k.chosen.map_or(JsValue::NULL, |c| JsValue::from_str(&crate::money::plain(c)));
+                // `push` three times rather than `Array.of`: an import fewer.
+                let item = js_sys::Array::new();
+                item.push(&JsValue::from_str(&k.id));
+                item.push(&JsValue::from_str(&k.raw));
+                item.push(&chosen);
+                list.push(&item);
+            }
+            list
+        })
     }
 }
 
@@ -89,24 +91,24 @@ pub fn texts(name: &str, text: String) {
 
 /// What the element script fetches for a widget, by the name `need` gives it: the
 /// programmes' texts in a language (`fr`, `en`) or their sources (`sources.fr`,
-/// `sources.en`).
+/// `sources.en`). One match of the four names, where a language's code read apart
+/// was a second (`Lang`'s `from_str` would copy any other into its error).
 fn apart_of(name: &str) -> Option<(Apart, crate::i18n::Lang)> {
-    let (part, code) = match name {
-        "sources.fr" => (Apart::Sources, "fr"),
-        "sources.en" => (Apart::Sources, "en"),
-        code => (Apart::Texts, code),
-    };
-    Some((part, lang_of(code)?))
+    use crate::i18n::Lang::{En, Fr};
+    Some(match name {
+        "fr" => (Apart::Texts, Fr),
+        "en" => (Apart::Texts, En),
+        "sources.fr" => (Apart::Sources, Fr),
+        "sources.en" => (Apart::Sources, En),
+        _ => return None,
+    })
 }
 
-/// The language of a code the element script gives (`fr`, `en`): what `Lang`'s
-/// `from_str` reads, without the copy of any other that its error holds.
-fn lang_of(code: &str) -> Option<crate::i18n::Lang> {
-    match code {
-        "fr" => Some(crate::i18n::Lang::Fr),
-        "en" => Some(crate::i18n::Lang::En),
-        _ => None,
-    }
+/// The text at `index` of a kept list, if it is one. Out of line: the reading of a
+/// JS text, inlined at each of the three, was copied three times.
+#[inline(never)]
+fn text_at(list: &js_sys::Array, index: u32) -> Option<String> {
+    list.get(index).as_string()
 }
 
 /// The lists `keep()` made; anything else is nothing kept.
@@ -118,9 +120,14 @@ fn kept_from_js(kept: &JsValue) -> Vec<Kept> {
     let list: &js_sys::Array = kept.unchecked_ref();
     // A loop by index rather than an iterator chain: one copy of the reading, not a monomorphised adapter.
     for i in 0..list.length() {
-        let Ok(item) = list.get(i).dyn_into::<js_sys::Array>() else { continue };
-        let (Some(id), Some(raw)) = (item.get(0).as_string(), item.get(1).as_string()) else { continue };
-        let chosen = item.get(2).as_string().and_then(|c| crate::money::read_decimal(&c).ok());
+        // Told by `isArray`, as the list was, then cast: `dyn_into` is code of its own.
+        let item = list.get(i);
+        if !js_sys::Array::is_array(&item) {
+            continue;
+        }
+        let item: js_sys::Array = item.unchecked_into();
+        let (Some(id), Some(raw)) = (text_at(&item, 0), text_at(&item, 1)) else { continue };
+        let chosen = text_at(&item, 2).and_then(|c| crate::money::read_decimal(&c).ok());
         read.push(Kept { id, raw, chosen });
     }
     read

@@ -174,10 +174,16 @@ impl Handle {
 
     /// What the visitor typed or chose, to mount the widget again with it later.
     pub fn kept(&self) -> Result<Vec<Kept>, JsValue> {
+        self.with_kept(copied)
+    }
+
+    /// What the visitor typed or chose, given to `with`: read in place (`wasm::Widget::keep`),
+    /// where `kept` copies what a widget without a form kept.
+    pub fn with_kept<R>(&self, with: impl FnOnce(&[Kept]) -> R) -> Result<R, JsValue> {
         let m = self.mount.mounted.try_borrow().map_err(|_| "the widget is busy")?;
         Ok(match (&m.shown, &m.kept) {
-            (Some(shown), _) => shown.state.kept(),
-            (None, kept) => copied(kept.as_deref().unwrap_or_default()),
+            (Some(shown), _) => with(&shown.state.kept()),
+            (None, kept) => with(kept.as_deref().unwrap_or_default()),
         })
     }
 }
@@ -444,15 +450,14 @@ fn redraw(mounted: &Shared) -> Result<bool, JsValue> {
         }
     };
     let features = Features::parse(element::attribute(&m.host, "features").as_deref());
-    // A problem said for these very attributes is not said again (by a refresh for
-    // files given meanwhile, the sources asked for before).
-    if m.problem && (&m.attributes.0, m.attributes.1, m.attributes.2) == (&programme_attribute, lang, features) {
+    // Nothing to redraw for the same attributes: not the form shown, nor a problem
+    // said for them (not said again by a refresh for files given meanwhile, the
+    // sources asked for before). One comparison of the three for both.
+    let same = (&m.attributes.0, m.attributes.1, m.attributes.2) == (&programme_attribute, lang, features);
+    if same && (m.problem || m.shown.is_some()) {
         return Ok(taken);
     }
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
-    if !programmes_changed && m.attributes.1 == lang && m.attributes.2 == features {
-        return Ok(taken);
-    }
     if programmes_changed {
         // A loop rather than collecting into a `Result`: the first unknown id stops it,
         // borrowed from the attribute (none: empty, as no id is).
@@ -869,6 +874,20 @@ impl Mounted {
         self.programme(&programme.id).unwrap_or(programme)
     }
 
+    /// The programmes of `state` as the catalogue reads them now (`programme_now`), and
+    /// whether any was read again since: one loop for a switch of language and for
+    /// `reread`, where each had its own.
+    fn programmes_now(&self, state: &WidgetState) -> (Vec<&'static Programme>, bool) {
+        let mut programmes = Vec::new();
+        let mut changed = false;
+        for &programme in &state.form.programmes {
+            let now = self.programme_now(programme);
+            changed |= !std::ptr::eq(now, programme);
+            programmes.push(now);
+        }
+        (programmes, changed)
+    }
+
     /// The programme of `id`, found among the catalogue's rather than by
     /// `catalogue::programme`, whose error copied the id.
     fn programme(&self, id: &str) -> Option<&'static Programme> {
@@ -937,13 +956,7 @@ impl Mounted {
     /// being handled), and focus. Whether anything was taken in.
     fn reread(&mut self) -> bool {
         let Some(shown) = &self.shown else { return false };
-        let mut programmes = Vec::new();
-        let mut changed = false;
-        for &programme in &shown.state.form.programmes {
-            let now = self.programme_now(programme);
-            changed |= !std::ptr::eq(now, programme);
-            programmes.push(now);
-        }
+        let (programmes, changed) = self.programmes_now(&shown.state);
         let (true, Some(shown)) = (changed, &mut self.shown) else { return false };
         let (lang, today) = (shown.state.lang, shown.state.today);
         let old = std::mem::replace(&mut shown.state, WidgetState::new(programmes, lang, today));
@@ -1014,12 +1027,7 @@ impl Mounted {
         let Some(mut shown) = self.shown.take() else { return };
         commit_text_fields(&self.root, &mut shown.state);
         if shown.state.form.programmes.iter().any(|p| p.name.get(lang).is_empty()) {
-            let mut programmes = Vec::new();
-            for programme in &shown.state.form.programmes {
-                if let Some(programme) = self.programme(&programme.id) {
-                    programmes.push(programme);
-                }
-            }
+            let (programmes, _) = self.programmes_now(&shown.state);
             let mut state = WidgetState::new(programmes, lang, shown.state.today);
             state.keep_answers_of(shown.state);
             shown.state = state;
