@@ -4,14 +4,15 @@
 //!   for `catalogue` by the rules crate's `bake` (`catalogue.bin`, the structure,
 //!   `catalogue.txt`, the strings, and `catalogue.fr.txt` and `catalogue.en.txt`, the
 //!   texts in each language after the product's words in it (`i18n::Ui`), and `catalogue.sources.fr.txt` and `catalogue.sources.en.txt`,
-//!   the readings and the sources no document cites, which scripts/build.sh also ships
+//!   the printed summary's style then the readings and the sources no document cites, which scripts/build.sh also ships
 //!   apart). Adding a programme is adding a file; a
 //!   broken pack fails the build with every problem and its place; and visitors
 //!   download neither the TOML parser nor the validator.
 //! - `src/widget/widget.css` is written without its comments and the spaces no rule
 //!   needs, as the widget adopts it, whole (`widget.css`) and without the loader's part
 //!   (`widget-form.css`, which bench/sizes.mjs finds in the element's .wasm the same way);
-//!   so is `src/widget/summary.css`, the printed summary's.
+//!   so is `src/widget/summary.css`, the printed summary's, which heads each language's
+//!   sources (`catalogue.sources.<lang>.txt`).
 //! - every `tests/scenarios/*.toml` and test-only `tests/packs/*.toml` is listed for
 //!   the scenario test, which runs natively and in the browser.
 
@@ -26,6 +27,9 @@ fn main() -> BuildResult<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR")?);
     let baked = catalogue(&files(&root.join("packs"))?)?;
+    let print_css = root.join("src/widget/summary.css");
+    println!("cargo:rerun-if-changed={}", print_css.display());
+    let print_css = minify_css(&fs::read_to_string(print_css)?);
     fs::write(out.join("catalogue.bin"), baked.bytes)?;
     fs::write(out.join("catalogue.txt"), baked.text)?;
     for ((lang, text), sources) in Lang::ALL.iter().zip(&baked.texts).zip(&baked.sources) {
@@ -37,7 +41,9 @@ fn main() -> BuildResult<()> {
         }
         texts.push_str(text);
         fs::write(out.join(format!("catalogue.{lang}.txt")), texts)?;
-        fs::write(out.join(format!("catalogue.sources.{lang}.txt")), sources)?;
+        // The printed summary's style first, as a summary waits for the sources
+        // (`catalogue::print_style`).
+        fs::write(out.join(format!("catalogue.sources.{lang}.txt")), format!("{print_css}\0{sources}"))?;
     }
     let css = root.join("src/widget/widget.css");
     println!("cargo:rerun-if-changed={}", css.display());
@@ -47,9 +53,6 @@ fn main() -> BuildResult<()> {
     // part as the stylesheet it drew the placeholder with.
     let (_, form) = css.split_once("/* loader: end */").ok_or("widget.css has no `/* loader: end */`")?;
     fs::write(out.join("widget-form.css"), minify_css(form))?;
-    let print_css = root.join("src/widget/summary.css");
-    println!("cargo:rerun-if-changed={}", print_css.display());
-    fs::write(out.join("summary.css"), minify_css(&fs::read_to_string(print_css)?))?;
     fs::write(out.join("scenarios.rs"), list(&files(&root.join("tests/scenarios"))?)?)?;
     fs::write(out.join("test_packs.rs"), list(&files(&root.join("tests/packs"))?)?)?;
     Ok(())

@@ -30,9 +30,17 @@ mod baked {
     const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.txt"));
 
     pub fn programmes() -> Vec<Programme> {
-        // Each language's texts begin with the product's words (`super::words`).
+        // Each language's texts begin with the product's words (`super::words`), its
+        // sources with the printed summary's style (`super::print_style`).
         let past_words = |lang| super::words(super::texts(Apart::Texts, lang)).1;
-        let mut reader = Reader { at: 0, text: 0, fr: past_words(Lang::Fr), en: past_words(Lang::En), sources: [0, 0] };
+        let past_style = |lang| super::print_style_in(super::texts(Apart::Sources, lang)).1;
+        let mut reader = Reader {
+            at: 0,
+            text: 0,
+            fr: past_words(Lang::Fr),
+            en: past_words(Lang::En),
+            sources: [past_style(Lang::Fr), past_style(Lang::En)],
+        };
         reader.list(Reader::programme)
     }
 
@@ -297,6 +305,19 @@ fn words(texts: &str) -> ([&str; Ui::COUNT], usize) {
     (words, at)
 }
 
+/// The printed summary's style (src/widget/summary.css) at the head of a language's
+/// sources, as build.rs writes it, and where the sources begin after it.
+fn print_style_in(sources: &str) -> (&str, usize) {
+    let mut at = 0;
+    (slice(sources, &mut at), at)
+}
+
+/// The printed summary's style, from the sources in `lang` once given: a summary in
+/// `lang` waits for them, as it cites them.
+pub fn print_style(lang: Lang) -> &'static str {
+    print_style_in(texts(Apart::Sources, lang)).0
+}
+
 /// The two parts of the programmes' data that come in each language, apart from their
 /// structure: their texts, and their sources with the pack's readings of them (the
 /// strings of every `Reading` and of every `Source` that no document cites: what the
@@ -436,13 +457,17 @@ impl std::error::Error for UnknownProgramme {}
 mod tests {
     use super::*;
 
-    /// The head of each language's texts is the product's words in it, as built in.
+    /// The head of each language's texts is the product's words in it, as built in; that
+    /// of its sources, the printed summary's style.
     #[test]
-    fn the_texts_begin_with_the_words() {
+    fn the_texts_begin_with_the_words_and_the_sources_with_the_print_style() {
         for lang in Lang::ALL {
             let (words, end) = words(texts(Apart::Texts, lang));
             assert_eq!(words, crate::i18n::ui(lang).words(), "{lang:?}");
             assert!(end > 0 && end < texts(Apart::Texts, lang).len());
+        }
+        for lang in Lang::ALL {
+            assert!(print_style(lang).starts_with("@page{") && print_style(lang).ends_with("break-inside:avoid}"));
         }
     }
 }

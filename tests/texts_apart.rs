@@ -155,8 +155,11 @@ fn the_programmes_read_with_the_french_texts_then_sources() {
     catalogue::give(Apart::Texts, Lang::Fr, texts(Apart::Texts, Lang::Fr));
     assert_eq!(format!("{:?}", catalogue::programmes()), with_blank(&with_sources(&compiled, &[]), &["en"]));
     assert!(all_await(Lang::Fr));
+    assert_eq!(catalogue::print_style(Lang::Fr), "", "the printed summary's style comes with the sources");
     catalogue::give(Apart::Sources, Lang::Fr, texts(Apart::Sources, Lang::Fr));
     assert_eq!(format!("{:?}", catalogue::programmes()), with_blank(&with_sources(&compiled, &[Lang::Fr]), &["en"]));
+    let style = catalogue::print_style(Lang::Fr);
+    assert!(style.starts_with("@page{") && style.ends_with('}') && !style.contains('\0'), "{style}");
     assert!(!catalogue::programmes().iter().any(|p| catalogue::awaits_sources(p, Lang::Fr)));
     assert!(catalogue::programmes().iter().any(|p| catalogue::awaits_sources(p, Lang::En)), "the English readings");
     assert!(ui(Lang::En).likely_eligible.is_empty(), "nor the English words");

@@ -941,11 +941,11 @@ impl Mounted {
         }
     }
 
-    /// The language shown, if a programme shown waits for its sources in it.
+    /// The language shown, if the catalogue has not got its sources in it: the programmes
+    /// shown wait for them, and so does a summary (they hold its printed style too).
     fn awaited(&self) -> Option<Lang> {
-        let shown = self.shown.as_ref()?;
-        let lang = shown.state.lang;
-        shown.state.form.programmes.iter().any(|p| catalogue::awaits_sources(p, lang)).then_some(lang)
+        let lang = self.shown.as_ref()?.state.lang;
+        (!catalogue::has(Apart::Sources, lang)).then_some(lang)
     }
 
     /// Takes in what the catalogue was given since the programmes shown were read (their

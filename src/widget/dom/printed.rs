@@ -16,9 +16,6 @@ use crate::js;
 use crate::widget::summary::Summary;
 use eligibility_rules::cat;
 
-// summary.css as build.rs writes it: without comments and needless spaces.
-const PRINT_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/summary.css"));
-
 /// Prints `summary` through the widget's print frame, made on first use.
 pub fn print(
     maker: &Maker,
@@ -44,7 +41,7 @@ pub fn print(
     draw(&printer, summary)?;
     // The sheet must come from the frame's realm: a document adopts only its own.
     let sheet = construct(&js::get(&window, "CSSStyleSheet"), &js_sys::Array::new());
-    element::call_with_text(&sheet, "replaceSync", PRINT_STYLE);
+    element::call_with_text(&sheet, "replaceSync", crate::catalogue::print_style(summary.lang));
     let sheets = js_sys::Array::new();
     sheets.push(&sheet);
     // Set as a plain property: the frame's document adopts a sheet of its own realm, which
