@@ -328,6 +328,30 @@ pub enum Apart {
     Sources,
 }
 
+impl Apart {
+    /// The name the element script fetches `self` in `lang` by (`need`, then `texts`
+    /// or `unavailable`): `fr`, `en`, `sources.fr`, `sources.en`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Apart::Texts, _) => lang.code(),
+            (Apart::Sources, Lang::Fr) => "sources.fr",
+            (Apart::Sources, Lang::En) => "sources.en",
+        }
+    }
+
+    /// The part and language that `name` names (`name`'s inverse, tested so), if it
+    /// is one of the four.
+    pub fn of(name: &str) -> Option<(Apart, Lang)> {
+        Some(match name {
+            "fr" => (Apart::Texts, Lang::Fr),
+            "en" => (Apart::Texts, Lang::En),
+            "sources.fr" => (Apart::Sources, Lang::Fr),
+            "sources.en" => (Apart::Sources, Lang::En),
+            _ => return None,
+        })
+    }
+}
+
 /// Where `part` in `lang` is among the four given (`GIVEN`) and in a read's key (`programmes`).
 #[cfg(not(feature = "standalone"))]
 fn slot(part: Apart, lang: Lang) -> usize {
@@ -456,6 +480,23 @@ impl std::error::Error for UnknownProgramme {}
 #[cfg(all(test, feature = "standalone"))]
 mod tests {
     use super::*;
+
+    /// Each part in each language has its own name, which reads back as it; any other
+    /// name is none of them.
+    #[test]
+    fn a_part_is_named_and_read_back_by_its_name() {
+        let mut names = Vec::new();
+        for part in [Apart::Texts, Apart::Sources] {
+            for lang in Lang::ALL {
+                assert_eq!(Apart::of(part.name(lang)), Some((part, lang)));
+                names.push(part.name(lang));
+            }
+        }
+        assert_eq!(names, ["fr", "en", "sources.fr", "sources.en"]);
+        for other in ["", "de", "sources", "sources.de", "FR", "texts.fr"] {
+            assert_eq!(Apart::of(other), None, "{other}");
+        }
+    }
 
     /// The head of each language's texts is the product's words in it, as built in; that
     /// of its sources, the printed summary's style.

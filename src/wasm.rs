@@ -45,7 +45,7 @@ impl Widget {
     /// `sources.en`) could not come: the widget says so and stays as it is. Another
     /// `name` is ignored.
     pub fn unavailable(&self, name: &str) -> Result<(), JsValue> {
-        match apart_of(name) {
+        match Apart::of(name) {
             Some((part, lang)) => self.handle.unavailable(part, lang),
             None => Ok(()),
         }
@@ -79,29 +79,14 @@ impl Widget {
     }
 }
 
-/// Gives the catalogue what the element script fetched for `name` (`apart_of`): a
+/// Gives the catalogue what the element script fetched for `name` (`Apart::of`): a
 /// file scripts/build.sh ships. Another `name` is ignored.
 #[cfg(not(feature = "standalone"))]
 #[wasm_bindgen]
 pub fn texts(name: &str, text: String) {
-    if let Some((part, lang)) = apart_of(name) {
+    if let Some((part, lang)) = Apart::of(name) {
         crate::catalogue::give(part, lang, text);
     }
-}
-
-/// What the element script fetches for a widget, by the name `need` gives it: the
-/// programmes' texts in a language (`fr`, `en`) or their sources (`sources.fr`,
-/// `sources.en`). One match of the four names, where a language's code read apart
-/// was a second (`Lang`'s `from_str` would copy any other into its error).
-fn apart_of(name: &str) -> Option<(Apart, crate::i18n::Lang)> {
-    use crate::i18n::Lang::{En, Fr};
-    Some(match name {
-        "fr" => (Apart::Texts, Fr),
-        "en" => (Apart::Texts, En),
-        "sources.fr" => (Apart::Sources, Fr),
-        "sources.en" => (Apart::Sources, En),
-        _ => return None,
-    })
 }
 
 /// The text at `index` of a kept list, if it is one. Out of line: the reading of a

@@ -176,16 +176,16 @@ impl Serializer for &mut Baked {
         if value.contains('\0') {
             return Err(Error("a text holding a NUL, which ends a text in the data".into()));
         }
-        let language = self.language.take();
-        let outputs: Vec<&mut String> = match (self.aside.is_some(), language) {
-            (false, Some(i)) => self.texts.get_mut(i).into_iter().collect(),
-            (false, None) => vec![&mut self.text],
-            (true, Some(i)) => self.sources.get_mut(i).into_iter().collect(),
-            (true, None) => self.sources.iter_mut().collect(),
-        };
-        for text in outputs {
+        let push = |text: &mut String| {
             text.push_str(value);
             text.push('\0');
+        };
+        // `language` is a position in `Lang::ALL`, so always one of the two outputs.
+        match (self.aside.is_some(), self.language.take()) {
+            (false, None) => push(&mut self.text),
+            (false, Some(i)) => self.texts.get_mut(i).into_iter().for_each(push),
+            (true, Some(i)) => self.sources.get_mut(i).into_iter().for_each(push),
+            (true, None) => self.sources.iter_mut().for_each(push),
         }
         Ok(())
     }
