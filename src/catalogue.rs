@@ -1,6 +1,6 @@
 //! The catalogue: the programmes shipped with the product, one per file in `packs/`.
 //!
-//! build.rs compiles each pack with the same `pack::compile` as everything else and
+//! build.rs compiles each pack with the same `compile::compile` as everything else and
 //! writes the result out as data (`rules::bake`), read here. So a broken pack fails the build
 //! (with the line and column of every problem), and neither the pack parser nor the
 //! validator is in the WebAssembly that visitors download.

@@ -221,10 +221,10 @@ impl<'p> Form<'p> {
         // A word of the product's in both languages: one copy of the code for both words.
         let both =
             |word: fn(&Ui) -> &str| Text { fr: word(ui(Lang::Fr)).to_owned(), en: word(ui(Lang::En)).to_owned() };
-        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: both(|ui| ui.other_country) });
+        options.push(Choice { id: OTHER_COUNTRY.to_owned(), label: both(|ui| ui.other_country()) });
         let country = Question {
             id: COUNTRY.to_owned(),
-            label: both(|ui| ui.country_question),
+            label: both(|ui| ui.country_question()),
             help: None,
             kind: QuestionKind::Choice(options),
             // "If you worked in another country" is no change a visitor can check.

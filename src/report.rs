@@ -229,7 +229,7 @@ fn change<'p>(
     match &change.to {
         Alternative::Answer(Answer::YesNo(yes)) => {
             report.answer = Some(ChangeAnswer::YesNo(*yes));
-            out.push_str(if *yes { ui.yes } else { ui.no });
+            out.push_str(if *yes { ui.yes() } else { ui.no() });
         }
         Alternative::Answer(Answer::Choice(index)) => {
             let QuestionKind::Choice(choices) = &question.kind else { return None };
@@ -260,10 +260,10 @@ fn change<'p>(
             for &(edge, upper) in &[(low, false), (high, true)] {
                 let Some(edge) = edge else { continue };
                 let (slot, word) = match (upper, edge.included) {
-                    (false, true) => (&mut report.at_least, ui.bound_at_least),
-                    (false, false) => (&mut report.more_than, ui.bound_more_than),
-                    (true, true) => (&mut report.at_most, ui.bound_at_most),
-                    (true, false) => (&mut report.less_than, ui.bound_less_than),
+                    (false, true) => (&mut report.at_least, ui.bound_at_least()),
+                    (false, false) => (&mut report.more_than, ui.bound_more_than()),
+                    (true, true) => (&mut report.at_most, ui.bound_at_most()),
+                    (true, false) => (&mut report.less_than, ui.bound_less_than()),
                 };
                 *slot = Some(bound(edge.value));
                 if single.is_some() {
@@ -271,7 +271,7 @@ fn change<'p>(
                 }
                 if out.len() > start {
                     out.push(' ');
-                    out.push_str(ui.and);
+                    out.push_str(ui.and());
                     out.push(' ');
                 }
                 out.push_str(word);
@@ -286,9 +286,9 @@ fn change<'p>(
     out.push_str(colon(lang));
     out.push(' ');
     out.push_str(match change.status {
-        Status::Eligible => ui.would_be_eligible,
-        Status::NotEligible => ui.would_not_be_eligible,
-        Status::Undetermined => ui.might_be_eligible,
+        Status::Eligible => ui.would_be_eligible(),
+        Status::NotEligible => ui.would_not_be_eligible(),
+        Status::Undetermined => ui.might_be_eligible(),
     });
     match (&programme.benefit, &change.benefit) {
         (Benefit::Money(money), Some(BenefitOutlook::Money { min, max })) => {
@@ -298,7 +298,7 @@ fn change<'p>(
         }
         (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) => {
             out.push_str(" (");
-            out.push_str(ui.starts);
+            out.push_str(ui.starts());
             out.push_str(colon(lang));
             out.push(' ');
             starts_words(&mut out, place, starts, lang);
@@ -317,7 +317,7 @@ fn change<'p>(
 pub fn amount_words(min: Decimal, max: Option<Decimal>, currency: &str, lang: Lang) -> String {
     match max {
         Some(max) => format_range(min, max, currency, lang),
-        None => cat!(ui(lang).from_amount, " ", format_amount(min, currency, lang)),
+        None => cat!(ui(lang).from_amount(), " ", format_amount(min, currency, lang)),
     }
 }
 
@@ -327,7 +327,7 @@ pub fn starts_words(out: &mut String, place: &Place, starts: &[usize], lang: Lan
     for (n, start) in starts.iter().filter_map(|i| place.starts.get(*i)).enumerate() {
         if n > 0 {
             out.push(' ');
-            out.push_str(ui(lang).or);
+            out.push_str(ui(lang).or());
             out.push(' ');
         }
         out.push_str(start.when.get(lang));
@@ -395,9 +395,9 @@ pub fn country_explanation(programme: &Programme, status: CriterionStatus, lang:
     let ui = ui(lang);
     let inside = programme.country.inside.get(lang);
     match status {
-        CriterionStatus::Met => cat!(ui.country_met, " ", inside, "."),
-        CriterionStatus::NotMet => cat!(ui.country_not_met, " ", inside, "."),
-        CriterionStatus::Unknown => ui.country_unknown.to_owned(),
+        CriterionStatus::Met => cat!(ui.country_met(), " ", inside, "."),
+        CriterionStatus::NotMet => cat!(ui.country_not_met(), " ", inside, "."),
+        CriterionStatus::Unknown => ui.country_unknown().to_owned(),
     }
 }
 

@@ -140,7 +140,7 @@ fn documents(criterion: &Criterion, p: &Programme, lang: Lang) -> String {
             )
         })
         .collect();
-    format!("<p class=\"documents\">{}</p>\n<ul>\n{items}</ul>\n", ui(lang).before_applying)
+    format!("<p class=\"documents\">{}</p>\n<ul>\n{items}</ul>\n", ui(lang).before_applying())
 }
 
 /// Text for HTML, in elements and in quoted attributes alike.

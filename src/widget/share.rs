@@ -276,7 +276,7 @@ impl FromLink {
     pub fn message(&self, state: &WidgetState) -> String {
         let lang = state.lang;
         let FromLink::Restored { changed, dropped } = self else {
-            return crate::i18n::ui(lang).unreadable.to_owned();
+            return crate::i18n::ui(lang).unreadable().to_owned();
         };
         crate::widget::wording::restored(&state.form, changed, dropped, lang)
     }

@@ -54,11 +54,11 @@ impl FieldError {
     pub fn message(&self, lang: Lang) -> String {
         let ui = ui(lang);
         match self {
-            FieldError::NotANumber => ui.invalid_number.to_owned(),
-            FieldError::NotAWholeNumber => ui.invalid_whole_number.to_owned(),
-            FieldError::TooPrecise => ui.too_precise.to_owned(),
-            FieldError::BelowMinimum(min) => cat!(ui.at_least, " ", min, "."),
-            FieldError::AboveMaximum(max) => cat!(ui.at_most, " ", max, "."),
+            FieldError::NotANumber => ui.invalid_number().to_owned(),
+            FieldError::NotAWholeNumber => ui.invalid_whole_number().to_owned(),
+            FieldError::TooPrecise => ui.too_precise().to_owned(),
+            FieldError::BelowMinimum(min) => cat!(ui.at_least(), " ", min, "."),
+            FieldError::AboveMaximum(max) => cat!(ui.at_most(), " ", max, "."),
         }
     }
 }

@@ -57,9 +57,9 @@ pub fn mark(status: &str, lang: Lang) -> (&'static str, &'static str) {
     // `CriterionStatus::as_str`'s words, matched as literals rather than each compared
     // through a call.
     match status {
-        "met" => ("✓", ui.met),
-        "not_met" => ("✗", ui.not_met),
-        _ => ("?", ui.unknown),
+        "met" => ("✓", ui.met()),
+        "not_met" => ("✗", ui.not_met()),
+        _ => ("?", ui.unknown()),
     }
 }
 
@@ -98,16 +98,16 @@ impl<'s> Summary<'s> {
                     items.push(question.label.get(lang).to_owned());
                 }
             }
-            titled(&mut lists, ui.depends_on, &mut items);
+            titled(&mut lists, ui.depends_on(), &mut items);
             for change in &report.changes {
                 items.push(change.explanation.clone());
             }
-            titled(&mut lists, ui.what_would_change, &mut items);
+            titled(&mut lists, ui.what_would_change(), &mut items);
             for d in &report.before_applying {
                 // Each part pushed onto the first rather than all concatenated.
                 let mut item = d.text.to_owned();
                 item.push_str(" (");
-                item.push_str(ui.according_to);
+                item.push_str(ui.according_to());
                 item.push(' ');
                 item.push_str(d.source.publisher);
                 item.push_str(", ");
@@ -119,7 +119,7 @@ impl<'s> Summary<'s> {
                 item.push(')');
                 items.push(item);
             }
-            titled(&mut lists, ui.before_applying, &mut items);
+            titled(&mut lists, ui.before_applying(), &mut items);
             let mut sources = Vec::new();
             for source in &programme.sources {
                 sources.push((wording::source(source, lang), source.url.as_deref()));
@@ -128,12 +128,12 @@ impl<'s> Summary<'s> {
                 name: programme.name.get(lang),
                 headline: wording::headline(outcome, window, lang),
                 benefit: wording::benefit_line(outcome, lang),
-                reasons_title: ui.reasons,
+                reasons_title: ui.reasons(),
                 reasons,
                 lists,
                 window: wording::window(programme, window, lang),
                 link: (wording::link(window, lang), &programme.apply_url),
-                sources_title: ui.sources,
+                sources_title: ui.sources(),
                 sources,
                 rules: wording::rules(programme, lang),
             });
@@ -148,12 +148,12 @@ impl<'s> Summary<'s> {
         }
         Summary {
             lang,
-            title: ui.title,
-            made_on: cat!(ui.made_on, " ", state.today.long(lang)),
+            title: ui.title(),
+            made_on: cat!(ui.made_on(), " ", state.today.long(lang)),
             results,
-            answers_title: ui.your_answers,
+            answers_title: ui.your_answers(),
             answers,
-            notice: ui.estimate_notice,
+            notice: ui.estimate_notice(),
         }
     }
 
@@ -188,7 +188,7 @@ impl<'s> Summary<'s> {
         }
         line(&mut out, &["\n", self.answers_title, colon]);
         if self.answers.is_empty() {
-            line(&mut out, &[ui(self.lang).no_answers]);
+            line(&mut out, &[ui(self.lang).no_answers()]);
         }
         for (label, answer) in &self.answers {
             line(&mut out, &["- ", label, " — ", answer]);
@@ -228,12 +228,12 @@ fn line(out: &mut String, parts: &[&str]) {
 fn shown_answer(state: &WidgetState, q: usize, kind: &QuestionKind) -> Option<String> {
     let ui = ui(state.lang);
     if state.answers().is_unknown(q) {
-        return Some(ui.do_not_know.to_owned());
+        return Some(ui.do_not_know().to_owned());
     }
     let answer = state.answers().get(q)?;
     match (kind, answer) {
-        (_, Answer::YesNo(true)) => Some(ui.yes.to_owned()),
-        (_, Answer::YesNo(false)) => Some(ui.no.to_owned()),
+        (_, Answer::YesNo(true)) => Some(ui.yes().to_owned()),
+        (_, Answer::YesNo(false)) => Some(ui.no().to_owned()),
         (QuestionKind::Choice(choices), Answer::Choice(i)) => Some(choices.get(*i)?.label.get(state.lang).to_owned()),
         (_, Answer::Choice(_)) => None,
         // Either kind of number read by the engine's `number`, in one place.
@@ -254,9 +254,9 @@ mod tests {
         use crate::engine::CriterionStatus;
         for lang in [Lang::Fr, Lang::En] {
             let ui = ui(lang);
-            assert_eq!(mark(CriterionStatus::Met.as_str(), lang), ("✓", ui.met));
-            assert_eq!(mark(CriterionStatus::NotMet.as_str(), lang), ("✗", ui.not_met));
-            assert_eq!(mark(CriterionStatus::Unknown.as_str(), lang), ("?", ui.unknown));
+            assert_eq!(mark(CriterionStatus::Met.as_str(), lang), ("✓", ui.met()));
+            assert_eq!(mark(CriterionStatus::NotMet.as_str(), lang), ("✗", ui.not_met()));
+            assert_eq!(mark(CriterionStatus::Unknown.as_str(), lang), ("?", ui.unknown()));
         }
     }
 

@@ -19,7 +19,7 @@ pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> Strin
     let closed = window == WindowState::Closed;
     match outcome.status() {
         Status::Eligible => {
-            let words = if closed { ui.would_have_been_eligible } else { ui.likely_eligible };
+            let words = if closed { ui.would_have_been_eligible() } else { ui.likely_eligible() };
             // The amount pushed onto the words rather than both copied into a new text (−8 B).
             let mut out = words.to_owned();
             if let Some(amount) = amount(outcome, lang) {
@@ -29,9 +29,9 @@ pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> Strin
             }
             out
         }
-        Status::NotEligible if closed => ui.would_not_have_been_eligible.to_owned(),
-        Status::NotEligible => ui.likely_not_eligible.to_owned(),
-        Status::Undetermined => ui.not_yet_known.to_owned(),
+        Status::NotEligible if closed => ui.would_not_have_been_eligible().to_owned(),
+        Status::NotEligible => ui.likely_not_eligible().to_owned(),
+        Status::Undetermined => ui.not_yet_known().to_owned(),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn amount(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     // Pushed onto the amount rather than both copied into a new text (−30 B).
     if let AmountRule::Range { .. } = money.rule {
         text.push(' ');
-        text.push_str(ui(lang).operator_decides);
+        text.push_str(ui(lang).operator_decides());
     }
     Some(text)
 }
@@ -59,7 +59,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     let ui = ui(lang);
     if let Some(amount) = amount(outcome, lang) {
         // Each part pushed onto the title rather than all concatenated.
-        let mut out = ui.amount.to_owned();
+        let mut out = ui.amount().to_owned();
         out.push_str(colon(lang));
         out.push(' ');
         out.push_str(&amount);
@@ -71,12 +71,12 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
         return None;
     };
     // Each part pushed rather than all concatenated (−8 B, and −27 B with the title).
-    let mut out = ui.benefit.to_owned();
+    let mut out = ui.benefit().to_owned();
     out.push_str(colon(lang));
     out.push(' ');
     out.push_str(place.what.get(lang));
     out.push_str(semicolon(lang));
-    out.push_str(ui.starts);
+    out.push_str(ui.starts());
     out.push_str(colon(lang));
     out.push(' ');
     starts_words(&mut out, place, starts, lang);
@@ -106,42 +106,42 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
     let mut out = String::new();
     match (state, &closing, &opens) {
         (WindowState::Closed, Some(closing), _) => {
-            out.push_str(ui.closed_on);
+            out.push_str(ui.closed_on());
             out.push(' ');
             out.push_str(closing);
             out.push('.');
         }
         (WindowState::Unconfirmed, _, Some(opens)) => {
-            out.push_str(ui.opened_on);
+            out.push_str(ui.opened_on());
             out.push(' ');
             out.push_str(opens);
             out.push_str(semicolon(lang));
-            out.push_str(ui.may_have_closed);
+            out.push_str(ui.may_have_closed());
             out.push_str(" (");
             out.push_str(&programme.operator);
             out.push_str(").");
         }
         _ => {
-            out.push_str(ui.window);
+            out.push_str(ui.window());
             out.push_str(colon(lang));
             out.push(' ');
             if let Some(opens) = &opens {
-                out.push_str(ui.opens);
+                out.push_str(ui.opens());
                 out.push(' ');
                 out.push_str(opens);
                 out.push_str(semicolon(lang));
             }
             match &closing {
                 Some(closing) => {
-                    out.push_str(ui.closes);
+                    out.push_str(ui.closes());
                     out.push(' ');
                     out.push_str(closing);
                 }
-                None => out.push_str(ui.closing_unknown),
+                None => out.push_str(ui.closing_unknown()),
             }
             if state == WindowState::Upcoming {
                 out.push_str(" (");
-                out.push_str(ui.not_open_yet);
+                out.push_str(ui.not_open_yet());
                 out.push(')');
             }
         }
@@ -152,7 +152,7 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
 /// What the widget read of a typed number, said next to the field: `compris : 20 000 €`.
 pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
     // Each part pushed onto the words rather than all concatenated.
-    let mut out = ui(lang).understood.to_owned();
+    let mut out = ui(lang).understood().to_owned();
     out.push_str(colon(lang));
     out.push(' ');
     out.push_str(&reading(kind, value, lang));
@@ -175,10 +175,10 @@ pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String
 pub fn link(state: WindowState, lang: Lang) -> &'static str {
     let ui = ui(lang);
     match state {
-        WindowState::Open => ui.apply,
-        WindowState::Upcoming => ui.read_terms,
-        WindowState::Closed => ui.read_terms_closed,
-        WindowState::Unconfirmed => ui.check_with_operator,
+        WindowState::Open => ui.apply(),
+        WindowState::Upcoming => ui.read_terms(),
+        WindowState::Closed => ui.read_terms_closed(),
+        WindowState::Unconfirmed => ui.check_with_operator(),
     }
 }
 
@@ -194,15 +194,15 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
     };
     // Each part pushed onto the first rather than all concatenated (−52 B).
     let mut out = cat!(rules, " ", programme.id, ", ");
-    out.push_str(ui.version);
+    out.push_str(ui.version());
     out.push(' ');
     out.push_str(&programme.version);
     out.push_str(", ");
-    out.push_str(ui.checked_on);
+    out.push_str(ui.checked_on());
     out.push(' ');
     out.push_str(&programme.checked.long(lang));
     out.push_str(separator);
-    out.push_str(ui.fingerprint);
+    out.push_str(ui.fingerprint());
     out.push_str(colon(lang));
     out.push(' ');
     out.push_str(&programme.hash);
@@ -237,26 +237,26 @@ pub fn quote(out: &mut String, text: &str, lang: Lang) {
 /// are counted, not named). Each written as it is looked up, rather than gathered first.
 pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String], lang: Lang) -> String {
     let words = ui(lang);
-    let mut out = words.restored.to_owned();
+    let mut out = words.restored().to_owned();
     for (i, was) in changed {
         let Some(programme) = form.programmes.get(*i) else { continue };
         // Each part pushed, rather than made a text of its own first (−64 B); the
         // spaces and marks around the words held in them.
-        out.push_str(words.rules_of);
+        out.push_str(words.rules_of());
         quote(&mut out, programme.name.get(lang), lang);
-        out.push_str(words.changed_since);
-        out.push_str(ui(lang).version);
+        out.push_str(words.changed_since());
+        out.push_str(ui(lang).version());
         out.push(' ');
         out.push_str(was);
-        out.push_str(words.now);
+        out.push_str(words.now());
         out.push_str(&programme.version);
-        out.push_str(words.still_apply);
+        out.push_str(words.still_apply());
     }
     // Each answer left out written in place, after the words that introduce them or
     // a semicolon, rather than gathered and joined; the words pushed before the first,
     // as every answer left out is said, by name or counted (−25 B).
     if !dropped.is_empty() {
-        out.push_str(words.dropped);
+        out.push_str(words.dropped());
     }
     let mut separator = "";
     let mut gone = 0;
@@ -273,11 +273,11 @@ pub fn restored(form: &Form<'_>, changed: &[(usize, String)], dropped: &[String]
     if gone > 0 {
         out.push_str(separator);
         if gone == 1 {
-            out.push_str(words.gone_one);
+            out.push_str(words.gone_one());
         } else {
             out.push_str(&digits(gone));
             out.push(' ');
-            out.push_str(words.gone_many);
+            out.push_str(words.gone_many());
         }
     }
     if !dropped.is_empty() {

@@ -159,7 +159,7 @@ impl Drawn {
             &toolbar,
             "button|type=button|class=language secondary",
             &[("lang", other.code())],
-            Some(ui.switch_language),
+            Some(ui.switch_language()),
         );
 
         match (several, state.form.programmes.first()) {
@@ -168,8 +168,8 @@ impl Drawn {
                 maker.put_text(&widget, "p|class=summary", programme.summary.get(lang));
             }
             _ => {
-                maker.put_text(&widget, "h2|id=title", ui.several_title);
-                maker.put_text(&widget, "p|class=summary", ui.several_intro);
+                maker.put_text(&widget, "h2|id=title", ui.several_title());
+                maker.put_text(&widget, "p|class=summary", ui.several_intro());
                 let list = maker.node(&widget, "ul|class=programmes");
                 for programme in &state.form.programmes {
                     maker.put_text(&list, "li", programme.name.get(lang));
@@ -206,15 +206,15 @@ impl Drawn {
                             }
                         }
                         _ => {
-                            options.push(("yes", ui.yes));
-                            options.push(("no", ui.no));
+                            options.push(("yes", ui.yes()));
+                            options.push(("no", ui.no()));
                         }
                     }
                     // Counted before "I don't know", which every question has.
                     let select = options.len() > MAX_RADIOS;
-                    options.push((UNKNOWN, ui.do_not_know));
+                    options.push((UNKNOWN, ui.do_not_know()));
                     if select {
-                        select_block(maker, &slot, &options, ui.choose)
+                        select_block(maker, &slot, &options, ui.choose())
                     } else {
                         radio_block(maker, &slot, &options)
                     }
@@ -229,14 +229,14 @@ impl Drawn {
             questions.push(Some(nodes));
         }
         let actions = maker.node(&form, "div|class=actions");
-        maker.put_text(&actions, "button|type=submit", ui.continue_label);
-        maker.put_text(&actions, "button|type=button|class=start-over secondary", ui.start_over);
+        maker.put_text(&actions, "button|type=submit", ui.continue_label());
+        maker.put_text(&actions, "button|type=button|class=start-over secondary", ui.start_over());
 
         if several {
-            maker.put_text(&widget, "h3|class=results-title", ui.results);
+            maker.put_text(&widget, "h3|class=results-title", ui.results());
         }
         let results = maker.node(&widget, "div|class=results");
-        let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country));
+        let none_for_country = maker.add(&widget, "p|class=none-for-country|hidden", &[], Some(ui.none_for_country()));
         let mut programmes = Vec::new();
         for (i, programme) in state.form.programmes.iter().enumerate() {
             let nodes = result_block(maker, i, programme, lang, several);
@@ -246,7 +246,7 @@ impl Drawn {
         if features.any() {
             keep_buttons(maker, &widget, features, lang);
         }
-        maker.put_text(&widget, "p|class=notice", ui.estimate_notice);
+        maker.put_text(&widget, "p|class=notice", ui.estimate_notice());
         let live = maker.node(&widget, "p|class=live visually-hidden|role=status|aria-live=polite");
         element::append(root, &widget);
         let mut drawn = Drawn {
@@ -299,7 +299,7 @@ impl Drawn {
             }
             let question = state.form.question(q);
             if let (true, Some(question)) = (new_next && view.next_question == Some(q), question) {
-                changes.next_question = Some((q, cat!(ui(lang).next_question, " ", question.label.get(lang))));
+                changes.next_question = Some((q, cat!(ui(lang).next_question(), " ", question.label.get(lang))));
             }
             let kind = question.map(|question| &question.kind);
             if let (Some(text), Some(control), Some(kind)) = (&nodes.text, &nodes.control, kind) {
@@ -501,12 +501,12 @@ fn show(element: &Element, text: Option<&str>) {
 /// The print, copy and share buttons that `features` allows, in one labelled group.
 fn keep_buttons(maker: &Maker, parent: &Element, features: Features, lang: Lang) {
     let words = ui(lang);
-    let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group)], None);
+    let group = maker.add(parent, "div|class=keep|role=group", &[("aria-label", words.group())], None);
     // Walked by reference: an array walked by value brings its own iterator (36 B gzipped).
     for (on, action, text) in &[
-        (features.print, "print", words.print),
-        (features.copy, "copy", words.copy),
-        (features.share, "share", words.share),
+        (features.print, "print", words.print()),
+        (features.copy, "copy", words.copy()),
+        (features.share, "share", words.share()),
     ] {
         if *on {
             maker.put(&group, "button|type=button|class=secondary", &[("data-action", action)], Some(text));
@@ -532,10 +532,10 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
     let benefit = maker.node(&section, "p|class=amount");
     let depends_on = maker.node(&section, "p|class=depends-on|hidden");
     let heading = if several { "h5" } else { "h3" };
-    maker.put_text(&section, heading, ui.reasons);
+    maker.put_text(&section, heading, ui.reasons());
     let reasons = maker.node(&section, "ul|class=reasons");
-    let changes = listed(maker, &section, heading, "changes", ui.what_would_change);
-    let before_applying = listed(maker, &section, heading, "before-applying", ui.before_applying);
+    let changes = listed(maker, &section, heading, "changes", ui.what_would_change());
+    let before_applying = listed(maker, &section, heading, "before-applying", ui.before_applying());
     let window = maker.node(&section, "p|class=window");
     let line = maker.node(&section, "p");
     let link = maker.add(
@@ -545,9 +545,9 @@ fn result_block(maker: &Maker, i: usize, programme: &Programme, lang: Lang, seve
         None,
     );
     let details = maker.node(&section, "details|class=sources");
-    maker.put_text(&details, "summary", ui.sources_and_rules);
+    maker.put_text(&details, "summary", ui.sources_and_rules());
     let sources = maker.node(&details, "div");
-    fill_sources(maker, &sources, programme, lang, ui.sources_loading);
+    fill_sources(maker, &sources, programme, lang, ui.sources_loading());
     ResultNodes {
         section,
         headline: headline.unchecked_into(),
@@ -590,7 +590,7 @@ fn reasons(maker: &Maker, list: &Element, report: &EvaluationReport, lang: Lang)
 fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &EvaluationReport) {
     let ui = ui(state.lang);
     // Written as it goes rather than collected and joined.
-    let mut text = cat!(ui.depends_on, " ");
+    let mut text = cat!(ui.depends_on(), " ");
     let mut any = false;
     for id in &report.depends_on {
         // Two steps rather than `and_then` and its closure (9 B gzipped).
@@ -615,7 +615,7 @@ fn explain(maker: &Maker, nodes: &ResultNodes, state: &WidgetState, report: &Eva
     element::set_text_content(list, None);
     for document in &report.before_applying {
         let item = maker.add(list, "li", &[("data-criterion", document.criterion)], Some(document.text));
-        let source = cat!(" (", ui.according_to, " ", document.source.publisher, ", ", document.source.title, ")");
+        let source = cat!(" (", ui.according_to(), " ", document.source.publisher, ", ", document.source.title, ")");
         match &document.source.url {
             Some(url) => {
                 element::append_text(&item, " ");
@@ -726,11 +726,11 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
         &[("name", slot.name), ("value", UNKNOWN), ("id", &slot.part("-unknown"))],
         None,
     );
-    maker.put_text(&box_label, "span", ui(lang).do_not_know);
+    maker.put_text(&box_label, "span", ui(lang).do_not_know());
     let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
     let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
     let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
-    maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean));
+    maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean()));
     let first = maker.node(&group, "button|type=button|class=secondary|data-reading=0");
     // Grown as pushed, as `radio_block`'s, rather than made by `vec!` (6 B gzipped).
     let mut boxes = Vec::new();

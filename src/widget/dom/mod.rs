@@ -319,7 +319,7 @@ fn location_part(document: &Document, part: &str) -> Option<String> {
 /// Replaces a widget's content with the message that it stopped.
 pub fn show_crash(root: &ShadowRoot, lang: Lang) -> Result<(), JsValue> {
     let document = js::object(root, "ownerDocument").ok_or("no document")?;
-    let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed));
+    let message = Maker { document }.element("p|class=problem|role=alert", &[], Some(ui(lang).crashed()));
     element::set_text_content(root, None);
     element::append(root, &message);
     Ok(())
@@ -750,7 +750,7 @@ fn handle_event(mounted: &Shared, event: &Event, target: Option<Element>) -> Res
                     // the live region says: a screen reader does not read `aria-busy`.
                     if m.wanted.replace(lang).is_none() {
                         element::set(&button, "aria-busy", "true");
-                        set_text(shown.drawn.live(), ui(shown.state.lang).other_language_loading);
+                        set_text(shown.drawn.live(), ui(shown.state.lang).other_language_loading());
                         m.ask(Apart::Texts.name(lang));
                     }
                     return Ok(false);
@@ -803,12 +803,12 @@ fn unavailable(mounted: &Shared, part: Apart, lang: Lang) -> Result<bool, JsValu
                 m.wanted = None;
             }
             element::call_with_text(shown.drawn.language_button(), "removeAttribute", "aria-busy");
-            set_text(shown.drawn.live(), ui.other_language_failed);
+            set_text(shown.drawn.live(), ui.other_language_failed());
         }
         Apart::Sources if m.sources_asked == Some(lang) && shown.state.lang == lang => {
-            shown.drawn.fill_sources(&m.maker, &shown.state, ui.sources_failed);
+            shown.drawn.fill_sources(&m.maker, &shown.state, ui.sources_failed());
             if m.pending.take().is_some() {
-                set_text(shown.drawn.live(), ui.sources_failed);
+                set_text(shown.drawn.live(), ui.sources_failed());
             }
         }
         Apart::Sources => {}
@@ -972,7 +972,7 @@ impl Mounted {
         // While they still wait, what "Sources and rules" says (loading, or failed) stays.
         if self.awaited().is_none() {
             if let Some(shown) = &self.shown {
-                shown.drawn.fill_sources(&self.maker, &shown.state, ui(lang).sources_loading);
+                shown.drawn.fill_sources(&self.maker, &shown.state, ui(lang).sources_loading());
             }
         }
         true
@@ -999,7 +999,7 @@ impl Mounted {
         let words = ui(state.lang);
         match action.as_str() {
             "print" | "copy" if waits => {
-                set_text(live, ui(state.lang).sources_loading);
+                set_text(live, ui(state.lang).sources_loading());
                 self.pending = Some(action);
                 self.ask_sources(true);
             }
@@ -1008,10 +1008,10 @@ impl Mounted {
                 element::set_text_content(live, None);
                 printed::print(&self.maker, &self.root, &mut self.printer, &Summary::of(state))?;
             }
-            "copy" => copy(&Summary::of(state).text(), live, words.copied, words.copy_failed),
+            "copy" => copy(&Summary::of(state).text(), live, words.copied(), words.copy_failed()),
             "share" => {
                 let link = link_to(&self.host, &self.maker.document, state)?;
-                copy(&link, live, words.link_copied, words.copy_failed);
+                copy(&link, live, words.link_copied(), words.copy_failed());
             }
             _ => {}
         }
@@ -1066,8 +1066,8 @@ impl Mounted {
             Lang::En => (": “", "”."),
         };
         let text = match programme {
-            "" => ui(lang).no_programme.to_owned(),
-            _ => cat!(ui(lang).unknown_programme, open, programme, close),
+            "" => ui(lang).no_programme().to_owned(),
+            _ => cat!(ui(lang).unknown_programme(), open, programme, close),
         };
         let problem = self.maker.element("p|class=problem|role=alert", &[], Some(&text));
         element::append(&self.root, &problem);

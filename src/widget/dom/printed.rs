@@ -101,7 +101,7 @@ fn draw(maker: &Maker, summary: &Summary) -> Result<(), JsValue> {
     let answers = maker.node(&body, "section");
     maker.put_text(&answers, "h2", summary.answers_title);
     if summary.answers.is_empty() {
-        maker.put_text(&answers, "p", ui(summary.lang).no_answers);
+        maker.put_text(&answers, "p", ui(summary.lang).no_answers());
     }
     let list = maker.node(&answers, "dl");
     for (label, answer) in &summary.answers {

@@ -73,7 +73,7 @@ impl Date {
     pub fn long(&self, lang: crate::i18n::Lang) -> String {
         // The month's name, the `month`-th word of the language's months (`Ui::months`),
         // found by cutting the words before it away; none for a month out of 1 to 12.
-        let mut names = (self.month > 0).then_some(crate::i18n::ui(lang).months);
+        let mut names = (self.month > 0).then_some(crate::i18n::ui(lang).months());
         for _ in 1..self.month {
             names = names.and_then(|rest| crate::i18n::cut(rest, [b' '; 2]).1);
         }
