@@ -176,7 +176,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const budget = JSON.parse(await readFile(new URL('bench/size-budget.json', root), 'utf8'));
   console.log(`\nPeers: (n×) is the size over ours compressed the same way. Ours, gzip as shipped: ${ours.total.gzip} bytes`
     + ` (zlib level 9: ${ours.total.zlib}); budget ${budget.budget_gzip_bytes},`
-    + ` target ${budget.target_gzip_bytes} (${kib(ours.total.gzip - budget.target_gzip_bytes)} over it).`);
+    + ` target ${budget.target_gzip_bytes} (${kib(Math.abs(ours.total.gzip - budget.target_gzip_bytes))} ${ours.total.gzip > budget.target_gzip_bytes ? 'over' : 'under'} it).`);
   const files = await readdir(dist);
   if (files.some((f) => f.endsWith('.css'))) console.log('Note: www/dist has a CSS file of its own: count it.');
 }

@@ -5,7 +5,7 @@
 # www/dist is also the npm package (`npm pack`).
 #
 # Every file the element script loads is named after its content and pinned to its
-# SHA-384 (docs/hosting.md, "Integrity"):
+# SHA-384 (docs/hosting.md, "The snippet"):
 #   element-engine_bg.<hash>.wasm the engine without the JS API, fetched by
 #                                element.<hash>.js with its integrity
 #   element.<hash>.js            the module of the element (`Widget`) with its glue,

@@ -170,15 +170,16 @@ export class Widget {
   /**
    * `kept`: what `keep()` of a widget freed earlier returned, to answer again; anything else is nothing kept.
    * `need` and `sheet` are the element script's, for the engine it loads (built without the programmes' texts
-   * and the loader's part of the styles): `need(lang)` fetches the texts of a language the widget asks for, gives
-   * them, then calls `refresh()`, or `unavailable(lang)` if they cannot come; `sheet` is the stylesheet of the
+   * and the loader's part of the styles): `need(name)` fetches what the widget asks for (`fr`, `en`: the texts of a
+   * language; `sources.fr`, `sources.en`: its sources, once the visitor acts), gives them, then calls
+   * `refresh()`, or `unavailable(name)` if they cannot come; `sheet` is the stylesheet of the
    * loader's part of the widget's styles. The JS API's engine has both built in and needs neither.
    */
-  constructor(host: HTMLElement, kept?: unknown, need?: (lang: 'fr' | 'en') => void, sheet?: CSSStyleSheet);
+  constructor(host: HTMLElement, kept?: unknown, need?: (name: 'fr' | 'en' | 'sources.fr' | 'sources.en') => void, sheet?: CSSStyleSheet);
   /** Reads the attributes again; shows a language asked for, once its texts are given. */
   refresh(): void;
-  /** The texts of `lang`, asked for by `need`, could not come: the widget says so and stays in its language. */
-  unavailable(lang: 'fr' | 'en'): void;
+  /** What `need` asked for by `name` could not come: the widget says so and stays as it is (in its language, or "Sources and rules" saying they could not come). */
+  unavailable(name: 'fr' | 'en' | 'sources.fr' | 'sources.en'): void;
   /** What the visitor answered, as `[question id, typed or chosen text ("unknown" for "I don't know"), chosen reading or null]` lists. */
   keep(): Array<[string, string, string | null]>;
   /** Whether it is at work: asked when no call of it is under way, `true` means an exception thrown through it left it stuck. */
