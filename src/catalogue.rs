@@ -339,8 +339,9 @@ impl Apart {
         }
     }
 
-    /// The part and language that `name` names (`name`'s inverse, tested so), if it
-    /// is one of the four.
+    /// The part and language that `name` is the name of, if it is one of the four: the
+    /// inverse of `Apart::name` (tested so), as one match of the four names (a language
+    /// read apart by `Lang`'s `from_str` would copy any other name into its error).
     pub fn of(name: &str) -> Option<(Apart, Lang)> {
         Some(match name {
             "fr" => (Apart::Texts, Lang::Fr),
