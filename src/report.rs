@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::answer::Answer;
 use crate::engine::{window_state, Alternative, BenefitOutlook, Change, CriterionStatus, Edge, Status};
 use crate::form::{CountryOutcome, Form, Outcome};
-use crate::i18n::{colon, ui, Lang};
+use crate::i18n::{push_colon, ui, Lang};
 use crate::money::{canonical, format_amount, format_number, format_range, whole_part};
 use crate::pack::{AmountRule, Benefit, Date, Place, Programme, QuestionKind, COUNTRY};
 use eligibility_rules::cat;
@@ -283,8 +283,7 @@ fn change<'p>(
             }
         }
     }
-    out.push_str(colon(lang));
-    out.push(' ');
+    push_colon(&mut out, lang);
     out.push_str(match change.status {
         Status::Eligible => ui.would_be_eligible(),
         Status::NotEligible => ui.would_not_be_eligible(),
@@ -299,8 +298,7 @@ fn change<'p>(
         (Benefit::Place(place), Some(BenefitOutlook::Place { starts })) => {
             out.push_str(" (");
             out.push_str(ui.starts());
-            out.push_str(colon(lang));
-            out.push(' ');
+            push_colon(&mut out, lang);
             starts_words(&mut out, place, starts, lang);
             out.push(')');
         }

@@ -3,7 +3,7 @@
 
 use crate::engine::{BenefitOutlook, Status, WindowState};
 use crate::form::{Form, Outcome};
-use crate::i18n::{colon, digits, ui, Lang};
+use crate::i18n::{digits, push_colon, ui, Lang};
 use eligibility_rules::cat;
 use rust_decimal::Decimal;
 
@@ -23,8 +23,7 @@ pub fn headline(outcome: &Outcome<'_>, window: WindowState, lang: Lang) -> Strin
             // The amount pushed onto the words rather than both copied into a new text (−8 B).
             let mut out = words.to_owned();
             if let Some(amount) = amount(outcome, lang) {
-                out.push_str(colon(lang));
-                out.push(' ');
+                push_colon(&mut out, lang);
                 out.push_str(&amount);
             }
             out
@@ -60,8 +59,7 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     if let Some(amount) = amount(outcome, lang) {
         // Each part pushed onto the title rather than all concatenated.
         let mut out = ui.amount().to_owned();
-        out.push_str(colon(lang));
-        out.push(' ');
+        push_colon(&mut out, lang);
         out.push_str(&amount);
         return Some(out);
     }
@@ -72,13 +70,11 @@ pub fn benefit_line(outcome: &Outcome<'_>, lang: Lang) -> Option<String> {
     };
     // Each part pushed rather than all concatenated (−8 B, and −27 B with the title).
     let mut out = ui.benefit().to_owned();
-    out.push_str(colon(lang));
-    out.push(' ');
+    push_colon(&mut out, lang);
     out.push_str(place.what.get(lang));
     out.push_str(semicolon(lang));
     out.push_str(ui.starts());
-    out.push_str(colon(lang));
-    out.push(' ');
+    push_colon(&mut out, lang);
     starts_words(&mut out, place, starts, lang);
     Some(out)
 }
@@ -123,8 +119,7 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
         }
         _ => {
             out.push_str(ui.window());
-            out.push_str(colon(lang));
-            out.push(' ');
+            push_colon(&mut out, lang);
             if let Some(opens) = &opens {
                 out.push_str(ui.opens());
                 out.push(' ');
@@ -153,8 +148,7 @@ pub fn window(programme: &Programme, state: WindowState, lang: Lang) -> String {
 pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
     // Each part pushed onto the words rather than all concatenated.
     let mut out = ui(lang).understood().to_owned();
-    out.push_str(colon(lang));
-    out.push(' ');
+    push_colon(&mut out, lang);
     out.push_str(&reading(kind, value, lang));
     out
 }
@@ -163,8 +157,7 @@ pub fn understood(kind: &QuestionKind, value: Decimal, lang: Lang) -> String {
 pub fn announcement(programme: &Programme, headline: &str, lang: Lang) -> String {
     // Each part pushed onto the name rather than all concatenated.
     let mut out = programme.name.get(lang).to_owned();
-    out.push_str(colon(lang));
-    out.push(' ');
+    push_colon(&mut out, lang);
     out.push_str(headline);
     out
 }
@@ -203,8 +196,7 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
     out.push_str(&programme.checked.long(lang));
     out.push_str(separator);
     out.push_str(ui.fingerprint());
-    out.push_str(colon(lang));
-    out.push(' ');
+    push_colon(&mut out, lang);
     out.push_str(&programme.hash);
     out
 }

@@ -526,6 +526,14 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// `colon`, then a space, pushed onto `out`: out of line, one call where each of the
+/// ten sentences that name a part before its words pushed both (−62 B gzipped).
+#[inline(never)]
+pub fn push_colon(out: &mut String, lang: Lang) {
+    out.push_str(colon(lang));
+    out.push(' ');
+}
+
 /// Not inlined: a caller then reads each word through the one pointer, where inlined
 /// every word became a choice between its two constants, written out at each use.
 #[cfg(feature = "builtin-words")]
