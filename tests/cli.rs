@@ -52,7 +52,7 @@ fn eval_prints_the_verdict_as_json() {
         report["criteria"][2]["explanation"],
         "You worked at least 12 days or cachets between September 2019 and February 2020."
     );
-    assert_eq!(report["pack"]["version"], "1.2.0");
+    assert_eq!(report["pack"]["version"], "1.2.1");
     assert_eq!(report["pack"]["hash"].as_str().map(str::len), Some(64));
 }
 

@@ -189,7 +189,7 @@ fn the_netflix_pack_records_its_sources_reading_and_window() {
 fn the_hash_changes_with_the_content() {
     let source = fs::read_to_string("packs/netflix-audiens-2020.toml").unwrap_or_default();
     let Ok(original) = compile(&source, "a") else { panic!("the pack does not compile") };
-    let Ok(edited) = compile(&source.replace("version = \"1.2.0\"", "version = \"1.1.1\""), "b") else {
+    let Ok(edited) = compile(&source.replace("version = \"1.2.1\"", "version = \"1.1.1\""), "b") else {
         panic!("the edited pack does not compile")
     };
     assert_eq!(original.hash, catalogue::programme("netflix-audiens-2020").map(|p| p.hash.clone()).unwrap_or_default());

@@ -87,7 +87,7 @@ fn draws_an_accessible_form_that_asks_one_question_first() {
     let rules = text(&root, "details.sources .rules");
     let hash = &eligibility::catalogue::programme("netflix-audiens-2020").expect("the pack").hash;
     assert!(
-        rules.starts_with("Règles netflix-audiens-2020, version 1.2.0") && rules.ends_with(hash.as_str()),
+        rules.starts_with("Règles netflix-audiens-2020, version 1.2.1") && rules.ends_with(hash.as_str()),
         "{rules}"
     );
     assert_eq!(root.query_selector_all("details.sources li").expect("sources").length(), 8);

@@ -10,7 +10,8 @@ use super::describe::written;
 use crate::i18n::{ui, Lang};
 use crate::money::{canonical, format_amount, format_range};
 use crate::pack::{
-    AmountRule, Benefit, Cap, Comparison, Condition, Criterion, Date, Programme, Question, QuestionKind, Window,
+    long_partial_date, AmountRule, Benefit, Cap, Comparison, Condition, Criterion, Date, Programme, Question,
+    QuestionKind, Window,
 };
 
 /// The page of `programme` in `lang`.
@@ -102,7 +103,11 @@ pub fn page(programme: &Programme, lang: Lang) -> String {
             Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(&source.title)),
             None => escape(&source.title),
         };
-        out.push_str(&format!("<li>{title}, {}, {}</li>\n", escape(&source.publisher), escape(&source.date)));
+        out.push_str(&format!(
+            "<li>{title}, {}, {}</li>\n",
+            escape(&source.publisher),
+            escape(&long_partial_date(&source.date, lang))
+        ));
     }
     out.push_str("</ol>\n");
 

@@ -761,7 +761,7 @@ mod tests {
                 .starts_with("Your answers were restored from the link. The rules of “Netflix–Audiens emergency fund"),
             "{message}"
         );
-        assert!(message.contains("changed since this link was made (version 1.0.0, now 1.2.0): the answers that still apply were restored. Not restored, as they no longer fit the questions: “"), "{message}");
+        assert!(message.contains("changed since this link was made (version 1.0.0, now 1.2.1): the answers that still apply were restored. Not restored, as they no longer fit the questions: “"), "{message}");
         assert!(message.ends_with("”; one answer to a question no longer asked."), "{message}");
         assert_eq!(
             FromLink::Unreadable.message(&state),

@@ -296,7 +296,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\nSources :\n- Le Film Français, « Intermittents"), "{text}");
-        assert!(text.contains("version 1.2.0, comparées aux sources le "), "{text}");
+        assert!(text.contains("version 1.2.1, comparées aux sources le "), "{text}");
         assert!(text.contains(&netflix.hash), "the full hash");
         let answers = text.split("\nVos réponses :\n").nth(1).unwrap_or_default();
         let lines: Vec<&str> = answers.lines().collect();

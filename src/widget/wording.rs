@@ -7,7 +7,7 @@ use crate::i18n::{digits, push_colon, ui, Lang};
 use eligibility_rules::cat;
 use rust_decimal::Decimal;
 
-use crate::pack::{AmountRule, Benefit, Programme, QuestionKind, Source};
+use crate::pack::{long_partial_date, AmountRule, Benefit, Programme, QuestionKind, Source};
 pub use crate::report::reading;
 use crate::report::{amount_words, starts_words};
 
@@ -201,13 +201,13 @@ pub fn rules(programme: &Programme, lang: Lang) -> String {
     out
 }
 
-/// `mind Media, « Covid-19 : … », 2020-04-08`.
+/// `mind Media, « Covid-19 : … », 8 avril 2020`.
 #[inline(never)] // also called by the summary: one copy, not one per caller
 pub fn source(source: &Source, lang: Lang) -> String {
     let mut out = cat!(source.publisher, ", ");
     quote(&mut out, &source.title, lang);
     out.push_str(", ");
-    out.push_str(&source.date);
+    out.push_str(&long_partial_date(&source.date, lang));
     out
 }
 
@@ -336,10 +336,12 @@ mod tests {
         );
         assert_eq!(link(day("2026-11-22"), Lang::En), "Check with the operator and read the official terms");
         let rules_fr = rules(programme, Lang::Fr);
-        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.2.0, comparées aux sources le 22 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
+        assert!(rules_fr.starts_with("Règles netflix-audiens-2020, version 1.2.1, comparées aux sources le 22 novembre 2026 ; empreinte SHA-256\u{a0}: "), "{rules_fr}");
         assert!(rules_fr.ends_with(&programme.hash));
         let first = programme.sources.first().map(|s| source(s, Lang::En));
-        assert_eq!(first.as_deref(), Some("Le Film Français, “Intermittents : Netflix et Audiens créent un fonds de soutien d'urgence”, 2020-04-08"));
+        assert_eq!(first.as_deref(), Some("Le Film Français, “Intermittents : Netflix et Audiens créent un fonds de soutien d'urgence”, 8 April 2020"));
+        let fr = programme.sources.first().map(|s| source(s, Lang::Fr));
+        assert_eq!(fr.as_deref(), Some("Le Film Français, «\u{a0}Intermittents : Netflix et Audiens créent un fonds de soutien d'urgence\u{a0}», 8 avril 2020"));
         let none = outcome(&form, &[]);
         assert_eq!(headline(&none, open, Lang::En), "Not yet known: answer the questions");
         assert_eq!(benefit_line(&none, Lang::En).as_deref(), Some("Amount: €500 to €900"));

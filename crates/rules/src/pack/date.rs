@@ -71,18 +71,7 @@ impl Date {
 
     /// The day as a visitor reads it: `15 avril 2020`, `15 April 2020`.
     pub fn long(&self, lang: crate::i18n::Lang) -> String {
-        // The month's name, the `month`-th word of the language's months (`Ui::months`),
-        // found by cutting the words before it away; none for a month out of 1 to 12.
-        let mut names = (self.month > 0).then_some(crate::i18n::ui(lang).months());
-        for _ in 1..self.month {
-            names = names.and_then(|rest| crate::i18n::cut(rest, [b' '; 2]).1);
-        }
-        let month = names.map_or("", |rest| crate::i18n::cut(rest, [b' '; 2]).0);
-        let day = match (lang, self.day) {
-            (crate::i18n::Lang::Fr, 1) => "1er".to_owned(),
-            _ => digits(self.day.into()),
-        };
-        crate::cat!(day, " ", month, " ", digits(self.year.into()))
+        long_partial_date(&self.iso(), lang)
     }
 }
 
@@ -111,6 +100,37 @@ impl fmt::Display for Date {
     }
 }
 
+/// A date as a visitor reads it, to its precision (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`,
+/// as a source's may be): `2020`, `avril 2020`, `8 avril 2020`. The text is read as
+/// written, a compiled pack's dates being checked (`is_partial_date`): no number is
+/// parsed, which would cost the WebAssembly the standard library's parser.
+pub fn long_partial_date(text: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::cut;
+    let (year, rest) = cut(text, [b'-'; 2]);
+    let Some(rest) = rest else { return text.to_owned() };
+    let (month, day) = cut(rest, [b'-'; 2]);
+    // The month's name, the `month`-th word of the language's months (`Ui::months`),
+    // found by cutting the words before it away.
+    let month = month.bytes().fold(0u8, |n, digit| n.wrapping_mul(10).wrapping_add(digit.wrapping_sub(b'0')));
+    let mut names = (month > 0).then_some(crate::i18n::ui(lang).months());
+    for _ in 1..month {
+        names = names.and_then(|rest| cut(rest, [b' '; 2]).1);
+    }
+    let mut out = String::new();
+    if let Some(day) = day {
+        let day = match day.as_bytes() {
+            [b'0', ..] => day.get(1..).unwrap_or(day),
+            _ => day,
+        };
+        out.push_str(day);
+        if lang == crate::i18n::Lang::Fr && day == "1" {
+            out.push_str("er");
+        }
+        out.push(' ');
+    }
+    crate::cat!(out, names.map_or("", |rest| cut(rest, [b' '; 2]).0), " ", year)
+}
+
 /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the precisions a source may have.
 pub fn is_partial_date(text: &str) -> bool {
     match text.len() {
@@ -133,6 +153,19 @@ mod tests {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
         assert!(is_partial_date("2020-04") && is_partial_date("2020") && !is_partial_date("April 2020"));
+    }
+
+    #[test]
+    fn a_source_date_is_read_to_its_precision() {
+        let read = |text| [Lang::Fr, Lang::En].map(|lang| long_partial_date(text, lang));
+        assert_eq!(read("2020-04-08"), ["8 avril 2020", "8 April 2020"]);
+        assert_eq!(read("2020-04"), ["avril 2020", "April 2020"]);
+        assert_eq!(read("2020-11-01"), ["1er novembre 2020", "1 November 2020"]);
+        assert_eq!(read("2020"), ["2020", "2020"]);
+        // What no compiled pack holds is read without a panic, if not well.
+        for odd in ["", "-", "2020-", "2020-13", "2020-99-99", "x-y-z-"] {
+            read(odd);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::i18n::Text;
 
 pub use condition::{mentioned_words, parse as parse_condition, Comparison, Condition, ConditionError};
-pub use date::{is_partial_date, Date};
+pub use date::{is_partial_date, long_partial_date, Date};
 
 /// The position of a question in its programme's declared order.
 pub type QuestionIndex = usize;
