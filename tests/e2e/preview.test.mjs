@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './harness.mjs';
 import { preview } from '../../scripts/preview.mjs';
+import { serve } from '../../scripts/serve.mjs';
 
 let dir;
 let pack;
@@ -56,4 +57,21 @@ test('saving the pack redraws the widget, keeps the answers, and shows problems 
   assert.equal(await widget.locator('h2').textContent(), 'Mentorat, version de travail', 'the last good drawing stays');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('served by the demo server, which has no pack to give, the page says how to open the preview', async () => {
+  const demo = await serve(0);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  try {
+    await page.goto(`http://127.0.0.1:${demo.address().port}/preview.html`);
+    await page.locator('#not-served').waitFor();
+    assert.match(await page.locator('#not-served').textContent(), /make preview PACK=packs\/mon-pack\.toml/);
+    assert.equal(await page.locator('#preview').evaluate((element) => element.shadowRoot), null, 'no widget drawn');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    demo.close();
+  }
 });
