@@ -161,7 +161,7 @@ export class Session {
   report(programme?: number): EvaluationReport;
   /** One report per programme, in the order given. */
   reports(): EvaluationReport[];
-  /** Frees the session's WebAssembly memory; it cannot be used after. */
+  /** Frees the session's WebAssembly memory; it cannot be used after: its calls throw, saying so. */
   free(): void;
 }
 

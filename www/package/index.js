@@ -249,9 +249,19 @@ export class Session {
 
   free() {
     this.known = 0; // a freed session's calls throw, `status` included
-    this.engine.free();
+    const engine = this.engine;
+    this.engine = FREED;
+    engine.free();
   }
 }
+
+/** A freed session's engine: any call throws, saying so (wasm-bindgen's own error
+ * would say "null pointer passed to rust"). */
+const FREED = new Proxy({}, {
+  get() {
+    throw new Error('this session was freed (free()): make a new one');
+  },
+});
 
 /** A session behind `evaluate` and `nextQuestion`, which also knows the answers it
  * holds as they were given, and takes new options. */
