@@ -5,7 +5,7 @@
 //! The format, version 1 (one field per `;`, values separated by `,`):
 //!
 //! ```text
-//! #eligibility=v1;p=netflix-audiens-2020,1.2.0,3f2a9c1b2d4e;a=profession,artist;a=annual_resources,20%2C000,20000;w=1
+//! #eligibility=v1;p=netflix-audiens-2020,1.2.1,3f2a9c1b2d4e;a=profession,artist;a=annual_resources,20%2C000,20000;w=1
 //! ```
 //!
 //! - `v1` first: a link of another version is refused whole, never half read.
@@ -15,8 +15,8 @@
 //! - `a=<question id>,<raw>[,<chosen>]`, once per answer: the text the visitor typed or
 //!   the option they chose, as the widget keeps it (`Kept`), and the reading they chose
 //!   of a number that reads two ways.
-//! - `w=<n>`: the widget's rank among the page's widgets of the same programmes, when
-//!   not the first; a page may hold several.
+//! - `w=<n>`: the widget's rank among the page's widgets of the same programmes, from 0,
+//!   when not the first (`w=1`: the second); a page may hold several.
 //!
 //! Every value is percent-encoded but for `A–Z a–z 0–9 - . _` (a `~` is read as
 //! itself or `%7E`, as URL tools may write either); the separators `;` `=` `,` are
