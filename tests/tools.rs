@@ -297,6 +297,18 @@ mod page {
                     assert!(html.contains(&escape(text)), "{at}: {text}");
                 }
                 assert!(html.contains(&programme.checked.long(lang)), "{at}: the check date");
+                for source in &programme.sources {
+                    let date = eligibility::pack::long_partial_date(&source.date, lang);
+                    assert!(html.contains(&format!(", {date}</li>")), "{at}: {date}, the date of a source in words");
+                }
+                if programme.id == "netflix-audiens-2020" {
+                    let first = if lang == Lang::Fr {
+                        "Le Film Français, 8 avril 2020</li>"
+                    } else {
+                        "Le Film Français, 8 April 2020</li>"
+                    };
+                    assert!(html.contains(first), "{at}: {first}");
+                }
                 for forbidden in ["<script", "<link", " src=", "url(", "@import", "<iframe", "<img"] {
                     assert!(!html.contains(forbidden), "{at}: {forbidden}");
                 }

@@ -125,6 +125,8 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   for (const call of [() => session.status(), () => session.set(days, 12), () => session.report(), () => session.nextQuestion(), () => session.free()]) {
     assert.match(message(call), /^this session was freed \(free\(\)\): make a new one$/);
   }
+  assert.equal(session.questionId(days), 'days_worked', 'what the module knows without the engine still answers');
+  assert.doesNotThrow(() => JSON.stringify(session));
   assert.throws(() => new api.Session('nope'), /unknown programme `nope`/);
   assert.throws(() => new api.Session('netflix-audiens-2020', { lang: 'de' }), /unknown language `de`/);
   // A form: country first when it routes; reports() one per programme, in order.

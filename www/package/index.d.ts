@@ -161,7 +161,8 @@ export class Session {
   report(programme?: number): EvaluationReport;
   /** One report per programme, in the order given. */
   reports(): EvaluationReport[];
-  /** Frees the session's WebAssembly memory; it cannot be used after: its calls throw, saying so. */
+  /** Frees the session's WebAssembly memory; it cannot be used after: its calls that reach the engine
+   * throw, saying so (`question` and `questionId` still answer from what the module keeps). */
   free(): void;
 }
 

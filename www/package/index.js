@@ -256,9 +256,11 @@ export class Session {
 }
 
 /** A freed session's engine: any call throws, saying so (wasm-bindgen's own error
- * would say "null pointer passed to rust"). */
+ * would say "null pointer passed to rust"). What JSON, promises and consoles look up
+ * on any object reads as absent. */
 const FREED = new Proxy({}, {
-  get() {
+  get(_, key) {
+    if (typeof key === 'symbol' || key === 'toJSON' || key === 'then') return undefined;
     throw new Error('this session was freed (free()): make a new one');
   },
 });

@@ -118,17 +118,22 @@ pub fn long_partial_date(text: &str, lang: crate::i18n::Lang) -> String {
     }
     let mut out = String::new();
     if let Some(day) = day {
-        let day = match day.as_bytes() {
-            [b'0', ..] => day.get(1..).unwrap_or(day),
-            _ => day,
-        };
+        let day = unpadded(day);
         out.push_str(day);
         if lang == crate::i18n::Lang::Fr && day == "1" {
             out.push_str("er");
         }
         out.push(' ');
     }
-    crate::cat!(out, names.map_or("", |rest| cut(rest, [b' '; 2]).0), " ", year)
+    crate::cat!(out, names.map_or("", |rest| cut(rest, [b' '; 2]).0), " ", unpadded(year))
+}
+
+/// `digits` without the zeros that pad them (`08` → `8`, `0987` → `987`), keeping the last.
+fn unpadded(mut digits: &str) -> &str {
+    while let [b'0', _, ..] = digits.as_bytes() {
+        digits = digits.get(1..).unwrap_or_default();
+    }
+    digits
 }
 
 /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the precisions a source may have.
@@ -162,6 +167,10 @@ mod tests {
         assert_eq!(read("2020-04"), ["avril 2020", "April 2020"]);
         assert_eq!(read("2020-11-01"), ["1er novembre 2020", "1 November 2020"]);
         assert_eq!(read("2020"), ["2020", "2020"]);
+        assert_eq!(read("2020-10-10"), ["10 octobre 2020", "10 October 2020"]);
+        assert_eq!(read("2020-12-30"), ["30 décembre 2020", "30 December 2020"]);
+        assert_eq!(read("0987-01-05"), ["5 janvier 987", "5 January 987"]);
+        assert_eq!(read("0000-02-01"), ["1er février 0", "1 February 0"]);
         // What no compiled pack holds is read without a panic, if not well.
         for odd in ["", "-", "2020-", "2020-13", "2020-99-99", "x-y-z-"] {
             read(odd);
@@ -194,6 +203,11 @@ mod tests {
         assert_eq!(names(Lang::Fr), [out()].into_iter().chain(fr).chain([out()]).collect::<Vec<_>>());
         assert_eq!(names(Lang::En), [out()].into_iter().chain(en).chain([out()]).collect::<Vec<_>>());
         assert_eq!(Date { year: 987, month: 1, day: 5 }.to_string(), "0987-01-05");
+        assert_eq!(
+            Date { year: 987, month: 1, day: 5 }.long(Lang::Fr),
+            "5 janvier 987",
+            "unpadded, as a visitor reads it"
+        );
         assert_eq!(Date { year: 12_345, month: 12, day: 31 }.to_string(), "12345-12-31");
     }
 
