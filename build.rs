@@ -23,7 +23,16 @@ use eligibility_rules::{bake, compile};
 
 type BuildResult<T> = Result<T, Box<dyn std::error::Error>>;
 
-fn main() -> BuildResult<()> {
+fn main() {
+    // Written as they are, each problem on its line, where returning the error from
+    // `main` would print it debug-quoted, its lines joined by `\n`s.
+    if let Err(error) = build() {
+        eprintln!("{error}");
+        std::process::exit(1);
+    }
+}
+
+fn build() -> BuildResult<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR")?);
     let baked = catalogue(&files(&root.join("packs"))?)?;
@@ -92,11 +101,22 @@ fn catalogue(packs: &[PathBuf]) -> BuildResult<bake::Baked> {
     let mut located = Vec::new();
     for path in packs {
         let source = fs::read_to_string(path)?;
-        located.push(compile::compile_located(&source, name(path)?).map_err(|errors| format!("\n{errors}"))?);
+        located.push(compile::compile_located(&source, name(path)?).map_err(|errors| shipped_broken(path, errors))?);
     }
-    compile::check_shared(&located).map_err(|errors| format!("\n{errors}"))?;
+    compile::check_shared(&located).map_err(|errors| shipped_broken(Path::new("packs"), errors))?;
     let programmes: Vec<_> = located.iter().map(|l| &l.programme).collect();
     Ok(bake::to_data(&programmes)?)
+}
+
+/// What a broken shipped pack tells the one who builds: its problems, and how to
+/// draft a pack without breaking the build.
+fn shipped_broken(path: &Path, errors: compile::PackErrors) -> String {
+    format!(
+        "{} does not compile, and every pack in packs/ is built into the engine:\n{errors}\n\
+         Draft a pack outside packs/ and check it there (`cargo run --bin eligibility -- check <file>`, \
+         docs/rule-authors.md) until it compiles; then move it in.",
+        path.display()
+    )
 }
 
 /// CSS without comments and the spaces no rule needs: runs of white space become one

@@ -243,6 +243,55 @@ fn test_runs_scenarios_and_fails_on_any_failure() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// The guide's example pack and scenarios (docs/rule-authors.md), as an author copies
+/// them: the pack checks, and the scenarios pass against it as a draft.
+#[test]
+fn the_guides_example_pack_checks_and_its_scenarios_pass() {
+    let guide = std::fs::read_to_string("docs/rule-authors.md").unwrap_or_default();
+    // Each ```toml block, its indentation (in a list item) taken off.
+    let blocks: Vec<String> = guide
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("```").map(|(block, _)| block))
+        .map(|block| {
+            let indent = block.len() - block.trim_start_matches(' ').len();
+            block.lines().map(|line| format!("{}\n", line.get(indent..).unwrap_or(line.trim_start()))).collect()
+        })
+        .collect();
+    let find = |marker: &str| blocks.iter().find(|b| b.contains(marker)).cloned().unwrap_or_default();
+    let dir = std::env::temp_dir().join(format!("eligibility-guide-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let (pack, scenarios) = (dir.join("my-programme.toml"), dir.join("my-programme-scenarios.toml"));
+    let written = std::fs::write(&pack, find("id = \"my-programme\""))
+        .and_then(|()| std::fs::write(&scenarios, find("programme = \"my-programme\"")));
+    assert!(written.is_ok(), "{written:?}");
+    let (pack, scenarios) = (pack.display().to_string(), scenarios.display().to_string());
+    let checked = eligibility(&["check", &pack], "");
+    assert!(checked.status.success(), "{}{}", stdout(&checked), stderr(&checked));
+    let tested = eligibility(&["test", "--pack", &pack, &scenarios], "");
+    assert!(tested.status.success() && stdout(&tested).ends_with("3 passed, 0 failed\n"), "{}", stdout(&tested));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A pack being written, not yet in packs/, is asked and evaluated from its file, alone
+/// or in a form with shipped programmes.
+#[test]
+fn questions_and_eval_take_a_draft_pack() {
+    let draft = ["--pack", "tests/packs/per-unit-example.toml"];
+    let output = eligibility(&[&["questions", "test-per-unit"][..], &draft].concat(), "");
+    assert!(stdout(&output).contains("cancelled_cachets (integer, 0 or more)"), "{}", stderr(&output));
+    let answers = r#"{"performer": true, "cancelled_cachets": 3}"#;
+    let output = eligibility(&[&["eval", "test-per-unit", "--today", "2020-09-10"][..], &draft].concat(), answers);
+    let report = json(&output);
+    assert_eq!((report["status"].as_str(), report["amount"]["min"].as_str()), (Some("eligible"), Some("1300")));
+    let both = ["eval", "test-per-unit", "netflix-audiens-2020", "--today", "2020-09-10"];
+    let reports = json(&eligibility(&[&both[..], &draft].concat(), answers));
+    assert_eq!(reports.as_array().map(Vec::len), Some(2), "{reports}");
+    let without = eligibility(&["eval", "test-per-unit"], answers);
+    assert_eq!(without.status.code(), Some(1));
+    assert!(stderr(&without).contains("unknown programme `test-per-unit`"), "{}", stderr(&without));
+}
+
 #[test]
 fn coverage_reports_and_fails_under_the_minimum() {
     let output = eligibility(&["coverage", "netflix-audiens-2020", "tests/scenarios/netflix-audiens-2020.toml"], "");

@@ -20,8 +20,8 @@ use rust_decimal::Decimal;
 const USAGE: &str = "\
 usage:
   eligibility programmes [--lang fr|en] [--json]
-  eligibility questions <programme>... [--lang fr|en] [--json]
-  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD] [--jsonl]
+  eligibility questions <programme>... [--lang fr|en] [--json] [--pack <pack file>]...
+  eligibility eval <programme>... [--lang fr|en] [--today YYYY-MM-DD] [--jsonl] [--pack <pack file>]...
       (answers as a JSON object on stdin; one programme prints an object, several an array;
       with --jsonl, one object a line in and one result a line out, as they come)
   eligibility check <pack file>...
@@ -137,8 +137,10 @@ fn run(args: &[String], out: &mut String) -> Result<(), Failure> {
             Ok(())
         }
         ("programmes", []) => programmes(&options, out),
-        ("questions", ids) if !ids.is_empty() => questions(&form(ids)?, &options, out),
-        ("eval", ids) if !ids.is_empty() => eval(&form(ids)?, ids.len() > 1, &options, out),
+        ("questions", ids) if !ids.is_empty() => questions(&form(ids, &compile_all(&options.packs)?)?, &options, out),
+        ("eval", ids) if !ids.is_empty() => {
+            eval(&form(ids, &compile_all(&options.packs)?)?, ids.len() > 1, &options, out)
+        }
         ("check", files) if !files.is_empty() => check(files, out),
         ("test", files) if !files.is_empty() => test(files, &options.packs, out),
         ("coverage", [id, files @ ..]) if !files.is_empty() => coverage(id, files, &options, out),
@@ -168,10 +170,19 @@ fn programmes(options: &Options, out: &mut String) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The form of the built-in programmes `ids`, in that order.
-fn form(ids: &[String]) -> Result<Form<'static>, Failure> {
-    let programmes = ids.iter().map(|id| catalogue::programme(id)).collect::<Result<Vec<_>, _>>()?;
+/// The form of the programmes `ids`, in that order: from `--pack` files (`drafts`),
+/// else built in.
+fn form<'a>(ids: &[String], drafts: &'a [Programme]) -> Result<Form<'a>, Failure> {
+    let programmes = ids.iter().map(|id| programme(id, drafts)).collect::<Result<Vec<_>, _>>()?;
     Ok(Form::new(programmes))
+}
+
+/// The programme `id` of a `--pack` file (`drafts`), which comes first, or built in.
+fn programme<'a>(id: &str, drafts: &'a [Programme]) -> Result<&'a Programme, catalogue::UnknownProgramme> {
+    match drafts.iter().find(|p| p.id == id) {
+        Some(draft) => Ok(draft),
+        None => catalogue::programme(id),
+    }
 }
 
 fn questions(form: &Form<'_>, options: &Options, out: &mut String) -> Result<(), Failure> {
@@ -311,9 +322,9 @@ fn test(files: &[String], pack_files: &[String], out: &mut String) -> Result<(),
 
 /// Which cases of a programme's rules the scenarios reach; fails under `--min`.
 fn coverage(id: &str, files: &[String], options: &Options, out: &mut String) -> Result<(), Failure> {
-    let extra = compile_all(&options.packs)?;
-    let find = |id: &str| extra.iter().find(|p| p.id == id).or_else(|| catalogue::programme(id).ok());
-    let programme = find(id).ok_or_else(|| catalogue::UnknownProgramme(id.to_owned()))?;
+    let drafts = compile_all(&options.packs)?;
+    let find = |id: &str| programme(id, &drafts).ok();
+    let programme = programme(id, &drafts)?;
     let sources = files.iter().map(|file| Ok((file.clone(), read(file)?))).collect::<Result<Vec<_>, Failure>>()?;
     let coverage = tools::coverage::coverage(programme, &sources, find)?;
     if options.json {
@@ -358,12 +369,8 @@ fn diff(old: &str, new: &str, files: &[String], options: &Options, out: &mut Str
 
 /// The readable page of a programme, built in or from `--pack`.
 fn page(id: &str, options: &Options, out: &mut String) -> Result<(), Failure> {
-    let extra = compile_all(&options.packs)?;
-    let programme = match extra.iter().find(|p| p.id == id) {
-        Some(programme) => programme,
-        None => catalogue::programme(id)?,
-    };
-    out.push_str(&tools::page::page(programme, options.lang));
+    let drafts = compile_all(&options.packs)?;
+    out.push_str(&tools::page::page(programme(id, &drafts)?, options.lang));
     Ok(())
 }
 

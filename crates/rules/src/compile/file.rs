@@ -31,7 +31,10 @@ pub struct PackFile {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a text in each language: the field's `fr` and `en`, as `label.fr = \"…\"` and `label.en = \"…\"`"
+)]
 pub struct TextFile {
     pub fr: Option<String>,
     pub en: Option<String>,

@@ -56,10 +56,24 @@ pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors
             Ok(Located { programme, file: origin.to_owned(), places })
         }
         Err(error) => {
-            let message = error.message().trim().to_owned();
-            Err(PackErrors(vec![locator.error(error.span().map(|s| s.start), message)]))
+            let at = error.span().map(|s| s.start);
+            let message = hinted(error.message().trim(), at.and_then(|at| source.get(at..)).unwrap_or_default());
+            Err(PackErrors(vec![locator.error(at, message)]))
         }
     }
+}
+
+/// The TOML reader's message, with what to write instead where it reads as the
+/// reader's own terms: a date written bare is a TOML date (a table to serde), where
+/// a pack's dates are text.
+fn hinted(message: &str, at: &str) -> String {
+    let bare_date =
+        at.len() >= 5 && at.bytes().take(4).all(|b| b.is_ascii_digit()) && at.as_bytes().get(4) == Some(&b'-');
+    if bare_date && message.starts_with("invalid type: map") {
+        let date = at.split(|c: char| c.is_whitespace() || c == ',' || c == '}').next().unwrap_or_default();
+        return format!("a date is written in quotes, as text: \"{date}\"");
+    }
+    message.to_owned()
 }
 
 /// Whether a string of the pack, or a key, holds a NUL: the data baked for the widget
