@@ -481,7 +481,7 @@ fn page_writes_a_programme_s_rules_as_html() {
         (&["page", "x", "--pack", "no/such/pack.toml"], "cannot read no/such/pack.toml"),
         (
             &["page", "never-met", "--pack", "tests/invalid-packs/never-met.toml"],
-            "never-met: the criteria can never all be met",
+            "never-met:43:13: criterion `few` can never be met together with `enough`",
         ),
         (&["page"], "wrong arguments for `page`"),
     ];

@@ -61,6 +61,38 @@ fn the_readers_refusals_say_what_to_write() {
     );
 }
 
+/// A version is what a link to one's answers carries and reads back: written
+/// MAJOR.MINOR.PATCH, or the pack is refused, where a link would be.
+#[test]
+fn a_version_is_written_major_minor_patch() {
+    let source = fs::read_to_string("tests/packs/per-unit-example.toml").unwrap_or_default();
+    let with = |version: &str| {
+        let edited = source.replace(r#"version = "0.1.0""#, &format!("version = {version:?}"));
+        assert_ne!(edited, source, "the version is where the test expects it");
+        compile(&edited, "v.toml").map(|p| p.version).map_err(|errors| errors.to_string())
+    };
+    for fine in ["1.0.0", "10.20.30", "1.0.0-rc.1", "1.0.0+2026-11-23"] {
+        assert_eq!(with(fine), Ok(fine.to_owned()));
+    }
+    for wrong in ["1.0", "1.0.0 beta", "v1.0.0", "1..0", "1.0.0-été", "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"] {
+        let expected =
+            format!("test-per-unit:3:11: `{wrong}` is not a version written MAJOR.MINOR.PATCH, such as `1.0.0`");
+        assert_eq!(with(wrong), Err(expected));
+    }
+}
+
+/// Criteria that can never all be met are named: one alone, or the fewest that conflict.
+#[test]
+fn criteria_that_can_never_be_met_are_named_at_their_condition() {
+    let source = fs::read_to_string("tests/invalid-packs/never-met.toml").unwrap_or_default();
+    let refusal = |edited: &str| compile(edited, "n.toml").map(|_| ()).map_err(|errors| errors.to_string());
+    let alone = source.replace(r#"condition = "days >= 200""#, r#"condition = "days >= 400""#);
+    let expected = "never-met:33:13: criterion `enough` can never be met, whatever the answers";
+    assert_eq!(refusal(&alone), Err(expected.to_owned()));
+    let apart = source.replace(r#"condition = "days < 100""#, r#"condition = "days < 300""#);
+    assert_eq!(refusal(&apart), Ok(()), "200 to 299 days meet both");
+}
+
 #[test]
 fn each_invalid_pack_reports_every_problem_with_its_place() {
     let dir = Path::new("tests/invalid-packs");
@@ -115,7 +147,7 @@ fn packs_that_disagree_on_a_shared_question_fail_with_both_places() {
     }
     let errors =
         check_shared(&[first.clone(), relabelled]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
-    assert_eq!(errors, "third.toml:25:6: question `job` has another label than at first.toml:25:6: a question id means one thing in every pack");
+    assert_eq!(errors, "third.toml:25:6: question `job` has another label than at first.toml:25:6 (\"Job?\" there, \"Your job?\" here): a question id means one thing in every pack");
     let errors =
         check_shared(&[first.clone(), first.clone()]).map_or_else(|e| e.to_string(), |()| "no problem found".into());
     assert_eq!(errors, "first.toml: programme id `shared-first` is also the id of first.toml");

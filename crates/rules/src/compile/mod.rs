@@ -92,15 +92,14 @@ fn holds_nul(source: &str) -> bool {
 }
 
 fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme, PackErrors> {
+    let conditions: Vec<usize> = file.criteria.iter().map(|c| c.as_ref().condition.span().start).collect();
     let mut checker = Checker { locator, errors: Vec::new() };
     let programme = checker.programme(file, hash);
     match programme {
         Some(programme) if checker.errors.is_empty() => {
             // Proved on the whole programme, once everything else holds.
-            let verdict = engine::evaluate(&programme, &Answers::none(&programme));
-            if verdict.status == Status::NotEligible {
-                let error = checker.locator.error(None, "the criteria can never all be met, whatever the answers");
-                return Err(PackErrors(vec![error]));
+            if never_met(&programme, &(0..programme.criteria.len()).collect::<Vec<_>>()) {
+                return Err(PackErrors(vec![conflict(&programme, &conditions, &checker.locator)]));
             }
             Ok(programme)
         }
@@ -111,6 +110,46 @@ fn check(file: PackFile, locator: Locator<'_>, hash: String) -> Result<Programme
             Err(PackErrors(errors))
         }
     }
+}
+
+/// Whether the criteria `among` of `programme` can never all be met, whatever the answers.
+fn never_met(programme: &Programme, among: &[usize]) -> bool {
+    let mut only = programme.clone();
+    only.criteria = among.iter().filter_map(|&i| programme.criteria.get(i).cloned()).collect();
+    engine::evaluate(&only, &Answers::none(&only)).status == Status::NotEligible
+}
+
+/// Which criteria conflict, said at the condition of the first that cannot be met with
+/// those before it, naming the fewest of those it cannot be met with.
+fn conflict(programme: &Programme, conditions: &[usize], locator: &Locator<'_>) -> PackError {
+    let all: Vec<usize> = (0..programme.criteria.len()).collect();
+    let Some(last) = (0..all.len()).find(|&k| never_met(programme, all.get(..=k).unwrap_or_default())) else {
+        return locator.error(None, "the criteria can never all be met, whatever the answers");
+    };
+    let mut with: Vec<usize> = (0..last).collect();
+    let mut at = 0;
+    while at < with.len() {
+        let mut fewer = with.clone();
+        fewer.remove(at);
+        if never_met(programme, &[fewer.as_slice(), &[last]].concat()) {
+            with = fewer;
+        } else {
+            at += 1;
+        }
+    }
+    let id = |i: usize| programme.criteria.get(i).map_or("", |c| c.id.as_str());
+    let message = match with.as_slice() {
+        [] => format!("criterion `{}` can never be met, whatever the answers", id(last)),
+        _ => {
+            let others: Vec<String> = with.iter().map(|&i| format!("`{}`", id(i))).collect();
+            format!(
+                "criterion `{}` can never be met together with {}, whatever the answers",
+                id(last),
+                others.join(", ")
+            )
+        }
+    };
+    locator.error(conditions.get(last).copied(), message)
 }
 
 struct Checker<'a> {
@@ -148,7 +187,7 @@ impl Checker<'_> {
         if let Some(id) = &id {
             self.locator.set_pack(id.clone());
         }
-        let version = self.non_empty(&file.version, "version");
+        let version = self.version(&file.version);
         let checked = self.required(&file.checked, "checked").and_then(|d| self.date(d));
         let operator = self.non_empty(&file.operator, "operator");
         let apply_url = self.required(&file.apply_url, "apply_url").and_then(|url| self.url(url));
@@ -226,6 +265,23 @@ impl Checker<'_> {
             sources,
             readings,
         })
+    }
+
+    /// `MAJOR.MINOR.PATCH`, with an optional `-pre` or `+build` part: what a link to the
+    /// answers carries and reads back (at most 32 bytes of `0-9 A-Z a-z . + -`).
+    fn version(&mut self, field: &Option<Spanned<String>>) -> Option<String> {
+        let value = self.required(field, "version")?;
+        let text = value.as_ref();
+        let (core, rest) = text.split_at(text.find(['-', '+']).unwrap_or(text.len()));
+        let numbers: Vec<&str> = core.split('.').collect();
+        let written = numbers.len() == 3
+            && numbers.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b"-+.".contains(&b))
+            && text.len() <= 32;
+        if !written {
+            self.error_at(value, format!("`{text}` is not a version written MAJOR.MINOR.PATCH, such as `1.0.0`"));
+        }
+        Some(text.clone())
     }
 
     fn non_empty(&mut self, field: &Option<Spanned<String>>, name: &str) -> Option<String> {

@@ -61,9 +61,10 @@ pub fn check_shared(packs: &[Located]) -> Result<(), PackErrors> {
                         errors.push(pack.error(
                             Some(index),
                             format!(
-                                "question `{}` has {difference} than at {}: a question id means one thing in every pack",
+                                "question `{}` has {difference} than at {}{}: a question id means one thing in every pack",
                                 question.id,
-                                first.place(*first_index)
+                                first.place(*first_index),
+                                labels(first_question, question),
                             ),
                         ));
                     }
@@ -76,6 +77,22 @@ pub fn check_shared(packs: &[Located]) -> Result<(), PackErrors> {
     } else {
         Err(PackErrors(errors))
     }
+}
+
+/// Where two definitions differ only by their labels, both labels of the first language
+/// that differs, so that the author sees which words to copy: ` ("…" there, "…" here)`.
+fn labels(first: &Question, second: &Question) -> String {
+    if first.kind != second.kind {
+        return String::new();
+    }
+    let (there, here) = match (&first.label, &second.label) {
+        (a, b) if a.fr != b.fr => (&a.fr, &b.fr),
+        (a, b) => (&a.en, &b.en),
+    };
+    if there == here {
+        return String::new();
+    }
+    format!(" ({there:?} there, {here:?} here)")
 }
 
 /// How two definitions of one question differ, in words; `None` if they agree. The

@@ -169,7 +169,13 @@ fn lex(text: &str) -> Result<Vec<Token>, ConditionError> {
             '[' => TokenKind::LeftBracket,
             ']' => TokenKind::RightBracket,
             ',' => TokenKind::Comma,
-            '=' => TokenKind::Op(Comparison::Eq),
+            '=' => match chars.peek() {
+                Some(&(_, turned @ ('>' | '<'))) => {
+                    let message = format!("`={turned}` is not a comparison: write `{turned}=`");
+                    return Err(ConditionError { offset, message });
+                }
+                _ => TokenKind::Op(Comparison::Eq),
+            },
             '!' if chars.next_if(|&(_, c)| c == '=').is_some() => TokenKind::Op(Comparison::Ne),
             '<' if chars.next_if(|&(_, c)| c == '=').is_some() => TokenKind::Op(Comparison::Le),
             '>' if chars.next_if(|&(_, c)| c == '=').is_some() => TokenKind::Op(Comparison::Ge),
@@ -541,7 +547,7 @@ mod tests {
     #[test]
     fn reports_every_problem_with_its_offset() {
         let qs = questions();
-        let cases: [(&str, &[(usize, &str)]); 9] = [
+        let cases: [(&str, &[(usize, &str)]); 11] = [
             ("salary > 3 and jobb = artist", &[(0, "unknown question `salary`"), (15, "unknown question `jobb`")]),
             ("renewed > 3", &[(0, "only `=` and `!=` apply")]),
             ("renewed = 3", &[(10, "compare it with `yes` or `no`")]),
@@ -551,6 +557,8 @@ mod tests {
             ("(renewed", &[(0, "never closed")]),
             ("renewed renewed", &[(8, "unexpected `renewed`")]),
             ("days in [a]", &[(5, "`in` applies to choice questions")]),
+            ("days => 10", &[(5, "`=>` is not a comparison: write `>=`")]),
+            ("days =< 10", &[(5, "`=<` is not a comparison: write `<=`")]),
         ];
         for (text, expected) in cases {
             let errors = parse(text, &qs).err().unwrap_or_default();
