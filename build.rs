@@ -103,7 +103,9 @@ fn catalogue(packs: &[PathBuf]) -> BuildResult<bake::Baked> {
         let source = fs::read_to_string(path)?;
         located.push(compile::compile_located(&source, name(path)?).map_err(|errors| shipped_broken(path, errors))?);
     }
-    compile::check_shared(&located).map_err(|errors| shipped_broken(Path::new("packs"), errors))?;
+    compile::check_shared(&located).map_err(|errors| {
+        format!("the packs in packs/ disagree: a question id means one thing in every pack:\n{errors}")
+    })?;
     let programmes: Vec<_> = located.iter().map(|l| &l.programme).collect();
     Ok(bake::to_data(&programmes)?)
 }

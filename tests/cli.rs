@@ -287,6 +287,23 @@ fn questions_and_eval_take_a_draft_pack() {
     let both = ["eval", "test-per-unit", "netflix-audiens-2020", "--today", "2020-09-10"];
     let reports = json(&eligibility(&[&both[..], &draft].concat(), answers));
     assert_eq!(reports.as_array().map(Vec::len), Some(2), "{reports}");
+    // A draft that asks a shared question otherwise than the shipped packs is refused,
+    // as `check` refuses it, rather than asked once as one of them.
+    let dir = std::env::temp_dir().join(format!("eligibility-draft-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let shipped = std::fs::read_to_string("packs/audiens-fonds-solidarite-2020.toml").unwrap_or_default();
+    let other = shipped.replacen(r#"id = "audiens-fonds-solidarite-2020""#, r#"id = "draft-fund""#, 1).replacen(
+        "label.fr = \"Êtes-vous artiste ou technicien",
+        "label.fr = \"Êtes-vous vraiment artiste ou technicien",
+        1,
+    );
+    let file = dir.join("draft-fund.toml");
+    assert!(std::fs::write(&file, &other).is_ok());
+    let file = file.display().to_string();
+    let output = eligibility(&["eval", "draft-fund", "netflix-audiens-2020", "--pack", &file], "{}");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("question `profession` has another label than at"), "{}", stderr(&output));
+    let _ = std::fs::remove_dir_all(dir);
     let without = eligibility(&["eval", "test-per-unit"], answers);
     assert_eq!(without.status.code(), Some(1));
     assert!(stderr(&without).contains("unknown programme `test-per-unit`"), "{}", stderr(&without));

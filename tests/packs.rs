@@ -74,7 +74,9 @@ fn a_version_is_written_major_minor_patch() {
     for fine in ["1.0.0", "10.20.30", "1.0.0-rc.1", "1.0.0+2026-11-23"] {
         assert_eq!(with(fine), Ok(fine.to_owned()));
     }
-    for wrong in ["1.0", "1.0.0 beta", "v1.0.0", "1..0", "1.0.0-été", "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"] {
+    for wrong in
+        ["1.0", "1.0.0 beta", "v1.0.0", "1..0", "1.0.0-", "1.0.0-été", "1.0.0-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]
+    {
         let expected =
             format!("test-per-unit:3:11: `{wrong}` is not a version written MAJOR.MINOR.PATCH, such as `1.0.0`");
         assert_eq!(with(wrong), Err(expected));
@@ -91,6 +93,27 @@ fn criteria_that_can_never_be_met_are_named_at_their_condition() {
     assert_eq!(refusal(&alone), Err(expected.to_owned()));
     let apart = source.replace(r#"condition = "days < 100""#, r#"condition = "days < 300""#);
     assert_eq!(refusal(&apart), Ok(()), "200 to 299 days meet both");
+    // `few` conflicts with `either` and `otherwise` together, and with `enough` alone: one is named.
+    let criterion = |id: &str, condition: &str| {
+        format!("[[criteria]]\nid = \"{id}\"\ncondition = \"{condition}\"\nmet.fr = \"O\"\nmet.en = \"Y\"\nnot_met.fr = \"N\"\nnot_met.en = \"N\"\nunknown.fr = \"?\"\nunknown.en = \"?\"\n\n")
+    };
+    let member = "[[questions]]\nid = \"member\"\ntype = \"yes_no\"\nlabel.fr = \"M ?\"\nlabel.en = \"M?\"\n\n";
+    let between =
+        [criterion("either", "days >= 150 or member"), criterion("otherwise", "days >= 150 or not member")].concat();
+    let four = source
+        .replacen("[[criteria]]\nid = \"enough\"", &format!("{member}[[criteria]]\nid = \"enough\""), 1)
+        .replacen("[[criteria]]\nid = \"few\"", &format!("{between}[[criteria]]\nid = \"few\""), 1);
+    let Err(message) = refusal(&four) else { panic!("the four criteria compiled") };
+    assert!(
+        message.ends_with("criterion `few` can never be met together with `enough`, whatever the answers"),
+        "{message}"
+    );
+    let without_enough = four.replacen(r#"condition = "days >= 200""#, r#"condition = "days >= 0""#, 1);
+    let Err(message) = refusal(&without_enough) else { panic!("the three criteria compiled") };
+    assert!(
+        message.ends_with("criterion `few` can never be met together with `either`, `otherwise`, whatever the answers"),
+        "{message}"
+    );
 }
 
 #[test]

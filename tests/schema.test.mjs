@@ -122,7 +122,7 @@ test('the schema describes every field of the pack format, no more', async () =>
 
 test('wrong shapes are refused and right ones accepted, as an author types them', () => {
   const pack = (changes) => ({
-    id: 'x', version: '1', checked: '2026-01-01', operator: 'O', apply_url: 'https://example.org/',
+    id: 'x', version: '1.0.0', checked: '2026-01-01', operator: 'O', apply_url: 'https://example.org/',
     name: { fr: 'N', en: 'N' }, summary: { fr: 'S', en: 'S' },
     country: { code: 'fr', name: { fr: 'France', en: 'France' }, in: { fr: 'en France', en: 'in France' } },
     window: { opens: '2020-01-01', closes: '2020-02-01' },
@@ -134,6 +134,8 @@ test('wrong shapes are refused and right ones accepted, as an author types them'
   });
   assert.ok(validate(pack({})), JSON.stringify(validate.errors));
   const refused = [
+    { version: '1.0' },
+    { version: '1.0.0-' },
     { amount: { currency: 'EUR', kind: 'fixed', value: 100, tiers: [] } },
     { amount: { currency: 'EUR', kind: 'range', min: 1 } },
     { amount: { currency: 'EUR', kind: 'fixed', value: '-1' } },

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 
 const PACK: &str = r#"
 id = "fuzz"
-version = "1"
+version = "1.0.0"
 checked = "2026-11-22"
 operator = "Fuzz"
 apply_url = "https://example.org"

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use eligibility::answer::AnswerInput;
 use eligibility::catalogue;
-use eligibility::compile::{check_shared, compile, compile_located, Located};
+use eligibility::compile::{check_shared, compile, compile_located, Located, PackErrors};
 use eligibility::form::Form;
 use eligibility::i18n::Lang;
 use eligibility::money::read_decimal;
@@ -277,14 +277,7 @@ fn check(files: &[String], out: &mut String) -> Result<(), Failure> {
             }
         }
     }
-    let replaced: Vec<String> = located.iter().map(|l| l.programme.id.clone()).collect();
-    let built_in = catalogue::programmes().iter().filter(|p| !replaced.contains(&p.id)).map(|p| Located {
-        programme: p.clone(),
-        file: format!("{} (built in)", p.id),
-        places: Vec::new(),
-    });
-    let all: Vec<Located> = located.into_iter().chain(built_in).collect();
-    if let Err(errors) = check_shared(&all) {
+    if let Err(errors) = agree(located) {
         writeln!(out, "{errors}")?;
         return Err(format!("the packs disagree with each other ({} problems)", errors.0.len()).into());
     }
@@ -374,7 +367,25 @@ fn page(id: &str, options: &Options, out: &mut String) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The packs of `--pack` files, compiled: each fails with all its problems.
+/// Whether `located` and the built-in packs they do not replace agree: a question id
+/// means one thing in every pack, so that a form of several asks it once.
+fn agree(located: Vec<Located>) -> Result<Vec<Located>, PackErrors> {
+    let replaced: Vec<String> = located.iter().map(|l| l.programme.id.clone()).collect();
+    let built_in = catalogue::programmes().iter().filter(|p| !replaced.contains(&p.id)).map(|p| Located {
+        programme: p.clone(),
+        file: format!("{} (built in)", p.id),
+        places: Vec::new(),
+    });
+    let drafts = located.len();
+    let mut all: Vec<Located> = located.into_iter().chain(built_in).collect();
+    check_shared(&all)?;
+    all.truncate(drafts);
+    Ok(all)
+}
+
+/// The packs of `--pack` files, compiled: each fails with all its problems, as do
+/// those that disagree with the others or with the built-in ones.
 fn compile_all(files: &[String]) -> Result<Vec<Programme>, Failure> {
-    files.iter().map(|file| Ok(compile(&read(file)?, file)?)).collect()
+    let located = files.iter().map(|file| Ok(compile_located(&read(file)?, file)?)).collect::<Result<_, Failure>>()?;
+    Ok(agree(located)?.into_iter().map(|l| l.programme).collect())
 }

@@ -69,7 +69,7 @@ pub fn compile_located(source: &str, origin: &str) -> Result<Located, PackErrors
 fn hinted(message: &str, at: &str) -> String {
     let bare_date =
         at.len() >= 5 && at.bytes().take(4).all(|b| b.is_ascii_digit()) && at.as_bytes().get(4) == Some(&b'-');
-    if bare_date && message.starts_with("invalid type: map") {
+    if bare_date && message.starts_with("invalid type: map, expected a string") {
         let date = at.split(|c: char| c.is_whitespace() || c == ',' || c == '}').next().unwrap_or_default();
         return format!("a date is written in quotes, as text: \"{date}\"");
     }
@@ -120,23 +120,43 @@ fn never_met(programme: &Programme, among: &[usize]) -> bool {
 }
 
 /// Which criteria conflict, said at the condition of the first that cannot be met with
-/// those before it, naming the fewest of those it cannot be met with.
+/// those before it (found by halves: a longer prefix only conflicts more), with one of
+/// those it cannot be met with when one is enough, else with a set of them none of which
+/// can be left out. A few evaluations per criterion, and only for a pack refused.
 fn conflict(programme: &Programme, conditions: &[usize], locator: &Locator<'_>) -> PackError {
-    let all: Vec<usize> = (0..programme.criteria.len()).collect();
-    let Some(last) = (0..all.len()).find(|&k| never_met(programme, all.get(..=k).unwrap_or_default())) else {
+    let prefix = |end: usize| (0..end).collect::<Vec<_>>();
+    let (mut low, mut high) = (0, programme.criteria.len());
+    if !never_met(programme, &prefix(high)) {
         return locator.error(None, "the criteria can never all be met, whatever the answers");
-    };
-    let mut with: Vec<usize> = (0..last).collect();
-    let mut at = 0;
-    while at < with.len() {
-        let mut fewer = with.clone();
-        fewer.remove(at);
-        if never_met(programme, &[fewer.as_slice(), &[last]].concat()) {
-            with = fewer;
+    }
+    // The shortest prefix that is never met is `..high`: `..low` is met.
+    while low + 1 < high {
+        let middle = (low + high) / 2;
+        if never_met(programme, &prefix(middle)) {
+            high = middle;
         } else {
-            at += 1;
+            low = middle;
         }
     }
+    let last = high.saturating_sub(1);
+    let with = if never_met(programme, &[last]) {
+        Vec::new()
+    } else if let Some(one) = (0..last).find(|&i| never_met(programme, &[i, last])) {
+        vec![one]
+    } else {
+        let mut with = prefix(last);
+        let mut at = 0;
+        while at < with.len() {
+            let mut fewer = with.clone();
+            fewer.remove(at);
+            if never_met(programme, &[fewer.as_slice(), &[last]].concat()) {
+                with = fewer;
+            } else {
+                at += 1;
+            }
+        }
+        with
+    };
     let id = |i: usize| programme.criteria.get(i).map_or("", |c| c.id.as_str());
     let message = match with.as_slice() {
         [] => format!("criterion `{}` can never be met, whatever the answers", id(last)),
@@ -276,6 +296,7 @@ impl Checker<'_> {
         let numbers: Vec<&str> = core.split('.').collect();
         let written = numbers.len() == 3
             && numbers.iter().all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            && rest.len() != 1
             && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b"-+.".contains(&b))
             && text.len() <= 32;
         if !written {
