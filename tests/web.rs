@@ -228,15 +228,22 @@ fn an_answer_reaches_its_question_whatever_its_index() {
 #[wasm_bindgen_test]
 fn an_amount_read_two_ways_is_asked_then_said_back() {
     let (_, root) = widget(&[("programme", "netflix-audiens-2020"), ("lang", "fr")]);
+    // The field's description names the group's question, which says nothing until asked:
+    // a description reads even a hidden element it names.
+    let prompt = ".question:has([name=annual_resources]) .readings p";
+    type_text(&root, "annual_resources", "20000");
+    assert_eq!(text(&root, prompt), "", "a number read one way asks nothing");
     type_text(&root, "annual_resources", "20,000");
     let group = find(&root, ".question:has([name=annual_resources]) .readings");
     assert!(!group.has_attribute("hidden"));
+    assert!(text(&root, prompt).ends_with('?'), "{}", text(&root, prompt));
     let button = |i: usize| format!(".question:has([name=annual_resources]) [data-reading='{i}']");
     let buttons: Vec<String> = (0..2).map(|i| text(&root, &button(i))).collect();
     assert_eq!(buttons, ["20\u{a0}€", "20\u{202f}000\u{a0}€"]);
     let second: HtmlElement = find(&root, &button(1)).unchecked_into();
     second.click();
     assert!(group.has_attribute("hidden"));
+    assert_eq!(text(&root, prompt), "", "nothing asked once chosen");
     assert_eq!(text(&root, ".understood:not([hidden])"), "compris\u{a0}: 20\u{202f}000\u{a0}€");
     let input = find(&root, "input[type=text][name=annual_resources]");
     assert!(input.get_attribute("aria-describedby").unwrap_or_default().contains("-understood"));

@@ -64,6 +64,15 @@ test('bad answers throw one clear message; exact decimals stay exact', () => {
   assert.throws(() => api.evaluate('netflix-audiens-2020', { days_worked: 400 }), /question `days_worked` expects a whole number from 0 to 366, got 400/);
   assert.throws(() => api.evaluate('netflix-audiens-2020', { profession: 'dancer' }), /no option `dancer`/);
   assert.throws(() => api.evaluate('netflix-audiens-2020', []), /answers must be an object/);
+  // An object whose entries are not its keys is refused, not read as no answer.
+  assert.throws(() => api.evaluate('netflix-audiens-2020', new Map([['profession', 'other']])), /not a Map \(Object\.fromEntries\(map\) makes one\)$/);
+  assert.throws(() => api.evaluate('netflix-audiens-2020', new Date()), /answers must be an object: question id → value, not a Date$/);
+  assert.equal(api.evaluate('netflix-audiens-2020', Object.assign(Object.create(null), { profession: 'other' })).status, 'not_eligible');
+  // Options that are not texts are named; no options at all are the defaults.
+  assert.throws(() => api.evaluate('netflix-audiens-2020', {}, { today: new Date() }), /^Error: option `today` must be a day written YYYY-MM-DD, got a Date$/);
+  assert.throws(() => api.evaluate('netflix-audiens-2020', {}, { lang: 5 }), /^Error: option `lang` must be fr or en, got 5$/);
+  assert.throws(() => api.questions('netflix-audiens-2020', { lang: ['fr'] }), /option `lang` must be fr or en, got an Array/);
+  assert.equal(api.evaluate('netflix-audiens-2020', {}, null).programme, 'netflix-audiens-2020');
   assert.throws(() => api.evaluate('nope', {}), /unknown programme `nope`/);
   assert.throws(() => api.evaluate('netflix-audiens-2020', {}, { lang: 'de' }), /unknown language `de`/);
   assert.equal(api.evaluate('netflix-audiens-2020', { annual_resources: 15000.001 }).amount.max, '500');

@@ -94,6 +94,13 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.match(message(() => session.set(days, NaN)), /question `days_worked` expects a whole number.*got NaN/);
   assert.match(message(() => session.set(days, [12])), /got a list/);
   assert.match(message(() => session.set(99, true)), /no question at index 99/);
+  // What wasm-bindgen would read as another index is refused, named as given.
+  for (const [index, shown] of [[NaN, 'NaN'], [undefined, 'undefined'], [1.5, '1.5'], [2 ** 32 + 1, '4294967297'], [-1, '-1']]) {
+    assert.equal(message(() => session.set(index, 'other')), `no question at index ${shown} in this session`);
+  }
+  assert.equal(message(() => session.set('profession', 'artist')), 'no question at index "profession" in this session (question(id) gives its index)');
+  for (const programme of ['x', 0.9, -1, NaN]) assert.match(message(() => session.status(programme)), /^no programme at index /);
+  assert.match(message(() => session.report(0.5)), /^no programme at index 0.5 /);
   // The engine's typed calls, given what the module never sends, read it as evaluate() would.
   // They return 0 when they refuse it, and `refusal()` gives the error once.
   assert.equal(session.engine.setInteger(days, 12.5), 0);
@@ -122,11 +129,12 @@ test('a session takes answers by index, keeps what it was given, and refuses lik
   assert.equal(session.report().amount.min, '900');
   session.free();
   // Freed: each call says so, where wasm-bindgen would say "null pointer passed to rust".
-  for (const call of [() => session.status(), () => session.set(days, 12), () => session.report(), () => session.nextQuestion(), () => session.free()]) {
+  for (const call of [() => session.status(), () => session.set(days, 12), () => session.report(), () => session.nextQuestion()]) {
     assert.match(message(call), /^this session was freed \(free\(\)\): make a new one$/);
   }
   assert.equal(session.questionId(days), 'days_worked', 'what the module knows without the engine still answers');
   assert.doesNotThrow(() => JSON.stringify(session));
+  assert.doesNotThrow(() => session.free(), 'a second free() frees nothing more');
   assert.throws(() => new api.Session('nope'), /unknown programme `nope`/);
   assert.throws(() => new api.Session('netflix-audiens-2020', { lang: 'de' }), /unknown language `de`/);
   // A form: country first when it routes; reports() one per programme, in order.

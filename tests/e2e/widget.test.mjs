@@ -225,6 +225,18 @@ test("a widget fetches its language's texts, the other's only when switched to i
   assert.equal(await widget.locator('input[value=technician]').isChecked(), true, 'the answer is kept');
   assert.match(await widget.locator('legend').first().textContent(), /technician/i, 'the questions are in English');
   assert.equal(await widget.evaluate((host) => host.shadowRoot.activeElement?.className), 'language secondary', 'focus stays on the button');
+  // The page's other attributes changed keep the language the visitor chose (the
+  // attribute says French); the page's own `lang` changed is what the page asks.
+  const actions = () => widget.locator('[data-action]').evaluateAll((b) => b.map((e) => e.dataset.action));
+  await widget.evaluate((host) => host.setAttribute('features', '-print'));
+  assert.deepEqual(await actions(), ['copy', 'share']);
+  assert.equal(await widget.locator('.widget').getAttribute('lang'), 'en', 'features changed: still English');
+  await widget.evaluate((host) => host.setAttribute('programme', 'netflix-audiens-2020 audiens-fonds-solidarite-2020'));
+  assert.equal(await widget.locator('.widget').getAttribute('lang'), 'en', 'programmes changed: still English');
+  assert.equal(await widget.locator('input[value=technician]').isChecked(), true, 'and the answer kept');
+  await widget.evaluate((host) => host.setAttribute('lang', 'en'));
+  await widget.evaluate((host) => host.setAttribute('lang', 'fr'));
+  assert.equal(await widget.locator('.widget').getAttribute('lang'), 'fr', "the page's lang changed: French");
   await page.close();
 
   // English texts that fail their integrity: said in French, and the form goes on in French.

@@ -1,3 +1,7 @@
+/// <reference lib="dom" />
+// The element, its event and the `Widget` class are the browser's; Node projects
+// typing only `evaluate` and `Session` get the DOM's declarations with them.
+
 /** A language of the widget and of explanations. */
 export type Lang = 'fr' | 'en';
 
@@ -108,6 +112,7 @@ export interface Programme {
  * An array of programmes is one form: each question once, one result per programme. */
 export function evaluate(programme: string, answers: Record<string, Answer>, options?: Options): EvaluationReport;
 export function evaluate(programmes: string[], answers: Record<string, Answer>, options?: Options): EvaluationReport[];
+export function evaluate(programmes: string | string[], answers: Record<string, Answer>, options?: Options): EvaluationReport | EvaluationReport[];
 /** The id of the question the form asks next (`country` first when its programmes span
  * several countries), or null when no answer can change any verdict or benefit. */
 export function nextQuestion(programmes: string | string[], answers: Record<string, Answer>): string | null;
@@ -190,15 +195,21 @@ export class Widget {
 
 /** `<eligibility-widget programme="id …" lang="fr|en" loading="lazy|eager" features="-print -copy -share">`:
  * one form for the programmes named; `features` turns off the print, copy and share buttons. */
-export interface EligibilityWidgetElement extends HTMLElement {
-  addEventListener(type: 'eligibility-result', listener: (event: CustomEvent<EvaluationReport>) => void): void;
-}
+export interface EligibilityWidgetElement extends HTMLElement {}
 
+/** `eligibility-result` bubbles out of the shadow root (`composed`): a listener on the
+ * element, an ancestor, `document` or `window` gets it typed. */
 declare global {
   interface HTMLElementTagNameMap {
     'eligibility-widget': EligibilityWidgetElement;
   }
   interface HTMLElementEventMap {
+    'eligibility-result': CustomEvent<EvaluationReport>;
+  }
+  interface DocumentEventMap {
+    'eligibility-result': CustomEvent<EvaluationReport>;
+  }
+  interface WindowEventMap {
     'eligibility-result': CustomEvent<EvaluationReport>;
   }
 }

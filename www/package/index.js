@@ -21,7 +21,8 @@ if (typeof process === 'object' && process.versions?.node) {
   await init({ module_or_path: fetch(wasm, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}) });
 }
 
-export function evaluate(programmes, answers, { lang, today } = {}) {
+export function evaluate(programmes, answers, options) {
+  const { lang, today } = read(options);
   const session = kept(programmes);
   session.setOptions(lang, today);
   const given = answer(session, answers);
@@ -142,7 +143,8 @@ const CRITERION = ['met', 'not_met', 'unknown'];
 /** A form kept compiled with the answers given so far, which takes them one at a time
  * (see index.d.ts). Questions and programmes are named by their index: `question(id)`. */
 export class Session {
-  constructor(programmes, { lang, today } = {}) {
+  constructor(programmes, options) {
+    const { lang, today } = read(options);
     this.engine = new engine.Session(programmes, lang, today);
     this.several = Array.isArray(programmes);
     const questions = this.engine.questions();
@@ -173,6 +175,7 @@ export class Session {
   }
 
   set(index, value) {
+    at(index, this.ids.length, 'question');
     const engine = this.engine;
     // Each kind of JS value to its own call, so that only numbers cross when they can;
     // anything else is read as `evaluate` reads it, and refused alike. The calls that
@@ -222,9 +225,10 @@ export class Session {
   }
 
   status(programme = 0) {
+    at(programme, this.programmes, 'programme');
     // Two bits per programme from bit 1, for the first 15: 0 not known, else the status
-    // plus one (`took` in src/wasm/api.rs). Anything else is asked, and refused there.
-    if (programme >= 0 && programme < 15 && programme % 1 === 0) {
+    // plus one (`took` in src/wasm/api.rs). Anything else is asked.
+    if (programme < 15) {
       const known = (this.known >>> (2 * programme + 1)) & 3;
       if (known !== 0) return STATUS[known - 1];
     }
@@ -238,6 +242,7 @@ export class Session {
   }
 
   report(programme = 0) {
+    at(programme, this.programmes, 'programme');
     const report = verdict(this, programme, () => this.engine.changes(programme));
     void report.changes; // made now: the session's answers may change before it is read
     return report;
@@ -251,8 +256,32 @@ export class Session {
     this.known = 0; // a freed session's calls throw, `status` included
     const engine = this.engine;
     this.engine = FREED;
-    engine.free();
+    if (engine !== FREED) engine.free(); // a second call frees nothing more
   }
+}
+
+/** Throws, naming it as given, for what is not the index of one of `count` questions
+ * or programmes: wasm-bindgen would read `NaN`, `1.5` or `2 ** 32 + 1` as another. */
+function at(index, count, what) {
+  if (index >>> 0 === index && index < count) return;
+  const given = typeof index === 'string' ? JSON.stringify(index) : shown(index);
+  const hint = typeof index === 'string' && what === 'question' ? ' (question(id) gives its index)' : '';
+  throw new Error(`no ${what} at index ${given} in this session${hint}`);
+}
+
+/** The options `lang` and `today`, or an Error naming the one that is not a text. */
+function read(options) {
+  const { lang, today } = options ?? {};
+  if (lang != null && typeof lang !== 'string') throw new Error(`option \`lang\` must be fr or en, got ${shown(lang)}`);
+  if (today != null && typeof today !== 'string') throw new Error(`option \`today\` must be a day written YYYY-MM-DD, got ${shown(today)}`);
+  return { lang: lang ?? undefined, today: today ?? undefined };
+}
+
+/** A value that is not a text, as a message names it: `12`, `undefined`, `a Date`. */
+function shown(value) {
+  if (value === null || !['object', 'function', 'symbol'].includes(typeof value)) return String(value);
+  const name = typeof value === 'object' ? Object.prototype.toString.call(value).slice(8, -1) : typeof value;
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 /** A freed session's engine: any call throws, saying so (wasm-bindgen's own error
@@ -320,6 +349,11 @@ function answer(session, answers) {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     throw new Error('answers must be an object: question id → value');
   }
+  // A Map, a Date, a Set… would give none of their entries as keys: refused, not read as no answer.
+  const proto = Object.getPrototypeOf(answers);
+  if (proto !== Object.prototype && proto !== null && Object.prototype.toString.call(answers) !== '[object Object]') {
+    throw new Error(`answers must be an object: question id → value, not ${shown(answers)}${answers instanceof Map ? ' (Object.fromEntries(map) makes one)' : ''}`);
+  }
   // The questions answered in this call are marked with its number.
   const call = ++session.calls;
   const marks = session.marks;
@@ -361,12 +395,12 @@ function nextMidnight() {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
 }
 
-export function questions(programmes, { lang } = {}) {
-  return engine.questions(programmes, lang);
+export function questions(programmes, options) {
+  return engine.questions(programmes, read(options).lang);
 }
 
-export function programmes({ lang } = {}) {
-  return engine.programmes(lang);
+export function programmes(options) {
+  return engine.programmes(read(options).lang);
 }
 
 /** The class behind `<eligibility-widget>`, used by eligibility-widget.js. */

@@ -100,6 +100,9 @@ struct TextNodes {
     understood: Element,
     /// The choice between two readings: the group and its two buttons.
     readings: (Element, Element, Element),
+    /// The group's question, which the field's description names: written only while
+    /// the group is shown, as a description reads even a hidden element it names.
+    prompt: Element,
 }
 
 struct ResultNodes {
@@ -322,6 +325,7 @@ impl Drawn {
                     _ => None,
                 };
                 set_hidden(group, choice.is_none());
+                show(&text.prompt, choice.map(|_| ui(lang).which_did_you_mean()));
                 if let Some((a, b)) = choice {
                     set_text(first, &wording::reading(kind, a, lang));
                     set_text(second, &wording::reading(kind, b, lang));
@@ -730,7 +734,7 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
     let error = maker.add(&block, "p|class=error|hidden", &[("id", &error_id)], None);
     let understood = maker.add(&block, "p|class=understood|hidden", &[("id", &note_id)], None);
     let group = maker.add(&block, "div|class=readings|role=group|hidden", &[("aria-labelledby", &prompt_id)], None);
-    maker.put(&group, "p", &[("id", &prompt_id)], Some(ui(lang).which_did_you_mean()));
+    let prompt = maker.add(&group, "p", &[("id", &prompt_id)], None);
     let first = maker.node(&group, "button|type=button|class=secondary|data-reading=0");
     // Grown as pushed, as `radio_block`'s, rather than made by `vec!` (6 B gzipped).
     let mut boxes = Vec::new();
@@ -740,6 +744,6 @@ fn text_block(maker: &Maker, slot: &Slot<'_>, inputmode: &str, lang: Lang) -> Qu
         block,
         boxes,
         control: Some(input),
-        text: Some(TextNodes { error, understood, readings: (group, first, second) }),
+        text: Some(TextNodes { error, understood, readings: (group, first, second), prompt }),
     }
 }

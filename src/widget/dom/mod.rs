@@ -462,6 +462,11 @@ fn redraw(mounted: &Shared) -> Result<bool, JsValue> {
         return Ok(taken);
     }
     let programmes_changed = m.attributes.0 != programme_attribute || m.shown.is_none();
+    // The language the visitor chose with the button stays until the page's own changes.
+    let shown_lang = match &m.shown {
+        Some(shown) if m.attributes.1 == lang => shown.state.lang,
+        _ => lang,
+    };
     if programmes_changed {
         // A loop rather than collecting into a `Result`: the first unknown id stops it,
         // borrowed from the attribute (none: empty, as no id is).
@@ -486,7 +491,7 @@ fn redraw(mounted: &Shared) -> Result<bool, JsValue> {
         if failed {
             return Ok(false);
         }
-        let mut state = WidgetState::new(programmes, lang, js::today());
+        let mut state = WidgetState::new(programmes, shown_lang, js::today());
         match (m.shown.take(), m.kept.take()) {
             // Another list of programmes: what the link did no longer applies.
             (Some(old), _) => {
@@ -508,7 +513,7 @@ fn redraw(mounted: &Shared) -> Result<bool, JsValue> {
         m.attributes.1 = lang;
         m.attributes.2 = features;
         let held = m.held();
-        m.switch_language(lang, held);
+        m.switch_language(shown_lang, held);
     }
     if let (Some(shown), Some(from_link), true) = (&m.shown, &m.from_link, programmes_changed) {
         // Said once, and the widget brought into view: the visitor came for it.
