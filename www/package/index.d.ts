@@ -6,7 +6,8 @@
 export type Lang = 'fr' | 'en';
 
 /** An answer: booleans for yes/no, option ids for choices, numbers or decimal strings
- * for whole numbers and money (`"15000.50"` keeps every digit); `"unknown"` for any
+ * for whole numbers and money (`"15000.50"` keeps every digit; a string is read as JSON
+ * writes a number, so `"15.000"` is fifteen and `"15 000"` throws); `"unknown"` for any
  * question is "I don't know" (not asked again); null means not reached yet. */
 export type Answer = boolean | number | string | null | undefined;
 
