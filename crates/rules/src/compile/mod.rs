@@ -122,13 +122,11 @@ fn never_met(programme: &Programme, among: &[usize]) -> bool {
 /// Which criteria conflict, said at the condition of the first that cannot be met with
 /// those before it (found by halves: a longer prefix only conflicts more), with one of
 /// those it cannot be met with when one is enough, else with a set of them none of which
-/// can be left out. A few evaluations per criterion, and only for a pack refused.
+/// can be left out. A few evaluations per criterion, and only for a pack refused: its
+/// caller has found all the criteria never met together.
 fn conflict(programme: &Programme, conditions: &[usize], locator: &Locator<'_>) -> PackError {
     let prefix = |end: usize| (0..end).collect::<Vec<_>>();
     let (mut low, mut high) = (0, programme.criteria.len());
-    if !never_met(programme, &prefix(high)) {
-        return locator.error(None, "the criteria can never all be met, whatever the answers");
-    }
     // The shortest prefix that is never met is `..high`: `..low` is met.
     while low + 1 < high {
         let middle = (low + high) / 2;
